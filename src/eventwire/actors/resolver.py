@@ -1,0 +1,280 @@
+"""Dictionary matching of actor names and resolution of a noun phrase to one Actor.
+
+`find` is one Aho-Corasick pass over the lower-cased text with word-boundary and case checks
+(acronyms exact, names capitalised, role nouns any case), keeping leftmost-longest matches.
+`resolve` reads a phrase the way a coder does: the head role noun gives the sector, the first
+country, demonym, capital or possessive gives the country, a named group or IGO overrides
+both, and a people's name ("Baloch") counts only when it modifies a role noun, so a person
+called by a surname never becomes an armed group.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import ahocorasick
+from pydantic import BaseModel
+
+from eventwire.actors.codes import DATA_DIR, CameoCodes, read_tsv
+from eventwire.model import Actor
+
+if TYPE_CHECKING:
+    import spacy
+
+ENTITY_KINDS = {"country", "demonym", "capital", "ethnic"}
+NAMED_KINDS = {"group", "igo", "org", "person"}
+ROLE_KINDS = {"agent", "title"} | NAMED_KINDS
+
+# Which reading of an ambiguous phrase wins ("Iraq" is a country before it is part of a name).
+_KIND_RANK = {"country": 0, "capital": 1, "demonym": 2, "igo": 3, "group": 4, "org": 5, "ethnic": 6,
+              "agent": 7, "title": 8, "person": 9}
+# One-to-one character mapping so offsets in the folded text are offsets in the original.
+_FOLD = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
+# Where the core of a noun phrase ends: apposition, prepositional phrase, relative clause.
+_CORE_END = re.compile(r",|\(|\b(?:of|in|from|at|near|on|for|with|who|which|that|to|against|by)\b", re.I)
+_PP_GROUP = re.compile(r"\b(?:of|for|from|with|in)\b", re.I)
+
+
+class ActorMatch(BaseModel):
+    """One dictionary hit in a text."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+    country: str | None
+    sector: str | None
+    kind: str
+
+
+def _fold(text: str) -> str:
+    low = text.translate(_FOLD).lower()
+    if len(low) != len(text):  # a few characters lower-case to two code points
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text.translate(_FOLD))
+    return low
+
+
+def _case_ok(rule: str, form: str, matched: str) -> bool:
+    if rule == "i":
+        return True
+    if rule == "u":
+        return matched.translate(_FOLD) == form
+    return matched[:1].isupper() or not matched[:1].isalpha()
+
+
+class ActorResolver:
+    """Actor dictionaries compiled into one automaton; load once and share."""
+
+    def __init__(self, entries: list[tuple], codes: CameoCodes):
+        self.codes = codes
+        self.entries = entries  # (form, case, kind, country, sector, name)
+        self._automaton = ahocorasick.Automaton()
+        by_key: dict[str, list[int]] = {}
+        for i, entry in enumerate(entries):
+            by_key.setdefault(_fold(entry[0]), []).append(i)
+        for key, ids in by_key.items():
+            self._automaton.add_word(key, (len(key), tuple(ids)))
+        self._automaton.make_automaton()
+
+    @classmethod
+    def load(cls, data_dir: Path = DATA_DIR) -> "ActorResolver":
+        codes = CameoCodes.load(data_dir)
+        entries = []
+        for rank, name in enumerate(("supplement.tsv", "lexicon.tsv")):
+            for row in read_tsv(data_dir / name):
+                entries.append((rank, _KIND_RANK.get(row["kind"], 9), row["phrase"], row["case"],
+                                row["kind"], row["country"] or None, row["sector"] or None, row["name"]))
+        entries.sort(key=lambda e: e[:2])  # hand-written first, then names before people
+        return cls([e[2:] for e in entries], codes)
+
+    # -- matching --------------------------------------------------------------------------
+
+    def find(self, text: str) -> list[ActorMatch]:
+        """All dictionary hits, leftmost-longest, on word boundaries, case rules applied."""
+        low = _fold(text)
+        n = len(low)
+        hits = []
+        for last, (length, ids) in self._automaton.iter(low):
+            start, end = last - length + 1, last + 1
+            if (start > 0 and low[start - 1].isalnum()) or (end < n and low[end].isalnum()):
+                continue
+            matched = text[start:end]
+            for i in ids:
+                if _case_ok(self.entries[i][1], self.entries[i][0], matched):
+                    hits.append((start, end, i))
+                    break
+        hits.sort(key=lambda h: (h[0], -h[1]))
+        out, pos = [], -1
+        for start, end, i in hits:
+            if start >= pos:
+                form, _, kind, country, sector, name = self.entries[i]
+                out.append(ActorMatch(start=start, end=end, text=text[start:end], name=name,
+                                      country=country, sector=sector, kind=kind))
+                pos = end
+        return out
+
+    # -- resolution ------------------------------------------------------------------------
+
+    def resolve(self, text: str, start: int = 0, end: int | None = None,
+                head: str | None = None) -> Actor | None:
+        """One Actor for the noun phrase text[start:end]; offsets are into `text`."""
+        end = len(text) if end is None else end
+        head_at = None
+        if head:
+            found = text.rfind(head, start, end)
+            head_at = found if found >= 0 else None
+        return self._resolve(text, start, end, head_at, ())
+
+    def resolve_span(self, span: "spacy.tokens.Span", offset: int = 0) -> Actor | None:
+        """Same as `resolve`, with the head noun and PERSON names taken from the parse."""
+        actor = self._resolve(span.doc.text, span.start_char, span.end_char, span.root.idx,
+                              _person_ranges(span))
+        return _shift(actor, offset)
+
+    def resolve_all(self, span: "spacy.tokens.Span", offset: int = 0) -> list[Actor]:
+        """One Actor per conjunct: 'Hungarian and Romanian officials', 'the US and Jordan'."""
+        doc, root = span.doc, span.root
+        persons = _person_ranges(span)
+        heads = [root] + [t for t in root.conjuncts if span.start <= t.i < span.end]
+        if len(heads) > 1:
+            actors = []
+            for tok in heads:
+                left = min([tok.i] + [t.i for t in tok.subtree if t.dep_ not in ("conj", "cc")
+                                      and t.head.i == tok.i or t.i == tok.i])
+                left = max(left, span.start)
+                actor = self._resolve(doc.text, doc[left].idx, tok.idx + len(tok.text), tok.idx, persons)
+                if actor:
+                    actors.append(_shift(actor, offset))
+            return actors
+        base = self._resolve(doc.text, span.start_char, span.end_char, root.idx, persons)
+        for child in root.children:
+            if child.conjuncts and child.i < root.i:
+                actors = []
+                for mod in sorted((child,) + tuple(child.conjuncts), key=lambda t: t.i):
+                    found = self._resolve(doc.text, mod.idx, mod.idx + len(mod.text), mod.idx, persons)
+                    country = found.country if found else None
+                    actor = self._make(doc.text, mod.idx, mod.idx + len(mod.text), country,
+                                       base.sector if base else None, None)
+                    actors.append(_shift(actor, offset))
+                return actors
+        return [_shift(base, offset)] if base else []
+
+    def _resolve(self, text: str, start: int, end: int, head_at: int | None,
+                 persons: tuple[tuple[int, int], ...]) -> Actor | None:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start >= end:
+            return None
+        phrase = text[start:end]
+        matches = [m for m in self.find(phrase)]
+        for m in matches:
+            m.start += start
+            m.end += start
+        matches = self._drop_names(text, matches, persons)
+        if not matches:
+            return None
+        core_end = self._core_end(text, start, end, matches)
+        roles = [m for m in matches if m.kind in ROLE_KINDS]
+        core_roles = [m for m in roles if m.start < core_end]
+        entities = [m for m in matches if m.kind in ENTITY_KINDS and m.country]
+        named = [m for m in matches if m.kind in NAMED_KINDS and (
+            m.start < core_end or _PP_GROUP.match(text, core_end) is not None)]
+
+        head = None
+        if head_at is not None:
+            head = next((m for m in core_roles if m.start <= head_at < m.end), None)
+        if head is None and core_roles:
+            head = core_roles[-1]
+        if head is None and roles:
+            head = roles[0]
+        sector = head.sector if head else None
+        if head is not None and head.kind == "title":
+            before = [m for m in core_roles if m.end <= head.start and m.kind != "title"]
+            if before:
+                head = before[-1]
+                sector = head.sector
+        if head is not None and head.kind not in NAMED_KINDS and named:
+            named_head = named[0]
+            if head.sector in {None, "REB", "UAF", "GOV", "MIL"} or head.kind == "title":
+                head, sector = named_head, named_head.sector
+        if head is not None and head.kind in NAMED_KINDS:
+            country = head.country or (entities[0].country if entities and head.kind != "igo" else None)
+            name = head.name if head.kind in {"group", "igo"} and head.name else None
+            return self._make(text, start, end, country, head.sector, name)
+        if head is not None:
+            country = entities[0].country if entities else None
+            return self._make(text, start, end, country, sector, None)
+        if not entities:
+            return None
+        first = entities[0]
+        if first.kind == "ethnic":
+            return None
+        sector = first.sector or "GOV"
+        return self._make(text, start, end, first.country, sector, None)
+
+    def _drop_names(self, text: str, matches: list[ActorMatch],
+                    persons: tuple[tuple[int, int], ...]) -> list[ActorMatch]:
+        """A people's name only modifies a role noun, and never inside a personal name."""
+        kept = []
+        for i, m in enumerate(matches):
+            if m.kind in ENTITY_KINDS and m.kind != "capital":
+                if any(s <= m.start and m.end <= e and not (s == m.start and e == m.end)
+                       for s, e in persons):
+                    continue
+                if _after_name(text, m.start, matches):
+                    continue
+            if m.kind == "ethnic":
+                nxt = matches[i + 1] if i + 1 < len(matches) else None
+                if nxt is None or nxt.kind not in ROLE_KINDS or text[m.end:nxt.start].strip(" -"):
+                    continue
+            kept.append(m)
+        return kept
+
+    @staticmethod
+    def _core_end(text: str, start: int, end: int, matches: list[ActorMatch]) -> int:
+        pos = start
+        while True:
+            found = _CORE_END.search(text, pos, end)
+            if not found:
+                return end
+            inside = next((m for m in matches if m.start <= found.start() < m.end), None)
+            if inside is None and found.start() > start:
+                return found.start()
+            pos = inside.end if inside else found.end()
+
+    def _make(self, text: str, start: int, end: int, country: str | None, sector: str | None,
+              name: str | None) -> Actor:
+        return Actor(text=text[start:end], name=name or self.codes.display_name(sector, country),
+                     country=country, sector=sector, inter=self.codes.inter(sector),
+                     start=start, end=end)
+
+
+def _after_name(text: str, start: int, matches: list[ActorMatch]) -> bool:
+    """True when a capitalised, non-dictionary word directly precedes: 'Mumtaz Zahra Baloch'."""
+    m = re.search(r"([A-Z][\w.'-]*)\s+$", text[max(0, start - 40):start])
+    if not m:
+        return False
+    word_start = start - (len(text[max(0, start - 40):start]) - m.start(1))
+    if any(x.start <= word_start < x.end for x in matches):
+        return False
+    before = text[:word_start].rstrip()
+    sentence_start = not before or before[-1] in ".!?\"'“‘:\n"
+    return not sentence_start and m.group(1).lower() not in _FUNCTION_WORDS
+
+
+_FUNCTION_WORDS = {"the", "a", "an", "in", "of", "on", "at", "to", "from", "and", "or", "with", "by",
+                   "for", "against", "after", "over", "as", "says", "said", "between", "into", "near"}
+
+
+def _person_ranges(span: "spacy.tokens.Span") -> tuple[tuple[int, int], ...]:
+    return tuple((e.start_char, e.end_char) for e in span.doc.ents if e.label_ == "PERSON")
+
+
+def _shift(actor: Actor | None, offset: int) -> Actor | None:
+    if actor is None or not offset:
+        return actor
+    return actor.model_copy(update={"start": actor.start + offset, "end": actor.end + offset})

@@ -1,0 +1,143 @@
+"""Claim status and attribution: who says an event happened, and how firmly.
+
+Reporting verbs ("said", "claimed", "confirmed", "reads") and "according to" phrases are never
+events themselves: the event is the clause they report, and they become its attribution.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from eventwire.resources import lexicon
+
+_LEX = lexicon("claims")
+REPORTING_STATUS: dict[str, str] = _LEX["reporting_status"]
+ACCORDING_TO = _LEX["according_to"]
+UNCONFIRMED = _LEX["unconfirmed_cues"]
+HYPOTHETICAL = set(_LEX["hypothetical_modals"])
+FUTURE = set(_LEX["future_modals"])
+PLANNED = set(_LEX["planned_cues"])
+NEG_DETS = set(_LEX["negation_dets"])
+SOURCE_TYPES: dict[str, list[str]] = _LEX["source_types"]
+# A status seen in any mention makes the event at least this firm; denial and negation only
+# stand when no mention asserts the event.
+STATUS_RANK = ["negated", "denied", "hypothetical", "planned", "threatened", "claimed", "reported", "confirmed"]
+
+
+@dataclass
+class Claim:
+    status: str = "reported"
+    source: Token | None = None  # head token of who says so
+    source_start: int | None = None  # char offsets in the sentence Doc
+    source_end: int | None = None
+    verb: Token | None = None
+    unconfirmed: bool = False
+
+
+def is_reporting(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in REPORTING_STATUS
+
+
+def _speaker(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("that", "which"):
+            return c
+    for c in verb.children:  # "..., claimed local media reports" (object-like speaker)
+        if c.dep_ == "dobj" and c.i > verb.i and c.lemma_.lower() in _LEX["reporting_nouns"]:
+            return c
+    return None
+
+
+def _phrase_bounds(tok: Token) -> tuple[int, int]:
+    toks = [t for t in tok.subtree if t.dep_ != "punct" or t.i not in (tok.left_edge.i, tok.right_edge.i)]
+    toks = [t for t in toks if t.dep_ not in ("relcl",)] or [tok]
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def reporting_frame(trigger: Token) -> Claim:
+    """Walk from an event word up to the verb that reports it, if any."""
+    claim = Claim()
+    node = trigger
+    hops = 0
+    while hops < 6:
+        hops += 1
+        # a reporting verb attached after the event clause: "X attacked Y, claimed reports"
+        for c in node.children:
+            if c.dep_ in ("conj", "parataxis", "advcl", "ccomp") and c.i > trigger.i and is_reporting(c) and c is not trigger:
+                if _speaker(c) is not None:
+                    return _fill(claim, c)
+        if node.dep_ in ("ccomp", "xcomp", "parataxis") and is_reporting(node.head):
+            return _fill(claim, node.head)
+        if node.dep_ == "dobj" and is_reporting(node.head) and node.head.lemma_.lower() in ("confirm", "claim", "deny", "admit", "acknowledge", "report", "announce"):
+            return _fill(claim, node.head)
+        if node.dep_ == "ROOT" or node.head is node:
+            break
+        node = node.head
+    return claim
+
+
+def _fill(claim: Claim, verb: Token) -> Claim:
+    claim.verb = verb
+    claim.status = REPORTING_STATUS.get(verb.lemma_.lower(), "reported")
+    speaker = _speaker(verb)
+    if speaker is not None:
+        claim.source = speaker
+        claim.source_start, claim.source_end = _phrase_bounds(speaker)
+    return claim
+
+
+def according_to(sent_text: str) -> tuple[int, int] | None:
+    """Offsets of the source named in 'according to X' (up to the next comma)."""
+    lower = sent_text.lower()
+    for cue in ACCORDING_TO:
+        pos = lower.find(cue + " ")
+        if pos >= 0:
+            start = pos + len(cue) + 1
+            end = len(sent_text)
+            for stop in (",", ";", ".", " that "):
+                q = sent_text.find(stop, start)
+                if 0 <= q < end:
+                    end = q
+            return start, end
+    return None
+
+
+def is_unconfirmed(sent_text: str) -> bool:
+    lower = sent_text.lower()
+    return any(cue in lower for cue in UNCONFIRMED)
+
+
+def modality(trigger: Token) -> str | None:
+    """'negated', 'hypothetical' or 'planned' from the words governing the event word."""
+    chain = [trigger]
+    node = trigger
+    while node.dep_ in ("xcomp", "aux", "conj", "pobj", "dobj", "prep") and node.head is not node and len(chain) < 4:
+        node = node.head
+        chain.append(node)
+    for tok in chain:
+        for c in tok.children:
+            if c.dep_ == "neg":
+                return "negated"
+            if c.dep_ in ("nsubjpass", "nsubj", "dobj") and any(
+                d.dep_ == "det" and d.lower_ in NEG_DETS for d in c.children
+            ):
+                return "negated"
+            if c.dep_ == "aux" and c.lower_ in HYPOTHETICAL:
+                return "hypothetical"
+            if c.dep_ == "aux" and c.lower_ in FUTURE:
+                return "planned"
+        if tok is not trigger and tok.lemma_.lower() in PLANNED:
+            return "planned"
+    return None
+
+
+def source_type(text: str) -> str:
+    words = text.lower().replace(",", " ").split()
+    joined = " ".join(words)
+    for kind, cues in SOURCE_TYPES.items():
+        for cue in cues:
+            if (" " in cue and cue in joined) or cue in words:
+                return kind
+    return "unknown"

@@ -1,0 +1,102 @@
+"""Event dates: explicit dates, and relative ones anchored to the publication date.
+
+Precision says how sure the date is. An anchor that came from a crawler's `date` header is a
+crawl date, not a date the article proves, so relative dates anchored only to it drop one step
+(a weekday becomes week precision): false certainty is worse than an honest range.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from eventwire.resources import lexicon
+
+_LEX = lexicon("dates")
+WEEKDAYS = _LEX["weekdays"]
+SAME_DAY: dict[str, int] = _LEX["same_day"]
+WEEK_SPANS: dict[str, int] = _LEX["week_spans"]
+MONTH_SPANS: dict[str, int] = _LEX["month_spans"]
+PAST_CUES = _LEX["past_cues"]
+_STEPS = ["day", "week", "month", "year"]
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_EXPLICIT = re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}(?:,?\s+\d{{4}})?|{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|{_MONTHS}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b",
+    re.I,
+)
+
+
+@dataclass
+class DateReading:
+    date: date | None
+    precision: str | None
+    start: int | None = None  # offsets into the text given to `read_date`
+    end: int | None = None
+
+
+def _coarser(precision: str, steps: int = 1) -> str:
+    return _STEPS[min(_STEPS.index(precision) + steps, len(_STEPS) - 1)]
+
+
+@lru_cache(maxsize=4096)
+def _parse_explicit(expr: str, anchor: date | None) -> tuple[date | None, str]:
+    import dateparser  # slow import; only needed for written-out dates
+
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if anchor:
+        settings["RELATIVE_BASE"] = datetime(anchor.year, anchor.month, anchor.day)
+    parsed = dateparser.parse(expr, languages=["en"], settings=settings)
+    if parsed is None:
+        return None, "day"
+    has_day = bool(re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\b(?!\d)", re.sub(r"\d{4}", "", expr)))
+    if not has_day:
+        return parsed.date().replace(day=1), "month"
+    return parsed.date(), "day"
+
+
+def read_date(text: str, anchor: date | None, *, anchor_is_crawl: bool = False) -> DateReading:
+    """The date an event clause states, with offsets into `text`.
+
+    `text` is the clause or sentence that reports the event; `anchor` the publication date.
+    """
+    lower = text.lower()
+    penalty = 1 if anchor_is_crawl else 0
+
+    m = _EXPLICIT.search(text)
+    if m:
+        when, precision = _parse_explicit(m.group(0), anchor)
+        if when is not None:
+            return DateReading(when, precision, m.start(), m.end())
+
+    for phrase, offset in sorted(SAME_DAY.items(), key=lambda kv: -len(kv[0])):
+        pos = _find_word(lower, phrase)
+        if pos >= 0 and anchor:
+            return DateReading(anchor + timedelta(days=offset), _coarser("day", penalty), pos, pos + len(phrase))
+
+    for i, day in enumerate(WEEKDAYS):
+        pos = _find_word(lower, day)
+        if pos >= 0 and anchor:
+            back = (anchor.weekday() - i) % 7
+            return DateReading(anchor - timedelta(days=back), _coarser("day", penalty), pos, pos + len(day))
+
+    for table, precision in ((WEEK_SPANS, "week"), (MONTH_SPANS, "month")):
+        for phrase, offset in sorted(table.items(), key=lambda kv: -len(kv[0])):
+            pos = _find_word(lower, phrase)
+            if pos >= 0 and anchor:
+                return DateReading(anchor + timedelta(days=offset), precision, pos, pos + len(phrase))
+
+    if anchor is None:
+        return DateReading(None, None)
+    for cue in PAST_CUES:
+        pos = _find_word(lower, cue)
+        if pos >= 0:
+            # "Earlier, ..." happened before the news of the day: the month, not the day.
+            return DateReading(anchor, "month", pos, pos + len(cue))
+    return DateReading(anchor, _coarser("week" if not anchor_is_crawl else "week", 0))
+
+
+def _find_word(haystack: str, needle: str) -> int:
+    m = re.search(rf"(?<![a-z]){re.escape(needle)}(?![a-z])", haystack)
+    return m.start() if m else -1

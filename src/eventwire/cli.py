@@ -1,0 +1,253 @@
+"""The `eventwire` command line: extract, geoparse, run, events, show, export, eval, schema."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from eventwire.model import Article, DocumentError, DocumentResult, event_json_schema
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Raw news in, coded events out.")
+err = Console(stderr=True)
+out = Console()
+
+DEFAULT_DB = "eventwire.duckdb"
+
+
+def _documents(inputs: list[str]):
+    """Articles and ingest errors from files, folders and '-' (JSON Lines on stdin)."""
+    from eventwire.ingest import iter_documents
+
+    return iter_documents(inputs, stdin=sys.stdin if "-" in inputs else None)
+
+
+def _report(error: DocumentError) -> None:
+    err.print(f"[red]error[/red] {error.id}: [{error.stage}] {error.reason}", highlight=False, markup=True)
+
+
+def _split(items):
+    """Pair each Article with the warnings that ingest attached to it; hard errors stand alone."""
+    pending: list[DocumentError] = []
+    for item in items:
+        if isinstance(item, DocumentError):
+            yield None, item
+        else:
+            yield item, None
+
+
+@app.command()
+def extract(
+    inputs: list[str] = typer.Argument(..., help="files, folders, or - for JSON Lines on stdin"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="write JSON Lines here instead of stdout"),
+) -> None:
+    """Code events from articles; one JSON line per document: {id, date, events, errors}."""
+    from eventwire.pipeline import Pipeline
+
+    pipeline = Pipeline.load()
+    sink = output.open("w", encoding="utf-8") if output else sys.stdout
+    failed = 0
+    try:
+        for article, error in _split(_documents(inputs)):
+            if error is not None:
+                _report(error)
+                failed += 1
+                sink.write(DocumentResult(id=error.id, errors=[error]).model_dump_json() + "\n")
+                continue
+            result = pipeline.extract(article)
+            result.errors = _warnings(article) + result.errors
+            for e in result.errors:
+                _report(e)
+            failed += any(e.stage != "ingest-warning" for e in result.errors)
+            sink.write(result.model_dump_json() + "\n")
+            sink.flush()
+    finally:
+        if output:
+            sink.close()
+    if failed:
+        err.print(f"{failed} document(s) failed")
+        raise typer.Exit(1)
+
+
+def _warnings(article: Article) -> list[DocumentError]:
+    return [DocumentError(id=article.id, stage="ingest-warning", reason=w) for w in getattr(article, "_warnings", [])]
+
+
+@app.command()
+def geoparse(inputs: list[str] = typer.Argument(..., help="files, folders, or - for JSON Lines on stdin")) -> None:
+    """Toponyms resolved to GeoNames: one JSON line per document: {id, toponyms}."""
+    from eventwire.geo import Geoparser, geoparse_document
+
+    geoparser = Geoparser.load()
+    failed = 0
+    for article, error in _split(_documents(inputs)):
+        if error is not None:
+            _report(error)
+            failed += 1
+            continue
+        sys.stdout.write(json.dumps(geoparse_document(article, geoparser), ensure_ascii=False) + "\n")
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def run(
+    inputs: list[str] = typer.Argument(..., help="files, folders, or - for JSON Lines on stdin"),
+    db: Path = typer.Option(DEFAULT_DB, "--db", help="DuckDB database file"),
+    quiet: bool = typer.Option(False, "--quiet", "-q"),
+) -> None:
+    """Extract events and store articles, mentions, events and errors in DuckDB."""
+    from eventwire.pipeline import Pipeline
+    from eventwire.store import Store
+
+    pipeline = Pipeline.load()
+    added = skipped = failed = 0
+    with Store(db) as store:
+        for article, error in _split(_documents(inputs)):
+            if error is not None:
+                _report(error)
+                store.add_error(error)
+                failed += 1
+                continue
+            if store.has_article(article.content_hash):
+                skipped += 1
+                continue
+            result = pipeline.extract(article)
+            result.errors = _warnings(article) + result.errors
+            for e in result.errors:
+                _report(e)
+                store.add_error(e, path=article.path)
+            if any(e.stage != "ingest-warning" for e in result.errors):
+                failed += 1
+            if store.add_result(article, result):
+                added += 1
+            else:
+                skipped += 1
+        counts = store.counts()
+    if not quiet:
+        err.print(f"{added} article(s) added, {skipped} already stored, {failed} failed; database {db}: {counts}")
+    if failed:
+        raise typer.Exit(1)
+
+
+def _actor(a) -> str:
+    if a is None:
+        return ""
+    bits = [x for x in (a.country, a.sector) if x]
+    return f"{a.name} ({', '.join(bits)})" if bits else a.name
+
+
+def _figure(c) -> str:
+    if c.best is None and c.low is None and c.high is None:
+        return "?"
+    if c.best is not None and c.low in (None, c.best) and c.high in (None, c.best):
+        return str(c.best) if c.low is not None or c.high is None else f"{c.best}"
+    return f"{c.best if c.best is not None else '?'} [{c.low if c.low is not None else '?'}–{c.high if c.high is not None else '?'}]"
+
+
+def print_events(events, title: str = "events") -> None:
+    table = Table(title=title, show_lines=False)
+    for col in ("id", "date", "type", "actor 1", "actor 2", "where", "killed", "status", "n"):
+        table.add_column(col, overflow="fold")
+    for e in events:
+        where = ""
+        if e.location is not None:
+            where = ", ".join(x for x in (e.location.name, e.location.admin1 if e.location.admin1 != e.location.name else None, e.location.country) if x)
+        table.add_row(
+            e.id, f"{e.date or ''} ({e.date_precision or '-'})", f"{e.type}{'/' + e.mode if e.mode else ''} {e.cameo or ''}",
+            _actor(e.actor1), _actor(e.actor2), where, _figure(e.fatalities), e.status, str(e.mentions),
+        )
+    out.print(table)
+
+
+@app.command()
+def events(
+    db: Path = typer.Option(DEFAULT_DB, "--db"),
+    limit: int = typer.Option(100, "--limit", "-n"),
+    country: Optional[str] = typer.Option(None, help="ISO-3 country of the event location"),
+    type: Optional[str] = typer.Option(None, "--type", help="PLOVER event type"),
+    as_json: bool = typer.Option(False, "--json", help="JSON Lines instead of a table"),
+) -> None:
+    """List stored events."""
+    from eventwire.store import Store
+
+    with Store(db, read_only=True) as store:
+        rows = store.events(limit=limit, country=country, type=type)
+    if as_json:
+        for e in rows:
+            sys.stdout.write(e.model_dump_json() + "\n")
+    else:
+        print_events(rows, title=f"events in {db}")
+
+
+@app.command()
+def show(event_id: str, db: Path = typer.Option(DEFAULT_DB, "--db")) -> None:
+    """Print one event with all its fields and evidence."""
+    from eventwire.store import Store
+
+    with Store(db, read_only=True) as store:
+        found = [e for e in store.events() if e.id == event_id]
+    if not found:
+        err.print(f"no event {event_id} in {db}")
+        raise typer.Exit(1)
+    e = found[0]
+    print_events([e], title=event_id)
+    for ev in e.evidence:
+        out.print(f"  [{ev.role}] {ev.start}-{ev.end}: {ev.text}", highlight=False, markup=False)
+    for link in e.links:
+        out.print(f"  link {link['type']} → {link['event']}", markup=False)
+
+
+@app.command()
+def export(
+    format: str = typer.Option("csv", "--format", "-f", help="csv, acled, ucdp, jsonl, plover, parquet, geojson"),
+    output: Path = typer.Option(..., "--output", "-o"),
+    db: Path = typer.Option(DEFAULT_DB, "--db"),
+) -> None:
+    """Write the stored events in another format."""
+    from eventwire.export import write
+    from eventwire.store import Store
+
+    with Store(db, read_only=True) as store:
+        rows = store.events()
+    write(rows, output, format)
+    err.print(f"{len(rows)} event(s) written to {output} ({format})")
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of an `extract` line."""
+    sys.stdout.write(json.dumps(event_json_schema(), indent=2) + "\n")
+
+
+@app.command("eval")
+def evaluate(
+    which: str = typer.Argument("all", help="all, plover, petrarch, case, ucdp, geo"),
+    data: Path = typer.Option(Path("../shared/eval-dev"), "--data", help="folder of the dev sets"),
+    limit: Optional[int] = typer.Option(None, "--limit", help="score only the first N records of each set"),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Score the stages against annotated development sets."""
+    if not data.exists():
+        err.print(f"no evaluation data at {data}")
+        raise typer.Exit(2)
+    from eventwire import evaluate as ev
+
+    report = ev.run(which, data, limit=limit)
+    if as_json:
+        sys.stdout.write(json.dumps(report, indent=2, default=str) + "\n")
+    else:
+        out.print(ev.format_report(report), highlight=False, markup=False)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,346 @@
+"""Event mentions from one parsed segment: trigger → type → roles → attributes.
+
+A mention is one phrase that reports an event. `resolve.merge` later folds the mentions of
+one real event in an article into a single `Event`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from eventwire.attributes import claims
+from eventwire.attributes.casualties import Casualty, read_casualties
+from eventwire.attributes.dates import read_date
+from eventwire.events.roles import TRIGGER_FLAG, RoleContext, noun_roles, verb_roles
+from eventwire.model import Actor, Attribution, Evidence, Location, Segment
+from eventwire.resources import lexicon
+
+_ROLES = lexicon("roles")
+BORDER_HEADS = set(_ROLES["border_heads"])
+STATEMENT_HEADS = set(_ROLES["statement_place_heads"])
+NEAR_PREPS = set(_ROLES["near_preps"])
+RETALIATION = _ROLES["retaliation_cues"]
+VIOLENT = {"ASSAULT", "FIGHT", "COERCE", "PROTEST"}
+_SKIP_ENTS = {"PERSON", "ORG", "GPE", "NORP", "WORK_OF_ART", "LAW", "LANGUAGE"}
+_FEATURE_RANK = {"PCLI": 0, "PCLD": 0, "PCLS": 0, "PCLF": 0, "PCL": 0, "ADM1": 1, "ADM2": 2}
+
+
+@dataclass
+class Mention:
+    """One phrase reporting an event, with everything read off its sentence."""
+
+    order: int  # position of the mention in the article (segment order, then token order)
+    paragraph: int
+    segment: Segment
+    trigger: Evidence
+    type: str
+    mode: str | None
+    cameo: str | None
+    goldstein: float | None
+    pos: str
+    token: int = -1  # trigger token index in its segment's Doc
+    ancestors: frozenset = frozenset()  # token indices above the trigger in the parse
+    actor1: Actor | None = None
+    actor2: Actor | None = None
+    location: Location | None = None
+    date: date | None = None
+    date_precision: str | None = None
+    fatalities: list[Casualty] = field(default_factory=list)
+    injuries: list[Casualty] = field(default_factory=list)
+    status: str = "reported"
+    attribution: Attribution | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+    cues: set[str] = field(default_factory=set)
+    confidence: float = 0.5
+
+    @property
+    def factual(self) -> bool:
+        return self.status in ("reported", "claimed", "confirmed")
+
+
+@dataclass
+class ArticleContext:
+    """Per-article inputs every segment needs."""
+
+    text: str
+    anchor: date | None
+    anchor_is_crawl: bool
+    toponyms: list  # eventwire.geo.Toponym, offsets into the article text
+    geoparser: object | None
+    roles: RoleContext
+
+
+def _ev(ctx: ArticleContext, start: int, end: int, role: str) -> Evidence:
+    return Evidence(start=start, end=end, text=ctx.text[start:end], role=role)
+
+
+LOCATION_PREPS = set(_ROLES["location_preps"])
+_SETTING_PREPS = {"at", "during", "on", "through", "via", "in"}
+
+
+def _is_candidate(tok: Token) -> bool:
+    if tok.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ"):
+        return False
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if tok.lower_ == "according" and nxt is not None and nxt.lower_ == "to":
+        return False
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ in _SETTING_PREPS:
+        gov = tok.head.head
+        # "speaking at the annual meeting", "confirmed ... through an official release":
+        # the setting or channel of a statement, not an event
+        if gov.lemma_.lower() in STATEMENT_HEADS or claims.is_reporting(gov):
+            return False
+    if tok.ent_type_ in _SKIP_ENTS and tok.pos_ == "PROPN" and tok.ent_iob_ != "O":
+        # a word inside a name ("Balochistan Liberation Front") is not an event word,
+        # except title-case headlines where nouns show up as PROPN outside any entity
+        return False
+    return True
+
+
+def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lexicon_, taxonomy) -> list[Mention]:
+    """All event mentions in one parsed segment (`doc` is the segment's text)."""
+    off = segment.start
+    ctx.roles.offset = off
+    triggers: list[tuple[Token, object]] = []
+    for tok in doc:
+        if not _is_candidate(tok) or claims.is_reporting(tok):
+            continue
+        etype = lexicon_.match_token(tok)
+        if etype is not None:
+            triggers.append((tok, etype))
+    triggers = _collapse(triggers)
+    doc.user_data[TRIGGER_FLAG] = {tok.i for tok, _ in triggers}
+    casualties = read_casualties(doc[:])
+    sent_text = doc.text
+    according = claims.according_to(sent_text)
+    unconfirmed = claims.is_unconfirmed(sent_text)
+    lower = sent_text.lower()
+    mentions: list[Mention] = []
+    for tok, etype in triggers:
+        claim = claims.reporting_frame(tok)
+        if tok.pos_ in ("NOUN", "PROPN") or tok.pos_ == "ADJ":
+            a1, a2, a1_tok, a2_tok = noun_roles(tok, ctx.roles, claim.source)
+        else:
+            a1, a2, a1_tok, a2_tok = verb_roles(tok, ctx.roles, claim.source)
+        if a1 is not None and a2 is not None and a1.country and a1.country == a2.country and a1.sector == a2.sector and a1.name == a2.name:
+            a2 = None  # "Pakistan ... its envoy": the same actor on both sides is a parse slip
+        m = Mention(
+            order=order_base + tok.i,
+            paragraph=segment.paragraph,
+            segment=segment,
+            trigger=_ev(ctx, off + tok.idx, off + tok.idx + len(tok.text), "trigger"),
+            type=etype.type,
+            mode=etype.mode,
+            cameo=etype.cameo,
+            goldstein=etype.goldstein,
+            pos=tok.pos_,
+            token=tok.i,
+            ancestors=frozenset(t.i for t in tok.ancestors),
+            actor1=a1,
+            actor2=a2,
+        )
+        m.evidence.append(_ev(ctx, segment.start, segment.end, "sentence"))
+        m.evidence.append(m.trigger)
+        for actor, role in ((a1, "actor1"), (a2, "actor2")):
+            if actor is not None and actor.start is not None and actor.end is not None:
+                m.evidence.append(_ev(ctx, actor.start, actor.end, role))
+        # status and attribution
+        modal = claims.modality(tok)
+        status = claim.status
+        if modal == "negated":
+            status = "denied" if claim.status in ("denied", "claimed", "reported") and claim.verb is not None else "negated"
+        elif modal in ("hypothetical", "planned"):
+            status = modal
+        if etype.type == "THREATEN":
+            status = "reported" if status in ("claimed",) else status
+        if unconfirmed and status == "reported":
+            status = "claimed"
+        m.status = status
+        attrib_span = None
+        if claim.source_start is not None:
+            attrib_span = (off + claim.source_start, off + claim.source_end)
+        elif according is not None:
+            attrib_span = (off + according[0], off + according[1])
+        if attrib_span:
+            text = ctx.text[attrib_span[0]:attrib_span[1]]
+            m.attribution = Attribution(text=text, source_type=claims.source_type(text), start=attrib_span[0], end=attrib_span[1])
+            m.evidence.append(_ev(ctx, attrib_span[0], attrib_span[1], "attribution"))
+        # date
+        reading = read_date(sent_text, ctx.anchor, anchor_is_crawl=ctx.anchor_is_crawl)
+        m.date, m.date_precision = reading.date, reading.precision
+        if reading.start is not None:
+            m.evidence.append(_ev(ctx, off + reading.start, off + reading.end, "date"))
+        # location
+        m.location = _location(tok, doc, segment, ctx, claim, a1_tok, [t for t, _ in triggers if t is not tok])
+        if m.location is not None and m.location.start is not None:
+            m.evidence.append(_ev(ctx, m.location.start, m.location.end, "location"))
+        m.cues = {c for c in RETALIATION if c in lower}
+        m.confidence = _confidence(m, etype)
+        mentions.append(m)
+    _assign_casualties(mentions, casualties, doc, off, ctx)
+    mentions = _consolidate(mentions)
+    for m in mentions:
+        ctx.roles.remember(m.actor1)
+        ctx.roles.remember(m.actor2)
+    return mentions
+
+
+_COLLAPSE_DEPS = {"dobj", "pobj", "prep", "nsubjpass", "attr", "compound", "acl", "relcl", "advcl", "xcomp", "amod"}
+
+
+def _collapse(triggers: list[tuple[Token, object]]) -> list[tuple[Token, object]]:
+    """Fold a trigger into a same-type trigger that governs it ("launched an attack,
+    targeting ...", "attacks ... that killed two"): one phrase, one mention, the governing
+    word keeps the roles and takes the more specific mode."""
+    by_index = {tok.i: (tok, et) for tok, et in triggers}
+    drop: set[int] = set()
+    for tok, et in triggers:
+        node = tok
+        for _ in range(4):
+            if node.dep_ not in _COLLAPSE_DEPS or node.head is node:
+                break
+            node = node.head
+            if node.i in by_index and node.i not in drop:
+                head_tok, head_et = by_index[node.i]
+                if _family(head_et.type) == _family(et.type):
+                    drop.add(tok.i)
+                    if et.mode is not None and (head_et.mode is None or len(et.cameo or "") > len(head_et.cameo or "")):
+                        by_index[head_tok.i] = (head_tok, head_et.model_copy(update={"mode": et.mode, "cameo": et.cameo, "goldstein": et.goldstein}))
+                break
+    return [by_index[i] for i in sorted(by_index) if i not in drop]
+
+
+def _family(t: str) -> str:
+    return "ASSAULT" if t == "FIGHT" else t
+
+
+def _consolidate(mentions: list[Mention]) -> list[Mention]:
+    """Same-type mentions of one sentence that do not contradict each other are one
+    report ("two children were killed and several others injured in strikes")."""
+    out: list[Mention] = []
+    # ancestors first, so the governing phrase hosts the ones below it
+    for m in sorted(mentions, key=lambda x: len(x.ancestors)):
+        host = next(
+            (h for h in out if _family(h.type) == _family(m.type) and h.factual == m.factual
+             and (h.token in m.ancestors or m.token in h.ancestors) and _agree(h, m)),
+            None,
+        )
+        if host is None:
+            out.append(m)
+            continue
+        for attr in ("actor1", "actor2", "location", "attribution", "date", "date_precision"):
+            if getattr(host, attr) is None and getattr(m, attr) is not None:
+                setattr(host, attr, getattr(m, attr))
+        if host.mode is None and m.mode is not None:
+            host.mode, host.cameo, host.goldstein = m.mode, m.cameo, m.goldstein
+        host.fatalities += m.fatalities
+        host.injuries += m.injuries
+        host.evidence += [e for e in m.evidence if e not in host.evidence]
+        host.cues |= m.cues
+        host.confidence = max(host.confidence, m.confidence)
+    return sorted(out, key=lambda x: x.order)
+
+
+def _agree(a: Mention, b: Mention) -> bool:
+    for attr in ("actor1", "actor2"):
+        x, y = getattr(a, attr), getattr(b, attr)
+        if x is not None and y is not None and x.country and y.country and x.country != y.country:
+            return False
+    if a.location is not None and b.location is not None and a.location.country != b.location.country:
+        return False
+    return a.mode is None or b.mode is None or a.mode == b.mode or a.type in ("ASSAULT", "FIGHT")
+
+
+def _locative(head: Token) -> tuple[bool, bool]:
+    """(is introduced by a place preposition, is 'near'): "in Balochistan",
+    "in Siestan-o-Baluchistan province of Iran", "near Quetta". A country as subject or
+    object is an actor, not a place."""
+    node = head
+    for _ in range(3):
+        if node.dep_ == "pobj" and node.head.lower_ in LOCATION_PREPS:
+            return True, node.head.lower_ in NEAR_PREPS
+        if node.dep_ in ("compound", "amod", "nmod", "appos", "conj") or (node.dep_ == "pobj" and node.head.lower_ == "of"):
+            node = node.head if node.dep_ != "pobj" else node.head.head
+            continue
+        break
+    return False, False
+
+
+def _location(tok: Token, doc: Doc, segment: Segment, ctx: ArticleContext, claim, a1_tok, others: list[Token] = ()) -> Location | None:
+    """The place the event happened: a toponym governed by the event phrase, not a
+    dateline, a capital standing for its government, or where a statement was made."""
+    if not ctx.toponyms or ctx.geoparser is None:
+        return None
+    off = segment.start
+    inside = [t for t in ctx.toponyms if segment.start <= t.start and t.end <= segment.end and t.role == "place"]
+    if not inside:
+        return None
+    scope = {t.i for t in tok.subtree}
+    carrier = tok
+    while carrier.dep_ in ("pobj", "prep", "dobj", "compound", "amod", "nsubjpass") and carrier.head is not carrier:
+        carrier = carrier.head
+        if carrier.pos_ in ("VERB", "AUX"):
+            break
+    if carrier.pos_ in ("VERB", "AUX"):
+        for c in carrier.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "near", "at", "inside", "across", "outside", "on", "into"):
+                scope.update(t.i for t in c.subtree)
+    excluded: set[int] = set()
+    if claim.source is not None:
+        excluded.update(t.i for t in claim.source.subtree)
+    if a1_tok is not None:
+        excluded.update(t.i for t in a1_tok.subtree)
+    for other in others:  # a nested event keeps its own place ("condemned Iran's strikes in X")
+        if other.i != tok.i and tok not in other.subtree:
+            excluded.update(t.i for t in other.subtree)
+    best = None
+    for top in inside:
+        toks = [t for t in doc if off + t.idx >= top.start and off + t.idx < top.end]
+        if not toks:
+            continue
+        head = toks[-1]
+        if not any(t.i in scope for t in toks) or any(t.i in excluded for t in toks):
+            continue
+        if head.dep_ in ("compound", "nmod", "amod", "poss") and head.head.lemma_.lower() in BORDER_HEADS:
+            continue  # "near the Iran border": not in Iran
+        if head.head.lemma_.lower() in STATEMENT_HEADS and head.dep_ == "pobj":
+            continue
+        locative, near = _locative(head)
+        if not locative:
+            continue
+        rank = _FEATURE_RANK.get(top.feature or "", 3)
+        key = (rank, -abs(head.i - tok.i))
+        if best is None or key > best[0]:
+            best = (key, top, near)
+    if best is None:
+        return None
+    _, top, near = best
+    rank = _FEATURE_RANK.get(top.feature or "", 3)
+    precision = 3 if rank <= 1 else (2 if near or rank == 2 else 1)
+    return ctx.geoparser.to_location(top, precision)
+
+
+def _assign_casualties(mentions: list[Mention], casualties: list[Casualty], doc: Doc, off: int, ctx: ArticleContext) -> None:
+    """Give each figure to the violent mention it belongs to (the nearest in the sentence)."""
+    violent = [m for m in mentions if m.type in VIOLENT]
+    if not violent:
+        return
+    for cas in casualties:
+        anchor_char = off + doc[cas.anchor].idx
+        target = min(violent, key=lambda m: abs(m.trigger.start - anchor_char))
+        (target.fatalities if cas.what == "fatalities" else target.injuries).append(cas)
+        target.evidence.append(_ev(ctx, off + cas.start, off + cas.end, cas.what))
+
+
+def _confidence(m: Mention, etype) -> float:
+    """A score from how completely the sentence pins the event down (calibrated in eval)."""
+    score = 0.35 * float(getattr(etype, "score", 1.0) or 1.0)
+    score += 0.2 if m.actor1 is not None else 0.0
+    score += 0.15 if m.actor2 is not None else 0.0
+    score += 0.1 if m.location is not None else 0.0
+    score += 0.1 if m.pos == "VERB" else 0.05
+    score += 0.05 if m.segment.kind == "body" else 0.0
+    return round(min(score, 0.95), 3)

@@ -1,0 +1,294 @@
+"""Who did it and to whom: source and target actors from the dependency parse.
+
+Verb events take their subject as source and object (or "against/on X") as target; passives
+swap that ("were killed by X"). Noun events ("Iran's airstrikes on X") take a possessor or a
+"by" phrase, else the subject of the light verb that carries them ("Pakistan launched attacks").
+Pronouns resolve to the speaker of the reporting verb or the last actor named before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from eventwire.model import Actor
+from eventwire.resources import lexicon
+
+_LEX = lexicon("roles")
+LIGHT_VERBS = set(_LEX["light_verbs"])
+TARGET_PREPS = set(_LEX["target_preps"])
+SOURCE_PREPS = set(_LEX["source_preps"])
+COLLECTIVE = set(_LEX["collective_nouns"])
+PRONOUNS = _LEX["pronouns"]
+REL_PRONOUNS = {"that", "which", "who", "whom", "whose"}
+CARRIER_REPORTING = {"confirm", "claim", "admit", "acknowledge", "announce"}
+TRIGGER_FLAG = "ew_trigger"
+
+
+def is_trigger(tok: Token) -> bool:
+    """Set by detection on the tokens it took as event words."""
+    return bool(tok.doc.user_data.get(TRIGGER_FLAG, set()) & {tok.i})
+_CUT_DEPS = {"relcl", "acl", "advcl", "punct", "cc"}
+
+
+@dataclass
+class RoleContext:
+    """What roles need beyond the sentence: the resolver, offsets, the discourse so far."""
+
+    resolver: object  # eventwire.actors.ActorResolver
+    offset: int = 0  # where the parsed segment starts in the article text
+    recent: list[Actor] = field(default_factory=list)  # actors named earlier, most recent last
+
+    def remember(self, actor: Actor | None) -> None:
+        if actor is not None and (actor.country or actor.sector):
+            self.recent.append(actor)
+            del self.recent[:-8]
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """The noun phrase of `head`, without relative clauses and trailing punctuation."""
+    keep: list[Token] = []
+    cut: set[int] = set()
+    for t in head.subtree:
+        if t.i in cut:
+            continue
+        if t is not head and t.dep_ in ("relcl", "acl") and t.head.i != head.i or (
+            t.dep_ in ("relcl",) and t.head is head
+        ):
+            cut.update(x.i for x in t.subtree)
+            continue
+        keep.append(t)
+    while keep and keep[-1].dep_ in ("punct", "cc"):
+        keep.pop()
+    while keep and keep[0].dep_ in ("punct", "cc"):
+        keep.pop(0)
+    if not keep:
+        return [head]
+    # a contiguous stretch around the head
+    lo, hi = head.i, head.i
+    idx = {t.i for t in keep}
+    while lo - 1 in idx:
+        lo -= 1
+    while hi + 1 in idx:
+        hi += 1
+    return [head.doc[i] for i in range(lo, hi + 1)]
+
+
+_CORE_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "case", "flat", "appos", "punct", "quantmod", "advmod"}
+
+
+def core_tokens(head: Token) -> list[Token]:
+    """The head noun with its modifiers and apposition, without prepositional tails:
+    "Tehran" rather than "Tehran of serious consequences in wake of ..."."""
+    keep = {head.i}
+    frontier = [head]
+    while frontier:
+        node = frontier.pop()
+        for c in node.children:
+            if c.dep_ in _CORE_DEPS or (node is not head and c.dep_ in ("prep", "pobj") and node.dep_ in ("appos",)):
+                if c.dep_ == "punct" and c.text not in (",", "'s", "-"):
+                    continue
+                keep.add(c.i)
+                frontier.append(c)
+            elif c.dep_ == "prep" and c.lower_ == "of" and node.pos_ == "PROPN" and node.i == head.i:
+                # names with "of": "Ministry of Foreign Affairs", "Government of Pakistan"
+                obj = [t for t in c.subtree if t.i > c.i and not t.is_punct]
+                if obj and obj[0].is_title and obj[0].i == c.i + 1:
+                    keep.update(t.i for t in c.subtree if t.i < c.i + 6)
+    lo, hi = head.i, head.i
+    while lo - 1 in keep:
+        lo -= 1
+    while hi + 1 in keep:
+        hi += 1
+    toks = [head.doc[i] for i in range(lo, hi + 1)]
+    while len(toks) > 1 and toks[-1].dep_ in ("punct", "cc"):
+        toks.pop()
+    while len(toks) > 1 and toks[0].dep_ in ("punct", "cc"):
+        toks.pop(0)
+    return toks
+
+
+def resolve_token(tok: Token | None, ctx: RoleContext, speaker: Token | None = None) -> Actor | None:
+    """The actor a noun phrase headed by `tok` names (pronouns through discourse)."""
+    if tok is None:
+        return None
+    if tok.lower_ in PRONOUNS or tok.lower_ in REL_PRONOUNS:
+        if tok.lower_ in REL_PRONOUNS and tok.head.dep_ == "relcl":
+            return resolve_token(tok.head.head, ctx)
+        if speaker is not None and speaker is not tok:
+            actor = resolve_token(speaker, ctx)
+            if actor is not None:
+                return actor
+        antecedent = _antecedent(tok, ctx)
+        if antecedent is None:
+            return None
+        return antecedent.model_copy(update={"text": tok.text, "start": ctx.offset + tok.idx, "end": ctx.offset + tok.idx + len(tok.text)})
+    core = core_tokens(tok)
+    actor = ctx.resolver.resolve_span(tok.doc[core[0].i: core[-1].i + 1], offset=ctx.offset)
+    if actor is None or not actor.country:
+        # the fuller phrase may add the country: "Provincial officials in Pakistan"
+        toks = phrase_tokens(tok)
+        if (toks[0].i, toks[-1].i) != (core[0].i, core[-1].i):
+            fuller = ctx.resolver.resolve_span(tok.doc[toks[0].i: toks[-1].i + 1], offset=ctx.offset)
+            if fuller is not None and (actor is None or fuller.country):
+                actor = fuller
+    if actor is None:
+        # "a series of strikes by X", "groups of militants": the kind sits after "of"
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of" and tok.lemma_.lower() in COLLECTIVE:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return resolve_token(p, ctx)
+    return actor
+
+
+PERSONAL_SECTORS = {"GOV", "MIL", "COP", "JUD", "OPP", "PTY", "IGO", "REB", "MED", "NGO", "BUS", "REL"}
+
+
+def _antecedent(pron: Token, ctx: RoleContext) -> Actor | None:
+    """The latest actor a pronoun can stand for: "she"/"he" an official or a named person,
+    "it" a state or organisation, "they"/"we" anyone."""
+    number = PRONOUNS.get(pron.lower_, "pl")
+    for actor in reversed(ctx.recent):
+        if number == "sg" and actor.sector not in PERSONAL_SECTORS:
+            continue
+        return actor
+    return None
+
+
+def _child(tok: Token, *deps: str) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def _prep_object(tok: Token, preps: set[str]) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in preps:
+            obj = _child(c, "pobj")
+            if obj is not None:
+                return obj
+    return None
+
+
+def subject_candidates(verb: Token) -> list[Token]:
+    """Subjects a verb may inherit, nearest first: its own, then through coordination and
+    participle clauses ("..., expelling the ambassador"). Never through a reported clause."""
+    out: list[Token] = []
+    node = verb
+    for _ in range(6):
+        subj = _child(node, "nsubj", "csubj")
+        if subj is not None:
+            out.append(node.head if subj.lower_ in REL_PRONOUNS and node.dep_ == "relcl" else subj)
+        elif _child(node, "nsubjpass") is not None and node is not verb:
+            break
+        if node.dep_ in ("conj", "xcomp", "advcl") and node.head is not node:
+            node = node.head
+            continue
+        if node.dep_ == "ccomp" and node.head.pos_ in ("VERB", "AUX") and node.head.lemma_ not in ("say", "tell", "claim", "report", "confirm", "deny"):
+            node = node.head
+            continue
+        break
+    return out
+
+
+def verb_subject(verb: Token) -> Token | None:
+    cands = subject_candidates(verb)
+    return cands[0] if cands else None
+
+
+def verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None) -> tuple[Actor | None, Actor | None, Token | None, Token | None]:
+    """(source, target) actors of a verb event, and the tokens they came from."""
+    passive = _child(verb, "nsubjpass")
+    if passive is not None:
+        src_tok = _prep_object(verb, {"by"})
+        tgt_tok = passive
+    else:
+        cands = subject_candidates(verb)
+        src_tok = cands[0] if cands else None
+        for cand in cands:  # "the incident was ..., expelling": skip subjects that name no actor
+            if resolve_token(cand, ctx, speaker) is not None:
+                src_tok = cand
+                break
+        tgt_tok = _child(verb, "dobj")
+        if tgt_tok is not None and (tgt_tok.lemma_.lower() in COLLECTIVE or _looks_eventive(tgt_tok)):
+            inner = _prep_object(tgt_tok, TARGET_PREPS) or _deep_target(tgt_tok)
+            tgt_tok = inner or tgt_tok
+        if tgt_tok is None:
+            tgt_tok = _prep_object(verb, TARGET_PREPS | {"from"})
+    source = resolve_token(src_tok, ctx, speaker)
+    target = resolve_token(tgt_tok, ctx, speaker)
+    if (target is None or not target.country) and tgt_tok is not None:
+        # "recalling its envoy from Tehran": the object names no country; the place does
+        alt = _prep_object(verb, TARGET_PREPS | {"from"})
+        if alt is not None and alt is not tgt_tok:
+            alt_actor = resolve_token(alt, ctx, speaker)
+            if alt_actor is not None and (target is None or alt_actor.country):
+                target, tgt_tok = alt_actor, alt
+        elif target is None:
+            # "targeting Baloch militant groups": a participle clause names the target
+            for c in tgt_tok.children:
+                if c.dep_ == "acl" and c.lemma_.lower() in ("target", "hit", "strike"):
+                    obj = _child(c, "dobj")
+                    if obj is not None:
+                        target = resolve_token(obj, ctx, speaker)
+                        tgt_tok = obj
+    return source, target, src_tok, tgt_tok
+
+
+def _looks_eventive(tok: Token) -> bool:
+    return tok.lemma_.lower() in ("attack", "strike", "airstrike", "assault", "raid", "operation", "missile", "series")
+
+
+def _deep_target(noun: Token) -> Token | None:
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            p = _child(c, "pobj")
+            if p is not None:
+                return _prep_object(p, TARGET_PREPS)
+        if c.dep_ == "acl" and c.lemma_.lower() in ("target", "hit", "strike"):
+            return _child(c, "dobj")
+    return None
+
+
+def noun_roles(noun: Token, ctx: RoleContext, speaker: Token | None) -> tuple[Actor | None, Actor | None, Token | None, Token | None]:
+    """(source, target) of a noun event: possessor/"by" for the source, "on/against X" for the target."""
+    src_tok = _child(noun, "poss") or _prep_object(noun, SOURCE_PREPS - {"from"})
+    modifier: Actor | None = None
+    if src_tok is None:
+        # an actor used as a modifier: "Israeli airstrikes", "army operation"
+        for c in noun.children:
+            if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i:
+                found = ctx.resolver.resolve_span(noun.doc[c.i:c.i + 1], offset=ctx.offset)
+                if found is not None:
+                    if found.country:
+                        src_tok = c
+                    else:
+                        modifier = found
+                    break
+    tgt_tok = _prep_object(noun, TARGET_PREPS) or _deep_target(noun)
+    carrier = noun
+    # climb "a series of strikes" / "launched attacks" to the verb that carries the event
+    for _ in range(3):
+        if carrier.dep_ == "pobj" and carrier.head.dep_ == "prep" and carrier.head.lower_ == "of" and carrier.head.head.lemma_.lower() in COLLECTIVE:
+            carrier = carrier.head.head
+            continue
+        break
+    verb = carrier.head if carrier.dep_ in ("dobj", "nsubjpass") else None
+    if src_tok is None and verb is not None and carrier.dep_ == "dobj":
+        lemma = verb.lemma_.lower()
+        if lemma in LIGHT_VERBS or lemma in CARRIER_REPORTING or not is_trigger(verb):
+            src_tok = verb_subject(verb)
+    if tgt_tok is None and verb is not None:
+        tgt_tok = _prep_object(verb, TARGET_PREPS)
+    source = resolve_token(src_tok, ctx, speaker) if src_tok is not None else None
+    if modifier is not None:
+        # "Pakistan undertook ... military strikes": country from the subject, sector from the modifier
+        if source is not None and source.country and modifier.sector and modifier.sector != source.sector:
+            source = source.model_copy(update={"sector": modifier.sector})
+        elif source is None:
+            source = modifier
+    target = resolve_token(tgt_tok, ctx, speaker) if tgt_tok is not None else None
+    return source, target, src_tok, tgt_tok

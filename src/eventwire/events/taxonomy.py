@@ -1,0 +1,162 @@
+"""CAMEO / PLOVER / Goldstein lookups and the ACLED and UCDP classification rules.
+
+All domain knowledge lives in ``eventwire/data/taxonomy/*.tsv`` (see DATA_SOURCES.md);
+this module only reads those tables and applies their rules in order.
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable
+
+from pydantic import BaseModel
+
+from eventwire.model import Actor
+
+VIOLENT_TYPES = frozenset({"ASSAULT", "FIGHT"})
+
+
+class EventType(BaseModel):
+    """An event type read off a trigger: PLOVER type and mode, CAMEO code, Goldstein weight."""
+
+    type: str
+    mode: str | None = None
+    cameo: str
+    goldstein: float
+    trigger: str  # lemma or phrase matched
+    score: float = 1.0
+
+
+def read_table(name: str) -> list[dict[str, str]]:
+    """Rows of a packaged TSV table; lines starting with '#' are provenance comments."""
+    path = resources.files("eventwire") / "data" / "taxonomy" / name
+    with path.open(encoding="utf-8") as fh:
+        lines = [line for line in fh if not line.startswith("#")]
+    return [{k: (v or "") for k, v in row.items()} for row in csv.DictReader(lines, delimiter="\t")]
+
+
+def _alts(field: str) -> frozenset[str]:
+    return frozenset(a.strip() for a in field.split("|") if a.strip())
+
+
+class _Rule:
+    """One row of acled_map.tsv / ucdp_map.tsv, compiled for matching."""
+
+    def __init__(self, row: dict[str, str]):
+        self.types = _alts(row.get("type", ""))
+        self.modes = _alts(row.get("mode", ""))
+        self.cameo = _alts(row.get("cameo", ""))
+        self.cues = _alts(row.get("cues", "").lower())
+        self.actor1 = _alts(row.get("actor1", ""))
+        self.actor2 = _alts(row.get("actor2", ""))
+        self.row = row
+
+    def matches(self, type_, mode, cameo, cues: set[str], cls1, cls2) -> bool:
+        if self.types and type_ not in self.types:
+            return False
+        if self.modes and mode not in self.modes:
+            return False
+        if self.cameo and not (cameo and any(cameo.startswith(c) for c in self.cameo)):
+            return False
+        if self.cues and not any(c in cues or all(w in cues for w in c.split()) for c in self.cues):
+            return False
+        return _actor_ok(self.actor1, cls1) and _actor_ok(self.actor2, cls2)
+
+
+def _actor_ok(wanted: frozenset[str], classes: frozenset[str]) -> bool:
+    return not wanted or bool(wanted & classes)
+
+
+class Taxonomy:
+    """CAMEO codebook plus ACLED/UCDP mappings. Use ``Taxonomy.load()`` (cached)."""
+
+    def __init__(self, cameo_rows, acled_rows, ucdp_rows, class_rows):
+        self._cameo = {r["code"]: r for r in cameo_rows}
+        self._acled = [_Rule(r) for r in acled_rows]
+        self._ucdp = [_Rule(r) for r in ucdp_rows]
+        self._classes = {r["key"]: frozenset(r["classes"].split()) for r in class_rows}
+
+    @classmethod
+    def load(cls) -> "Taxonomy":
+        return _load_taxonomy()
+
+    # ------------------------------------------------------------------ CAMEO
+    def codes(self) -> Iterable[str]:
+        return self._cameo.keys()
+
+    def cameo(self, code: str) -> dict:
+        """name, goldstein, quad, plover type/mode/context for a CAMEO code (KeyError if unknown)."""
+        r = self._cameo[code]
+        return {
+            "code": code,
+            "name": r["name"],
+            "goldstein": float(r["goldstein"]),
+            "quad": int(r["quad"]),
+            "plover_type": r["plover_type"] or None,
+            "plover_mode": r["plover_mode"] or None,
+            "plover_context": r["plover_context"] or None,
+            "armed_clash_type": r["armed_clash_type"] or None,
+            "legacy_type": r["legacy_type"] or None,
+        }
+
+    def actor_classes(self, actor: Actor | None) -> frozenset[str]:
+        """Coarse classes (STATE, NONSTATE, ARMED, CIVILIAN...) of an actor; {'NONE'} if absent."""
+        if actor is None:
+            return frozenset({"NONE"})
+        out: set[str] = set()
+        if actor.sector:
+            out |= self._classes.get(actor.sector.upper()[:3], frozenset())
+            out |= self._classes.get(actor.sector.upper(), frozenset())
+            out.add(actor.sector.upper())
+        if actor.inter:
+            out |= self._classes.get(f"inter:{actor.inter}", frozenset())
+        if not out and actor.country:
+            out |= {"STATE"}  # a bare country ("Pakistan") stands for its government
+        return frozenset(out or {"UNKNOWN"})
+
+    def event_type(self, cameo: str, actor1: Actor | None = None,
+                   actor2: Actor | None = None) -> tuple[str | None, str | None]:
+        """PLOVER (type, mode) for a CAMEO code given the actors.
+
+        CAMEO 19x fights become FIGHT when both sides are organised armed actors, the
+        convention of the PLOVER gold records; otherwise the CAMEO2PLOVER type stands.
+        """
+        info = self.cameo(cameo)
+        if info["armed_clash_type"] and "ARMED" in self.actor_classes(actor1) \
+                and "ARMED" in self.actor_classes(actor2):
+            return info["armed_clash_type"], info["plover_mode"]
+        return info["plover_type"], info["plover_mode"]
+
+    # ------------------------------------------------------------------ ACLED / UCDP
+    def acled(self, type: str, mode: str | None, cameo: str | None, actor1: Actor | None,
+              actor2: Actor | None, cues: set[str] = frozenset()) -> tuple[str | None, str | None]:
+        """ACLED (event type, sub-event type); (None, None) for events ACLED does not code.
+
+        ``cues`` are lower-cased words or lemmas from the event's sentences ("shelling",
+        "tear gas"); a multiword cue matches when it is one element of ``cues`` or all its
+        words are.
+        """
+        words = {c.lower() for c in cues}
+        cls1, cls2 = self.actor_classes(actor1), self.actor_classes(actor2)
+        for rule in self._acled:
+            if rule.matches(type, mode, cameo, words, cls1, cls2):
+                return rule.row["event_type"] or None, rule.row["sub_event_type"] or None
+        return None, None
+
+    def ucdp(self, type: str, actor1: Actor | None, actor2: Actor | None) -> int | None:
+        """UCDP type_of_violence: 1 state-based, 2 non-state, 3 one-sided; None if not violent."""
+        if type not in VIOLENT_TYPES:
+            return None
+        cls1, cls2 = self.actor_classes(actor1), self.actor_classes(actor2)
+        for rule in self._ucdp:
+            if rule.matches(type, None, None, set(), cls1, cls2):
+                return int(rule.row["type_of_violence"])
+        return None
+
+
+@lru_cache(maxsize=1)
+def _load_taxonomy() -> Taxonomy:
+    return Taxonomy(read_table("cameo.tsv"), read_table("acled_map.tsv"),
+                    read_table("ucdp_map.tsv"), read_table("actor_classes.tsv"))

@@ -1,0 +1,131 @@
+"""Events as rows in ACLED's column layout, so ACLED tooling and analysts can read them.
+
+ACLED conventions kept here: `fatalities` is the most conservative figure reported (the
+low estimate when there is one, else the best) and 0 when none is reported; `time_precision`
+1 day, 2 week, 3 month (a year-only date is coarser than ACLED allows and is written as 3);
+`interaction` joins the two actor classes, lower first, with 0 for a missing second actor.
+`event_id_cnty` is the ISO alpha-3 of the event's country (XXX if unknown), a dash and the
+event id; `notes` quotes the evidence sentences; `tags` says when fatalities are unknown
+(ACLED's 0 would otherwise hide it) and who reported the event.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventwire.export.flat import ArticleRef, country_name, country_numeric, iso3
+from eventwire.model import Actor, Count, Event
+
+COLUMNS: tuple[str, ...] = (
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "country",
+    "admin1",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+)
+
+TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
+CIVILIANS = 7
+
+
+def fatalities(count: Count) -> int:
+    """ACLED's figure: the most conservative one reported, 0 when none is."""
+    if count.low is not None:
+        return count.low
+    if count.best is not None:
+        return count.best
+    return 0
+
+
+def interaction(inter1: int | None, inter2: int | None) -> int | None:
+    """ACLED interaction code: both actor classes, lower first; `n0` for a lone actor."""
+    codes = sorted(c for c in (inter1, inter2) if c is not None)
+    if not codes:
+        return None
+    if len(codes) == 1:
+        return codes[0] * 10
+    return codes[0] * 10 + codes[1]
+
+
+def row(event: Event, article: ArticleRef | None = None) -> dict[str, Any]:
+    loc = event.location
+    country_code = (loc.country if loc else None) or _actor_country(event)
+    inter1, inter2 = _inter(event.actor1), _inter(event.actor2)
+    article = article or {}
+    return {
+        "event_id_cnty": f"{iso3(country_code) or 'XXX'}-{event.id}",
+        "event_date": event.date.isoformat() if event.date else None,
+        "year": event.date.year if event.date else None,
+        "time_precision": TIME_PRECISION.get(event.date_precision or ""),
+        "event_type": event.acled_event_type,
+        "sub_event_type": event.acled_sub_event_type,
+        "actor1": event.actor1.name if event.actor1 else None,
+        "assoc_actor_1": None,
+        "inter1": inter1,
+        "actor2": event.actor2.name if event.actor2 else None,
+        "assoc_actor_2": None,
+        "inter2": inter2,
+        "interaction": interaction(inter1, inter2),
+        "civilian_targeting": "Civilian targeting" if inter2 == CIVILIANS else None,
+        "iso": country_numeric(country_code),
+        "country": country_name(country_code),
+        "admin1": loc.admin1 if loc else None,
+        "location": loc.name if loc else None,
+        "latitude": loc.lat if loc else None,
+        "longitude": loc.lon if loc else None,
+        "geo_precision": loc.geo_precision if loc else None,
+        "source": article.get("source") or article.get("article_id"),
+        "source_scale": None,
+        "notes": _notes(event),
+        "fatalities": fatalities(event.fatalities),
+        "tags": _tags(event),
+    }
+
+
+def _inter(actor: Actor | None) -> int | None:
+    return actor.inter if actor else None
+
+
+def _actor_country(event: Event) -> str | None:
+    for actor in (event.actor1, event.actor2):
+        if actor is not None and actor.country:
+            return actor.country
+    return None
+
+
+def _notes(event: Event) -> str | None:
+    """ACLED notes summarise the event; ours quote the supporting sentences verbatim."""
+    sentences = [ev.text.strip() for ev in event.evidence if ev.role == "sentence"]
+    return " ".join(dict.fromkeys(sentences)) or None
+
+
+def _tags(event: Event) -> str | None:
+    tags = []
+    if event.status != "reported":
+        tags.append(f"status: {event.status}")
+    if event.attribution is not None:
+        tags.append(f"according to: {event.attribution.text}")
+    if event.fatalities.best is None and event.fatalities.low is None:
+        tags.append("fatalities unknown")
+    return "; ".join(tags) or None

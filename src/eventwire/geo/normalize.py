@@ -1,0 +1,57 @@
+"""Fold place names so that the spellings news uses for one place meet on one key.
+
+The rules live in `data/geo/folding.tsv`; the gazetteer index and the text matcher fold with
+the same function, so a rule never needs to know which side it is applied to.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+
+_SPLIT = re.compile(r"[\s\-‐‑–—_/,]+")
+_NON_WORD = re.compile(r"[^\w'.&]+")
+
+
+def data_path(name: str):
+    return resources.files("eventwire") / "data" / "geo" / name
+
+
+def read_lines(name: str) -> list[str]:
+    """Non-comment, non-blank lines of a geo data file."""
+    text = data_path(name).read_text(encoding="utf-8")
+    return [ln.rstrip("\n") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def _rules() -> tuple[re.Pattern, list[tuple[re.Pattern, str]]]:
+    drops, subs = [], []
+    for line in read_lines("folding.tsv"):
+        kind, pattern, repl = (line.split("\t") + ["", ""])[:3]
+        if kind == "token":
+            drops.append(pattern)
+        else:
+            subs.append((re.compile(pattern), repl))
+    return re.compile("|".join(f"(?:{d})" for d in drops)), subs
+
+
+def strip_accents(s: str) -> str:
+    s = s.replace("ı", "i").replace("ł", "l").replace("ø", "o").replace("đ", "d").replace("ß", "ss")
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=200_000)
+def fold(name: str) -> str:
+    """Lowercase, accent-free, connector-free, transliteration-folded key for `name`."""
+    drop, subs = _rules()
+    s = strip_accents(name).lower().replace("’", "'").replace("`", "'")
+    tokens = [_NON_WORD.sub("", t) for t in _SPLIT.split(s)]
+    tokens = [t for t in tokens if t]
+    if len(tokens) > 2:  # connectors only inside a compound, never a whole name
+        tokens = [tokens[0]] + [t for t in tokens[1:-1] if not drop.fullmatch(t)] + [tokens[-1]]
+    s = " ".join(tokens)
+    for pattern, repl in subs:
+        s = pattern.sub(repl, s)
+    return s.strip()

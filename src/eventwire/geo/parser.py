@@ -1,0 +1,344 @@
+"""Toponym recognition and resolution: a gazetteer-driven matcher, no parser needed.
+
+Recognition walks capitalised word runs and keeps the longest span whose folded form is a
+gazetteer name or demonym, then drops spans that read as people or organisations (a
+capitalised neighbour, a surname seen earlier, an organisation head word after it).
+Resolution scores each candidate place by population and feature type plus what the article
+says around it: countries and regions it names elsewhere, "X, Y" and "X province of Y"
+qualifiers, and "in/near/at" cues. Roles mark datelines, metonymy (a capital standing for its
+government) and demonyms, which the event stage should not read as places of events.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+
+from eventwire.geo.gazetteer import Gazetteer, load_gazetteer
+from eventwire.geo.normalize import fold, read_lines
+from eventwire.model import Article, Location
+
+_TOKEN = re.compile(r"[^\W\d_](?:[\w’'.\-]*\w)?\.?")
+_POSSESSIVE = re.compile(r"(?:['’]s?|\.)$")
+_CONNECTORS = {"of", "de", "del", "la", "le", "du", "des", "da", "do", "upon", "on", "am", "al", "el",
+               "and", "the", "sur", "en", "di", "y", "o", "e"}
+_JOIN_GAP = re.compile(r"^[ \t]+$|^$")
+_SENT_END = re.compile(r"(?:^|[.!?:;\"“”‘’\n]\s*|\n)$")
+ADMIN_CODES = {"ADM1"}
+STRONG = {"PCLI", "ADM1", "CONT", "PPLC"}
+FEATURE_BONUS = {"PCLI": 3.0, "CONT": 3.0, "ADM1": 0.5, "PPLC": 1.5, "PPL": 0.0}
+
+
+class Toponym(BaseModel):
+    """A place name found in a text and the GeoNames place it resolves to."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+    geonameid: int | None = None
+    country: str | None = None  # ISO-3
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    feature: str | None = None  # GeoNames feature code: PPL, PPLC, ADM1, PCLI, CONT
+    role: str = "place"  # place | dateline | metonymy | demonym
+    score: float = 1.0
+
+
+@dataclass
+class _Match:
+    start: int
+    end: int
+    ti: int  # first token index
+    tj: int  # last token index
+    key: str
+    cands: tuple[int, ...]
+    demonym: int | None = None
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    stop: frozenset[str]
+    org_heads: frozenset[str]
+    affixes: frozenset[str]
+    cues: dict[str, re.Pattern]
+
+    @classmethod
+    def load(cls) -> "_Lexicon":
+        cues = {}
+        for line in read_lines("cues.tsv"):
+            kind, pattern = line.split("\t", 1)
+            flags = 0 if kind == "dateline_after" else re.IGNORECASE
+            cues[kind] = re.compile(pattern, flags)
+        return cls(frozenset(read_lines("stopnames.txt")), frozenset(read_lines("org_heads.txt")),
+                   frozenset(read_lines("affixes.txt")), cues)
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+class Geoparser:
+    """Finds and resolves toponyms. Load once (`Geoparser.load()`) and reuse."""
+
+    _instance: "Geoparser | None" = None
+
+    def __init__(self, gazetteer: Gazetteer, lexicon: _Lexicon | None = None):
+        self.g = gazetteer
+        self.lex = lexicon or _Lexicon.load()
+
+    @classmethod
+    def load(cls) -> "Geoparser":
+        if cls._instance is None:
+            cls._instance = cls(load_gazetteer())
+        return cls._instance
+
+    # -- recognition ----------------------------------------------------------------------
+    def _tokens(self, text: str) -> list[tuple[int, int, str]]:
+        out = []
+        for m in _TOKEN.finditer(text):
+            s, e = m.span()
+            word = m.group()
+            trail = _POSSESSIVE.search(word)
+            if trail and not re.fullmatch(r"(?:[A-Z]\.)+", word):
+                e -= len(trail.group())
+                word = word[: e - s]
+            if word:
+                out.append((s, e, word))
+        return out
+
+    def _spans(self, text: str, toks, skip) -> list[_Match]:
+        g, matches, i, n = self.g, [], 0, len(toks)
+        while i < n:
+            s, e, w = toks[i]
+            if not _is_cap(w) or any(a < e and s < b for a, b in skip):
+                i += 1
+                continue
+            best = None
+            j = i
+            while j < n and j - i < g.max_tokens:
+                if j > i:
+                    gap = text[toks[j - 1][1]:toks[j][0]]
+                    if not _JOIN_GAP.match(gap.replace("-", "")) or "\n" in gap:
+                        break
+                    if not _is_cap(toks[j][2]) and toks[j][2].lower() not in _CONNECTORS:
+                        break
+                wj = toks[j][2]
+                if _is_cap(wj) or wj.isupper():
+                    key = fold(text[s:toks[j][1]])
+                    cands = g.index.get(key)
+                    dem = g.demonyms.get(key)
+                    if cands or dem is not None:
+                        best = _Match(s, toks[j][1], i, j, key, cands or (), dem)
+                j += 1
+            if best:
+                matches.append(best)
+                i = best.tj + 1
+            else:
+                i += 1
+        return matches
+
+    def _keep(self, text: str, toks, m: _Match, lower_words: set[str], title_lines: set[int],
+              surnames: set[str]) -> bool:
+        """False for spans that read as something other than a place."""
+        single = m.ti == m.tj
+        if single and m.key in self.lex.stop:
+            return False
+        if m.key in surnames and single:
+            return False
+        nxt = toks[m.tj + 1] if m.tj + 1 < len(toks) else None
+        adjacent_next = nxt and _JOIN_GAP.match(text[m.end:nxt[0]])
+        if adjacent_next and fold(nxt[2]) in self.lex.org_heads:
+            return False
+        if single and text[m.start:m.end].lower() in lower_words and m.demonym is None:
+            if not any(self.g.fcode[c] in STRONG for c in m.cands):
+                return False
+        prev = toks[m.ti - 1] if m.ti else None
+        cap_prev = bool(prev and _JOIN_GAP.match(text[prev[1]:m.start]) and _is_cap(prev[2])
+                        and fold(prev[2]) not in self.lex.stop)
+        cap_next = bool(adjacent_next and _is_cap(nxt[2]) and fold(nxt[2]) not in self.lex.stop
+                        and fold(nxt[2]) not in self.lex.affixes)
+        weak = m.demonym is None and not any(self.g.fcode[c] in STRONG or self.g.pop[c] >= 100_000 for c in m.cands)
+        if single and weak and (cap_prev or cap_next):
+            return False  # "Hossein Amir-Abdollahian", "Marg Bar Sarmachar": part of a name
+        line = text.rfind("\n", 0, m.start) + 1
+        if single and cap_prev and line not in title_lines:
+            return False  # "Zahra Baloch": the tail of a name
+        return True
+
+    def _surnames(self, text: str, toks, matches: list[_Match], title_lines: set[int]) -> set[str]:
+        """Last words of capitalised runs of 2-4 words that start with a non-place: people."""
+        out: set[str] = set()
+        run: list[tuple[int, int, str]] = []
+        for t in toks + [(len(text) + 1, len(text) + 1, "x")]:
+            if run and _is_cap(t[2]) and _JOIN_GAP.match(text[run[-1][1]:t[0]]):
+                run.append(t)
+                continue
+            if 2 <= len(run) <= 4 and (text.rfind("\n", 0, run[0][0]) + 1) not in title_lines:
+                first, last = fold(run[0][2]), fold(run[-1][2])
+                if first not in self.lex.stop and not self.g.index.get(fold(
+                        text[run[0][0]:run[-1][1]])) and last not in self.lex.stop:
+                    if not any(self.g.fcode[c] in STRONG for c in self.g.index.get(last, ())):
+                        out.add(last)
+            run = [t] if _is_cap(t[2]) else []
+        for m in re.finditer(r"\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov)\.?\s+([A-Z]\w+)", text):
+            out.add(fold(m.group(1)))
+        return out
+
+    # -- resolution -----------------------------------------------------------------------
+    def _base(self, c: int) -> float:
+        return math.log10(self.g.pop[c] + 10) + FEATURE_BONUS.get(self.g.fcode[c], 0.0)
+
+    def _context(self, matches: list[_Match], extra: list[str]) -> tuple[Counter, Counter]:
+        countries, admins = Counter(extra), Counter()
+        g = self.g
+        for m in matches:
+            if m.demonym is not None and not m.cands:
+                countries[g.country[m.demonym]] += 1
+                continue
+            if not m.cands:
+                continue
+            best = max(m.cands, key=self._base)
+            if g.fcode[best] in STRONG or g.pop[best] >= 1_000_000 or len(m.cands) == 1:
+                if g.country[best]:
+                    countries[g.country[best]] += 1
+                if g.fcode[best] == "ADM1":
+                    admins[(g.country[best], g.admin1[best])] += 1
+        return countries, admins
+
+    def _qualifier(self, text: str, m: _Match, by_start: dict[int, _Match]) -> _Match | None:
+        """The place that qualifies m: "X, Y", "X province of Y", "X in Y"."""
+        after = text[m.end:m.end + 40]
+        q = re.match(r"(?:,\s*|\s+(?:(?:province|state|region|district|governorate|county)\s+)?(?:of|in)\s+)",
+                     after, re.IGNORECASE)
+        if q:
+            return by_start.get(m.end + q.end())
+        return None
+
+    def _resolve(self, text, m: _Match, countries: Counter, admins: Counter, qual: _Match | None,
+                 cue_before: bool, admin_after: bool) -> tuple[int | None, float, bool]:
+        g = self.g
+        qual_c = qual_a = None
+        if qual and qual.cands:
+            qb = max(qual.cands, key=lambda c: self._base(c) + 2.0 * bool(countries[g.country[c]]))
+            qual_c = g.country[qb]
+            qual_a = (g.country[qb], g.admin1[qb]) if g.fcode[qb] == "ADM1" else None
+        scored = []
+        for c in m.cands:
+            s = self._base(c) + (0.7 if fold(g.name[c]) == m.key else 0.0)
+            cc = g.country[c]
+            if cc and g.fcode[c] != "PCLI":
+                s += 2.5 * min(countries[cc], 3) / 3 + (1.0 if countries[cc] else 0.0)
+                if g.fcode[c] != "ADM1" and admins[(cc, g.admin1[c])]:
+                    s += 2.0
+            if qual_c and cc == qual_c and g.fcode[c] != "PCLI":
+                s += 4.0
+            if qual_a and (cc, g.admin1[c]) == qual_a and g.fcode[c] != "ADM1":
+                s += 2.0
+            if admin_after and g.fcode[c] == "ADM1":
+                s += 3.0
+            scored.append((s, c))
+        if not scored:
+            return None, 0.0, False
+        scored.sort(reverse=True)
+        s, c = scored[0]
+        margin = s - scored[1][0] if len(scored) > 1 else 3.0
+        supported = (g.fcode[c] in STRONG or g.pop[c] >= 20_000 or bool(qual_c) or cue_before
+                     or (countries[g.country[c]] > 0) or m.tj > m.ti and g.pop[c] >= 1000)
+        return c, round(min(1.0, 0.5 + 0.15 * margin), 3), supported
+
+    # -- roles ----------------------------------------------------------------------------
+    def _role(self, text: str, m: _Match, c: int | None) -> str:
+        line = text.rfind("\n", 0, m.start) + 1
+        head = text[line:m.start]
+        if (not head.strip() or head.strip().isupper()) and self.lex.cues["dateline_after"].match(
+                text[m.end:m.end + 60]):
+            return "dateline"
+        if c is None:
+            return "demonym"
+        if self.g.fcode[c] == "PPLC":
+            left = text[max(0, m.start - 40):m.start]
+            if re.search(r"\b(?:in|at|near|outside|inside)\s+$", left, re.IGNORECASE):
+                return "place"
+            if self.lex.cues["metonymy_before"].search(left) or self.lex.cues["metonymy_after"].match(
+                    text[m.end:m.end + 40]):
+                return "metonymy"
+        return "place"
+
+    # -- public ---------------------------------------------------------------------------
+    def geoparse(self, text: str, *, skip_spans: list[tuple[int, int]] = (),
+                 context_countries: list[str] = ()) -> list[Toponym]:
+        """Toponyms in `text`, offsets into it; `skip_spans` are spans already read as actors."""
+        toks = self._tokens(text)
+        title_lines = self._title_lines(text, toks)
+        lower_words = {w for _, _, w in toks if w.islower()}
+        raw = self._spans(text, toks, list(skip_spans))
+        surnames = self._surnames(text, toks, raw, title_lines)
+        matches = [m for m in raw if self._keep(text, toks, m, lower_words, title_lines, surnames)]
+        countries, admins = self._context(matches, list(context_countries))
+        by_start = {m.start: m for m in matches}
+        out = []
+        for m in matches:
+            c = None
+            if m.cands and (m.demonym is None or max(self.g.pop[x] for x in m.cands) >= 100_000):
+                cue = bool(self.lex.cues["before"].search(text[max(0, m.start - 25):m.start]))
+                admin_after = bool(self.lex.cues["admin_after"].match(text[m.end:m.end + 20]))
+                c, score, ok = self._resolve(text, m, countries, admins, self._qualifier(text, m, by_start),
+                                             cue, admin_after)
+                if not ok:
+                    if m.demonym is None:
+                        continue
+                    c = None
+            else:
+                score = 0.9
+            role = self._role(text, m, c)
+            e = m.demonym if c is None else c
+            out.append(self._toponym(text, m.start, m.end, e, role, score))
+        return out
+
+    def _title_lines(self, text: str, toks) -> set[int]:
+        """Starts of lines written in Title Case (headlines), where capitals say nothing."""
+        per_line: dict[int, list[bool]] = {}
+        for s, _, w in toks:
+            if w.lower() in _CONNECTORS or w.lower() in {"a", "an", "in", "to", "for", "at", "on", "with"}:
+                continue
+            per_line.setdefault(text.rfind("\n", 0, s) + 1, []).append(_is_cap(w))
+        return {k for k, v in per_line.items() if len(v) >= 3 and sum(v) / len(v) > 0.75}
+
+    def _toponym(self, text: str, start: int, end: int, e: int, role: str, score: float) -> Toponym:
+        g = self.g
+        return Toponym(start=start, end=end, text=text[start:end], name=g.name[e], geonameid=g.gid[e],
+                       country=g.country[e], admin1=g.admin1[e], lat=g.lat[e], lon=g.lon[e],
+                       feature=g.fcode[e], role=role, score=score)
+
+    def lookup(self, name: str, country: str | None = None) -> Toponym | None:
+        """Best gazetteer entry for a bare name, preferring `country` (ISO-3) when given."""
+        key = fold(name)
+        cands = self.g.index.get(key, ())
+        if not cands and key in self.g.demonyms:
+            return self._toponym(name, 0, len(name), self.g.demonyms[key], "demonym", 0.9)
+        if not cands:
+            return None
+        ctx = Counter([country] * 3 if country else [])
+        m = _Match(0, len(name), 0, 0, key, cands)
+        c, score, _ = self._resolve(name, m, ctx, Counter(), None, False, False)
+        return self._toponym(name, 0, len(name), c, "place", score)
+
+    def to_location(self, t: Toponym, precision: int | None = None) -> Location:
+        """A model Location; precision defaults by feature (town 1, region or country 3)."""
+        if precision is None:
+            precision = 1 if (t.feature or "").startswith("PPL") else 3
+        return Location(text=t.text, name=t.name, country=t.country, admin1=t.admin1, lat=t.lat,
+                        lon=t.lon, geonameid=t.geonameid, feature=t.feature, geo_precision=precision,
+                        start=t.start, end=t.end)
+
+
+def geoparse_document(article: Article, geoparser: Geoparser) -> dict:
+    """One `eventwire geoparse` JSON line for an article."""
+    tops = geoparser.geoparse(article.text)
+    return {"id": article.id, "toponyms": [t.model_dump() for t in tops]}

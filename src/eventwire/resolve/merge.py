@@ -1,0 +1,234 @@
+"""In-article merging: every mention of one real event becomes one `Event`.
+
+A mention joins an earlier event of the same type family when nothing conflicts (source
+country, place, PLOVER mode outside violence) and something ties them: the same source, the
+same place, or — for a mention that names neither — being the latest such event in the
+discourse ("The attack follows ..."). Non-factual mentions (denials, negations) of a violent
+event add evidence to it but never create a second attack.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+
+from eventwire.attributes.claims import STATUS_RANK
+from eventwire.events.detect import Mention
+from eventwire.model import Actor, Count, Event, Evidence, Location
+from eventwire.resources import lexicon
+
+FAMILY = {"FIGHT": "ASSAULT"}  # clashes and attacks describe one incident in news prose
+MODE_FREE = {"ASSAULT", "FIGHT", "PROTEST", "THREATEN", "ACCUSE", "COERCE"}
+STATE_FORCE_TYPES = set(lexicon("roles")["state_force_types"])
+
+
+def _family(t: str) -> str:
+    return FAMILY.get(t, t)
+
+
+class _Cluster:
+    def __init__(self, m: Mention):
+        self.mentions = [m]
+
+    @property
+    def type(self) -> str:
+        return _family(self.mentions[0].type)
+
+    def countries(self, attr: str) -> set[str]:
+        out = set()
+        for m in self.mentions:
+            a = getattr(m, attr)
+            if a is not None and a.country:
+                out.add(a.country)
+        return out
+
+    def places(self) -> list[Location]:
+        return [m.location for m in self.mentions if m.location is not None]
+
+    def last(self) -> int:
+        return max(m.order for m in self.mentions)
+
+
+def _place_conflict(a: Location, b: Location) -> bool:
+    if a.country and b.country and a.country != b.country:
+        return True
+    if a.admin1 and b.admin1 and a.admin1 != b.admin1:
+        return True
+    return False
+
+
+def _compatible(c: _Cluster, m: Mention) -> tuple[bool, int]:
+    """(can merge, strength of the tie)."""
+    if c.type != _family(m.type):
+        return False, 0
+    if m.type not in MODE_FREE:
+        modes = {x.mode for x in c.mentions if x.mode}
+        if m.mode and modes and m.mode not in modes:
+            return False, 0
+    src = c.countries("actor1")
+    if m.actor1 is not None and m.actor1.country and src and m.actor1.country not in src:
+        return False, 0
+    if m.location is not None and any(_place_conflict(p, m.location) for p in c.places()):
+        return False, 0
+    tie = 0
+    if m.actor1 is not None and m.actor1.country and m.actor1.country in src:
+        tie += 2
+    tgt = c.countries("actor2")
+    if m.actor2 is not None and m.actor2.country and m.actor2.country in tgt:
+        tie += 1
+    if m.location is not None and c.places():
+        tie += 2
+    if m.actor1 is None and m.location is None:
+        tie += 1  # a bare "the attack": joins the latest event of its type
+    return True, tie
+
+
+def merge_mentions(mentions: list[Mention]) -> list[list[Mention]]:
+    """Group mentions (in article order) into clusters, one per real event."""
+    clusters: list[_Cluster] = []
+    pending_nonfactual: list[Mention] = []
+    for m in sorted(mentions, key=lambda x: x.order):
+        best, best_key = None, None
+        for c in clusters:
+            ok, tie = _compatible(c, m)
+            if not ok or tie == 0:
+                continue
+            key = (tie, c.last())
+            if best_key is None or key > best_key:
+                best, best_key = c, key
+        if best is None and m.actor1 is None and m.location is None:
+            # nothing to tie it: the latest compatible event of its type, if any
+            same = [c for c in clusters if _compatible(c, m)[0]]
+            if same:
+                best = max(same, key=lambda c: c.last())
+        if best is not None:
+            best.mentions.append(m)
+        elif not m.factual and m.type in STATE_FORCE_TYPES:
+            pending_nonfactual.append(m)
+        else:
+            clusters.append(_Cluster(m))
+    for m in pending_nonfactual:
+        same = [c for c in clusters if _compatible(c, m)[0]]
+        if same:
+            max(same, key=lambda c: c.last()).mentions.append(m)
+        else:
+            clusters.append(_Cluster(m))
+    return [c.mentions for c in clusters]
+
+
+def _pick_actor(ms: list[Mention], attr: str) -> Actor | None:
+    """The best-supported actor: the most frequent country/sector pair, earliest wording."""
+    actors = [getattr(m, attr) for m in ms if getattr(m, attr) is not None and m.factual]
+    actors = actors or [getattr(m, attr) for m in ms if getattr(m, attr) is not None]
+    if not actors:
+        return None
+    votes = Counter((a.country, a.sector) for a in actors)
+    # a named group or a specific office beats a bare country
+    def key(a: Actor):
+        return (votes[(a.country, a.sector)], a.country is not None, a.sector not in (None, "GOV"))
+    return max(actors, key=key)
+
+
+def _pick_location(ms: list[Mention]) -> Location | None:
+    locs = [m.location for m in ms if m.location is not None]
+    if not locs:
+        return None
+    # the most specific place; ties go to the earliest mention
+    return min(locs, key=lambda l: (l.geo_precision if l.admin1 else 4, -len(l.admin1 or "")))
+
+
+def _combine(cas_lists: list[list]) -> Count:
+    """Low/best/high across mentions: low the smallest lower bound, high the largest upper,
+    best the highest best figure (later reports usually raise tolls)."""
+    figs = [c for lst in cas_lists for c in lst]
+    if not figs:
+        return Count()
+    lows = [c.figure.low for c in figs if c.figure.low is not None]
+    bests = [c.figure.best for c in figs if c.figure.best is not None]
+    highs = [c.figure.high for c in figs if c.figure.high is not None]
+    victims = next((c.victims for c in figs if c.victims), None)
+    best = max(bests) if bests else None
+    low = min(lows) if lows else None
+    high = max(highs + bests) if (highs or bests) else None
+    if best is None and low is None and high is None:
+        return Count(victims=victims)
+    if best is None and low is not None and high is None:
+        high = None
+    return Count(best=best, low=low, high=high, victims=victims)
+
+
+def build_event(ms: list[Mention], article_id: str, taxonomy) -> Event:
+    ms = sorted(ms, key=lambda m: m.order)
+    factual = [m for m in ms if m.factual] or ms
+    lead = max(factual, key=lambda m: (m.confidence, m.mode is not None, len(m.cameo or "")))
+    mode = lead.mode or next((m.mode for m in factual if m.mode), None)
+    cameo = lead.cameo
+    if mode and lead.mode is None:
+        cameo = next(m.cameo for m in factual if m.mode == mode)
+    goldstein = next((m.goldstein for m in factual if m.cameo == cameo), lead.goldstein)
+    actor1 = _pick_actor(ms, "actor1")
+    actor2 = _pick_actor(ms, "actor2")
+    if actor1 is not None and _family(lead.type) in STATE_FORCE_TYPES and actor1.sector == "GOV":
+        actor1 = _as_military(actor1, taxonomy)
+    location = _pick_location(ms)
+    dated = [m for m in factual if m.date is not None]
+    order = ["day", "week", "month", "year"]
+    dm = min(dated, key=lambda m: (order.index(m.date_precision or "year"), m.order)) if dated else None
+    statuses = [m.status for m in ms]
+    status = max(statuses, key=STATUS_RANK.index)
+    attrib_m = next((m for m in ms if m.status == status and m.attribution is not None), None) or next(
+        (m for m in ms if m.attribution is not None), None
+    )
+    fatalities = _combine([m.fatalities for m in factual])
+    injuries = _combine([m.injuries for m in factual])
+    evidence = _dedupe([e for m in ms for e in m.evidence])
+    fatalities.evidence = [e for e in evidence if e.role == "fatalities"]
+    injuries.evidence = [e for e in evidence if e.role == "injuries"]
+    acled_type, acled_sub = taxonomy.acled(lead.type, mode, cameo, actor1, actor2, set().union(*(m.cues for m in ms)) | {m.trigger.text.lower() for m in ms})
+    conf = 1.0
+    for m in ms:
+        conf *= 1 - m.confidence
+    confidence = round(min(0.99, 1 - conf), 3)
+    key = f"{article_id}:{ms[0].trigger.start}:{lead.type}"
+    return Event(
+        id="ev_" + hashlib.sha1(key.encode()).hexdigest()[:12],
+        type=lead.type,
+        mode=mode,
+        cameo=cameo,
+        goldstein=goldstein,
+        acled_event_type=acled_type,
+        acled_sub_event_type=acled_sub,
+        ucdp_type_of_violence=taxonomy.ucdp(lead.type, actor1, actor2),
+        actor1=actor1,
+        actor2=actor2,
+        date=dm.date if dm else None,
+        date_precision=dm.date_precision if dm else None,
+        location=location,
+        fatalities=fatalities,
+        injuries=injuries,
+        status=status,
+        attribution=attrib_m.attribution if attrib_m else None,
+        evidence=evidence,
+        confidence=confidence,
+        mentions=len({m.segment.start for m in ms}),
+    )
+
+
+def _as_military(actor: Actor, taxonomy) -> Actor:
+    """A state that strikes acts through its armed forces (ACLED: Military Forces of X)."""
+    name = actor.name
+    if name.startswith("Government of "):
+        name = "Military Forces of " + name[len("Government of "):]
+    elif "Military" not in name:
+        name = f"Military Forces of {name}"
+    return actor.model_copy(update={"sector": "MIL", "name": name, "inter": 1})
+
+
+def _dedupe(evidence: list[Evidence]) -> list[Evidence]:
+    seen, out = set(), []
+    for e in sorted(evidence, key=lambda e: (e.start, e.end, e.role)):
+        k = (e.start, e.end, e.role)
+        if k not in seen:
+            seen.add(k)
+            out.append(e)
+    return out

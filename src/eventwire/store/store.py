@@ -1,0 +1,317 @@
+"""`Store`: the DuckDB file behind `eventwire run`, the CLI queries and the API."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from eventwire.export.flat import flatten, iso3
+from eventwire.model import SCHEMA_VERSION, Article, DocumentError, DocumentResult, Event
+from eventwire.store.schema import DDL, EVENT_COLUMNS, STORE_SCHEMA_VERSION
+
+HASH_PREFIX = 16  # hex digits of the content hash in a global event id (64 bits)
+TABLES = ("articles", "events", "evidence", "mentions", "errors")  # what a document writes
+
+
+def global_event_id(content_hash: str, local_id: str) -> str:
+    """Event ids from the pipeline are unique within an article only; the store prefixes
+    the first 16 hex digits of the article's content hash (`3f2a...9c:e1`). The prefix comes
+    from the text, not the file name, so the same article gets the same ids on every run
+    and in every database. An id that already carries the prefix is kept as it is."""
+    prefix = content_hash[:HASH_PREFIX] + ":"
+    return local_id if local_id.startswith(prefix) else prefix + local_id
+
+
+def _stored(cur, content_hash: str) -> bool:
+    """A primary-key lookup: stays cheap however large the store grows."""
+    return bool(cur.execute("SELECT 1 FROM articles WHERE content_hash = ?", [content_hash]).fetchall())
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Store:
+    """One DuckDB file. The schema is created on first open; a file written with another
+    schema version is refused. DuckDB allows one writing process per file; within a
+    process each call uses its own cursor, so threads (the API) can share one `Store`."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False):
+        self.path = str(path)
+        if read_only and self.path != ":memory:" and not Path(self.path).exists():
+            raise FileNotFoundError(self.path)
+        self._con = duckdb.connect(self.path, read_only=read_only)
+        self.read_only = read_only
+        if not read_only:
+            self._create_schema()
+        self._check_version()
+
+    # -- lifecycle -------------------------------------------------------------------
+
+    def close(self) -> None:
+        self._con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _create_schema(self) -> None:
+        cur = self._con.cursor()
+        try:
+            cur.begin()
+            for statement in DDL:
+                cur.execute(statement)
+            for key, value in (("schema_version", STORE_SCHEMA_VERSION), ("event_schema_version", SCHEMA_VERSION)):
+                cur.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT DO NOTHING", [key, value])
+            cur.commit()
+        finally:
+            cur.close()
+
+    def _check_version(self) -> None:
+        found = self._query("SELECT value FROM meta WHERE key = 'schema_version'")
+        version = found[0][0] if found else None
+        if version != STORE_SCHEMA_VERSION:
+            self.close()
+            raise RuntimeError(
+                f"{self.path}: store schema version {version!r}, this eventwire writes {STORE_SCHEMA_VERSION!r}"
+            )
+
+    def _query(self, sql: str, params: list[Any] | None = None) -> list[tuple]:
+        cur = self._con.cursor()
+        try:
+            return cur.execute(sql, params or []).fetchall()
+        finally:
+            cur.close()
+
+    # -- writing ---------------------------------------------------------------------
+
+    def has_article(self, content_hash: str) -> bool:
+        cur = self._con.cursor()
+        try:
+            return _stored(cur, content_hash)
+        finally:
+            cur.close()
+
+    def add_result(self, article: Article, result: DocumentResult) -> bool:
+        """Store an article with its events, mentions, evidence and warnings in one
+        transaction. Returns False, storing nothing, when the same text was stored before."""
+        return self.add_results([(article, result)]) == 1
+
+    def add_results(self, documents: Iterable[tuple[Article, DocumentResult]]) -> int:
+        """Store many documents in one transaction; returns how many were new.
+
+        Documents whose text is already stored (or repeated in the batch) are skipped. One
+        bulk insert per table makes a batch several times faster than `add_result` per
+        document; a failure stores none of the batch."""
+        docs = [(article, result, article.content_hash) for article, result in documents]
+        if not docs:
+            return 0
+        now = _now()
+        cur = self._con.cursor()
+        try:
+            cur.begin()
+            seen: set[str] = set()
+            tables: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
+            added = 0
+            for article, result, content_hash in docs:
+                if content_hash in seen or _stored(cur, content_hash):
+                    continue
+                seen.add(content_hash)
+                _document_rows(article, result, content_hash, now, tables)
+                added += 1
+            for table, rows in tables.items():
+                self._bulk_insert(cur, table, rows)
+            cur.commit()
+            return added
+        except BaseException:
+            cur.rollback()
+            raise
+        finally:
+            cur.close()
+
+    @staticmethod
+    def _bulk_insert(cur, table: str, rows: list[dict[str, Any]]) -> None:
+        """Insert rows by column name through Arrow: one statement however many rows."""
+        if not rows:
+            return
+        batch = pa.Table.from_pylist(rows)
+        cur.register("_eventwire_batch", batch)
+        try:
+            cur.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _eventwire_batch")
+        finally:
+            cur.unregister("_eventwire_batch")
+
+    def add_error(self, error: DocumentError, *, path: str | None = None) -> None:
+        """Record a document that failed. The same failure seen again (re-running a batch)
+        updates `last_seen` and `attempts` instead of adding a row."""
+        now = _now()
+        key = [error.id, error.stage, error.reason, path]
+        cur = self._con.cursor()
+        try:
+            cur.begin()
+            where = "id = ? AND stage = ? AND reason = ? AND path IS NOT DISTINCT FROM ? AND level = 'error'"
+            if cur.execute(f"SELECT 1 FROM errors WHERE {where}", key).fetchall():
+                cur.execute(f"UPDATE errors SET last_seen = ?, attempts = attempts + 1 WHERE {where}", [now, *key])
+            else:
+                cur.execute(
+                    "INSERT INTO errors (id, stage, reason, level, path, first_seen, last_seen)"
+                    " VALUES (?, ?, ?, 'error', ?, ?, ?)",
+                    [*key, now, now],
+                )
+            cur.commit()
+        except BaseException:
+            cur.rollback()
+            raise
+        finally:
+            cur.close()
+
+    # -- reading ---------------------------------------------------------------------
+
+    def events(
+        self,
+        *,
+        limit: int | None = None,
+        country: str | None = None,
+        type: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+    ) -> list[Event]:
+        """Events, newest first (undated last), rebuilt from their stored JSON.
+
+        `country` (ISO alpha-2/alpha-3 or a name) matches where the event happened; an
+        event with no location (a statement, an expulsion) matches either actor's country.
+        `type` matches the PLOVER type or the ACLED event type, ignoring case. `since` and
+        `until` are inclusive and leave out undated events."""
+        where, params = self._filters(country=country, type=type, since=since, until=until)
+        sql = f"SELECT record FROM events{where} ORDER BY date DESC NULLS LAST, id"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        return [Event.model_validate_json(record) for (record,) in self._query(sql, params)]
+
+    def event(self, event_id: str) -> Event | None:
+        """One event by its global id (as `events()` returns it)."""
+        rows = self._query("SELECT record FROM events WHERE id = ?", [event_id])
+        return Event.model_validate_json(rows[0][0]) if rows else None
+
+    @staticmethod
+    def _filters(*, country, type, since, until) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if country:
+            code = iso3(country) or country.upper()
+            clauses.append(
+                "(location_country = ? OR (location_country IS NULL"
+                " AND (actor1_country = ? OR actor2_country = ?)))"
+            )
+            params += [code, code, code]
+        if type:
+            clauses.append("(upper(type) = upper(?) OR upper(acled_event_type) = upper(?))")
+            params += [type, type]
+        if since:
+            clauses.append("date >= ?")
+            params.append(since)
+        if until:
+            clauses.append("date <= ?")
+            params.append(until)
+        return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+    def event_sources(self, event_ids: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
+        """Event id → the article it came from (`article_id`, `source`, `url`, `title`,
+        `date`, `content_hash`): what the exports need for ACLED `source` and friends."""
+        sql = (
+            "SELECT e.id, a.id, a.source, a.url, a.title, a.date, a.content_hash"
+            " FROM events e JOIN articles a ON a.content_hash = e.article_hash"
+        )
+        params: list[Any] = []
+        if event_ids is not None:
+            sql += " WHERE list_contains(?, e.id)"
+            params.append(list(event_ids))
+        keys = ("article_id", "source", "url", "title", "date", "content_hash")
+        return {row[0]: dict(zip(keys, row[1:], strict=True)) for row in self._query(sql, params)}
+
+    def article(self, key: str) -> Article | None:
+        """The stored article with this content hash, or else the latest one with this id."""
+        rows = self._query(
+            "SELECT id, text, date, title, source, url, path, format FROM articles"
+            " WHERE content_hash = ? OR id = ? ORDER BY (content_hash = ?) DESC, ingested_at DESC LIMIT 1",
+            [key, key, key],
+        )
+        if not rows:
+            return None
+        fields = ("id", "text", "date", "title", "source", "url", "path", "format")
+        return Article(**dict(zip(fields, rows[0], strict=True)))
+
+    def errors(self) -> list[dict]:
+        """Failed documents (`level` "error") and warnings from stored results, oldest first."""
+        cur = self._con.cursor()
+        try:
+            cur.execute(
+                "SELECT id, stage, reason, level, path, article_hash, first_seen, last_seen, attempts"
+                " FROM errors ORDER BY first_seen, id"
+            )
+            names = [d[0] for d in cur.description]
+            return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+        finally:
+            cur.close()
+
+    def counts(self) -> dict[str, int]:
+        (row,) = self._query(
+            "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events),"
+            " (SELECT count(*) FROM mentions), (SELECT count(*) FROM evidence),"
+            " (SELECT count(*) FROM errors WHERE level = 'error'),"
+            " (SELECT count(*) FROM errors WHERE level = 'warning')"
+        )
+        return dict(zip(("articles", "events", "mentions", "evidence", "errors", "warnings"), row, strict=True))
+
+
+def _globalise(event: Event, content_hash: str, siblings: list[Event]) -> Event:
+    """The event with its global id; links that name a sibling event follow the rename."""
+    local_ids = {e.id for e in siblings}
+    links = [
+        {k: global_event_id(content_hash, v) if isinstance(v, str) and v in local_ids and k != "type" else v
+         for k, v in link.items()}
+        for link in event.links
+    ]
+    return event.model_copy(update={"id": global_event_id(content_hash, event.id), "links": links})
+
+
+def _document_rows(
+    article: Article, result: DocumentResult, content_hash: str, now: datetime, tables: dict[str, list]
+) -> None:
+    """Append one document's rows, table by table."""
+    events = [_globalise(event, content_hash, result.events) for event in result.events]
+    ids = [e.id for e in events]
+    if len(set(ids)) != len(ids):
+        raise ValueError(f"{article.id}: duplicate event ids in one result: {sorted(ids)}")
+    tables["articles"].append({
+        "content_hash": content_hash, "id": article.id, "date": article.date, "title": article.title,
+        "source": article.source, "url": article.url, "path": article.path, "format": article.format,
+        "text": article.text, "ingested_at": now,
+    })
+    keys = {"article_id": article.id, "article_hash": content_hash}
+    for event, local in zip(events, result.events, strict=True):
+        flat = flatten(event)
+        tables["events"].append({
+            "id": event.id, "local_id": local.id, **keys,
+            **{name: flat[name] for name, _ in EVENT_COLUMNS},
+            "record": event.model_dump_json(),
+        })
+        for ev in event.evidence:
+            span = {"event_id": event.id, **keys, "start": ev.start, "end": ev.end, "text": ev.text}
+            tables["evidence"].append({**span, "role": ev.role})
+            if ev.role == "sentence":
+                tables["mentions"].append(span)
+    for error in result.errors:
+        tables["errors"].append({
+            "id": error.id, "stage": error.stage, "reason": error.reason, "level": "warning",
+            "path": article.path, "article_hash": content_hash, "first_seen": now, "last_seen": now,
+            "attempts": 1,
+        })

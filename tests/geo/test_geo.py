@@ -1,0 +1,113 @@
+"""Geoparser tests on real text: the example article, variants, roles, non-place uses."""
+
+from pathlib import Path
+
+import pytest
+
+from eventwire.evaluate.geo import format_report, haversine_km, run, score_record
+from eventwire.geo import Geoparser, geoparse_document
+from eventwire.geo.normalize import fold
+from eventwire.model import Article
+
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+EXAMPLE = SHARED / "examples" / "pakistan-iran-strikes.txt"
+DEV = SHARED / "eval-dev" / "geoparsing.dev.jsonl"
+
+
+@pytest.fixture(scope="module")
+def gp():
+    return Geoparser.load()
+
+
+def by_text(tops, text):
+    return [t for t in tops if t.text == text]
+
+
+@pytest.mark.parametrize("a,b", [("Baluchistan", "Balochistan"), ("Baluchestan", "Balochistan"),
+                                 ("Siestan-o-Baluchistan", "Sistan and Baluchestan"),
+                                 ("Sistan-Baluchestan", "Sistan and Baluchestan"),
+                                 ("São Paulo", "Sao Paulo"), ("St. Louis", "Saint Louis")])
+def test_spelling_variants_fold_together(a, b):
+    assert fold(a) == fold(b)
+
+
+def test_lookup_variants_and_demonyms(gp):
+    assert gp.lookup("Baluchistan").geonameid == 1183606
+    assert gp.lookup("Sistan-Baluchestan").country == "IRN"
+    assert gp.lookup("Iranian").country == "IRN"
+    assert gp.lookup("Pakistani").country == "PAK"
+    assert gp.lookup("Paris", country="USA").country == "USA"
+    assert gp.lookup("Paris").country == "FRA"
+
+
+def test_metonymy_and_dateline(gp):
+    text = ("New Delhi: Pakistan issued a warning to Tehran on Tuesday. Islamabad has a right to "
+            "respond, officials said, after recalling its envoy from Tehran. Protesters gathered in "
+            "Tehran.")
+    tops = gp.geoparse(text)
+    assert by_text(tops, "New Delhi")[0].role == "dateline"
+    roles = [t.role for t in by_text(tops, "Tehran")]
+    assert roles == ["metonymy", "metonymy", "place"]
+    assert by_text(tops, "Islamabad")[0].role == "metonymy"
+
+
+def test_people_and_organisations_are_not_places(gp):
+    text = ("The violation was unacceptable, said spokesperson Mumtaz Zahra Baloch. Iran would not "
+            "return, Baloch said. The Balochistan Liberation Army claimed the attack in Quetta.")
+    tops = gp.geoparse(text)
+    assert not by_text(tops, "Baloch")
+    assert not by_text(tops, "Balochistan")
+    assert by_text(tops, "Quetta")[0].country == "PAK"
+
+
+def test_qualifier_picks_the_right_town(gp):
+    tops = gp.geoparse("A tornado hit Paris, Texas, on Monday.")
+    assert by_text(tops, "Paris")[0].country == "USA"
+    assert by_text(tops, "Texas")[0].feature == "ADM1"
+
+
+def test_skip_spans_and_location(gp):
+    text = "Clashes in Karachi and Lahore."
+    tops = gp.geoparse(text, skip_spans=[(11, 18)])
+    assert [t.text for t in tops] == ["Lahore"]
+    loc = gp.to_location(tops[0])
+    assert loc.geo_precision == 1 and loc.country == "PAK" and loc.start == 23
+
+
+@pytest.mark.skipif(not EXAMPLE.exists(), reason="shared example article absent")
+def test_example_article(gp):
+    text = EXAMPLE.read_text(encoding="utf-8")
+    doc = geoparse_document(Article(id="ex", text=text), gp)
+    tops = gp.geoparse(text)
+    assert doc["id"] == "ex" and len(doc["toponyms"]) == len(tops)
+    for t in doc["toponyms"]:
+        assert text[t["start"]:t["end"]] == t["text"]
+        assert {"name", "geonameid", "country", "admin1", "lat", "lon", "feature"} <= t.keys()
+    bal = by_text(tops, "Balochistan")
+    assert bal and all(t.geonameid == 1183606 and t.feature == "ADM1" for t in bal)
+    sis = by_text(tops, "Siestan-o-Baluchistan")[0]
+    assert sis.country == "IRN" and sis.feature == "ADM1" and sis.geonameid == 1159456
+    assert by_text(tops, "New Delhi")[0].role == "dateline"
+    assert {t.role for t in by_text(tops, "Tehran")} == {"metonymy"}
+    assert by_text(tops, "Islamabad")[0].role == "metonymy"
+    assert by_text(tops, "Davos")[0].role == "place"
+    assert not by_text(tops, "Baloch") and not by_text(tops, "Hossein")
+
+
+def test_scorer_on_handmade_record():
+    gold = [{"start": 0, "end": 5, "lat": 48.85, "lon": 2.35, "geonameid": "2988507", "country": "FR"},
+            {"start": 10, "end": 16, "lat": 51.5, "lon": -0.12, "geonameid": "2643743"},
+            {"start": 20, "end": 24, "lat": None, "lon": None}]
+    pred = [{"start": 0, "end": 5, "lat": 33.66, "lon": -95.55, "geonameid": 4717560, "country": "USA"},
+            {"start": 9, "end": 15, "lat": 51.0, "lon": 0.0, "geonameid": 1, "country": "GBR"}]
+    c = score_record(gold, pred)
+    assert c == {"gold": 2, "found": 2, "exact": 0, "country": 0, "country_gold": 1, "km161": 1}
+    assert 340 < haversine_km(48.85, 2.35, 51.5, -0.12) < 350
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="../shared/eval-dev absent")
+def test_dev_set_sample(gp):
+    result = run(DEV, gp, limit=120)
+    assert result["overall"]["found_rate"] > 0.7
+    assert result["overall"]["km161_rate"] > 0.7
+    assert "overall" in format_report(result)
