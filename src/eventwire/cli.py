@@ -16,6 +16,8 @@ from eventwire.model import Article, DocumentError, DocumentResult, event_json_s
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Raw news in, coded events out.")
 err = Console(stderr=True)
 out = Console()
+if not out.is_terminal:
+    out = Console(width=180)  # pipes and CI logs: don't fold the table into a narrow column
 
 DEFAULT_DB = "eventwire.duckdb"
 
@@ -32,13 +34,20 @@ def _report(error: DocumentError) -> None:
 
 
 def _split(items):
-    """Pair each Article with the warnings that ingest attached to it; hard errors stand alone."""
+    """(article, warnings, error) triples: ingest yields a document's warnings just before
+    it; a hard error stands alone (that document was skipped)."""
+    from eventwire.ingest import is_warning
+
     pending: list[DocumentError] = []
     for item in items:
-        if isinstance(item, DocumentError):
-            yield None, item
+        if is_warning(item):
+            pending.append(item)
+        elif isinstance(item, DocumentError):
+            yield None, pending + [item], item
+            pending = []
         else:
-            yield item, None
+            yield item, pending, None
+            pending = []
 
 
 @app.command()
@@ -53,17 +62,17 @@ def extract(
     sink = output.open("w", encoding="utf-8") if output else sys.stdout
     failed = 0
     try:
-        for article, error in _split(_documents(inputs)):
+        for article, warnings, error in _split(_documents(inputs)):
             if error is not None:
                 _report(error)
                 failed += 1
-                sink.write(DocumentResult(id=error.id, errors=[error]).model_dump_json() + "\n")
+                sink.write(DocumentResult(id=error.id, errors=warnings).model_dump_json() + "\n")
                 continue
             result = pipeline.extract(article)
-            result.errors = _warnings(article) + result.errors
+            failed += bool(result.errors)
+            result.errors = warnings + result.errors
             for e in result.errors:
                 _report(e)
-            failed += any(e.stage != "ingest-warning" for e in result.errors)
             sink.write(result.model_dump_json() + "\n")
             sink.flush()
     finally:
@@ -74,10 +83,6 @@ def extract(
         raise typer.Exit(1)
 
 
-def _warnings(article: Article) -> list[DocumentError]:
-    return [DocumentError(id=article.id, stage="ingest-warning", reason=w) for w in getattr(article, "_warnings", [])]
-
-
 @app.command()
 def geoparse(inputs: list[str] = typer.Argument(..., help="files, folders, or - for JSON Lines on stdin")) -> None:
     """Toponyms resolved to GeoNames: one JSON line per document: {id, toponyms}."""
@@ -85,9 +90,10 @@ def geoparse(inputs: list[str] = typer.Argument(..., help="files, folders, or - 
 
     geoparser = Geoparser.load()
     failed = 0
-    for article, error in _split(_documents(inputs)):
+    for article, warnings, error in _split(_documents(inputs)):
+        for w in warnings:
+            _report(w)
         if error is not None:
-            _report(error)
             failed += 1
             continue
         sys.stdout.write(json.dumps(geoparse_document(article, geoparser), ensure_ascii=False) + "\n")
@@ -108,22 +114,24 @@ def run(
     pipeline = Pipeline.load()
     added = skipped = failed = 0
     with Store(db) as store:
-        for article, error in _split(_documents(inputs)):
+        for article, warnings, error in _split(_documents(inputs)):
             if error is not None:
-                _report(error)
-                store.add_error(error)
+                for e in warnings:
+                    _report(e)
+                    store.add_error(e)
                 failed += 1
                 continue
             if store.has_article(article.content_hash):
                 skipped += 1
                 continue
             result = pipeline.extract(article)
-            result.errors = _warnings(article) + result.errors
-            for e in result.errors:
+            for e in result.errors:  # extraction failures go to the error table too
                 _report(e)
                 store.add_error(e, path=article.path)
-            if any(e.stage != "ingest-warning" for e in result.errors):
-                failed += 1
+            failed += bool(result.errors)
+            result.errors = warnings + result.errors
+            for w in warnings:
+                _report(w)
             if store.add_result(article, result):
                 added += 1
             else:
@@ -191,11 +199,10 @@ def show(event_id: str, db: Path = typer.Option(DEFAULT_DB, "--db")) -> None:
     from eventwire.store import Store
 
     with Store(db, read_only=True) as store:
-        found = [e for e in store.events() if e.id == event_id]
-    if not found:
+        e = store.event(event_id)
+    if e is None:
         err.print(f"no event {event_id} in {db}")
         raise typer.Exit(1)
-    e = found[0]
     print_events([e], title=event_id)
     for ev in e.evidence:
         out.print(f"  [{ev.role}] {ev.start}-{ev.end}: {ev.text}", highlight=False, markup=False)
@@ -215,7 +222,8 @@ def export(
 
     with Store(db, read_only=True) as store:
         rows = store.events()
-    write(rows, output, format)
+        sources = store.event_sources()
+    write(rows, output, format, sources=sources)
     err.print(f"{len(rows)} event(s) written to {output} ({format})")
 
 

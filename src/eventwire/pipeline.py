@@ -81,7 +81,8 @@ class Pipeline:
     def _extract_one(self, article: Article) -> DocumentResult:
         mentions = self.mentions(article)
         clusters = merge_mentions(mentions)
-        events = [build_event(ms, article.id, self.taxonomy) for ms in clusters]
+        clusters.sort(key=lambda ms: min(m.order for m in ms))
+        events = [build_event(ms, article.id, self.taxonomy, i + 1) for i, ms in enumerate(clusters)]
         link_events(events, clusters)
         return DocumentResult(id=article.id, date=article.date, events=events)
 

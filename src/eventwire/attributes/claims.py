@@ -116,7 +116,7 @@ def modality(trigger: Token) -> str | None:
     while node.dep_ in ("xcomp", "aux", "conj", "pobj", "dobj", "prep") and node.head is not node and len(chain) < 4:
         node = node.head
         chain.append(node)
-    for tok in chain:
+    for tok in chain:  # negation outranks modality: "would not allow" is a refusal
         for c in tok.children:
             if c.dep_ == "neg":
                 return "negated"
@@ -124,6 +124,8 @@ def modality(trigger: Token) -> str | None:
                 d.dep_ == "det" and d.lower_ in NEG_DETS for d in c.children
             ):
                 return "negated"
+    for tok in chain:
+        for c in tok.children:
             if c.dep_ == "aux" and c.lower_ in HYPOTHETICAL:
                 return "hypothetical"
             if c.dep_ == "aux" and c.lower_ in FUTURE:

@@ -14,15 +14,10 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+from eventwire.geo.gazetteer import haversine_km  # noqa: E402  (re-exported)
+
 KM_LIMIT = 161.0
 _ISO2_TO_3: dict[str, str] | None = None
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _iso3(code: str | None) -> str | None:

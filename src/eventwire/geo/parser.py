@@ -18,11 +18,11 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from eventwire.geo.gazetteer import Gazetteer, load_gazetteer
+from eventwire.geo.gazetteer import Gazetteer, haversine_km, load_gazetteer
 from eventwire.geo.normalize import fold, read_lines
 from eventwire.model import Article, Location
 
-_TOKEN = re.compile(r"[^\W\d_](?:[\w’'.\-]*\w)?\.?")
+_TOKEN = re.compile(r"[^\W\d_](?:[\w’'.]*\w)?\.?")  # hyphens split: "German-Iraqi"
 _POSSESSIVE = re.compile(r"(?:['’]s?|\.)$")
 _CONNECTORS = {"of", "de", "del", "la", "le", "du", "des", "da", "do", "upon", "on", "am", "al", "el",
                "and", "the", "sur", "en", "di", "y", "o", "e"}
@@ -30,7 +30,9 @@ _JOIN_GAP = re.compile(r"^[ \t]+$|^$")
 _SENT_END = re.compile(r"(?:^|[.!?:;\"“”‘’\n]\s*|\n)$")
 ADMIN_CODES = {"ADM1"}
 STRONG = {"PCLI", "ADM1", "CONT", "PPLC"}
-FEATURE_BONUS = {"PCLI": 3.0, "CONT": 3.0, "ADM1": 0.5, "PPLC": 1.5, "PPL": 0.0}
+AREAL = {"PCLI", "CONT", "ADM1"}  # a context point inside these says little about distance
+FEATURE_BONUS = {"PCLI": 3.0, "CONT": 3.0, "ADM1": 0.5, "PPLC": 1.5, "PPL": 0.0, "ADM2": 2.0}
+NEAR_KM = 150.0  # "spatial minimality": a town this close to the article's other places wins
 
 
 class Toponym(BaseModel):
@@ -42,7 +44,8 @@ class Toponym(BaseModel):
     name: str
     geonameid: int | None = None
     country: str | None = None  # ISO-3
-    admin1: str | None = None
+    admin1: str | None = None  # admin1 region name ("Balochistan")
+    admin1_code: str | None = None  # its GeoNames code ("02")
     lat: float | None = None
     lon: float | None = None
     feature: str | None = None  # GeoNames feature code: PPL, PPLC, ADM1, PCLI, CONT
@@ -59,6 +62,19 @@ class _Match:
     key: str
     cands: tuple[int, ...]
     demonym: int | None = None
+
+
+@dataclass
+class _Context:
+    countries: Counter  # ISO-3 -> mentions vouching for it
+    admins: Counter  # (ISO-3, admin1 code) -> mentions
+    own: dict[str, tuple[Counter, Counter]]  # a name's own share, left out when resolving it
+
+    def without(self, key: str) -> tuple[Counter, Counter]:
+        own = self.own.get(key)
+        if not own:
+            return self.countries, self.admins
+        return self.countries - own[0], self.admins - own[1]
 
 
 @dataclass(frozen=True)
@@ -194,22 +210,31 @@ class Geoparser:
     def _base(self, c: int) -> float:
         return math.log10(self.g.pop[c] + 10) + FEATURE_BONUS.get(self.g.fcode[c], 0.0)
 
-    def _context(self, matches: list[_Match], extra: list[str]) -> tuple[Counter, Counter]:
-        countries, admins = Counter(extra), Counter()
+    def _evidence(self, m: _Match) -> tuple[str | None, tuple[str, str] | None]:
+        """The country and admin1 region one mention vouches for, when it reads unambiguously."""
         g = self.g
+        if m.demonym is not None and not m.cands:
+            return g.country[m.demonym], None
+        if not m.cands:
+            return None, None
+        best = max(m.cands, key=self._base)
+        if g.fcode[best] in STRONG or g.pop[best] >= 1_000_000 or len(m.cands) == 1:
+            admin = (g.country[best], g.admin1[best]) if g.fcode[best] in ("ADM1", "ADM2") else None
+            return g.country[best], admin
+        return None, None
+
+    def _context(self, matches: list[_Match], extra: list[str]) -> _Context:
+        ctx = _Context(Counter(extra), Counter(), {})
         for m in matches:
-            if m.demonym is not None and not m.cands:
-                countries[g.country[m.demonym]] += 1
-                continue
-            if not m.cands:
-                continue
-            best = max(m.cands, key=self._base)
-            if g.fcode[best] in STRONG or g.pop[best] >= 1_000_000 or len(m.cands) == 1:
-                if g.country[best]:
-                    countries[g.country[best]] += 1
-                if g.fcode[best] == "ADM1":
-                    admins[(g.country[best], g.admin1[best])] += 1
-        return countries, admins
+            cc, admin = self._evidence(m)
+            own = ctx.own.setdefault(m.key, (Counter(), Counter()))
+            if cc:
+                ctx.countries[cc] += 1
+                own[0][cc] += 1
+            if admin:
+                ctx.admins[admin] += 1
+                own[1][admin] += 1
+        return ctx
 
     def _qualifier(self, text: str, m: _Match, by_start: dict[int, _Match]) -> _Match | None:
         """The place that qualifies m: "X, Y", "X province of Y", "X in Y"."""
@@ -220,8 +245,10 @@ class Geoparser:
             return by_start.get(m.end + q.end())
         return None
 
-    def _resolve(self, text, m: _Match, countries: Counter, admins: Counter, qual: _Match | None,
-                 cue_before: bool, admin_after: bool) -> tuple[int | None, float, bool]:
+    def _resolve(self, m: _Match, countries: Counter, admins: Counter, qual: _Match | None,
+                 cue_before: bool, admin_after: bool, near=None) -> tuple[int | None, float, bool]:
+        """Best candidate for m: population and feature, plus what the rest of the article says
+        (its countries and regions, a qualifier, and with `near` its other places' positions)."""
         g = self.g
         qual_c = qual_a = None
         if qual and qual.cands:
@@ -232,7 +259,7 @@ class Geoparser:
         for c in m.cands:
             s = self._base(c) + (0.7 if fold(g.name[c]) == m.key else 0.0)
             cc = g.country[c]
-            if cc and g.fcode[c] != "PCLI":
+            if cc and g.fcode[c] != "CONT":
                 s += 2.5 * min(countries[cc], 3) / 3 + (1.0 if countries[cc] else 0.0)
                 if g.fcode[c] != "ADM1" and admins[(cc, g.admin1[c])]:
                     s += 2.0
@@ -240,17 +267,46 @@ class Geoparser:
                 s += 4.0
             if qual_a and (cc, g.admin1[c]) == qual_a and g.fcode[c] != "ADM1":
                 s += 2.0
-            if admin_after and g.fcode[c] == "ADM1":
+            if admin_after and g.fcode[c] in ("ADM1", "ADM2"):
                 s += 3.0
+            if near is not None:
+                s += near(c)
             scored.append((s, c))
         if not scored:
             return None, 0.0, False
         scored.sort(reverse=True)
         s, c = scored[0]
         margin = s - scored[1][0] if len(scored) > 1 else 3.0
-        supported = (g.fcode[c] in STRONG or g.pop[c] >= 20_000 or bool(qual_c) or cue_before
-                     or (countries[g.country[c]] > 0) or m.tj > m.ti and g.pop[c] >= 1000)
+        supported = (g.fcode[c] in STRONG or g.fcode[c] == "ADM2" or g.pop[c] >= 20_000 or bool(qual_c)
+                     or cue_before or (countries[g.country[c]] > 0) or m.tj > m.ti and g.pop[c] >= 1000)
         return c, round(min(1.0, 0.5 + 0.15 * margin), 3), supported
+
+    def _nearness(self, anchors: list[tuple[str, int]], key: str):
+        """Bonus for a candidate close to the places the article's other names resolved to: a
+        local story's towns lie near each other (Mansfield, LA beside Shreveport)."""
+        g = self.g
+        pts = [a for k, a in anchors if k != key]
+        admins = {(g.country[a], g.admin1[a]) for a in pts}
+
+        def near(c: int) -> float:
+            if g.fcode[c] in AREAL:
+                return 0.0
+            bonus = 1.0 if (g.country[c], g.admin1[c]) in admins else 0.0
+            if g.fcode[c] != "ADM2" and any(
+                    haversine_km(g.lat[c], g.lon[c], g.lat[a], g.lon[a]) <= NEAR_KM for a in pts):
+                bonus += 2.0
+            return bonus
+        return near
+
+    def _county_point(self, c: int, anchors: list[tuple[str, int]]) -> tuple[float, float] | None:
+        """Where a county (known only by its state) lies: the medoid of the article's towns in
+        the same state, which local news names around it; None keeps the state centroid."""
+        g = self.g
+        pts = [(g.lat[a], g.lon[a]) for _, a in anchors
+               if (g.country[a], g.admin1[a]) == (g.country[c], g.admin1[c])]
+        if not pts:
+            return None
+        return min(pts, key=lambda p: sum(haversine_km(*p, *q) for q in pts))
 
     # -- roles ----------------------------------------------------------------------------
     def _role(self, text: str, m: _Match, c: int | None) -> str:
@@ -273,33 +329,52 @@ class Geoparser:
     # -- public ---------------------------------------------------------------------------
     def geoparse(self, text: str, *, skip_spans: list[tuple[int, int]] = (),
                  context_countries: list[str] = ()) -> list[Toponym]:
-        """Toponyms in `text`, offsets into it; `skip_spans` are spans already read as actors."""
+        """Toponyms in `text`, offsets into it; `skip_spans` are spans already read as actors
+        (or dateline/furniture spans the caller wants left alone)."""
         toks = self._tokens(text)
         title_lines = self._title_lines(text, toks)
         lower_words = {w for _, _, w in toks if w.islower()}
         raw = self._spans(text, toks, list(skip_spans))
         surnames = self._surnames(text, toks, raw, title_lines)
         matches = [m for m in raw if self._keep(text, toks, m, lower_words, title_lines, surnames)]
-        countries, admins = self._context(matches, list(context_countries))
-        by_start = {m.start: m for m in matches}
+        ctx = self._context(matches, list(context_countries))
+        senses = self._senses(text, matches, ctx)
+        anchors = [(k, c) for k, (c, _, _) in senses.items() if c is not None and self.g.fcode[c] not in AREAL
+                   and self.g.fcode[c] != "ADM2"]
         out = []
         for m in matches:
-            c = None
-            if m.cands and (m.demonym is None or max(self.g.pop[x] for x in m.cands) >= 100_000):
-                cue = bool(self.lex.cues["before"].search(text[max(0, m.start - 25):m.start]))
-                admin_after = bool(self.lex.cues["admin_after"].match(text[m.end:m.end + 20]))
-                c, score, ok = self._resolve(text, m, countries, admins, self._qualifier(text, m, by_start),
-                                             cue, admin_after)
-                if not ok:
-                    if m.demonym is None:
-                        continue
-                    c = None
-            else:
-                score = 0.9
+            c, score, ok = senses.get(m.key, (None, 0.9, True))
+            if c is not None and not ok:
+                if m.demonym is None:
+                    continue
+                c = None
             role = self._role(text, m, c)
             e = m.demonym if c is None else c
-            out.append(self._toponym(text, m.start, m.end, e, role, score))
+            point = self._county_point(c, anchors) if c is not None and self.g.fcode[c] == "ADM2" else None
+            out.append(self._toponym(text, m.start, m.end, e, role, score, point))
         return out
+
+    def _senses(self, text: str, matches: list[_Match], ctx: _Context) -> dict[str, tuple[int | None, float, bool]]:
+        """One sense per name per article, resolved twice: first from names and qualifiers,
+        then again with the first pass's places as spatial context."""
+        by_start = {m.start: m for m in matches}
+        groups: dict[str, list[_Match]] = {}
+        for m in matches:
+            if m.cands and (m.demonym is None or max(self.g.pop[x] for x in m.cands) >= 100_000):
+                groups.setdefault(m.key, []).append(m)
+        evidence = {}
+        for key, ms in groups.items():
+            qual = next((q for q in (self._qualifier(text, m, by_start) for m in ms) if q), None)
+            cue = any(self.lex.cues["before"].search(text[max(0, m.start - 25):m.start]) for m in ms)
+            admin_after = any(self.lex.cues["admin_after"].match(text[m.end:m.end + 20]) for m in ms)
+            evidence[key] = (ms[0], *ctx.without(key), qual, cue, admin_after)
+        first = {key: self._resolve(*ev) for key, ev in evidence.items()}
+        anchors = [(k, c) for k, (c, _, ok) in first.items()
+                   if c is not None and ok and self.g.fcode[c] not in AREAL and self.g.fcode[c] != "ADM2"]
+        if not anchors:
+            return first
+        return {key: self._resolve(*ev, near=self._nearness(anchors, key)) if len(ev[0].cands) > 1 else first[key]
+                for key, ev in evidence.items()}
 
     def _title_lines(self, text: str, toks) -> set[int]:
         """Starts of lines written in Title Case (headlines), where capitals say nothing."""
@@ -310,11 +385,13 @@ class Geoparser:
             per_line.setdefault(text.rfind("\n", 0, s) + 1, []).append(_is_cap(w))
         return {k for k, v in per_line.items() if len(v) >= 3 and sum(v) / len(v) > 0.75}
 
-    def _toponym(self, text: str, start: int, end: int, e: int, role: str, score: float) -> Toponym:
+    def _toponym(self, text: str, start: int, end: int, e: int, role: str, score: float,
+                 point: tuple[float, float] | None = None) -> Toponym:
         g = self.g
-        return Toponym(start=start, end=end, text=text[start:end], name=g.name[e], geonameid=g.gid[e],
-                       country=g.country[e], admin1=g.admin1[e], lat=g.lat[e], lon=g.lon[e],
-                       feature=g.fcode[e], role=role, score=score)
+        lat, lon = point or (g.lat[e], g.lon[e])
+        return Toponym(start=start, end=end, text=text[start:end], name=g.name[e], geonameid=g.geonameid(e),
+                       country=g.country[e], admin1=g.admin1_name(e), admin1_code=g.admin1[e], lat=lat,
+                       lon=lon, feature=g.fcode[e], role=role, score=score)
 
     def lookup(self, name: str, country: str | None = None) -> Toponym | None:
         """Best gazetteer entry for a bare name, preferring `country` (ISO-3) when given."""
@@ -326,7 +403,7 @@ class Geoparser:
             return None
         ctx = Counter([country] * 3 if country else [])
         m = _Match(0, len(name), 0, 0, key, cands)
-        c, score, _ = self._resolve(name, m, ctx, Counter(), None, False, False)
+        c, score, _ = self._resolve(m, ctx, Counter(), None, False, False)
         return self._toponym(name, 0, len(name), c, "place", score)
 
     def to_location(self, t: Toponym, precision: int | None = None) -> Location:

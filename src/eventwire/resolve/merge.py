@@ -9,7 +9,6 @@ event add evidence to it but never create a second attack.
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 
 from eventwire.attributes.claims import STATUS_RANK
@@ -157,7 +156,7 @@ def _combine(cas_lists: list[list]) -> Count:
     return Count(best=best, low=low, high=high, victims=victims)
 
 
-def build_event(ms: list[Mention], article_id: str, taxonomy) -> Event:
+def build_event(ms: list[Mention], article_id: str, taxonomy, number: int = 1) -> Event:
     ms = sorted(ms, key=lambda m: m.order)
     factual = [m for m in ms if m.factual] or ms
     lead = max(factual, key=lambda m: (m.confidence, m.mode is not None, len(m.cameo or "")))
@@ -171,6 +170,9 @@ def build_event(ms: list[Mention], article_id: str, taxonomy) -> Event:
     if actor1 is not None and _family(lead.type) in STATE_FORCE_TYPES and actor1.sector == "GOV":
         actor1 = _as_military(actor1, taxonomy)
     location = _pick_location(ms)
+    fatalities = _combine([m.fatalities for m in factual])
+    if actor2 is None and fatalities.victims == "civilians" and _family(lead.type) in STATE_FORCE_TYPES:
+        actor2 = _civilians(location.country if location else None)
     dated = [m for m in factual if m.date is not None]
     order = ["day", "week", "month", "year"]
     dm = min(dated, key=lambda m: (order.index(m.date_precision or "year"), m.order)) if dated else None
@@ -179,7 +181,6 @@ def build_event(ms: list[Mention], article_id: str, taxonomy) -> Event:
     attrib_m = next((m for m in ms if m.status == status and m.attribution is not None), None) or next(
         (m for m in ms if m.attribution is not None), None
     )
-    fatalities = _combine([m.fatalities for m in factual])
     injuries = _combine([m.injuries for m in factual])
     evidence = _dedupe([e for m in ms for e in m.evidence])
     fatalities.evidence = [e for e in evidence if e.role == "fatalities"]
@@ -189,9 +190,8 @@ def build_event(ms: list[Mention], article_id: str, taxonomy) -> Event:
     for m in ms:
         conf *= 1 - m.confidence
     confidence = round(min(0.99, 1 - conf), 3)
-    key = f"{article_id}:{ms[0].trigger.start}:{lead.type}"
     return Event(
-        id="ev_" + hashlib.sha1(key.encode()).hexdigest()[:12],
+        id=f"e{number}",  # article-scoped; the store prefixes the article's content hash
         type=lead.type,
         mode=mode,
         cameo=cameo,
@@ -212,6 +212,17 @@ def build_event(ms: list[Mention], article_id: str, taxonomy) -> Event:
         confidence=confidence,
         mentions=len({m.segment.start for m in ms}),
     )
+
+
+def _civilians(country: str | None) -> Actor:
+    """Unnamed victims counted as civilians: ACLED's "Civilians (Country)"."""
+    name = "Civilians"
+    if country:
+        import pycountry
+
+        found = pycountry.countries.get(alpha_3=country)
+        name = f"Civilians ({getattr(found, 'common_name', None) or found.name})" if found else name
+    return Actor(text="civilians", name=name, country=country, sector="CVL", inter=7)
 
 
 def _as_military(actor: Actor, taxonomy) -> Actor:

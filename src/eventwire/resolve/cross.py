@@ -1,0 +1,365 @@
+"""Cross-article resolution: the events of many articles become incidents, one per
+real-world event.
+
+Each article's `Event` becomes a `Member` (the few fields resolution needs). Two members can
+describe one incident when nothing conflicts (type family, actors' country and sector group,
+place within a distance set by geo precision, date within a window set by date precision,
+fatality figures of a compatible size) and enough ties them (`rules.json` weights: same
+actors, same or nearby place, same toll, same mode). Thresholds are data in
+`data/resolve/rules.json`.
+
+Order independence: a member is compared only with members sharing a block (type family,
+country, week bucket), so each comparison is bounded. Strong pairs are joined into connected
+components (union-find, which does not depend on arrival order); each component touched by
+new members is re-clustered from scratch in a canonical order (date, id), every member joining
+the best cluster it is compatible with *all* members of (complete linkage, so a chain of
+daily clashes does not collapse into one incident). The clustering is therefore a function of
+the set of members: adding articles one by one, in any order or batch, yields the incidents
+of adding them all at once, and incident ids (derived from each cluster's first member) agree.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date as Date
+from functools import lru_cache
+
+from eventwire.model import Event
+from eventwire.resources import DATA
+
+_DATE_ORDER = ("day", "week", "month", "year", "none")
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict:
+    """`data/resolve/rules.json` without its `_` comment keys (read once)."""
+    import json
+
+    raw = json.loads((DATA / "resolve" / "rules.json").read_text(encoding="utf-8"))
+    return {k: v for k, v in raw.items() if not k.startswith("_")}
+
+
+def family(event_type: str) -> str:
+    """Clashes and attacks describe one incident in news prose: one family."""
+    return rules()["families"].get(event_type, event_type)
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """What resolution needs of one article's event."""
+
+    id: str  # global event id (store prefix + local id)
+    article: str  # content hash of the article
+    source: str  # independence key: canonical article (near-duplicates share it) or outlet
+    reported: Date  # publication date of the article (report time)
+    family: str
+    date: Date
+    precision: str = "none"
+    actor1: tuple[str | None, str | None] = (None, None)  # (country, sector group)
+    actor2: tuple[str | None, str | None] = (None, None)
+    country: str | None = None  # where it happened
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geo_precision: int | None = None  # None: no place
+    geonameid: int | None = None
+    place: str | None = None
+    best: int | None = None
+    mode: str | None = None
+
+    def countries(self) -> tuple[str | None, ...]:
+        found = {c for c in (self.country, self.actor1[0], self.actor2[0]) if c}
+        return tuple(sorted(found)) or (None,)
+
+    def sort_key(self) -> tuple:
+        return (self.date, self.id)
+
+    def to_dict(self) -> dict:
+        return {f: _jsonable(getattr(self, f)) for f in self.__slots__}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Member:
+        d = dict(d)
+        for k in ("reported", "date"):
+            d[k] = Date.fromisoformat(d[k])
+        d["actor1"], d["actor2"] = tuple(d["actor1"]), tuple(d["actor2"])
+        return cls(**d)
+
+
+def _jsonable(v):
+    return v.isoformat() if isinstance(v, Date) else v
+
+
+def _sector_group(sector: str | None) -> str | None:
+    return rules()["sector_groups"].get(sector) if sector else None
+
+
+def _country(code: str | None) -> str | None:
+    """Locations may carry alpha-2 codes, actors alpha-3: compare in alpha-3."""
+    if code and len(code) == 2:
+        import pycountry
+
+        found = pycountry.countries.get(alpha_2=code.upper())
+        return found.alpha_3 if found else code.upper()
+    return code.upper() if code else None
+
+
+def member_from_event(event: Event, *, article: str, source: str, reported: Date) -> Member:
+    """The resolution view of a stored event. An undated event is dated by its report."""
+    loc = event.location
+    # a country-wide location ("in Pakistan") says where, not which incident: no point
+    has_point = loc is not None and not _country_only(loc)
+    return Member(
+        id=event.id,
+        article=article,
+        source=source,
+        reported=reported,
+        family=family(event.type),
+        date=event.date or reported,
+        precision=event.date_precision or "none" if event.date else "none",
+        actor1=_actor(event.actor1),
+        actor2=_actor(event.actor2),
+        country=_country(loc.country) if loc is not None else None,
+        admin1=loc.admin1 if has_point else None,
+        lat=loc.lat if has_point else None,
+        lon=loc.lon if has_point else None,
+        geo_precision=loc.geo_precision if has_point else None,
+        geonameid=loc.geonameid if has_point else None,
+        place=loc.name if has_point else None,
+        best=event.fatalities.best,
+        mode=event.mode,
+    )
+
+
+def _country_only(loc) -> bool:
+    return (loc.feature or "").startswith("PCL") or (loc.geo_precision >= 3 and not loc.admin1)
+
+
+def _actor(a) -> tuple[str | None, str | None]:
+    return (_country(a.country), _sector_group(a.sector)) if a is not None else (None, None)
+
+
+# -- comparing two members -----------------------------------------------------------------
+
+def km(a: Member, b: Member) -> float | None:
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return None
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def date_window(precision: str) -> int:
+    return rules()["date_window_days"].get(precision, rules()["date_window_days"]["none"])
+
+
+def _actor_conflict(x: tuple, y: tuple) -> bool:
+    return any(p is not None and q is not None and p != q for p, q in zip(x, y))
+
+
+def _actors(a: Member, b: Member, r: dict) -> tuple[bool, list[str], int]:
+    """(compatible, reasons, tie) on actors; violent families read dyads unordered."""
+    straight = not (_actor_conflict(a.actor1, b.actor1) or _actor_conflict(a.actor2, b.actor2))
+    swapped = a.family in r["unordered_families"] and not (
+        _actor_conflict(a.actor1, b.actor2) or _actor_conflict(a.actor2, b.actor1))
+    if not (straight or swapped):
+        return False, [], 0
+    pairs = ((a.actor1, b.actor1, "actor1"), (a.actor2, b.actor2, "actor2")) if straight else (
+        (a.actor1, b.actor2, "actor1"), (a.actor2, b.actor1, "actor2"))
+    tie, why = 0, []
+    for x, y, name in pairs:
+        if x[0] and x[0] == y[0] and x[1] and x[1] == y[1]:
+            tie += r["ties"][name]
+            why.append(f"{name} {x[0]}/{x[1]}")
+    return True, why, tie
+
+
+def _places(a: Member, b: Member, r: dict) -> tuple[bool, list[str], int]:
+    if a.country and b.country and a.country != b.country:
+        return False, [], 0
+    if a.geo_precision is None or b.geo_precision is None:
+        return True, [], 0
+    coarse = max(a.geo_precision, b.geo_precision)
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        tie = r["ties"]["same_place" if coarse < 3 else "same_region"]
+        return True, [f"same place {a.place}"], tie
+    limit = r["distance_km"][str(min(coarse, 3))]
+    dist = km(a, b)
+    same_admin = bool(a.admin1 and a.admin1 == b.admin1)
+    if coarse >= 3:
+        if same_admin:
+            return True, [f"same region {a.admin1}"], r["ties"]["same_region"]
+        if a.admin1 and b.admin1 and (dist is None or dist > limit):
+            return False, [], 0
+    if dist is not None:
+        if dist > limit:
+            return False, [], 0
+        return True, [f"{a.place} ~ {b.place} {dist:.0f} km"], r["ties"]["near_place"]
+    return True, [], 0
+
+
+def _fatalities(a: Member, b: Member, r: dict) -> tuple[bool, list[str], int]:
+    if a.best is None or b.best is None:
+        return True, [], 0
+    lo, hi = sorted((a.best, b.best))
+    if hi > r["fatalities"]["ratio"] * lo + r["fatalities"]["slack"]:
+        return False, [], 0
+    if lo == hi:
+        return True, [f"{lo} killed"], r["ties"]["same_fatalities"]
+    return True, [], 0
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    tie: int
+    reasons: tuple[str, ...]
+
+
+def compare(a: Member, b: Member) -> Match | None:
+    """None when the two cannot be one incident; else how strongly they are tied."""
+    r = rules()
+    if a.family != b.family:
+        return None
+    gap = abs((a.date - b.date).days)
+    if gap > max(date_window(a.precision), date_window(b.precision)):
+        return None
+    tie, why = 0, []
+    for check in (_actors, _places, _fatalities):
+        ok, reasons, t = check(a, b, r)
+        if not ok:
+            return None
+        tie += t
+        why += reasons
+    if a.mode and a.mode == b.mode:
+        tie += r["ties"]["same_mode"]
+        why.append(f"mode {a.mode}")
+    if gap == 0:
+        tie += r["ties"]["same_date"]
+        why.append(f"date {a.date}")
+    else:
+        why.append(f"dates {gap} day(s) apart")
+    return Match(tie, tuple(why))
+
+
+# -- the resolver --------------------------------------------------------------------------
+
+def incident_id(first: Member) -> str:
+    return "inc_" + hashlib.sha1(first.id.encode()).hexdigest()[:12]
+
+
+@dataclass
+class Change:
+    """Incidents whose membership a call to `Resolver.add` may have changed."""
+
+    touched: set[str] = field(default_factory=set)  # current ids to (re)write
+    removed: set[str] = field(default_factory=set)  # ids that no longer exist
+
+
+class Resolver:
+    """In-memory incident resolution: no I/O, so it can be benchmarked and persisted by
+    whoever owns it (`eventwire.store.resolution`)."""
+
+    def __init__(self) -> None:
+        r = rules()
+        self._bucket = r["blocking"]["bucket_days"]
+        self._min_tie = r["min_tie"]
+        self.members: dict[str, Member] = {}
+        self._blocks: dict[tuple, list[str]] = defaultdict(list)
+        self._edges: dict[str, dict[str, Match]] = defaultdict(dict)  # compatible pairs
+        self._parent: dict[str, str] = {}
+        self._component: dict[str, list[str]] = {}  # root -> members
+        self.incident_of: dict[str, str] = {}
+        self.incidents: dict[str, list[str]] = {}  # incident id -> member ids, canonical order
+        self.rationale: dict[str, tuple[str, float]] = {}  # member -> (why, score)
+
+    # union-find
+    def _find(self, x: str) -> str:
+        root = x
+        while self._parent[root] != root:
+            root = self._parent[root]
+        while self._parent[x] != root:
+            self._parent[x], x = root, self._parent[x]
+        return root
+
+    def _union(self, a: str, b: str) -> str:
+        ra, rb = self._find(a), self._find(b)
+        if ra == rb:
+            return ra
+        if len(self._component[ra]) < len(self._component[rb]):
+            ra, rb = rb, ra
+        self._parent[rb] = ra
+        self._component[ra].extend(self._component.pop(rb))
+        return ra
+
+    def _keys(self, m: Member) -> list[tuple]:
+        w = date_window(m.precision)
+        lo, hi = (m.date.toordinal() - w) // self._bucket, (m.date.toordinal() + w) // self._bucket
+        return [(m.family, c, b) for c in m.countries() for b in range(lo, hi + 1)]
+
+    def add(self, members: list[Member]) -> Change:
+        """Add members (already-known ids are ignored); re-cluster what they touch."""
+        fresh = sorted({m.id: m for m in members if m.id not in self.members}.values(), key=Member.sort_key)
+        roots: set[str] = set()
+        for m in fresh:
+            self.members[m.id] = m
+            self._parent[m.id] = m.id
+            self._component[m.id] = [m.id]
+            keys = self._keys(m)
+            seen: set[str] = set()
+            for key in keys:
+                for other in self._blocks[key]:
+                    if other in seen:
+                        continue
+                    seen.add(other)
+                    match = compare(m, self.members[other])
+                    if match is None:
+                        continue
+                    self._edges[m.id][other] = self._edges[other][m.id] = match
+                    if match.tie >= self._min_tie:
+                        self._union(m.id, other)
+            for key in keys:
+                self._blocks[key].append(m.id)
+            roots.add(m.id)
+        change = Change()
+        for root in {self._find(x) for x in roots}:
+            self._recluster(self._component[root], change)
+        change.removed -= change.touched
+        return change
+
+    def _recluster(self, ids: list[str], change: Change) -> None:
+        change.removed |= {self.incident_of[i] for i in ids if i in self.incident_of}
+        clusters: list[list[str]] = []
+        for mid in sorted(ids, key=lambda i: self.members[i].sort_key()):
+            edges = self._edges.get(mid, {})
+            best, best_key, best_match = None, None, None
+            for c in clusters:
+                if not all(x in edges for x in c):
+                    continue  # complete linkage: compatible with every member
+                top = max(c, key=lambda x: (edges[x].tie, x))
+                key = (edges[top].tie, sum(edges[x].tie for x in c) / len(c))
+                if edges[top].tie >= self._min_tie and (best_key is None or key > best_key):
+                    best, best_key, best_match = c, key, (top, edges[top])
+            if best is None:
+                clusters.append([mid])
+                self.rationale[mid] = ("first report of this incident", 1.0)
+            else:
+                best.append(mid)
+                top, match = best_match
+                self.rationale[mid] = (f"matches {top}: " + "; ".join(match.reasons), _tie_confidence(match.tie))
+        for c in clusters:
+            iid = incident_id(self.members[c[0]])
+            self.incidents[iid] = c
+            for mid in c:
+                self.incident_of[mid] = iid
+            change.touched.add(iid)
+        for gone in change.removed - change.touched:
+            self.incidents.pop(gone, None)
+
+
+def _tie_confidence(tie: int) -> float:
+    """A merge backed by more independent ties is likelier right (saturating)."""
+    return round(1 - math.exp(-tie / 3), 3)

@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+import pytest
+
+from eventwire.attributes.casualties import read_casualties
+
+
+def _read(nlp, text):
+    return [(c.what, c.figure.best, c.figure.low, c.figure.high, c.victims) for c in read_casualties(nlp(text)[:])]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Provincial officials in Pakistan said two children were killed and several others injured in strikes near the Iran border.",
+         [("fatalities", 2, 2, 2, "civilians"), ("injuries", None, 3, None, None)]),
+        ("The attack followed missile attacks on militant bases in Balochistan that killed two.",
+         [("fatalities", 2, 2, 2, None)]),
+        ("At least 15 people were killed and more than 20 wounded when a bomb exploded in Quetta.",
+         [("fatalities", 15, 15, None, None), ("injuries", 21, 21, None, None)]),
+        ("The US warplanes pounded the village, killing 6 civilians, including 2 women.",
+         [("fatalities", 6, 6, 6, "civilians")]),
+        ("Five soldiers died in the clash and dozens were injured.",
+         [("fatalities", 5, 5, 5, "security forces"), ("injuries", None, 24, None, None)]),
+        ("The death toll rose to 13 on Friday.", [("fatalities", 13, 13, 13, None)]),
+        ("No one was hurt in the blast.", [("injuries", 0, 0, 0, None)]),
+    ],
+)
+def test_figures(nlp, text, expected):
+    assert _read(nlp, text) == expected
+
+
+def test_a_number_of_stays_unknown(nlp):
+    # "A number of terrorists were killed" gives no count: never 0, never invented
+    (c,) = read_casualties(nlp("A number of terrorists were killed during the operation.")[:])
+    assert c.figure.best is None and c.figure.low is None and c.victims == "militants"
+
+
+def test_no_casualty_words(nlp):
+    assert read_casualties(nlp("Pakistan strongly condemned the strikes.")[:]) == []

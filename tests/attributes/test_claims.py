@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from eventwire.attributes import claims
+
+
+def _tok(doc, word):
+    return next(t for t in doc if t.text == word)
+
+
+def test_reporting_verb_becomes_attribution(nlp):
+    doc = nlp("Provincial officials in Pakistan said two children were killed in strikes.")
+    c = claims.reporting_frame(_tok(doc, "killed"))
+    assert c.status == "reported" and doc.text[c.source_start:c.source_end] == "Provincial officials in Pakistan"
+
+
+def test_trailing_claim(nlp):
+    doc = nlp("Pakistan on Thursday launched retaliatory attack, targeting Baloch militant groups based in Iran, claimed local media reports.")
+    c = claims.reporting_frame(_tok(doc, "launched"))
+    assert c.status == "claimed" and "media reports" in doc.text[c.source_start:c.source_end]
+
+
+def test_confirmed(nlp):
+    doc = nlp("The Ministry of Foreign Affairs confirmed the missile attacks in Iran.")
+    assert claims.reporting_frame(_tok(doc, "attacks")).status == "confirmed"
+
+
+def test_negation_and_modality(nlp):
+    assert claims.modality(_tok(nlp("No Pakistani citizens had been targeted."), "targeted")) == "negated"
+    assert claims.modality(_tok(nlp("Pakistan would not allow the ambassador to return."), "allow")) == "negated"
+    assert claims.modality(_tok(nlp("The army could strike the camps."), "strike")) == "hypothetical"
+    assert claims.modality(_tok(nlp("The army will strike the camps."), "strike")) == "planned"
+    assert claims.modality(_tok(nlp("The army struck the camps."), "struck")) is None
+
+
+def test_according_to_and_unconfirmed():
+    s = "There is no formal confirmation yet, but according to local media outlets, Pakistan launched missiles."
+    start, end = claims.according_to(s)
+    assert s[start:end] == "local media outlets"
+    assert claims.is_unconfirmed(s)
+    assert claims.source_type("local media outlets") == "media"
+    assert claims.source_type("The Ministry of Foreign Affairs, Pakistan") == "government"

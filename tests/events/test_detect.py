@@ -1,0 +1,71 @@
+"""Detection and roles on single real sentences, through the loaded pipeline."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.model import Article
+
+
+def _mentions(pipeline, text, day=date(2024, 2, 7), fmt="jsonl"):
+    return pipeline.mentions(Article(id="t", text=text, date=day, format=fmt))
+
+
+def _one(pipeline, text, type_):
+    found = [m for m in _mentions(pipeline, text) if m.type == type_]
+    assert found, [(m.type, m.trigger.text) for m in _mentions(pipeline, text)]
+    return found[0]
+
+
+def test_verb_event_subject_and_object(pipeline):
+    m = _one(pipeline, "Pakistan strongly condemned Iran's airstrikes in Balochistan.", "ACCUSE")
+    assert (m.actor1.country, m.actor2.country) == ("PAK", "IRN")
+    assert m.location is None  # the place belongs to the airstrikes, not the condemnation
+
+
+def test_noun_event_possessor_is_source(pipeline):
+    m = _one(pipeline, "Pakistan strongly condemned Iran's airstrikes in Balochistan.", "ASSAULT")
+    assert m.actor1.country == "IRN"
+    assert m.location.country == "PAK"
+
+
+def test_passive_agent(pipeline):
+    m = _one(pipeline, "Three soldiers were killed by Taliban fighters in Kandahar.", "ASSAULT")
+    assert m.actor1 is not None and m.actor1.sector in ("REB", "INS")
+    assert m.fatalities and m.fatalities[0].figure.best == 3
+
+
+def test_reporting_verb_is_walked_through(pipeline):
+    ms = _mentions(pipeline, "Provincial officials in Pakistan said two children were killed in strikes near the Iran border.")
+    assert all(m.trigger.text != "said" for m in ms)
+    (m,) = [m for m in ms if m.type == "ASSAULT"]
+    assert m.attribution.text == "Provincial officials in Pakistan"
+    assert m.location is None  # "near the Iran border" is not in Iran; the officials' country is not the place
+
+
+def test_light_verb_carries_source(pipeline):
+    m = _one(pipeline, "This morning Pakistan undertook a series of precision military strikes against terrorist hideouts in Siestan-o-Baluchistan province of Iran.", "ASSAULT")
+    assert m.actor1.country == "PAK" and m.actor1.sector == "MIL"
+    assert m.location.country == "IRN"
+
+
+def test_participle_inherits_subject(pipeline):
+    m = _one(pipeline, "Earlier, Pakistan strongly condemned Iran's airstrikes and asserted that the incident was unacceptable, expelling the Iranian ambassador.", "SANCTION")
+    assert m.actor1.country == "PAK" and m.actor2.country == "IRN" and m.mode == "expel"
+
+
+def test_threat_is_not_an_attack(pipeline):
+    ms = _mentions(pipeline, "Pakistan reserved the right to respond to this illegal act.")
+    assert [m.type for m in ms] == ["THREATEN"]
+
+
+def test_denial_is_not_an_assertion(pipeline):
+    ms = _mentions(pipeline, "Iran's Foreign Minister claimed that no Pakistani citizens had been targeted.")
+    assert all(m.status in ("denied", "negated") for m in ms if m.type == "ASSAULT")
+
+
+def test_statement_setting_is_not_an_event(pipeline):
+    ms = _mentions(pipeline, "While speaking at the World Economic Forum's annual meeting in Davos, the minister said he had spoken to his counterpart.")
+    assert all(m.trigger.text != "meeting" for m in ms)

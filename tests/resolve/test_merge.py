@@ -1,0 +1,33 @@
+"""In-article merging: one real event, one record; different incidents stay apart."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from eventwire.model import Article
+
+
+def _events(pipeline, text):
+    return pipeline.extract(Article(id="t", text=text, date=date(2024, 2, 7), format="jsonl")).events
+
+
+def test_repeated_mentions_merge(pipeline):
+    text = (
+        "Militants attacked a police station in Quetta on Monday, killing four officers.\n\n"
+        "The attack in Quetta was claimed by the Balochistan Liberation Army.\n\n"
+        "Police said the attackers used grenades in the assault."
+    )
+    events = [e for e in _events(pipeline, text) if e.type in ("ASSAULT", "FIGHT")]
+    assert len(events) == 1
+    assert events[0].mentions >= 2 and events[0].fatalities.best == 4
+
+
+def test_different_places_stay_apart(pipeline):
+    text = (
+        "Israeli airstrikes hit Gaza City on Tuesday, killing 12 people.\n\n"
+        "Separately, Russian missiles struck Kharkiv, killing three civilians."
+    )
+    events = [e for e in _events(pipeline, text) if e.type in ("ASSAULT", "FIGHT")]
+    assert len(events) == 2
+    assert {e.location.country for e in events if e.location} == {"PSE", "UKR"}
+    assert sorted(e.fatalities.best for e in events) == [3, 12]
