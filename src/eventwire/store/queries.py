@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from eventwire.export.flat import iso3
+from eventwire.export.flat import country_name, country_numeric, iso3
 from eventwire.model import Event
 from eventwire.store.store import Store
 
@@ -256,6 +256,9 @@ def facets(store: Store) -> dict[str, list[dict]]:
             " GROUP BY ALL ORDER BY events DESC, value",
             [],
         )
+    for row in out["country"]:  # names for the form, ISO numeric ids to find the map outline
+        number = country_numeric(row["value"])
+        row.update(label=country_name(row["value"]), numeric=f"{number:03d}" if number is not None else None)
     return out
 
 

@@ -1,0 +1,85 @@
+"""Near-duplicate articles: syndicated copies and updated versions of one story.
+
+MinHash signatures over word shingles estimate the Jaccard similarity of two texts; an LSH
+index finds the candidates above the threshold without comparing against every stored
+article. A near-duplicate is linked to its canonical article (`article_versions`) and never
+counts as an independent source for an incident. Signatures are plain integer arrays, so the
+store can persist them and rebuild the in-memory index lazily (`NearDuplicateIndex.load`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from eventwire.resolve.cross import rules
+
+_TOKEN = re.compile(r"\w+")
+SCHEME = "affine32"  # stored signatures are only comparable under the same scheme and seed
+
+
+def _config() -> dict:
+    return rules()["near_duplicates"]
+
+
+def shingles(text: str, k: int | None = None) -> set[bytes]:
+    """Lower-cased word k-grams; a text shorter than k words is one shingle."""
+    k = k or _config()["shingle_words"]
+    words = _TOKEN.findall(text.lower())
+    if len(words) <= k:
+        return {" ".join(words).encode()} if words else set()
+    return {" ".join(words[i:i + k]).encode() for i in range(len(words) - k + 1)}
+
+
+def signature(text: str) -> np.ndarray:
+    """The MinHash hash values of a text (uint64, `num_perm` long)."""
+    cfg = _config()
+    mh = MinHash(num_perm=cfg["num_perm"], seed=cfg["seed"], scheme=SCHEME)
+    mh.update_batch(list(shingles(text)))
+    return mh.hashvalues.astype(np.uint64)
+
+
+def _minhash(values: Iterable[int]) -> MinHash:
+    cfg = _config()
+    return MinHash(num_perm=cfg["num_perm"], seed=cfg["seed"], scheme=SCHEME, hashvalues=np.asarray(list(values), dtype=np.uint64))
+
+
+def similarity(a: np.ndarray, b: np.ndarray) -> float:
+    """Estimated Jaccard similarity of two signatures."""
+    return float(np.mean(np.asarray(a) == np.asarray(b)))
+
+
+class NearDuplicateIndex:
+    """Content hash → signature, with an LSH index for candidate lookup."""
+
+    def __init__(self, threshold: float | None = None):
+        cfg = _config()
+        self.threshold = threshold if threshold is not None else cfg["threshold"]
+        self._lsh = MinHashLSH(threshold=self.threshold, num_perm=cfg["num_perm"])
+        self._sigs: dict[str, np.ndarray] = {}
+
+    @classmethod
+    def load(cls, rows: Iterable[tuple[str, list[int]]], threshold: float | None = None) -> NearDuplicateIndex:
+        index = cls(threshold)
+        for key, values in rows:
+            index.add(key, np.asarray(values, dtype=np.uint64))
+        return index
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._sigs
+
+    def __len__(self) -> int:
+        return len(self._sigs)
+
+    def add(self, key: str, sig: np.ndarray) -> None:
+        if key not in self._sigs:
+            self._sigs[key] = sig
+            self._lsh.insert(key, _minhash(sig))
+
+    def matches(self, sig: np.ndarray) -> list[tuple[str, float]]:
+        """Stored texts at or above the threshold, most similar first (ties by key)."""
+        found = [(k, similarity(sig, self._sigs[k])) for k in self._lsh.query(_minhash(sig))]
+        return sorted([f for f in found if f[1] >= self.threshold], key=lambda f: (-f[1], f[0]))
