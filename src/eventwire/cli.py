@@ -237,7 +237,7 @@ def schema() -> None:
 def evaluate(
     which: str = typer.Argument("all", help="all, plover, petrarch, case, ucdp, geo"),
     data: Path = typer.Option(Path("../shared/eval-dev"), "--data", help="folder of the dev sets"),
-    limit: Optional[int] = typer.Option(None, "--limit", help="score only the first N records of each set"),
+    limit: Optional[int] = typer.Option(None, "--limit", help="score an even, fixed sample of N records per set"),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Score the stages against annotated development sets."""
@@ -246,11 +246,27 @@ def evaluate(
         raise typer.Exit(2)
     from eventwire import evaluate as ev
 
-    report = ev.run(which, data, limit=limit)
+    names = list(ev.SETS) + ["geo"] if which == "all" else [which]
+    unknown = [n for n in names if n not in ev.SETS and n != "geo"]
+    if unknown:
+        err.print(f"unknown evaluation set {unknown[0]!r}; choose from all, {', '.join(ev.SETS)}, geo")
+        raise typer.Exit(2)
+    report: dict = {}
+    event_sets = [n for n in names if n in ev.SETS]
+    if event_sets:
+        from eventwire.pipeline import Pipeline
+
+        report = ev.run_all(data, Pipeline.load(), sets=event_sets, sample=limit)
+        if not as_json:
+            out.print(ev.format_report(report), highlight=False, markup=False)
+    if "geo" in names:
+        from eventwire.evaluate import geo
+
+        report["geo"] = geo.run(data / "geoparsing.dev.jsonl", limit=limit)
+        if not as_json:
+            out.print(geo.format_report(report["geo"]), highlight=False, markup=False)
     if as_json:
         sys.stdout.write(json.dumps(report, indent=2, default=str) + "\n")
-    else:
-        out.print(ev.format_report(report), highlight=False, markup=False)
 
 
 def main() -> None:

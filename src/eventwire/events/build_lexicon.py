@@ -231,7 +231,7 @@ def build_triggers(reference: Path, cameo: dict[str, dict]) -> list[dict]:
                 continue  # hand rows first: they correct or refine the derived ones
             seen.add(key)
             code = r["cameo"]
-            if code and code not in cameo:
+            if code and code != "=obj" and code not in cameo:
                 continue
             out.append({"lemma": r["lemma"], "pos": r["pos"], "context": r["context"],
                         "cameo": code, "mode": r.get("mode", "") or "", "source": src})

