@@ -34,7 +34,8 @@ class Pipeline:
         self.lexicon = lexicon
         self.taxonomy = taxonomy
         self.geoparser = geoparser
-        self._prefilter = _automaton(lexicon.surface_forms())
+        self._trigger_forms = frozenset(w.lower() for w in lexicon.surface_forms())
+        self._prefilter = _automaton(self._trigger_forms)
 
     @classmethod
     def load(cls, *, geo: bool = True) -> "Pipeline":
@@ -51,6 +52,16 @@ class Pipeline:
 
             geoparser = Geoparser.load()
         return cls(nlp, ActorResolver.load(), TriggerLexicon.load(), Taxonomy.load(), geoparser)
+
+    def _truecase(self, text: str) -> str:
+        """Headlines in Title Case ("Pakistan Confirms Strikes In Iran") parse as strings of
+        names; lower-casing the event and function words (same length, so offsets hold)
+        lets the parser see verbs and nouns again."""
+        if not _title_case(text):
+            return text
+        import re
+
+        return re.sub(r"[A-Za-z][a-z]+", lambda m: _truecase_word(m.group(0), self._trigger_forms), text)
 
     # -- stages ------------------------------------------------------------------------
     def candidates(self, segments: list[Segment]) -> list[Segment]:
@@ -103,10 +114,25 @@ class Pipeline:
             roles=RoleContext(resolver=self.resolver),
         )
         mentions: list[Mention] = []
-        texts = [s.text for s in cands]
+        texts = [self._truecase(s.text) if s.kind != "body" or _title_case(s.text) else s.text for s in cands]
         for seg, doc in zip(cands, self.nlp.pipe(texts, batch_size=64)):
             mentions.extend(detect(doc, seg, seg.start * 1000, ctx, self.lexicon, self.taxonomy))
         return mentions
+
+
+_FUNCTION_WORDS = frozenset(
+    "a an the in on at of to for and or but by with from into over after before as against amid near says say".split()
+)
+
+
+def _title_case(text: str) -> bool:
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.7
+
+
+def _truecase_word(word: str, triggers: frozenset) -> str:
+    low = word.lower()
+    return low if low in _FUNCTION_WORDS or low in triggers else word
 
 
 def _automaton(words: Iterable[str]) -> ahocorasick.Automaton:

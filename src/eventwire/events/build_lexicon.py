@@ -198,7 +198,7 @@ def parse_verbs(path: Path, forms: dict[str, set[str]] | None = None) -> list[di
             context = parse_pattern(body, synsets)
             if context is None or code is None:
                 continue
-            for verb in block_verbs:
+            for verb in block_verbs:  # PETRARCH2 semantics: the pattern serves the whole block
                 rows.append({"lemma": verb, "pos": "VERB", "context": context, "cameo": code})
             continue
         word = line.strip().split()[0]

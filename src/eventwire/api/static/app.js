@@ -104,7 +104,7 @@ async function drawMap(rows, total) {
     land.append(el("svg:path", { d: c.d, class: "country", "data-name": c.name, "data-id": c.id }, el("svg:title", { text: c.name })));
   }
   svg.append(land);
-  const unit = view[2] / Math.max(box.clientWidth, 1); // view units per screen pixel
+  const unit = Math.max(view[2] / Math.max(box.clientWidth, 1), view[3] / Math.max(svg.clientHeight, 1)); // view units per px
   const labels = el("svg:g");
   svg.append(labels);
   for (const path of land.children) { // label the countries that hold events

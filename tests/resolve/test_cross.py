@@ -1,0 +1,234 @@
+"""Cross-article resolution: near-duplicates, incremental == batch, revisions, links, scoring."""
+
+from __future__ import annotations
+
+import importlib.util
+import random
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from eventwire.evaluate.resolve import bcubed, headlines, pairwise
+from eventwire.model import Actor, Article, Attribution, Count, DocumentResult, Event, Evidence, Location
+from eventwire.resolve.cross import Resolver, compare, member_from_event
+from eventwire.resolve.dedup import NearDuplicateIndex, signature, similarity
+from eventwire.store import Store
+from eventwire.store.resolution import ResolutionStore, incident_digest, resolve_article
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT.parent / "shared" / "examples" / "pakistan-iran-strikes.txt"
+
+
+def _fixture():
+    path = ROOT / "tests" / "export" / "pakistan_iran.py"
+    spec = importlib.util.spec_from_file_location("pakistan_iran_fixture_resolve", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+PI = _fixture()
+
+QUETTA = Location(text="Quetta", name="Quetta", country="PK", admin1="Balochistan", lat=30.18, lon=67.0,
+                  geonameid=1167528, feature="PPLA", geo_precision=1)
+KARACHI = Location(text="Karachi", name="Karachi", country="PK", admin1="Sindh", lat=24.86, lon=67.01,
+                   geonameid=1174872, feature="PPLA", geo_precision=1)
+
+
+def report(aid: str, text: str, day: date, killed: int | None, *, status="reported", source_type="media",
+           place=QUETTA, mode="explosives") -> tuple[Article, DocumentResult]:
+    """A one-event article about a bombing, with its own wording."""
+    article = Article(id=aid, text=text, date=day, source=aid.split("-")[0])
+    sentence = Evidence(start=0, end=len(text), text=text, role="sentence")
+    event = Event(
+        id="e1", type="ASSAULT", mode=mode, cameo="183", goldstein=-10.0, ucdp_type_of_violence=3,
+        actor2=Actor(text="worshippers", name="Civilians (Pakistan)", country="PAK", sector="CVL"),
+        date=day, date_precision="day", location=place,
+        fatalities=Count(best=killed, low=killed, high=killed), status=status,
+        attribution=Attribution(text="officials", source_type=source_type), evidence=[sentence], confidence=0.8)
+    return article, DocumentResult(id=aid, date=day, events=[event])
+
+
+RISING = [
+    ("dawn-1", "A bomb blast at a mosque in Quetta killed 10 worshippers on Friday, local media reported.",
+     date(2023, 3, 3), 10, "reported", "media"),
+    ("reuters-1", "Police said 13 people were killed when a bomb ripped through a Quetta mosque during prayers.",
+     date(2023, 3, 4), 13, "confirmed", "police"),
+    ("ap-1", "The death toll from the Quetta mosque bombing rose to 12, hospital sources said.",
+     date(2023, 3, 5), 12, "reported", "media"),
+]
+
+
+def _store_all(store, docs):
+    reports = []
+    for article, result in docs:
+        store.add_result(article, result)
+        reports.append(resolve_article(store, article, result))
+    return reports
+
+
+# -- near-duplicates -----------------------------------------------------------------------
+
+def test_syndicated_copy_is_a_near_duplicate_and_not_an_independent_source():
+    text = PI.TEXT
+    copy = text.replace("New Delhi:", "NEW DELHI (Agencies):").replace("Advertisement", "") + "\n(Updated 10:40 IST)\n"
+    assert similarity(signature(text), signature(copy)) > 0.8
+    assert similarity(signature(text), signature(RISING[0][1])) < 0.2
+    with Store(":memory:") as store:
+        original = PI.article()
+        reprint = PI.article(text=copy, id="syndicated-copy").model_copy(update={"source": "Wire"})
+        first, second = _store_all(store, [(original, PI.result()), (reprint, PI.result())])
+        assert first.duplicate_of is None
+        assert second.duplicate_of == original.content_hash
+        rs = ResolutionStore.of(store)
+        inc = rs.incident(second.incidents[f"{reprint.content_hash[:16]}:e1"])
+        assert inc["reports"] == 2 and inc["independent_sources"] == 1
+        assert {m["duplicate_of"] for m in inc["members"]} == {None, original.content_hash}
+
+
+def test_lsh_index_rebuilds_from_stored_signatures(tmp_path):
+    path = tmp_path / "s.duckdb"
+    with Store(path) as store:
+        _store_all(store, [(PI.article(), PI.result())])
+    with Store(path) as store:  # a new process: the index comes back from DuckDB
+        copy = PI.article(text=PI.TEXT + "\nShare this story.", id="again")
+        (rep,) = _store_all(store, [(copy, PI.result())])
+        assert rep.duplicate_of == PI.article().content_hash
+        assert len(ResolutionStore.of(store).near_duplicates) == 2
+
+
+def test_index_matches_only_above_threshold():
+    index = NearDuplicateIndex()
+    index.add("a", signature(RISING[0][1]))
+    assert index.matches(signature(RISING[0][1])) == [("a", 1.0)]
+    assert index.matches(signature(RISING[1][1])) == []
+
+
+# -- incidents -----------------------------------------------------------------------------
+
+def test_reports_of_one_bombing_join_and_another_city_stays_apart():
+    docs = [report(a, t, d, k, status=s, source_type=st) for a, t, d, k, s, st in RISING]
+    other = report("geo-1", "A roadside bomb killed 11 people in Karachi.", date(2023, 3, 4), 11, place=KARACHI)
+    with Store(":memory:") as store:
+        reps = _store_all(store, docs + [other])
+        ids = {r.incidents[next(iter(r.incidents))] for r in reps[:3]}
+        assert len(ids) == 1
+        assert reps[3].incidents[next(iter(reps[3].incidents))] not in ids
+        members = ResolutionStore.of(store).incident(ids.pop())["members"]
+        assert "same place Quetta" in members[-1]["rationale"]
+
+
+def test_far_apart_dates_do_not_merge():
+    a = member_from_event(report("x-1", RISING[0][1], date(2023, 3, 3), 10)[1].events[0],
+                          article="a", source="a", reported=date(2023, 3, 3))
+    b = member_from_event(report("y-1", RISING[0][1], date(2023, 4, 3), 10)[1].events[0],
+                          article="b", source="b", reported=date(2023, 4, 3))
+    assert compare(a, a) is not None and compare(a, b) is None
+
+
+def test_revisions_keep_every_toll_and_pick_the_official_figure():
+    docs = [report(a, t, d, k, status=s, source_type=st) for a, t, d, k, s, st in RISING]
+    with Store(":memory:") as store:
+        reps = _store_all(store, docs)
+        rs = ResolutionStore.of(store)
+        inc = rs.incident(reps[-1].incidents[next(iter(reps[-1].incidents))])
+        # most recent *official* figure (police: 13), not the latest media one (12)
+        assert (inc["fatalities_low"], inc["fatalities_best"], inc["fatalities_high"]) == (10, 13, 13)
+        assert inc["status"] == "confirmed" and inc["first_report"] == date(2023, 3, 3)
+        assert inc["last_report"] == date(2023, 3, 5) and inc["independent_sources"] == 3
+        tolls = [r for r in inc["revisions"] if r["field"] == "fatalities"]
+        assert [r["reported"] for r in tolls] == [date(2023, 3, 3), date(2023, 3, 4), date(2023, 3, 5)]
+        assert [r["changed"] for r in tolls] == [False, True, True]
+        assert [r["current"] for r in tolls] == [False, True, False]
+        status = [r for r in inc["revisions"] if r["field"] == "status" and r["current"]]
+        assert len(status) == 1 and status[0]["article_id"] == "reuters-1"
+
+
+def test_incremental_equals_batch_in_any_order():
+    docs = [report(a, t, d, k, status=s, source_type=st) for a, t, d, k, s, st in RISING]
+    docs.append(report("geo-1", "A roadside bomb killed 11 people in Karachi.", date(2023, 3, 4), 11, place=KARACHI))
+    docs.append(report("geo-2", "Eleven killed by a bomb in Karachi, police say.", date(2023, 3, 5), 11,
+                       place=KARACHI, source_type="police"))
+    digests = set()
+    for seed in range(4):
+        order = docs[:]
+        random.Random(seed).shuffle(order)
+        with Store(":memory:") as store:
+            _store_all(store, order)
+            digests.add(incident_digest(store))
+            assert len(ResolutionStore.of(store).incidents()) == 2
+    assert len(digests) == 1
+
+
+def test_resolver_core_is_order_and_batch_independent():
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from resolve_bench import synthetic
+
+    members = synthetic(1500, seed=3)
+    once = Resolver()
+    once.add(members)
+    shuffled = members[:]
+    random.Random(5).shuffle(shuffled)
+    piecewise = Resolver()
+    for i in range(0, len(shuffled), 7):
+        piecewise.add(shuffled[i:i + 7])
+    assert once.incidents == piecewise.incidents
+    assert len(once.incidents) < len(members)  # some reports did merge
+
+
+# -- links ---------------------------------------------------------------------------------
+
+def test_example_retaliation_link_survives_into_incident_links(pipeline):
+    if not EXAMPLE.exists():
+        pytest.skip(f"example not found at {EXAMPLE}")
+    article = Article(id="pakistan-iran-strikes", text=EXAMPLE.read_text(encoding="utf-8"), date=date(2024, 2, 7))
+    result = pipeline.extract(article)
+    with Store(":memory:") as store:
+        (rep,) = _store_all(store, [(article, result)])
+        rs = ResolutionStore.of(store)
+        links = [(l["type"], l["incident_id"], l["target_id"]) for l in rs.links()]
+        retaliation = [l for l in links if l[0] == "retaliation_for"]
+        assert retaliation, links
+        source, target = rs.incident(retaliation[0][1]), rs.incident(retaliation[0][2])
+        assert (source["actor1_country"], source["type"]) == ("PAK", "ASSAULT")
+        assert (target["actor1_country"], target["type"]) == ("IRN", "ASSAULT")
+
+
+def test_cross_article_retaliation_from_cue():
+    strike = report("irna-1", "Iranian missiles struck militant bases in Quetta, killing 2.", date(2024, 1, 16), 2)
+    strike[1].events[0].actor1 = Actor(text="Iran", name="Military Forces of Iran", country="IRN", sector="MIL")
+    text = "Pakistan launched retaliatory strikes on militant hideouts in Saravan."
+    back = report("dawn-9", text, date(2024, 1, 18), None, place=None)
+    back[1].events[0].actor1 = Actor(text="Pakistan", name="Military Forces of Pakistan", country="PAK", sector="MIL")
+    back[1].events[0].actor2 = Actor(text="hideouts", name="militants", country="IRN", sector="REB")
+    with Store(":memory:") as store:
+        _store_all(store, [back, strike])  # the answer arrives first
+        (link,) = [l for l in ResolutionStore.of(store).links() if l["type"] == "retaliation_for"]
+        assert link["origin"] == "cross" and '"text": "retaliatory"' in link["evidence"]
+
+
+# -- scoring -------------------------------------------------------------------------------
+
+def test_cluster_scores_on_a_small_case():
+    gold = {"a": 1, "b": 1, "c": 2, "d": 3}
+    assert pairwise(gold, gold)["f1"] == 1.0 and bcubed(gold, gold)["f1"] == 1.0
+    merged = {"a": "x", "b": "x", "c": "x", "d": "y"}
+    assert pairwise(gold, merged)["precision"] == pytest.approx(1 / 3, abs=1e-3)
+    assert pairwise(gold, merged)["recall"] == 1.0
+    b3 = bcubed(gold, {k: k for k in gold})
+    assert b3["precision"] == 1.0 and b3["recall"] == pytest.approx(0.75)
+
+
+def test_ucdp_headlines_are_split_dated_and_shuffled_deterministically():
+    records = [
+        {"id": "1", "text": "Bomb kills 5 in Quetta;Quetta blast toll rises", "gold": {"date_start": "2013-01-10"}},
+        {"id": "2", "text": "Bomb kills 5 in Quetta", "gold": {"date_start": "2014-02-01"}},
+    ]
+    items = headlines(records)
+    assert items == headlines(records) and len(items) == 3
+    dated = {(g, a.date.isoformat()) for g, a in items}
+    assert dated == {("1", "2013-01-10"), ("2", "2014-02-01")}
+    assert len({a.content_hash for _, a in items}) == 3  # a reused headline is its own article
