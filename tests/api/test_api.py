@@ -117,6 +117,11 @@ def test_actors_and_timeline(client):
     dyads = client.get("/api/stats/timeline?group=dyad&type=ASSAULT").json()
     assert {d["key"] for d in dyads} >= {"IRN → Militants"} or any(d["key"].startswith("IRN") for d in dyads)
     assert all(d["goldstein"] <= 0 for d in dyads)
+    per_dyad: dict[str, int] = {}
+    for d in client.get("/api/stats/timeline?group=dyad").json():
+        per_dyad[d["key"]] = per_dyad.get(d["key"], 0) + d["events"]
+    busiest = min(per_dyad, key=lambda k: (-per_dyad[k], k))
+    assert {d["key"] for d in client.get("/api/stats/timeline?group=dyad&top=1").json()} == {busiest}
     weeks = client.get("/api/stats/timeline?interval=week&group=country").json()
     assert sum(w["events"] for w in weeks) == total_dated
 
@@ -247,7 +252,8 @@ def test_ingest_extracts_stores_and_serves(tmp_path, pipeline):
         assert body["added"] and body["events"]
         listed = c.get("/api/events?view=summary").json()["events"]
         assert {e["id"] for e in listed} == set(body["events"])
-        assert any(e["type"] == "ASSAULT" and e["location_country"] == "AFG" for e in listed)
+        assert any(e["type"] in ("ASSAULT", "FIGHT") and e["location_country"] == "AFG" and e["fatalities_best"] == 4
+                   for e in listed)
         assert c.get("/api/articles/kandahar").json()["date"] == "2024-03-05"
         again = c.post("/api/articles", json={"text": ARTICLE}, headers=auth)
         assert again.status_code == 200 and again.json()["added"] is False

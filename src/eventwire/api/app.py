@@ -250,10 +250,11 @@ def _read_routes(app: FastAPI, handle: StoreHandle) -> None:
         filters: Filters,
         interval: Literal["day", "week", "month"] = "day",
         group: Literal["none", "dyad", "country", "type"] = "none",
+        top: Annotated[int | None, Query(ge=1, le=1000, description="only the N groups with most events")] = None,
     ) -> list[dict[str, Any]]:
         """Events, Goldstein sum and fatalities per period, per dyad / country / type."""
         with handle.read() as store:
-            return queries.timeline(store, filters, interval=interval, group=group)
+            return queries.timeline(store, filters, interval=interval, group=group, top=top)
 
     @app.get("/api/stats/facets", tags=["stats"])
     def get_facets() -> dict[str, list[dict[str, Any]]]:

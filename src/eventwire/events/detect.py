@@ -27,6 +27,7 @@ VIOLENT = {"ASSAULT", "FIGHT", "COERCE", "PROTEST"}
 # Verbal events (statements, condemnations, talks) have no place of events: a place in their
 # sentence is where something else happened, or where a statement was made.
 LOCATED_TYPES = set(_ROLES["located_types"])
+GOVERNED_STATUS: dict[str, str | None] = _ROLES["governed_status"]
 _SKIP_ENTS = {"PERSON", "ORG", "GPE", "NORP", "WORK_OF_ART", "LAW", "LANGUAGE"}
 _FEATURE_RANK = {"PCLI": 0, "PCLD": 0, "PCLS": 0, "PCLF": 0, "PCL": 0, "ADM1": 1, "ADM2": 2}
 
@@ -122,7 +123,9 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
     unconfirmed = claims.is_unconfirmed(sent_text)
     lower = sent_text.lower()
     mentions: list[Mention] = []
+    trigger_types = {tok.i: etype for tok, etype in triggers}
     for tok, etype in triggers:
+        governor = _governor(tok, trigger_types)
         claim = claims.reporting_frame(tok)
         if tok.pos_ in ("NOUN", "PROPN") or tok.pos_ == "ADJ":
             a1, a2, a1_tok, a2_tok = noun_roles(tok, ctx.roles, claim.source)
@@ -163,6 +166,8 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
             status = "reported" if status in ("claimed",) else status
         if unconfirmed and status == "reported":
             status = "claimed"
+        if governor is not None and GOVERNED_STATUS.get(governor.type) and status in ("reported", "claimed", "confirmed"):
+            status = GOVERNED_STATUS[governor.type]
         m.status = status
         attrib_span = None
         if claim.source_start is not None:
@@ -184,7 +189,7 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
         if m.location is not None and m.location.start is not None:
             m.evidence.append(_ev(ctx, m.location.start, m.location.end, "location"))
         m.cues = {c for c in RETALIATION if c in lower}
-        m.confidence = _confidence(m, etype)
+        m.confidence = _confidence(m, etype, governed=governor is not None)
         mentions.append(m)
     _assign_casualties(mentions, casualties, doc, off, ctx)
     mentions = _consolidate(mentions)
@@ -342,9 +347,25 @@ def _assign_casualties(mentions: list[Mention], casualties: list[Casualty], doc:
         target.evidence.append(_ev(ctx, off + cas.start, off + cas.end, cas.what))
 
 
-def _confidence(m: Mention, etype) -> float:
-    """A score from how completely the sentence pins the event down (calibrated in eval)."""
+def _governor(tok: Token, trigger_types: dict) -> object | None:
+    """The nearest event word above this one ("threatened" above "break relations")."""
+    node = tok
+    for _ in range(6):
+        if node.head is node:
+            return None
+        node = node.head
+        if node.i in trigger_types and _family(trigger_types[node.i].type) != _family(trigger_types[tok.i].type):
+            return trigger_types[node.i]
+        if node.dep_ == "ROOT":
+            return None
+    return None
+
+
+def _confidence(m: Mention, etype, governed: bool = False) -> float:
+    """A score from how completely the sentence pins the event down (calibrated in eval).
+    An event word governed by another ("threatened to strike") is not the sentence's main act."""
     score = 0.35 * float(getattr(etype, "score", 1.0) or 1.0)
+    score -= 0.2 if governed else 0.0
     score += 0.2 if m.actor1 is not None else 0.0
     score += 0.15 if m.actor2 is not None else 0.0
     score += 0.1 if m.location is not None else 0.0

@@ -9,6 +9,7 @@ event add evidence to it but never create a second attack.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from eventwire.attributes.claims import STATUS_RANK
@@ -171,8 +172,15 @@ def build_event(ms: list[Mention], article_id: str, taxonomy, number: int = 1) -
         actor1 = _as_military(actor1, taxonomy)
     location = _pick_location(ms)
     fatalities = _combine([m.fatalities for m in factual])
-    if actor2 is None and fatalities.victims == "civilians" and _family(lead.type) in STATE_FORCE_TYPES:
-        actor2 = _civilians(location.country if location else None)
+    here = location.country if location else None
+    if _family(lead.type) in STATE_FORCE_TYPES:
+        if actor2 is None and fatalities.victims in VICTIM_ACTORS:
+            actor2 = _victim_actor(fatalities.victims, here)
+        actor1, actor2 = _localise(actor1, here), _localise(actor2, here)
+    type_ = lead.type
+    if _family(type_) == "ASSAULT" and cameo:
+        type_, _ = taxonomy.event_type(cameo, actor1, actor2)  # FIGHT when both sides are armed forces
+        type_ = type_ or lead.type
     dated = [m for m in factual if m.date is not None]
     order = ["day", "week", "month", "year"]
     dm = min(dated, key=lambda m: (order.index(m.date_precision or "year"), m.order)) if dated else None
@@ -185,14 +193,14 @@ def build_event(ms: list[Mention], article_id: str, taxonomy, number: int = 1) -
     evidence = _dedupe([e for m in ms for e in m.evidence])
     fatalities.evidence = [e for e in evidence if e.role == "fatalities"]
     injuries.evidence = [e for e in evidence if e.role == "injuries"]
-    acled_type, acled_sub = taxonomy.acled(lead.type, mode, cameo, actor1, actor2, set().union(*(m.cues for m in ms)) | {m.trigger.text.lower() for m in ms})
+    acled_type, acled_sub = taxonomy.acled(type_, mode, cameo, actor1, actor2, _cues(ms))
     conf = 1.0
     for m in ms:
         conf *= 1 - m.confidence
     confidence = round(min(0.99, 1 - conf), 3)
     return Event(
         id=f"e{number}",  # article-scoped; the store prefixes the article's content hash
-        type=lead.type,
+        type=type_,
         mode=mode,
         cameo=cameo,
         goldstein=goldstein,
@@ -214,15 +222,38 @@ def build_event(ms: list[Mention], article_id: str, taxonomy, number: int = 1) -
     )
 
 
-def _civilians(country: str | None) -> Actor:
-    """Unnamed victims counted as civilians: ACLED's "Civilians (Country)"."""
-    name = "Civilians"
-    if country:
-        import pycountry
+# Who the dead were says who was attacked when the text names no target:
+# ("six militants killed in a drone strike" -> the target is an armed group).
+VICTIM_ACTORS = {
+    "civilians": ("Civilians", "CVL", 7),
+    "militants": ("Militants", "REB", 2),
+    "security forces": ("Security Forces", "MIL", 1),
+}
+# Armed forces and militants with no stated nationality act where the event is (ACLED's
+# "Police Forces of X", "Militants (X)").
+LOCAL_SECTORS = {"MIL", "COP", "REB", "INS", "UAF", "CVL", "PRO", "RIO"}
 
-        found = pycountry.countries.get(alpha_3=country)
-        name = f"Civilians ({getattr(found, 'common_name', None) or found.name})" if found else name
-    return Actor(text="civilians", name=name, country=country, sector="CVL", inter=7)
+
+def _country_name(country: str | None) -> str | None:
+    if not country:
+        return None
+    import pycountry
+
+    found = pycountry.countries.get(alpha_3=country)
+    return (getattr(found, "common_name", None) or found.name) if found else country
+
+
+def _victim_actor(victims: str, country: str | None) -> Actor:
+    name, sector, inter = VICTIM_ACTORS[victims]
+    where = _country_name(country)
+    return Actor(text=victims, name=f"{name} ({where})" if where else name, country=country, sector=sector, inter=inter)
+
+
+def _localise(actor: Actor | None, country: str | None) -> Actor | None:
+    if actor is None or actor.country or not country or actor.sector not in LOCAL_SECTORS:
+        return actor
+    name = actor.name if "(" in actor.name else f"{actor.name} ({_country_name(country)})"
+    return actor.model_copy(update={"country": country, "name": name})
 
 
 def _as_military(actor: Actor, taxonomy) -> Actor:
@@ -233,6 +264,22 @@ def _as_military(actor: Actor, taxonomy) -> Actor:
     elif "Military" not in name:
         name = f"Military Forces of {name}"
     return actor.model_copy(update={"sector": "MIL", "name": name, "inter": 1})
+
+
+_WORD = re.compile(r"[a-z][a-z'-]+")
+
+
+def _cues(ms: list[Mention]) -> set[str]:
+    """Words of the event's sentences (and crude singulars) for the ACLED rules:
+    "grenade", "suicide", "tear gas", "shelling" decide the sub-event type."""
+    words: set[str] = set()
+    for m in ms:
+        words |= m.cues
+        for w in _WORD.findall(m.segment.text.lower()):
+            words.add(w)
+            if w.endswith("s") and len(w) > 3:
+                words.add(w[:-1])
+    return words
 
 
 def _dedupe(evidence: list[Evidence]) -> list[Evidence]:

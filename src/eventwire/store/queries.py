@@ -208,17 +208,24 @@ def iter_events(store: Store, query: EventQuery, *, batch: int = 5000):
             return
 
 
-def timeline(store: Store, query: EventQuery, *, interval: str = "day", group: str = "none") -> list[dict]:
+def timeline(
+    store: Store, query: EventQuery, *, interval: str = "day", group: str = "none", top: int | None = None
+) -> list[dict]:
     """Events and Goldstein sum per period (and per dyad, country or type): the
-    escalation curve. Undated events are left out."""
+    escalation curve. Undated events are left out. `top` keeps the series of the `top`
+    groups with the most events (a chart shows a handful, not every dyad)."""
     if interval not in INTERVALS:
         raise QueryError(f"unknown interval {interval!r}; choose one of {', '.join(INTERVALS)}")
     if group not in GROUPS:
         raise QueryError(f"unknown group {group!r}; choose one of {', '.join(GROUPS)}")
     where, params = query.where()
     where = (where + " AND " if where else " WHERE ") + "date IS NOT NULL"
+    key = GROUPS[group]
+    if top is not None:
+        where += f" AND {key} IN (SELECT {key} FROM events{where} GROUP BY ALL ORDER BY count(*) DESC, 1 LIMIT ?)"
+        params = params + params + [max(1, int(top))]
     sql = (
-        f"SELECT CAST(date_trunc('{INTERVALS[interval]}', date) AS DATE) AS period, {GROUPS[group]} AS key,"
+        f"SELECT CAST(date_trunc('{INTERVALS[interval]}', date) AS DATE) AS period, {key} AS key,"
         " count(*) AS events, round(sum(coalesce(goldstein, 0)), 3) AS goldstein,"
         " sum(coalesce(fatalities_best, 0)) AS fatalities"
         f" FROM events{where} GROUP BY ALL ORDER BY period, key"

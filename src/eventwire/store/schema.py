@@ -84,6 +84,8 @@ CREATE TABLE IF NOT EXISTS errors (
     last_seen TIMESTAMP NOT NULL,
     attempts INTEGER NOT NULL DEFAULT 1
 )""",
+    # articles whose post-commit hook (cross-article resolution) has not finished yet
+    "CREATE TABLE IF NOT EXISTS hook_queue (content_hash VARCHAR PRIMARY KEY, queued_at TIMESTAMP NOT NULL)",
     "CREATE INDEX IF NOT EXISTS articles_id ON articles (id)",
     "CREATE INDEX IF NOT EXISTS events_article ON events (article_hash)",
     "CREATE INDEX IF NOT EXISTS events_date ON events (date)",

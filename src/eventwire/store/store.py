@@ -104,14 +104,23 @@ class Store:
         transaction. Returns False, storing nothing, when the same text was stored before."""
         return self.add_results([(article, result)]) == 1
 
-    def add_results(self, documents: Iterable[tuple[Article, DocumentResult]]) -> int:
+    def add_results(
+        self,
+        documents: Iterable[tuple[Article, DocumentResult]],
+        *,
+        failures: Iterable[tuple[DocumentError, str | None, str]] = (),
+        queue: bool = False,
+    ) -> int:
         """Store many documents in one transaction; returns how many were new.
 
         Documents whose text is already stored (or repeated in the batch) are skipped. One
         bulk insert per table makes a batch several times faster than `add_result` per
-        document; a failure stores none of the batch."""
+        document; a failure stores none of the batch. `failures` (error, path, level) are
+        recorded in the same transaction, as `add_error` would; `queue` also lists each new
+        article in `hook_queue`, so a hook run after the commit can be resumed after a crash."""
         docs = [(article, result, article.content_hash) for article, result in documents]
-        if not docs:
+        failures = list(failures)
+        if not docs and not failures:
             return 0
         now = _now()
         cur = self._con.cursor()
@@ -128,6 +137,10 @@ class Store:
                 added += 1
             for table, rows in tables.items():
                 self._bulk_insert(cur, table, rows)
+            if queue and seen:
+                cur.executemany("INSERT INTO hook_queue VALUES (?, ?) ON CONFLICT DO NOTHING", [[h, now] for h in seen])
+            for error, path, level in failures:
+                _record_error(cur, error, path, level, now)
             cur.commit()
             return added
         except BaseException:
@@ -151,26 +164,36 @@ class Store:
     def add_error(self, error: DocumentError, *, path: str | None = None) -> None:
         """Record a document that failed. The same failure seen again (re-running a batch)
         updates `last_seen` and `attempts` instead of adding a row."""
-        now = _now()
-        key = [error.id, error.stage, error.reason, path]
         cur = self._con.cursor()
         try:
             cur.begin()
-            where = "id = ? AND stage = ? AND reason = ? AND path IS NOT DISTINCT FROM ? AND level = 'error'"
-            if cur.execute(f"SELECT 1 FROM errors WHERE {where}", key).fetchall():
-                cur.execute(f"UPDATE errors SET last_seen = ?, attempts = attempts + 1 WHERE {where}", [now, *key])
-            else:
-                cur.execute(
-                    "INSERT INTO errors (id, stage, reason, level, path, first_seen, last_seen)"
-                    " VALUES (?, ?, ?, 'error', ?, ?, ?)",
-                    [*key, now, now],
-                )
+            _record_error(cur, error, path, "error", _now())
             cur.commit()
         except BaseException:
             cur.rollback()
             raise
         finally:
             cur.close()
+
+    def queued_hooks(self) -> list[str]:
+        """Content hashes stored with `queue=True` whose hook has not been marked done."""
+        return [h for (h,) in self._query("SELECT content_hash FROM hook_queue ORDER BY queued_at, content_hash")]
+
+    def hook_done(self, content_hash: str) -> None:
+        cur = self._con.cursor()
+        try:
+            cur.execute("DELETE FROM hook_queue WHERE content_hash = ?", [content_hash])
+        finally:
+            cur.close()
+
+    def stored_result(self, content_hash: str) -> DocumentResult | None:
+        """The result as stored for one article (events with their global ids)."""
+        article = self._query("SELECT id, date FROM articles WHERE content_hash = ?", [content_hash])
+        if not article:
+            return None
+        records = self._query("SELECT record FROM events WHERE article_hash = ? ORDER BY id", [content_hash])
+        events = [Event.model_validate_json(r) for (r,) in records]
+        return DocumentResult(id=article[0][0], date=article[0][1], events=events)
 
     # -- reading ---------------------------------------------------------------------
 
@@ -270,6 +293,19 @@ class Store:
             " (SELECT count(*) FROM errors WHERE level = 'warning')"
         )
         return dict(zip(("articles", "events", "mentions", "evidence", "errors", "warnings"), row, strict=True))
+
+
+def _record_error(cur, error: DocumentError, path: str | None, level: str, now: datetime) -> None:
+    """Insert a failure, or bump `attempts` and `last_seen` when the same one is recorded."""
+    key = [error.id, error.stage, error.reason, path, level]
+    where = "id = ? AND stage = ? AND reason = ? AND path IS NOT DISTINCT FROM ? AND level = ?"
+    if cur.execute(f"SELECT 1 FROM errors WHERE {where}", key).fetchall():
+        cur.execute(f"UPDATE errors SET last_seen = ?, attempts = attempts + 1 WHERE {where}", [now, *key])
+    else:
+        cur.execute(
+            "INSERT INTO errors (id, stage, reason, path, level, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [*key, now, now],
+        )
 
 
 def _globalise(event: Event, content_hash: str, siblings: list[Event]) -> Event:

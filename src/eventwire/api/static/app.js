@@ -269,7 +269,7 @@ async function showDesk() {
     api(`/api/events?${filterQuery({ view: "summary", limit: 1000, sort: "-fatalities" })}`),
     api(`/api/events?${filterQuery({ view: "summary", limit: 50 })}`),
     api(`/api/stats/timeline?${filterQuery({ interval: "day", group: "none" })}`),
-    api(`/api/stats/timeline?${filterQuery({ interval: "day", group: "dyad" })}`),
+    api(`/api/stats/timeline?${filterQuery({ interval: "day", group: "dyad", top: 5 })}`),
   ]);
   await drawMap(mapPage.events, mapPage.total);
   drawTimeline(perDay, perDyad);
