@@ -24,6 +24,7 @@ demo: $(STAMP)
 	@echo
 	@echo "Stored in $(DB). Try: $(BIN)/eventwire show <id> --db $(DB)"
 	@echo "              or:   $(BIN)/eventwire extract examples/ | head -c 2000"
+	@echo "Open the dashboard: $(BIN)/eventwire serve --db $(DB)   then http://127.0.0.1:8000/"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest tests
@@ -34,6 +35,12 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py
 	$(BIN)/python bench/geo_bench.py
+	$(BIN)/python bench/resolve_bench.py 100000
+	$(BIN)/python bench/api_bench.py
+
+# Browser tests need Debian's chromium and playwright (never `playwright install`); they skip without them.
+browser: $(STAMP)
+	./scripts/install-browser.sh
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache build *.egg-info

@@ -110,6 +110,7 @@ def run(
     """Extract events and store articles, mentions, events and errors in DuckDB."""
     from eventwire.pipeline import Pipeline
     from eventwire.store import Store
+    from eventwire.store.resolution import resolve_article
 
     pipeline = Pipeline.load()
     added = skipped = failed = 0
@@ -134,6 +135,7 @@ def run(
                 _report(w)
             if store.add_result(article, result):
                 added += 1
+                resolve_article(store, article, result)
             else:
                 skipped += 1
         counts = store.counts()
@@ -198,16 +200,43 @@ def show(event_id: str, db: Path = typer.Option(DEFAULT_DB, "--db")) -> None:
     """Print one event with all its fields and evidence."""
     from eventwire.store import Store
 
+    from eventwire.store.resolution import ResolutionStore
+
     with Store(db, read_only=True) as store:
         e = store.event(event_id)
+        resolution = ResolutionStore.of(store)
+        incident_id = resolution.incident_of(event_id) if e is not None else None
+        if e is None:  # an incident id
+            incident = resolution.incident(event_id)
+            if incident is not None:
+                _print_incident(incident)
+                return
+        incident = resolution.incident(incident_id) if incident_id else None
     if e is None:
-        err.print(f"no event {event_id} in {db}")
+        err.print(f"no event or incident {event_id} in {db}")
         raise typer.Exit(1)
     print_events([e], title=event_id)
     for ev in e.evidence:
         out.print(f"  [{ev.role}] {ev.start}-{ev.end}: {ev.text}", highlight=False, markup=False)
     for link in e.links:
         out.print(f"  link {link['type']} → {link['event']}", markup=False)
+    if incident is not None:
+        _print_incident(incident)
+
+
+def _print_incident(incident: dict) -> None:
+    """A cross-article incident: every source, the history of each field, its links."""
+    out.print(f"\nincident {incident['id']}", markup=False, highlight=False)
+    skip = {"members", "revisions", "links"}
+    for key, value in incident.items():
+        if key not in skip and value not in (None, "", []):
+            out.print(f"  {key}: {value}", markup=False, highlight=False)
+    for m in incident.get("members", []):
+        out.print(f"  source {m.get('event_id')}: {m.get('rationale') or m.get('reason') or ''}", markup=False, highlight=False)
+    for r in incident.get("revisions", []):
+        out.print("  revision " + ", ".join(f"{k}={v}" for k, v in r.items() if v is not None), markup=False, highlight=False)
+    for link in incident.get("links", []):
+        out.print("  link " + ", ".join(f"{k}={v}" for k, v in link.items() if v is not None), markup=False, highlight=False)
 
 
 @app.command()
@@ -228,6 +257,22 @@ def export(
 
 
 @app.command()
+def serve(
+    db: Path = typer.Option(DEFAULT_DB, "--db"),
+    host: str = typer.Option("127.0.0.1", "--host"),
+    port: int = typer.Option(8000, "--port"),
+    token: Optional[str] = typer.Option(None, "--token", envvar="EVENTWIRE_TOKEN", help="required for POST /api/articles"),
+) -> None:
+    """Serve the REST API and the dashboard over a database."""
+    from eventwire.api import serve as run_server
+
+    if not db.exists():
+        err.print(f"no database at {db}: run `eventwire run INPUT --db {db}` first")
+        raise typer.Exit(1)
+    run_server(str(db), host, port, token)
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of an `extract` line."""
     sys.stdout.write(json.dumps(event_json_schema(), indent=2) + "\n")
@@ -235,7 +280,7 @@ def schema() -> None:
 
 @app.command("eval")
 def evaluate(
-    which: str = typer.Argument("all", help="all, plover, petrarch, case, ucdp, geo"),
+    which: str = typer.Argument("all", help="all, plover, petrarch, case, ucdp, geo, resolve"),
     data: Path = typer.Option(Path("../shared/eval-dev"), "--data", help="folder of the dev sets"),
     limit: Optional[int] = typer.Option(None, "--limit", help="score an even, fixed sample of N records per set"),
     as_json: bool = typer.Option(False, "--json"),
@@ -247,7 +292,7 @@ def evaluate(
     from eventwire import evaluate as ev
 
     names = list(ev.SETS) + ["geo"] if which == "all" else [which]
-    unknown = [n for n in names if n not in ev.SETS and n != "geo"]
+    unknown = [n for n in names if n not in ev.SETS and n not in ("geo", "resolve")]
     if unknown:
         err.print(f"unknown evaluation set {unknown[0]!r}; choose from all, {', '.join(ev.SETS)}, geo")
         raise typer.Exit(2)
@@ -265,6 +310,12 @@ def evaluate(
         report["geo"] = geo.run(data / "geoparsing.dev.jsonl", limit=limit)
         if not as_json:
             out.print(geo.format_report(report["geo"]), highlight=False, markup=False)
+    if "resolve" in names:  # slow (minutes): not part of "all"
+        from eventwire.evaluate import resolve as res
+
+        report["resolve"] = res.run(data / "ucdp_ged_pakistan.dev.jsonl", sample=limit)
+        if not as_json:
+            out.print(res.format_report(report["resolve"]), highlight=False, markup=False)
     if as_json:
         sys.stdout.write(json.dumps(report, indent=2, default=str) + "\n")
 
