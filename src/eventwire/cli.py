@@ -234,9 +234,11 @@ def _print_incident(incident: dict) -> None:
     for m in incident.get("members", []):
         out.print(f"  source {m.get('event_id')}: {m.get('rationale') or m.get('reason') or ''}", markup=False, highlight=False)
     for r in incident.get("revisions", []):
-        out.print("  revision " + ", ".join(f"{k}={v}" for k, v in r.items() if v is not None), markup=False, highlight=False)
+        flag = " (current)" if r.get("current") else ""
+        out.print(f"  revision {r.get('field')} = {r.get('value')}  [{r.get('article_id')}, {r.get('reported')}, "
+                  f"{r.get('source_type')}]{flag}", markup=False, highlight=False)
     for link in incident.get("links", []):
-        out.print("  link " + ", ".join(f"{k}={v}" for k, v in link.items() if v is not None), markup=False, highlight=False)
+        out.print(f"  link {link.get('type')} → {link.get('target_id')}  {link.get('evidence') or ''}", markup=False, highlight=False)
 
 
 @app.command()

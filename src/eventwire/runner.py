@@ -281,10 +281,31 @@ class PoolExtractor:
             worker.kill()
 
 
-def make_extractor(workers: int = 1, *, pipeline=None, time_limit: float | None = 60.0):
-    if workers > 1:
-        return PoolExtractor(workers, pipeline, time_limit)
-    return InlineExtractor(pipeline, time_limit)
+class LazyExtractor:
+    """Loads the pipeline or starts the workers on the first batch that needs them: a re-run
+    over stored documents (or a watch round of duplicates) costs no model load."""
+
+    def __init__(self, workers: int, pipeline, time_limit: float | None):
+        self.workers, self.pipeline, self.time_limit = workers, pipeline, time_limit
+        self._inner = None
+
+    def map(self, articles: list[Article]) -> Iterator[tuple[DocumentResult, int]]:
+        if not articles:
+            return iter(())
+        if self._inner is None:
+            if self.workers > 1:
+                self._inner = PoolExtractor(self.workers, self.pipeline, self.time_limit)
+            else:
+                self._inner = InlineExtractor(self.pipeline, self.time_limit)
+        return self._inner.map(articles)
+
+    def close(self) -> None:
+        if self._inner is not None:
+            self._inner.close()
+
+
+def make_extractor(workers: int = 1, *, pipeline=None, time_limit: float | None = 60.0) -> LazyExtractor:
+    return LazyExtractor(workers, pipeline, time_limit)
 
 
 # -- the run ---------------------------------------------------------------------------------
