@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import random
 from datetime import date
@@ -124,7 +125,49 @@ def test_far_apart_dates_do_not_merge():
                           article="a", source="a", reported=date(2023, 3, 3))
     b = member_from_event(report("y-1", RISING[0][1], date(2023, 4, 3), 10)[1].events[0],
                           article="b", source="b", reported=date(2023, 4, 3))
-    assert compare(a, a) is not None and compare(a, b) is None
+    same_day = dataclasses.replace(a, id="e2", article="c", source="c")
+    assert compare(a, same_day) is not None and compare(a, b) is None
+
+
+def _bombing(aid: str, text: str, day: date, killed: int | None, **kw):
+    article, result = report(aid, text, day, killed, **kw)
+    return member_from_event(result.events[0].model_copy(update={"id": aid}), article=aid, source=aid, reported=day)
+
+
+def test_two_events_of_one_article_never_merge():
+    a = _bombing("x-1", RISING[0][1], date(2023, 3, 3), 10)
+    twin = dataclasses.replace(a, id="x-2")  # the article's second event: in-article merge kept it apart
+    assert compare(a, twin) is None
+    assert compare(a, dataclasses.replace(a, id="y-1", article="y", source="y")) is not None
+
+
+def test_opposite_compass_cues_and_victim_kinds_conflict():
+    sw = _bombing("a-1", "Bomb kills at least two in southwest Pakistan: police", date(2013, 5, 23), 2, place=None)
+    nw = _bombing("b-1", "Two security personnel killed in clashes with militants in northwest Pakistan",
+                  date(2013, 5, 23), 2, place=None)
+    assert sw.compass == ("SW",) and nw.compass == ("NW",)
+    assert compare(sw, nw) is None
+    north = _bombing("c-1", "Blast kills two in north Pakistan", date(2013, 5, 23), 2, place=None)
+    assert compare(nw, north) is not None  # 45 degrees apart: may be one place
+    soldiers = dataclasses.replace(nw, id="d-1", article="d", victims="security forces", compass=())
+    militants = dataclasses.replace(nw, id="e-1", article="e", victims="militants", compass=())
+    assert compare(soldiers, militants) is None
+
+
+def test_days_apart_need_stronger_ties_than_the_same_day():
+    text = "A bomb blast at a mosque in Quetta killed 10 worshippers."
+    first = _bombing("a-1", text, date(2023, 3, 3), 10)
+    same = compare(first, _bombing("b-1", text, date(2023, 3, 3), 10))
+    later = compare(first, _bombing("c-1", text, date(2023, 3, 5), 10))
+    coarse = compare(first, dataclasses.replace(_bombing("d-1", text, date(2023, 3, 5), 10), precision="month"))
+    assert same.tie > later.tie > coarse.tie
+
+
+def test_an_equal_small_toll_ties_less_than_an_equal_large_one():
+    def pair(killed):
+        a = _bombing("a-1", "Blast in Pakistan", date(2023, 3, 3), killed, place=None, mode=None)
+        return compare(a, dataclasses.replace(a, id="b-1", article="b", source="b")).tie
+    assert pair(2) < pair(48)
 
 
 def test_revisions_keep_every_toll_and_pick_the_official_figure():
@@ -232,3 +275,14 @@ def test_ucdp_headlines_are_split_dated_and_shuffled_deterministically():
     dated = {(g, a.date.isoformat()) for g, a in items}
     assert dated == {("1", "2013-01-10"), ("2", "2014-02-01")}
     assert len({a.content_hash for _, a in items}) == 3  # a reused headline is its own article
+
+
+def test_identical_headlines_of_different_events_are_counted_apart():
+    from eventwire.evaluate.resolve import identical_headlines
+
+    gold = {"a": 1, "b": 2, "c": 1, "d": 3}
+    text = {"a": "30 killed in offensive", "b": "30 killed in offensive", "c": "Offensive kills 30", "d": "Other"}
+    pred = {"a": "x", "b": "x", "c": "x", "d": "y"}
+    out = identical_headlines(gold, pred, text)
+    assert (out["texts"], out["headlines"], out["wrong_pairs"]) == (1, 2, 1)
+    assert out["precision_excluding"] == 0.5  # a-c right, b-c wrong; a-b is a copy

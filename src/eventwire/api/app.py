@@ -207,15 +207,16 @@ def _read_routes(app: FastAPI, handle: StoreHandle) -> None:
 
     @app.get("/api/events/{event_id}", tags=["events"])
     def get_event(event_id: Annotated[str, PathParam(max_length=200)]) -> dict[str, Any]:
-        """One event with its evidence spans, source article, links and revisions."""
+        """One event with its evidence spans, source article, links and revisions, and the
+        cross-article incident it belongs to (`incident`: every source, with the merge
+        rationale; `revisions` and `links` are the incident's)."""
         with handle.read() as store:
             event = store.event(event_id)
             if event is None:
                 raise HTTPException(404, "no such event")
             link_rows = queries.related_rows(store, "links", event_id)
             linked_ids = {str(link.get("event")) for link in event.links if link.get("event")}
-            for row in link_rows:
-                linked_ids.update(str(v) for k, v in row.items() if isinstance(v, str) and k != "type")
+            linked_ids.update(row["event"] for row in link_rows if row.get("event"))
             linked_ids.discard(event_id)
             return {
                 "event": event.model_dump(mode="json"),
@@ -224,6 +225,7 @@ def _read_routes(app: FastAPI, handle: StoreHandle) -> None:
                 "links": event.links + link_rows,
                 "linked_events": queries.summaries(store, sorted(linked_ids)),
                 "revisions": queries.related_rows(store, "revisions", event_id),
+                "incident": queries.event_incident(store, event_id),
             }
 
     @app.get("/api/articles/{article_id}", tags=["articles"])

@@ -50,7 +50,12 @@ class StoreHandle:
             self._store.close()
             try:
                 with Store(self.path) as store:
-                    return store.add_result(article, result)
+                    added = store.add_result(article, result)
+                    if added:  # the same cross-article resolution as `eventwire run`
+                        from eventwire.store.resolution import resolve_article
+
+                        resolve_article(store, article, result)
+                    return added
             finally:
                 self._store = Store(self.path, read_only=True)
         finally:

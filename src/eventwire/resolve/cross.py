@@ -2,11 +2,14 @@
 real-world event.
 
 Each article's `Event` becomes a `Member` (the few fields resolution needs). Two members can
-describe one incident when nothing conflicts (type family, actors' country and sector group,
-place within a distance set by geo precision, date within a window set by date precision,
-fatality figures of a compatible size) and enough ties them (`rules.json` weights: same
-actors, same or nearby place, same toll, same mode). Thresholds are data in
-`data/resolve/rules.json`.
+describe one incident when nothing conflicts (not the same article, whose events in-article
+merge already kept apart; type family, actors' country and sector group, place within a
+distance set by geo precision, date within a window set by date precision, fatality figures
+of a compatible size and victims of one kind, compass cues less than 90 degrees apart) and
+enough ties them (`rules.json` weights: same actors, same or nearby place, an equal toll,
+weighted by how rare it is, same mode, distinctive shared words). Days apart cost ties, more
+when a date is only known to the week or month, so a merge across days needs stronger
+evidence than one on the same day. Thresholds are data in `data/resolve/rules.json`.
 
 Order independence: a member is compared only with members sharing a block (type family,
 country, week bucket), so each comparison is bounded. Strong pairs are joined into connected
@@ -71,6 +74,8 @@ class Member:
     best: int | None = None
     mode: str | None = None
     words: tuple[str, ...] = ()  # distinctive content words of the evidence sentences
+    victims: str | None = None  # kind of the dead (civilians, security forces, militants)
+    compass: tuple[str, ...] = ()  # compass cues of the evidence ("northwest", "SW")
 
     def countries(self) -> tuple[str | None, ...]:
         found = {c for c in (self.country, self.actor1[0], self.actor2[0]) if c}
@@ -88,6 +93,7 @@ class Member:
         for k in ("reported", "date"):
             d[k] = Date.fromisoformat(d[k])
         d["actor1"], d["actor2"], d["words"] = tuple(d["actor1"]), tuple(d["actor2"]), tuple(d.get("words", ()))
+        d["compass"] = tuple(d.get("compass", ()))
         return cls(**d)
 
 
@@ -113,6 +119,7 @@ def member_from_event(event: Event, *, article: str, source: str, reported: Date
     loc = event.location
     # a country-wide location ("in Pakistan") says where, not which incident: no point
     has_point = loc is not None and not _country_only(loc)
+    text = " ".join(e.text for e in event.evidence if e.role == "sentence")
     return Member(
         id=event.id,
         article=article,
@@ -132,7 +139,9 @@ def member_from_event(event: Event, *, article: str, source: str, reported: Date
         place=loc.name if has_point else None,
         best=event.fatalities.best,
         mode=event.mode,
-        words=keywords(" ".join(e.text for e in event.evidence if e.role == "sentence")),
+        words=keywords(text),
+        victims=event.fatalities.victims,
+        compass=compass(text),
     )
 
 
@@ -150,6 +159,14 @@ def keywords(text: str) -> tuple[str, ...]:
     """Content words two reports of one incident tend to share ("funeral", "Serena", "school")."""
     stop, min_len = _stop(), rules()["keywords"]["min_len"]
     return tuple(sorted({w for w in (t.lower() for t in _WORD.findall(text)) if len(w) >= min_len and w not in stop}))
+
+
+def compass(text: str) -> tuple[str, ...]:
+    """Compass cues ("southwest Pakistan", "NW"), normalised: two reports that place an
+    incident in opposite parts of a country describe different incidents."""
+    table = rules()["compass"]["cues"]
+    found = {table[t.lower()] for t in _WORD.findall(text) if t.lower() in table}
+    return tuple(sorted(found))
 
 
 def _country_only(loc) -> bool:
@@ -221,14 +238,32 @@ def _places(a: Member, b: Member, r: dict) -> tuple[bool, list[str], int]:
 
 
 def _fatalities(a: Member, b: Member, r: dict) -> tuple[bool, list[str], int]:
+    """Tolls of one incident are of a size; an equal toll ties more the rarer it is (two
+    reports of "2 killed" on one day are common, of "48 killed" are not)."""
+    if a.victims and b.victims and a.victims != b.victims and a.best is not None and b.best is not None:
+        return False, [], 0
     if a.best is None or b.best is None:
         return True, [], 0
     lo, hi = sorted((a.best, b.best))
     if hi > r["fatalities"]["ratio"] * lo + r["fatalities"]["slack"]:
         return False, [], 0
     if lo == hi:
-        return True, [f"{lo} killed"], r["ties"]["same_fatalities"]
+        tie = max((t for least, t in r["fatalities"]["same_tie"] if lo >= least), default=0)
+        return True, [f"{lo} killed"], tie
     return True, [], 0
+
+
+def _directions(a: Member, b: Member, r: dict) -> tuple[bool, list[str], int]:
+    """Opposite compass cues (northwest vs southwest: 90 degrees or more apart) conflict."""
+    if not (a.compass and b.compass):
+        return True, [], 0
+    vec = r["compass"]["vectors"]
+    for x in a.compass:
+        for y in b.compass:
+            if vec[x][0] * vec[y][0] + vec[x][1] * vec[y][1] <= 0:
+                return False, [], 0
+    shared = sorted(set(a.compass) & set(b.compass))
+    return True, [f"both {', '.join(shared)}"] if shared else [], 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,13 +275,13 @@ class Match:
 def compare(a: Member, b: Member) -> Match | None:
     """None when the two cannot be one incident; else how strongly they are tied."""
     r = rules()
-    if a.family != b.family:
-        return None
+    if a.family != b.family or a.article == b.article:
+        return None  # one article's events are already distinct (in-article merge)
     gap = abs((a.date - b.date).days)
     if gap > max(date_window(a.precision), date_window(b.precision)):
         return None
     tie, why = 0, []
-    for check in (_actors, _places, _fatalities):
+    for check in (_actors, _places, _fatalities, _directions):
         ok, reasons, t = check(a, b, r)
         if not ok:
             return None
@@ -264,8 +299,18 @@ def compare(a: Member, b: Member) -> Match | None:
         tie += r["ties"]["same_date"]
         why.append(f"date {a.date}")
     else:
+        tie -= _gap_cost(gap, a, b, r)
         why.append(f"dates {gap} day(s) apart")
     return Match(tie, tuple(why))
+
+
+def _gap_cost(gap: int, a: Member, b: Member, r: dict) -> int:
+    """Days apart weigh against a merge, more so when a date is only known to the week or
+    month (the report date stands in for it): a gap must be bridged by stronger ties."""
+    rank = {p: i for i, p in enumerate(_DATE_ORDER)}
+    coarse = max(rank.get(a.precision, len(_DATE_ORDER) - 1), rank.get(b.precision, len(_DATE_ORDER) - 1))
+    g = r["date_gap"]
+    return math.ceil(gap * g["per_day"]) + g["coarse"].get(_DATE_ORDER[coarse], 0)
 
 
 # -- the resolver --------------------------------------------------------------------------

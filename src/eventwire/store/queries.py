@@ -309,20 +309,63 @@ def summaries(store: Store, event_ids: list[str]) -> list[dict]:
     )
 
 
-def related_rows(store: Store, table: str, event_id: str) -> list[dict]:
-    """Rows of an optional cross-article table (`links`, `revisions`) that name the event
-    in any text column; [] when the store has no such table. The table's shape belongs to
-    the resolution stage, so it is read by introspection rather than assumed."""
-    if table not in ("links", "revisions"):
-        raise ValueError(table)
-    columns = _rows(
+# the cross-article tables of `eventwire.store.resolution`, by the name the API uses
+RELATED = {"links": "incident_links", "revisions": "incident_revisions"}
+
+
+def _has_table(store: Store, table: str) -> bool:
+    return bool(_rows(store, "SELECT 1 FROM information_schema.tables WHERE table_name = ?", [table])[1])
+
+
+def _incident_id(store: Store, event_id: str) -> str | None:
+    if not _has_table(store, "incident_members"):
+        return None
+    rows = _rows(store, "SELECT incident_id FROM incident_members WHERE event_id = ?", [event_id])[1]
+    return rows[0][0] if rows else None
+
+
+def event_incident(store: Store, event_id: str) -> dict[str, Any] | None:
+    """The cross-article incident the event belongs to, with its `sources` (one row per
+    member event: article, outlet, report date, merge rationale, near-duplicate of); None
+    when the store has no resolution tables or the event was never resolved."""
+    incident_id = _incident_id(store, event_id)
+    if incident_id is None:
+        return None
+    found = _dicts(store, "SELECT * FROM incidents WHERE id = ?", [incident_id])
+    if not found:
+        return None
+    versions = _has_table(store, "article_versions")
+    duplicate = "v.canonical_hash" if versions else "NULL"
+    join = " LEFT JOIN article_versions v ON v.content_hash = m.article_hash" if versions else ""
+    found[0]["sources"] = _dicts(
         store,
-        "SELECT column_name FROM information_schema.columns WHERE table_name = ?"
-        " AND data_type = 'VARCHAR' ORDER BY ordinal_position",
-        [table],
-    )[1]
-    names = [c for (c,) in columns if "id" in c.lower() or "event" in c.lower()]
-    if not names:
+        "SELECT m.event_id, m.article_hash, a.id AS article_id, a.title, a.source, a.url, m.reported,"
+        f" m.rationale, m.score, {duplicate} AS duplicate_of FROM incident_members m"
+        f" LEFT JOIN articles a ON a.content_hash = m.article_hash{join}"
+        " WHERE m.incident_id = ? ORDER BY m.reported, m.event_id",
+        [incident_id],
+    )
+    return found[0]
+
+
+def related_rows(store: Store, table: str, event_id: str) -> list[dict]:
+    """Rows of a cross-article table for the event's incident: `revisions` (every value each
+    report gave, in report order) or `links` (incident links either way, each with
+    `direction` and `event`, an event of the other incident to link to). [] when the store
+    has no resolution tables or the event no incident."""
+    if table not in RELATED:
+        raise ValueError(table)
+    incident_id = _incident_id(store, event_id)
+    if incident_id is None or not _has_table(store, RELATED[table]):
         return []
-    clause = " OR ".join(f'"{n}" = ?' for n in names)  # names come from the catalogue
-    return _dicts(store, f"SELECT * FROM {table} WHERE {clause}", [event_id] * len(names))
+    if table == "revisions":
+        return _dicts(store, "SELECT * FROM incident_revisions WHERE incident_id = ? ORDER BY seq", [incident_id])
+    # the other incident's first-reported member stands for it (the dashboard links events)
+    return _dicts(
+        store,
+        "SELECT l.*, CASE WHEN l.incident_id = ? THEN 'out' ELSE 'in' END AS direction,"
+        " (SELECT m.event_id FROM incident_members m WHERE m.incident_id = CASE WHEN l.incident_id = ?"
+        " THEN l.target_id ELSE l.incident_id END ORDER BY m.reported, m.event_id LIMIT 1) AS event"
+        " FROM incident_links l WHERE l.incident_id = ? OR l.target_id = ? ORDER BY l.type, l.target_id",
+        [incident_id] * 4,
+    )

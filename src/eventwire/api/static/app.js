@@ -312,6 +312,31 @@ function describeCount(c) {
   return `${c.best ?? "?"}${range}${c.victims ? " " + c.victims : ""}`;
 }
 
+function describeRevision(r) {
+  // `value` is the JSON the resolver stored: a toll {best, low, high}, a status, an attribution
+  let v = r.value;
+  try { v = JSON.parse(r.value); } catch (_) { /* already plain */ }
+  const shown = v && typeof v === "object" ? ("best" in v ? describeCount(v) : v.text ? `${v.text} (${v.source_type})` : JSON.stringify(v)) : String(v);
+  const flags = [r.changed ? "changed" : "", r.current ? "current" : ""].filter(Boolean).join(", ");
+  return `${r.reported || "undated"} · ${r.field}: ${shown} — ${r.article_id || r.article_hash || "?"}${r.source_type ? ` (${r.source_type})` : ""}${flags ? ` · ${flags}` : ""}`;
+}
+
+function describeIncident(inc) {
+  // the cross-article incident: one real-world event, every report of it
+  const box = el("div", { id: "event-incident" });
+  if (!inc) { box.append(el("p", { class: "empty", text: "not resolved across articles" })); return box; }
+  const toll = inc.fatalities_best === null && inc.fatalities_low === null ? "unknown" : `${inc.fatalities_best ?? "?"} [${inc.fatalities_low ?? "?"}–${inc.fatalities_high ?? "?"}]`;
+  box.append(el("p", { text: `${inc.id} · ${inc.reports} report(s), ${inc.independent_sources} independent source(s) · first ${inc.first_report || "?"}, last ${inc.last_report || "?"} · killed ${toll} · ${inc.status} · confidence ${inc.confidence}` }));
+  const list = el("ul", { class: "plain", id: "incident-sources" });
+  for (const m of inc.sources) {
+    const name = m.title || m.article_id || m.article_hash;
+    const label = el("a", { href: `/event/${encodeURIComponent(m.event_id)}`, text: name });
+    list.append(el("li", {}, label, ` · ${m.source || "unknown source"} · ${m.reported || "undated"}${m.duplicate_of ? " · near-duplicate" : ""} — ${m.rationale || ""}`));
+  }
+  box.append(list);
+  return box;
+}
+
 async function showEvent(id) {
   $("#desk").hidden = true;
   const box = $("#event");
@@ -344,17 +369,20 @@ async function showEvent(id) {
   const byId = Object.fromEntries(data.linked_events.map((r) => [r.id, r]));
   for (const l of data.links) {
     const other = byId[l.event];
-    linked.append(el("li", {}, `${l.type || "link"} → `, other ? el("a", { href: `/event/${encodeURIComponent(other.id)}`, text: `${other.type} ${other.actor1_name || ""} → ${other.actor2_name || ""} (${other.date || "undated"})` }) : String(l.event || JSON.stringify(l))));
+    const arrow = l.direction === "in" ? "←" : "→";
+    const origin = l.origin ? ` (${l.origin === "article" ? "same article" : "across articles"})` : "";
+    linked.append(el("li", {}, `${l.type || "link"}${origin} ${arrow} `, other ? el("a", { href: `/event/${encodeURIComponent(other.id)}`, text: `${other.type} ${other.actor1_name || ""} → ${other.actor2_name || ""} (${other.date || "undated"})` }) : String(l.event || JSON.stringify(l))));
   }
   if (!data.links.length) linked.append(el("li", { class: "empty", text: "none" }));
   const revs = el("ul", { class: "plain", id: "event-revisions" });
-  for (const r of data.revisions) revs.append(el("li", { text: Object.entries(r).map(([k, v]) => `${k}: ${v}`).join(" · ") }));
+  for (const r of data.revisions) revs.append(el("li", { class: r.current ? "current" : null, text: describeRevision(r) }));
   if (!data.revisions.length) revs.append(el("li", { class: "empty", text: "no revisions recorded" }));
+  const incident = describeIncident(data.incident);
   for (const a of box.querySelectorAll("a")) a.remove();
   box.replaceChildren(
     el("a", { class: "back", href: "/" + (sessionStorage.getItem("desk-query") || ""), text: "← back to the desk" }),
     el("h1", { text: `${e.type}: ${e.actor1?.name || "?"} → ${e.actor2?.name || "?"}` }),
-    el("section", { class: "panel" }, dl, el("h2", { text: "Sources" }), src, el("h2", { text: "Linked events" }), linked, el("h2", { text: "Revisions" }), revs),
+    el("section", { class: "panel" }, dl, el("h2", { text: "Sources" }), src, el("h2", { text: "Incident" }), incident, el("h2", { text: "Linked events" }), linked, el("h2", { text: "Revisions" }), revs),
     el("section", { class: "panel" }, el("h2", { text: article.title || article.id }), key, highlighted(article.text, spans)),
   );
   for (const a of box.querySelectorAll("a[href^='/']")) a.addEventListener("click", (ev) => { ev.preventDefault(); go(a.getAttribute("href")); });
