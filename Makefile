@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= eventwire.duckdb
 
-.PHONY: demo test bench eval install clean serve
+.PHONY: demo test bench eval install clean serve stress browser
 
 $(STAMP): pyproject.toml requirements/model.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "needs $(PYTHON) (set PYTHON=python3.x, 3.11+)"; exit 1; }
@@ -37,6 +37,10 @@ bench: $(STAMP)
 	$(BIN)/python bench/geo_bench.py
 	$(BIN)/python bench/resolve_bench.py 100000
 	$(BIN)/python bench/api_bench.py
+
+# Kill-and-resume cycles and a 200 MB streamed input (long: minutes).
+stress: $(STAMP)
+	$(BIN)/python bench/stress.py --cycles 20 --megabytes 200 --workers 2 --json bench/out/stress.json
 
 # Browser tests need Debian's chromium and playwright (never `playwright install`); they skip without them.
 browser: $(STAMP)

@@ -105,44 +105,69 @@ def geoparse(inputs: list[str] = typer.Argument(..., help="files, folders, or - 
 def run(
     inputs: list[str] = typer.Argument(..., help="files, folders, or - for JSON Lines on stdin"),
     db: Path = typer.Option(DEFAULT_DB, "--db", help="DuckDB database file"),
+    workers: int = typer.Option(1, "--workers", "-w", help="extraction processes"),
+    batch_size: int = typer.Option(64, "--batch-size", help="documents per transaction"),
+    time_limit: float = typer.Option(60.0, "--time-limit", help="seconds per document"),
+    engine: str = typer.Option("local", "--engine", help="local, or ray for a Ray cluster (pip install eventwire[ray])"),
+    address: Optional[str] = typer.Option(None, "--address", help="Ray cluster address (with --engine ray)"),
     quiet: bool = typer.Option(False, "--quiet", "-q"),
 ) -> None:
-    """Extract events and store articles, mentions, events and errors in DuckDB."""
-    from eventwire.pipeline import Pipeline
-    from eventwire.store import Store
+    """Extract events and store them in DuckDB; resolves across articles; safe to kill and re-run."""
     from eventwire.store.resolution import resolve_article
 
-    pipeline = Pipeline.load()
-    added = skipped = failed = 0
-    with Store(db) as store:
-        for article, warnings, error in _split(_documents(inputs)):
-            if error is not None:
-                for e in warnings:
-                    _report(e)
-                    store.add_error(e)
-                failed += 1
-                continue
-            if store.has_article(article.content_hash):
-                skipped += 1
-                continue
-            result = pipeline.extract(article)
-            for e in result.errors:  # extraction failures go to the error table too
-                _report(e)
-                store.add_error(e, path=article.path)
-            failed += bool(result.errors)
-            result.errors = warnings + result.errors
-            for w in warnings:
-                _report(w)
-            if store.add_result(article, result):
-                added += 1
-                resolve_article(store, article, result)
-            else:
-                skipped += 1
-        counts = store.counts()
+    if engine == "ray":
+        _run_ray(inputs, db, address, workers, quiet)
+        return
+    if engine != "local":
+        err.print(f"unknown engine {engine!r}: local or ray")
+        raise typer.Exit(2)
+    from eventwire import runner
+
+    try:
+        report = runner.run(inputs, db, workers=workers, batch_size=batch_size, progress=not quiet,
+                            time_limit=time_limit, on_result=resolve_article)
+    except runner.DatabaseInUse as exc:
+        err.print(str(exc))
+        raise typer.Exit(3)
     if not quiet:
-        err.print(f"{added} article(s) added, {skipped} already stored, {failed} failed; database {db}: {counts}")
-    if failed:
+        err.print(report.summary(db), highlight=False)
+    if report.failed:
         raise typer.Exit(1)
+
+
+def _run_ray(inputs: list[str], db: Path, address: str | None, workers: int, quiet: bool) -> None:
+    try:
+        from eventwire.scale.ray_runner import run_ray
+    except ImportError as exc:
+        err.print(f"--engine ray needs the ray extra: pip install 'eventwire[ray]' ({exc})")
+        raise typer.Exit(2)
+    report = run_ray(inputs, str(db), address=address, num_workers=max(workers, 1))
+    if not quiet:
+        err.print(f"ray: {report}", highlight=False)
+
+
+@app.command()
+def watch(
+    folder: Path = typer.Argument(..., exists=True, file_okay=False),
+    db: Path = typer.Option(DEFAULT_DB, "--db"),
+    interval: float = typer.Option(2.0, "--interval"),
+    workers: int = typer.Option(1, "--workers", "-w"),
+) -> None:
+    """Run files dropped into FOLDER as they arrive (Ctrl-C to stop)."""
+    from eventwire.ingest.watch import watch as watch_folder
+    from eventwire.runner import DatabaseInUse
+    from eventwire.store.resolution import resolve_article
+
+    def say(paths, report):
+        err.print(f"{len(paths)} file(s): {report.added} added, {report.skipped} skipped, {report.failed} failed")
+
+    try:
+        watch_folder(folder, db, interval=interval, workers=workers, on_result=resolve_article, on_report=say)
+    except DatabaseInUse as exc:
+        err.print(str(exc))
+        raise typer.Exit(3)
+    except KeyboardInterrupt:
+        pass
 
 
 def _actor(a) -> str:

@@ -1,0 +1,243 @@
+"""The batch runner: exactly-once storage across SIGKILLs, workers, time limits, languages,
+the concurrent-run lock, watch, and bounded memory on a large streamed input."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import multiprocessing
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from eventwire import runner
+from eventwire.ingest.watch import watch
+from eventwire.runner import DatabaseInUse, run
+from eventwire.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+_spec = importlib.util.spec_from_file_location("stress", ROOT / "bench" / "stress.py")
+stress = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(stress)
+
+RECORDS = 40
+BATCH = 6
+
+
+def _hook(store: Store, article, result) -> None:
+    """An idempotent post-commit hook, as cross-article resolution must be."""
+    cur = store._con.cursor()
+    try:
+        cur.execute("CREATE TABLE IF NOT EXISTS hook_log (content_hash VARCHAR PRIMARY KEY, events INTEGER)")
+        cur.execute("INSERT INTO hook_log VALUES (?, ?) ON CONFLICT DO NOTHING", [article.content_hash, len(result.events)])
+    finally:
+        cur.close()
+
+
+def _hooked(db: Path) -> list[str]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return sorted(h for (h,) in con.execute("SELECT content_hash FROM hook_log").fetchall())
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    return stress.write_corpus(tmp_path_factory.mktemp("corpus") / "news.jsonl", stress.news_corpus(RECORDS))
+
+
+@pytest.fixture(scope="module")
+def reference(corpus, pipeline, tmp_path_factory):
+    """An uninterrupted single-process run."""
+    db = tmp_path_factory.mktemp("ref") / "ref.duckdb"
+    report = run([str(corpus)], db, batch_size=BATCH, progress=False, on_result=_hook, pipeline=pipeline)
+    return db, report
+
+
+def test_a_run_stores_news_skips_german_and_records_bad_lines(reference):
+    db, report = reference
+    # 40 lines: 1 German, 1 repeated text, 2 broken records; the rest are distinct articles
+    assert report.added == RECORDS - 4
+    assert report.skipped == 2 and report.languages == {"de": 1}
+    assert report.failed == 2
+    assert report.sentences >= 2 * report.added
+    snap = stress.snapshot(db)
+    assert len(snap["events"]) >= report.added  # every story reports at least one attack
+    reasons = {(i, stage, level): reason for i, stage, reason, level in snap["errors"]}
+    assert reasons[("de-1", "language", "skipped")] == "language: looks like German (de)"
+    assert "'text' must be a string" in reasons[("wrong-type", "ingest", "error")]
+    assert any(stage == "ingest" and "malformed JSON" in reason for _, stage, reason, _ in snap["errors"])
+    assert _hooked(db) == snap["articles"] and snap["queued_hooks"] == 0
+
+
+def test_a_second_run_adds_nothing(reference, corpus, pipeline):
+    db, _ = reference
+    before = stress.snapshot(db)
+    report = run([str(corpus)], db, batch_size=BATCH, progress=False, on_result=_hook, pipeline=pipeline)
+    assert report.added == 0 and report.sentences == 0
+    assert stress.snapshot(db) == before
+
+
+def _killed_run(db: Path, corpus: Path, pipeline, after: int | None, delay: float = 0.0) -> bool:
+    """Fork a run and SIGKILL it once `after` articles went through the hook (or after
+    `delay` seconds). True if it was killed before finishing."""
+    ctx = multiprocessing.get_context("fork")
+    parent, child = ctx.Pipe()
+
+    def hook(store, article, result):
+        _hook(store, article, result)
+        child.send(article.id)
+
+    def target():
+        run([str(corpus)], db, batch_size=BATCH, progress=False, on_result=hook, pipeline=pipeline)
+
+    proc = ctx.Process(target=target)
+    proc.start()
+    seen, deadline = 0, time.monotonic() + 60
+    while proc.is_alive() and time.monotonic() < deadline:
+        if after is None:
+            time.sleep(delay)
+            break
+        if parent.poll(0.05):
+            parent.recv()
+            seen += 1
+            if seen >= after:
+                break
+    alive = proc.is_alive()
+    proc.kill()
+    proc.join()
+    assert proc.exitcode in (0, -signal.SIGKILL), f"the run died on its own: exit code {proc.exitcode}"
+    return alive
+
+
+def test_sigkill_at_several_points_then_resume_equals_an_uninterrupted_run(reference, corpus, pipeline, tmp_path):
+    ref_db, _ = reference
+    db = tmp_path / "killed.duckdb"
+    # at an arbitrary moment, mid-hook of a batch, at a batch boundary, mid-hook again
+    kills = [_killed_run(db, corpus, pipeline, None, delay=0.2)]
+    kills += [_killed_run(db, corpus, pipeline, after) for after in (1, BATCH, 3)]
+    assert sum(kills) >= 3
+    partial = stress.snapshot(db)
+    assert 0 < len(partial["articles"]) < RECORDS - 4
+    report = run([str(corpus)], db, batch_size=BATCH, progress=False, on_result=_hook, pipeline=pipeline)
+    assert report.added > 0
+    final, expected = stress.snapshot(db), stress.snapshot(ref_db)
+    assert final == expected
+    assert final["duplicate_events"] == 0 and final["duplicate_mentions"] == 0
+    assert _hooked(db) == final["articles"]  # every article went through the hook
+
+
+def test_two_workers_give_the_same_database_as_one(reference, corpus, pipeline, tmp_path):
+    ref_db, _ = reference
+    db = tmp_path / "workers.duckdb"
+    report = run([str(corpus)], db, workers=2, batch_size=BATCH, progress=False, on_result=_hook, pipeline=pipeline)
+    assert report.added == RECORDS - 4
+    assert stress.snapshot(db) == stress.snapshot(ref_db)
+
+
+def test_a_document_over_the_time_limit_is_recorded_and_the_batch_goes_on(pipeline, tmp_path):
+    lines = stress.news_corpus(4, seed=3, hostile=False)
+    corpus = stress.write_corpus(tmp_path / "c.jsonl", lines)
+    db = tmp_path / "t.duckdb"
+    report = run([str(corpus)], db, progress=False, time_limit=1e-4, pipeline=pipeline)
+    with Store(db, read_only=True) as store:
+        errors = store.errors()
+        assert store.counts()["events"] == 0
+    assert report.failed == 4
+    assert {e["reason"] for e in errors} == {"timed out after 0.0001 s"}
+    assert {e["stage"] for e in errors} == {"timeout"}
+
+
+class _Stuck:
+    """A pipeline stuck in code that ignores the alarm (as a C routine would) on one text."""
+
+    def __init__(self, pipeline):
+        self.pipeline = pipeline
+
+    def extract(self, article):
+        if "STUCK" in article.text:
+            signal.pthread_sigmask(signal.SIG_BLOCK, [signal.SIGALRM])
+            time.sleep(120)
+        return self.pipeline.extract(article)
+
+
+def test_a_stuck_worker_is_killed_and_replaced(pipeline, tmp_path, monkeypatch):
+    monkeypatch.setattr(runner, "HARD_GRACE", 0.5)
+    lines = stress.news_corpus(5, seed=4, hostile=False)
+    lines[1] = json.dumps({"id": "stuck", "text": "STUCK: " + json.loads(lines[1])["text"]})
+    corpus = stress.write_corpus(tmp_path / "c.jsonl", lines)
+    started = time.monotonic()
+    report = run([str(corpus)], tmp_path / "s.duckdb", workers=2, progress=False, time_limit=1.0, pipeline=_Stuck(pipeline))
+    assert time.monotonic() - started < 30
+    assert report.added == 4 and report.failed == 1
+    with Store(tmp_path / "s.duckdb", read_only=True) as store:
+        (error,) = [e for e in store.errors() if e["level"] == "error"]
+    assert (error["id"], error["stage"], error["reason"]) == ("stuck", "timeout", "timed out after 1 s")
+
+
+def test_a_database_held_by_another_process_is_refused_clearly(tmp_path, corpus, pipeline):
+    db = tmp_path / "busy.duckdb"
+    Store(db).close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", f"import duckdb, time; c = duckdb.connect({str(db)!r}); print('held', flush=True); time.sleep(60)"],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        with pytest.raises(DatabaseInUse, match=f"database {db} is in use by another eventwire process"):
+            run([str(corpus)], db, progress=False, pipeline=pipeline)
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_watch_runs_files_as_they_arrive(tmp_path, pipeline):
+    inbox, db = tmp_path / "inbox", tmp_path / "w.duckdb"
+    inbox.mkdir()
+    stop = threading.Event()
+    seen: list[list[str]] = []
+
+    def on_report(paths, report):
+        seen.append(paths)
+        if len(seen) == 1:  # a second file arrives after the first round
+            stress.write_corpus(inbox / "b.jsonl", stress.news_corpus(2, seed=9, hostile=False))
+        else:
+            stop.set()
+
+    stress.write_corpus(inbox / "a.jsonl", stress.news_corpus(3, seed=8, hostile=False))
+    (inbox / "notes.docx").write_bytes(b"ignored: not an input format")
+    reports = watch(inbox, db, interval=0.05, stop=stop, max_rounds=200, pipeline=pipeline, on_report=on_report)
+    assert [[Path(p).name for p in paths] for paths in seen] == [["a.jsonl"], ["b.jsonl"]]
+    assert [r.added for r in reports] == [3, 2]
+    with Store(db, read_only=True) as store:
+        assert store.counts()["articles"] == 5
+
+
+def test_memory_stays_flat_on_a_large_streamed_input(tmp_path, pipeline):
+    """20 MB of JSON Lines streamed through the runner: peak RSS may not grow with the file.
+    (1 MB of it is distinct text that gets extracted, the rest repeats it and is skipped by
+    hash, which keeps this fast; `make stress` runs 200 MB of distinct articles.)"""
+    import resource
+
+    texts = [stress.FILLER * 30 + f" Report {i}." for i in range(120)]  # ~8 kB each, no event in them
+    path = tmp_path / "big.jsonl"
+    with path.open("w") as f:
+        i = 0
+        while f.tell() < 20_000_000:
+            f.write(json.dumps({"id": f"big-{i}", "text": texts[i % len(texts)]}) + "\n")
+            i += 1
+    warm = stress.write_corpus(tmp_path / "warm.jsonl", [json.dumps({"id": "w", "text": stress.FILLER * 30})])
+    run([str(warm)], tmp_path / "big.duckdb", progress=False, pipeline=pipeline)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    report = run([str(path)], tmp_path / "big.duckdb", progress=False, pipeline=pipeline, batch_size=32)
+    growth = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 - before
+    assert (report.added, report.skipped) == (len(texts), i - len(texts))
+    assert growth < 40, f"peak RSS grew {growth:.0f} MB over a 20 MB input"
