@@ -216,3 +216,14 @@ def test_offsets_round_trip_on_random_text(text):
 @given(st.text(max_size=300))
 def test_never_crashes_on_any_unicode(text):
     _check_offsets(Article(id="u", text=text))
+
+
+def test_headlines_glued_with_a_bare_semicolon_are_split():
+    from eventwire.segment import split_sentences
+
+    text = "Security forces kill seven militants in Kech;Five soldiers killed in Quetta blast. Prices rose; shops shut."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "Security forces kill seven militants in Kech",
+        "Five soldiers killed in Quetta blast.",
+        "Prices rose; shops shut.",
+    ]

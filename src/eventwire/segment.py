@@ -216,10 +216,24 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     spans, begin = [], start
     for match in _END.finditer(text, start, end):
         if _is_boundary(text, match, end, rules):
-            spans.append(_strip(text, begin, match.end()))
+            spans.extend(_split_joins(text, begin, match.end()))
             begin = match.end()
-    spans.append(_strip(text, begin, end))
+    spans.extend(_split_joins(text, begin, end))
     return [(s, e) for s, e in spans if e > s]
+
+
+# Aggregators glue headlines with a bare semicolon ("...seven militants;Programme summary ..."):
+# prose never writes ";" straight against a capital letter, so that is a sentence boundary.
+_JOIN = re.compile(r";(?=[A-Z\d\"“‘'])")
+
+
+def _split_joins(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out, begin = [], start
+    for match in _JOIN.finditer(text, start, end):
+        out.append(_strip(text, begin, match.start()))
+        begin = match.end()
+    out.append(_strip(text, begin, end))
+    return out
 
 
 # ---------------------------------------------------------------- classification
