@@ -52,6 +52,14 @@ def nlp():
     ("a spokesman for the Taliban", "AFG", "REB"),
     ("Israeli soldiers", "ISR", "MIL"),
     ("the Kremlin", "RUS", "GOV"),
+    # South Asian headline usage: "Pak" is Pakistan; the Pakistani Taleban are a Pakistani group
+    ("Pak troops", "PAK", "MIL"),
+    ("Pak Rangers", "PAK", "MIL"),
+    ("Pakistan Taleban militants", "PAK", "REB"),
+    ("Pakistani Taleban", "PAK", "REB"),
+    ("Afghan Taleban", "AFG", "REB"),
+    ("the Khasadars", None, "COP"),
+    ("a Pakistani boy", "PAK", "CVL"),
 ])
 def test_resolve_phrases(resolver, phrase, country, sector):
     actor = resolver.resolve(phrase)

@@ -24,6 +24,10 @@ def _read(nlp, text):
          [("fatalities", 5, 5, 5, "security forces"), ("injuries", None, 24, None, None)]),
         ("The death toll rose to 13 on Friday.", [("fatalities", 13, 13, 13, None)]),
         ("No one was hurt in the blast.", [("injuries", 0, 0, 0, None)]),
+        # headline grammar: no auxiliary, the subject is the victim
+        ("Six Pakistani policemen killed, three wounded in ambush",
+         [("fatalities", 6, 6, 6, "security forces"), ("injuries", 3, 3, 3, None)]),
+        ("Eight labourers killed in attack on road camp", [("fatalities", 8, 8, 8, None)]),
     ],
 )
 def test_figures(nlp, text, expected):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from eventwire.model import Article
 
 
@@ -31,3 +33,16 @@ def test_different_places_stay_apart(pipeline):
     assert len(events) == 2
     assert {e.location.country for e in events if e.location} == {"PSE", "UKR"}
     assert sorted(e.fatalities.best for e in events) == [3, 12]
+
+
+@pytest.mark.parametrize("text, violence", [
+    # a state's forces killing civilians in cross-border fire: the interstate dyad (state-based)
+    ("Indian shelling kills Pakistani girl", 1),
+    # an armed group against named civilians: one-sided
+    ("Gunmen kill five worshippers at a mosque in Quetta", 3),
+    # parties unnamed: organised violence defaults to state-based
+    ("Bomb blast kills four in Peshawar market", 1),
+])
+def test_ucdp_type_of_violence(pipeline, text, violence):
+    events = [e for e in _events(pipeline, text) if e.ucdp_type_of_violence is not None]
+    assert events and events[0].ucdp_type_of_violence == violence

@@ -98,6 +98,9 @@ def _victim_nouns(word: Token) -> list[Token]:
             if c.dep_ in deps:
                 out.append(c)
                 out.extend(cc for cc in c.conjuncts if cc.i > c.i)
+        if not out and not any(c.dep_ in ("aux", "dobj") for c in word.children):
+            # headline grammar drops the auxiliary: "Seven troops killed", "11 people killed"
+            out.extend(c for c in word.children if c.dep_ == "nsubj")
         if not out and word.dep_ in ("acl", "relcl", "amod") and word.head.pos_ in ("NOUN", "PROPN", "NUM", "ADJ", "PRON"):
             if word.dep_ == "acl" or word.lemma_ in DEATH_VERBS | INJURY_VERBS and word.dep_ != "relcl":
                 out.append(word.head)

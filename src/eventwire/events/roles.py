@@ -23,6 +23,10 @@ COLLECTIVE = set(_LEX["collective_nouns"])
 PRONOUNS = _LEX["pronouns"]
 REL_PRONOUNS = {"that", "which", "who", "whom", "whose"}
 CARRIER_REPORTING = {"confirm", "claim", "admit", "acknowledge", "announce"}
+HARM_VERBS = set(_LEX["harm_verbs"])
+UNDERGOER_VERBS = set(_LEX["undergoer_verbs"])
+INSTRUMENT_NOUNS = set(_LEX["instrument_nouns"])
+AIMED_VERBS = {"shoot", "fire"}  # intransitive with "at X": "troops fired at the crowd"
 TRIGGER_FLAG = "ew_trigger"
 
 
@@ -53,9 +57,9 @@ def phrase_tokens(head: Token) -> list[Token]:
     for t in head.subtree:
         if t.i in cut:
             continue
-        if t is not head and t.dep_ in ("relcl", "acl") and t.head.i != head.i or (
+        if t is not head and t.dep_ in ("relcl", "acl") and (t.head.i != head.i or is_trigger(t)) or (
             t.dep_ in ("relcl",) and t.head is head
-        ):
+        ):  # an event clause on the noun ("civilians killed by X") is not part of its name
             cut.update(x.i for x in t.subtree)
             continue
         keep.append(t)
@@ -199,25 +203,91 @@ def verb_subject(verb: Token) -> Token | None:
     return cands[0] if cands else None
 
 
-def verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None) -> tuple[Actor | None, Actor | None, Token | None, Token | None]:
-    """(source, target) actors of a verb event, and the tokens they came from."""
+def undergoer(verb: Token) -> Token | None:
+    """Who a harm verb happened to when the clause reads as passive: the passive subject,
+    the noun a participle modifies ("four civilians killed by ..."), the subject of a
+    headline participle with no object ("Seven troops killed", "Woman said killed") or
+    of "die". None for an active clause."""
     passive = _child(verb, "nsubjpass")
     if passive is not None:
-        src_tok = _prep_object(verb, {"by"})
-        tgt_tok = passive
-    else:
-        cands = subject_candidates(verb)
-        src_tok = cands[0] if cands else None
-        for cand in cands:  # "the incident was ..., expelling": skip subjects that name no actor
-            if resolve_token(cand, ctx, speaker) is not None:
-                src_tok = cand
+        return passive
+    lemma = verb.lemma_.lower()
+    if lemma in UNDERGOER_VERBS:
+        return _child(verb, "nsubj")
+    if lemma not in HARM_VERBS or _child(verb, "dobj", "aux") is not None:
+        return None
+    if lemma in AIMED_VERBS and _prep_object(verb, {"at", "on"}) is not None:
+        return None  # "police shot at protesters": active, aimed at
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+        return verb.head
+    subj = _child(verb, "nsubj")
+    if subj is not None and verb.tag_ in ("VBN", "VBD"):
+        return subj
+    if subj is None and verb.dep_ == "xcomp" and verb.tag_ == "VBN":
+        return _child(verb.head, "nsubj", "nsubjpass")
+    return None
+
+
+def _attacker_tokens(verb: Token) -> list[Token]:
+    """Where a passive harm verb names the attacker, best first: "by X", and inside the
+    means of the attack, "in Indian shelling", "in a clash with Rangers", "firing by troops"."""
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ not in ("prep", "agent") or c.lower_ not in ("by", "in", "during", "from", "amid"):
+            continue
+        obj = _child(c, "pobj", "pcomp")
+        if obj is None:
+            continue
+        by = c.dep_ == "agent" or c.lower_ == "by"
+        if obj.lower_ in INSTRUMENT_NOUNS or obj.lemma_.lower() in INSTRUMENT_NOUNS or is_trigger(obj):
+            inner = _prep_object(obj, {"by", "from", "with"})
+            if inner is not None:
+                out.append(inner)
+            out += [m for m in obj.children if m.dep_ in ("amod", "compound", "nmod", "poss") and m.i < obj.i
+                    and (m.ent_type_ in ("NORP", "GPE", "ORG") or m.pos_ == "PROPN"
+                         or m.dep_ == "compound" and m.pos_ == "NOUN")]  # not "intelligence-based"
+            if by:
+                out.append(obj)
+        elif by or obj.ent_type_ == "NORP" or obj.tag_ == "JJ":
+            out.append(obj)  # "killed by militants"; "in Indian [shelling]" parsed with the adjective as object
+    return out
+
+
+def _object_fallback(verb: Token) -> Token | None:
+    """A bare noun after the verb that the parser did not call an object: "kills Pakistani boy"."""
+    for c in verb.children:
+        if c.dep_ in ("npadvmod", "oprd") and c.i > verb.i and c.pos_ in ("NOUN", "PROPN") \
+                and c.ent_type_ not in ("DATE", "TIME"):
+            return c
+    return None
+
+
+def verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None) -> tuple[Actor | None, Actor | None, Token | None, Token | None]:
+    """(source, target) actors of a verb event, and the tokens they came from."""
+    victim = undergoer(verb)
+    if victim is not None:
+        tgt_tok = victim
+        src_tok, source = None, None
+        for cand in _attacker_tokens(verb):
+            found = resolve_token(cand, ctx, speaker)
+            if found is not None:
+                src_tok, source = cand, found
                 break
-        tgt_tok = _child(verb, "dobj")
-        if tgt_tok is not None and (tgt_tok.lemma_.lower() in COLLECTIVE or _looks_eventive(tgt_tok)):
-            inner = _prep_object(tgt_tok, TARGET_PREPS) or _deep_target(tgt_tok)
-            tgt_tok = inner or tgt_tok
-        if tgt_tok is None:
-            tgt_tok = _prep_object(verb, TARGET_PREPS | {"from"})
+        return source, resolve_token(tgt_tok, ctx, speaker), src_tok, tgt_tok
+    cands = subject_candidates(verb)
+    src_tok = cands[0] if cands else None
+    for cand in cands:  # "the incident was ..., expelling": skip subjects that name no actor
+        if resolve_token(cand, ctx, speaker) is not None:
+            src_tok = cand
+            break
+    tgt_tok = _child(verb, "dobj")
+    if tgt_tok is not None and (tgt_tok.lemma_.lower() in COLLECTIVE or _looks_eventive(tgt_tok)):
+        inner = _prep_object(tgt_tok, TARGET_PREPS) or _deep_target(tgt_tok)
+        tgt_tok = inner or tgt_tok
+    if tgt_tok is None:
+        tgt_tok = _prep_object(verb, TARGET_PREPS | {"from"})
+    if tgt_tok is None:
+        tgt_tok = _object_fallback(verb)
     source = resolve_token(src_tok, ctx, speaker)
     target = resolve_token(tgt_tok, ctx, speaker)
     if (target is None or not target.country) and tgt_tok is not None:
@@ -235,7 +305,50 @@ def verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None) -> tuple[Ac
                     if obj is not None:
                         target = resolve_token(obj, ctx, speaker)
                         tgt_tok = obj
+    if target is None or _same(source, target):
+        for cand in _wider_targets(verb):
+            found = resolve_token(cand, ctx, speaker)
+            if found is not None and not _same(source, found):
+                return source, found, src_tok, cand
     return source, target, src_tok, tgt_tok
+
+
+_RECIPIENT_PREPS = TARGET_PREPS | {"for", "from", "by", "over"}
+
+
+def _same(a: Actor | None, b: Actor | None) -> bool:
+    return a is not None and b is not None and a.country == b.country and a.sector == b.sector
+
+
+def _wider_targets(verb: Token, depth: int = 2) -> list[Token]:
+    """Where else a verb event names its target, nearest first: the indirect object ("give
+    Tanzania a grant"), the recipient of an object noun ("aid to Mozambique", "an appeal
+    from the president"), and the governed clause: "offered to hand over to Britain",
+    "demanded that the US cancel ..." (its subject)."""
+    out: list[Token] = []
+    out += [c for c in verb.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON")]
+    for c in verb.children:
+        if c.dep_ == "dative" and c.pos_ == "ADP":
+            out += [p for p in c.children if p.dep_ == "pobj"]
+        if c.dep_ in ("dobj", "attr"):
+            out += _recipients(c)
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS:
+            out += [p for o in c.children if o.dep_ == "pobj" for p in _recipients(o)]
+    if depth:
+        for c in verb.children:
+            if c.dep_ == "ccomp":
+                out += [x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")]
+            if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+                sub = [x for x in (_child(c, "dobj"), _prep_object(c, _RECIPIENT_PREPS)) if x is not None]
+                out += sub + _wider_targets(c, depth - 1)
+    return out
+
+
+def _recipients(noun: Token) -> list[Token]:
+    """Who an event noun is for or from: "aid for Romania", "calls by Kofi Annan"."""
+    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS
+            for p in c.children if p.dep_ == "pobj"]
 
 
 def _looks_eventive(tok: Token) -> bool:

@@ -177,6 +177,8 @@ def build_event(ms: list[Mention], article_id: str, taxonomy, number: int = 1) -
         if actor2 is None and fatalities.victims in VICTIM_ACTORS:
             actor2 = _victim_actor(fatalities.victims, here)
         actor1, actor2 = _localise(actor1, here), _localise(actor2, here)
+        actor1, actor2 = _localise(actor1, _opponent_country(actor1, actor2)), \
+            _localise(actor2, _opponent_country(actor2, actor1))
     type_ = lead.type
     if _family(type_) == "ASSAULT" and cameo:
         type_, _ = taxonomy.event_type(cameo, actor1, actor2)  # FIGHT when both sides are armed forces
@@ -254,6 +256,23 @@ def _localise(actor: Actor | None, country: str | None) -> Actor | None:
         return actor
     name = actor.name if "(" in actor.name else f"{actor.name} ({_country_name(country)})"
     return actor.model_copy(update={"country": country, "name": name})
+
+
+# Insurgents fight the forces of the state they rise in, and that state's forces fight at
+# home: "Pakistani troops kill 12 militants" -> Militants (Pakistan). Civilians are left
+# alone: cross-border fire kills the other side's civilians.
+_STATE_SIDE = {"GOV", "MIL", "COP"}
+_REBEL_SIDE = {"REB", "INS", "UAF"}
+
+
+def _opponent_country(actor: Actor | None, other: Actor | None) -> str | None:
+    if actor is None or actor.country or other is None or not other.country:
+        return None
+    if actor.sector in _REBEL_SIDE and other.sector in _STATE_SIDE:
+        return other.country
+    if actor.sector in _STATE_SIDE - {"GOV"} and other.sector in _REBEL_SIDE:
+        return other.country
+    return None
 
 
 def _as_military(actor: Actor, taxonomy) -> Actor:
