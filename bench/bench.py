@@ -16,6 +16,7 @@ for both sides.
 
     .venv/bin/python bench/bench.py                  # >= 20,000 sentences
     .venv/bin/python bench/bench.py --sentences 2000 # quick look
+    .venv/bin/python bench/bench.py --sentences 5000 --only pipeline --ray 1,2  # Ray scaling
 """
 
 from __future__ import annotations
@@ -154,12 +155,41 @@ def worker_baseline(corpus: list[dict]) -> dict:
     }
 
 
-WORKERS = {"pipeline": worker_pipeline, "baseline": worker_baseline}
+def worker_ray(corpus: list[dict], workers: int = 2, shards: int = 8) -> dict:
+    """`eventwire.scale.ray_runner.run_ray` over the corpus as JSON Lines shards, Parquet
+    out (no database): throughput of the extraction with `workers` Ray actors."""
+    import ray
+
+    from eventwire.scale.ray_runner import run_ray
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for i in range(shards):
+            with open(Path(tmp) / f"shard-{i:03d}.jsonl", "w", encoding="utf-8") as fh:
+                for d in corpus[i::shards]:
+                    fh.write(json.dumps({"id": d["id"], "text": d["text"], "date": d["date"]}) + "\n")
+        t0 = time.perf_counter()
+        ray.init(num_cpus=max(workers, os.cpu_count() or 1), include_dashboard=False,
+                 log_to_driver=False, configure_logging=False)
+        t_init = time.perf_counter()
+        try:
+            summary = run_ray([tmp], None, num_workers=workers, parquet_out=str(Path(tmp) / "out"))
+        finally:
+            ray.shutdown()
+    seconds = summary["seconds"]["extract"]  # actors start, load the pipeline, extract, write
+    return {
+        **_rates(seconds, corpus), "workers": workers, "ray_init_s": round(t_init - t0, 3),
+        "events": summary["events"], "documents": summary["documents"],
+        "peak_rss_mb_driver": round(_peak_rss_mb(), 1),
+    }
 
 
-def run_worker(kind: str, corpus_path: Path, timeout: float | None) -> dict:
+WORKERS = {"pipeline": worker_pipeline, "baseline": worker_baseline, "ray": worker_ray}
+
+
+def run_worker(kind: str, corpus_path: Path, timeout: float | None, ray_workers: int = 2) -> dict:
     """Run one side in a fresh interpreter; its stdout's last line is its JSON result."""
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", kind, "--corpus", str(corpus_path)]
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", kind, "--corpus", str(corpus_path),
+           "--ray-workers", str(ray_workers)]
     try:
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=ROOT)
     except subprocess.TimeoutExpired:
@@ -175,7 +205,7 @@ def _print(report: dict) -> None:
           f"({c['origin']})")
     keys = ["sentences_per_s", "articles_per_s", "words_per_s", "peak_rss_mb", "load_s", "seconds"]
     print(f"{'':10s}" + "".join(f"{k:>18s}" for k in keys + ["startup_s"]))
-    for side in ("pipeline", "baseline"):
+    for side in ["pipeline", "baseline"] + sorted(k for k in report if k.startswith("ray_")):
         r = report[side]
         if "error" in r:
             print(f"{side:10s}  error: {r['error']}")
@@ -191,6 +221,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sentences", type=int, default=20_000, help="minimum corpus size in sentences")
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--only", choices=sorted(WORKERS), help="run one side only")
+    ap.add_argument("--ray", default="", help="also run the Ray runner with these worker counts, e.g. 1,2")
+    ap.add_argument("--ray-workers", type=int, default=2, help=argparse.SUPPRESS)
     ap.add_argument("--timeout", type=float, default=None, help="seconds per side")
     ap.add_argument("--worker", choices=sorted(WORKERS), help=argparse.SUPPRESS)
     ap.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
@@ -198,7 +230,8 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.worker:
         corpus = json.loads(args.corpus.read_text(encoding="utf-8"))
-        print(json.dumps(WORKERS[args.worker](corpus)))
+        extra = {"workers": args.ray_workers} if args.worker == "ray" else {}
+        print(json.dumps(WORKERS[args.worker](corpus, **extra)))
         return 0
 
     corpus, origin = build_corpus(args.sentences)
@@ -213,6 +246,8 @@ def main(argv: list[str] | None = None) -> int:
         path.write_text(json.dumps(corpus), encoding="utf-8")
         for side in ("pipeline", "baseline"):
             report[side] = run_worker(side, path, args.timeout) if args.only in (None, side) else {"error": "skipped"}
+        for n in [int(x) for x in args.ray.split(",") if x.strip()]:
+            report[f"ray_{n}"] = run_worker("ray", path, args.timeout, ray_workers=n)
     p, b = report["pipeline"], report["baseline"]
     report["ratio_to_baseline"] = (round(p["sentences_per_s"] / b["sentences_per_s"], 3)
                                    if "sentences_per_s" in p and "sentences_per_s" in b else None)

@@ -109,14 +109,16 @@ def run(
     batch_size: int = typer.Option(64, "--batch-size", help="documents per transaction"),
     time_limit: float = typer.Option(60.0, "--time-limit", help="seconds per document"),
     engine: str = typer.Option("local", "--engine", help="local, or ray for a Ray cluster (pip install eventwire[ray])"),
-    address: Optional[str] = typer.Option(None, "--address", help="Ray cluster address (with --engine ray)"),
+    address: Optional[str] = typer.Option(None, "--address", help="Ray cluster: auto, ray://HOST:10001 (with --engine ray)"),
+    parquet_out: Optional[Path] = typer.Option(None, "--parquet-out", help="with --engine ray: keep the Parquet partitions here"),
+    no_db: bool = typer.Option(False, "--no-db", help="with --engine ray: write Parquet only, for another engine to read"),
     quiet: bool = typer.Option(False, "--quiet", "-q"),
 ) -> None:
     """Extract events and store them in DuckDB; resolves across articles; safe to kill and re-run."""
     from eventwire.store.resolution import resolve_article
 
     if engine == "ray":
-        _run_ray(inputs, db, address, workers, quiet)
+        _run_ray(inputs, None if no_db else db, address, max(workers, 2) if workers == 1 else workers, parquet_out, quiet)
         return
     if engine != "local":
         err.print(f"unknown engine {engine!r}: local or ray")
@@ -135,15 +137,27 @@ def run(
         raise typer.Exit(1)
 
 
-def _run_ray(inputs: list[str], db: Path, address: str | None, workers: int, quiet: bool) -> None:
+def _run_ray(inputs: list[str], db: Path | None, address: str | None, workers: int,
+             parquet_out: Path | None, quiet: bool) -> None:
     try:
         from eventwire.scale.ray_runner import run_ray
-    except ImportError as exc:
-        err.print(f"--engine ray needs the ray extra: pip install 'eventwire[ray]' ({exc})")
+    except ImportError:
+        err.print("--engine ray needs Ray: pip install 'eventwire[ray]'")
         raise typer.Exit(2)
-    report = run_ray(inputs, str(db), address=address, num_workers=max(workers, 1))
+    if db is None and parquet_out is None:
+        err.print("--no-db needs --parquet-out")
+        raise typer.Exit(2)
+    if "-" in inputs:
+        err.print("--engine ray reads files and folders, not standard input")
+        raise typer.Exit(2)
+    s = run_ray(inputs, str(db) if db else None, address=address, num_workers=workers,
+                parquet_out=str(parquet_out) if parquet_out else None)
     if not quiet:
-        err.print(f"ray: {report}", highlight=False)
+        err.print(f"{s['documents']} document(s), {s['events']} event(s) on {workers} Ray worker(s) in "
+                  f"{s['seconds']['extract']} s; {s.get('added', 0)} added, {s.get('skipped', 0)} already "
+                  f"stored, {s.get('failed', s['errors'])} failed; {s.get('counts', parquet_out)}", highlight=False)
+    if s.get("failed", s["errors"]):
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -69,3 +69,29 @@ def test_denial_is_not_an_assertion(pipeline):
 def test_statement_setting_is_not_an_event(pipeline):
     ms = _mentions(pipeline, "While speaking at the World Economic Forum's annual meeting in Davos, the minister said he had spoken to his counterpart.")
     assert all(m.trigger.text != "meeting" for m in ms)
+
+
+def _main(pipeline, text):
+    """The sentence's judged event: the highest-confidence mention (as the scorers take it)."""
+    ms = _mentions(pipeline, text)
+    assert ms, text
+    return max(ms, key=lambda m: m.confidence)
+
+
+@pytest.mark.parametrize("text,type_", [
+    ("Finland will give Tanzania a grant of 580 million shillings over the next three years.", "AGREE"),
+    ("Syria says it is willing to withdraw its troops from neighboring Lebanon.", "AGREE"),
+    ("Syria says it will not accept any more refugees if war starts in Iraq.", "REJECT"),
+    ("A senior British minister said that Libya must release the detained journalists.", "REQUEST"),
+    ("The rebels said they would attack the capital if talks failed.", "THREATEN"),
+])
+def test_framed_acts_are_typed_by_their_frame(pipeline, text, type_):
+    assert _main(pipeline, text).type == type_
+
+
+def test_main_clause_act_wins_over_nested_one(pipeline):
+    m = _main(pipeline, "British Defence Secretary Tom King has promised to continue military aid to Mozambique.")
+    assert m.type == "AGREE"
+    m = _main(pipeline, "Yemen has rejected a U.S. request to interrogate detainees, a security official said.")
+    assert m.type == "REJECT"
+    assert all(0.0 < x.confidence <= 0.95 for x in _mentions(pipeline, "Police said the attack killed five people."))

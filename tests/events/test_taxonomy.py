@@ -84,3 +84,32 @@ def test_ucdp_type_of_violence():
     assert TAX.ucdp("FIGHT", BLA, TTP) == 2
     assert TAX.ucdp("ASSAULT", TTP, CIVILIANS) == 3
     assert TAX.ucdp("ACCUSE", PAK_GOV, IRN_MIL) is None
+
+
+def test_acled_cue_words_pick_sub_event():
+    # violent crowds are riots; lethal force on protesters is excessive force
+    assert TAX.acled("PROTEST", "demo", "141", PROTESTERS, None, {"protesters", "pelted", "stones"})[1] == "Violent demonstration"
+    assert TAX.acled("ASSAULT", None, "180", None, None, {"mob", "lynched"})[1] == "Mob violence"
+    assert TAX.acled("ASSAULT", "firearms", "193", PAK_MIL, None,
+                     {"security", "forces", "opened", "fire", "on", "protesters"})[1] == "Excessive force against protesters"
+    # seized arms and defused bombs disrupt weapons use; a chemical plant is no chemical weapon
+    assert TAX.acled("COERCE", "seize", "171", PAK_MIL, None, {"seized", "weapons", "ammunition"})[1] == "Disrupted weapons use"
+    assert TAX.acled("ASSAULT", "explosives", "183", None, None, {"bomb", "defused"})[1] == "Disrupted weapons use"
+    assert TAX.acled("ASSAULT", "explosives", "183", None, None, {"chemical", "factory", "blast"})[1] != "Chemical weapon"
+    # territory: a state taking ground regains it; bases set up are headquarters
+    assert TAX.acled("COERCE", "seize", "192", PAK_MIL, TTP, {"captured"})[1] == "Government regains territory"
+    assert TAX.acled("MOBILIZE", None, "150", PAK_MIL, None, {"set", "up", "observation", "post"})[1] == \
+        "Headquarters or base established"
+
+
+def test_diplomatic_sanctions_get_no_acled_type():
+    assert TAX.acled("SANCTION", "expel", "166", PAK_GOV, IRN_MIL) == (None, None)
+    assert TAX.acled("COERCE", "restrict", "163", PAK_GOV, IRN_MIL) == (None, None)
+
+
+def test_framed_acts():
+    assert TAX.framed("intent", "071") == "033"  # "will give aid": an intent to aid (AGREE)
+    assert TAX.cameo(TAX.framed("intent", "190"))["plover_type"] == "THREATEN"
+    assert TAX.cameo(TAX.framed("demand", "0841"))["plover_type"] == "REQUEST"
+    assert TAX.cameo(TAX.framed("refuse", "030"))["plover_type"] == "REJECT"
+    assert TAX.framed("intent", "111") is None and TAX.framed(None, "071") is None

@@ -99,3 +99,25 @@ def test_dev_accuracy_floor(nlp):
     petrarch = run(EVAL / "petrarch2_gsr_validation.dev.jsonl", nlp)
     assert plover["accuracy"] >= 0.45
     assert petrarch["accuracy"] >= 0.45
+
+
+def test_block_patterns_stay_with_their_verb(nlp, lex):
+    # PETRARCH's "PRESS * ON [190]" must not make "demanded ... on Tuesday" a fight,
+    # nor "agree ON {&MILITARY PRESSURE} [138]" turn every "agreed on" into a threat
+    demanded = typed(nlp, lex, "China on Tuesday demanded that the US cancel the arms sale.", "demanded")
+    assert demanded.type == "REQUEST"
+    agreed = typed(nlp, lex, "The ministers agreed on Wednesday to share information.", "agreed")
+    assert agreed.type == "AGREE"
+
+
+def test_clausal_modifiers_are_not_pattern_words(nlp, lex):
+    found = typed(nlp, lex, "The parliament demanded an admission that security forces murdered the officers.",
+                  "demanded")
+    assert found.type == "REQUEST" and found.cameo[:2] == "10"
+
+
+def test_refusals_and_new_triggers(nlp, lex):
+    assert typed(nlp, lex, "The rebels dismissed an appeal to lay down their arms.", "dismissed").type == "REJECT"
+    assert typed(nlp, lex, "Troops recaptured the town from the militants.", "recaptured").cameo == "192"
+    assert typed(nlp, lex, "The army has set up a new observation post in Idlib.", "set").type == "MOBILIZE"
+    assert typed(nlp, lex, "A mob lynched a man accused of theft.", "lynched").type == "ASSAULT"

@@ -155,3 +155,49 @@ def test_country_names_beat_their_capitals_and_states_stay_apart(gp):
     assert {t.feature for t in by_text(tops, "Mexico")} == {"PCLI"}
     assert by_text(tops, "Kansas")[0].name == "Kansas"
     assert by_text(gp.geoparse("he told CBC Toronto on Monday."), "Toronto")[0].country == "CAN"
+
+
+def test_stop_words_are_folded_like_spans(gp):
+    # "south" folds to "suth": the stop list must be folded too, or "South" alone is Cameroon's region
+    tops = gp.geoparse("Fighting broke out in South Ossetia on Friday, officials in the south said.")
+    assert [(t.text, t.country) for t in tops] == [("South Ossetia", "GEO")]
+
+
+def test_world_regions_seas_and_airports(gp):
+    tops = gp.geoparse("Flights from Heathrow to the Middle East were cancelled as tankers "
+                       "left the Persian Gulf for the Indian Ocean.")
+    got = {t.text: (t.feature, t.country) for t in tops}
+    assert got["Heathrow"] == ("AIRP", "GBR")  # not Heathrow, Florida
+    assert got["Middle East"] == ("RGN", None)  # not Middle East, Maryland
+    assert got["Persian Gulf"][0] == got["Indian Ocean"][0] == "SEA"
+    assert "Indian" not in got  # the longer name wins over the demonym
+    assert gp.to_location(by_text(tops, "Middle East")[0]).geo_precision == 3
+
+
+def test_contractions_are_not_places(gp):
+    assert gp.geoparse("I'll be there, and I've said so.") == []
+
+
+def test_colocation_and_states_beat_their_namesake_towns(gp):
+    # Georgia's Clarke County beside Athens and Augusta: the US senses, jointly
+    tops = gp.geoparse("The case was filed in Clarke County Superior Court. Lawyers from Athens and "
+                       "Augusta attended, and state officials said a ruling was due.")
+    got = {t.text: (t.country, t.admin1) for t in tops}
+    assert got["Clarke County"] == ("USA", "Georgia")
+    assert got["Athens"] == ("USA", "Georgia")
+    # co-location never turns a state into a same-named town ("Florida", New York)
+    tops = gp.geoparse("Lawmakers from Florida met officials in Albany, Troy and Schenectady.")
+    assert by_text(tops, "Florida")[0].feature == "ADM1"
+
+
+def test_gold_places_without_a_country_are_not_scored_for_country(gp):
+    from eventwire.evaluate.geo import GoldCountry
+
+    gc = GoldCountry(gp.g)
+    assert gc({"lat": 48.69, "lon": 9.14, "country": None, "fcode": "CONT"}) is None
+    assert gc({"lat": 48.69, "lon": 9.14, "geonameid": "6255148"}) is None  # Europe, by id
+    assert gc({"lat": 48.69, "lon": 9.14}) == "DEU"  # a bare point: the country it lies in
+    gold = [{"start": 0, "end": 6, "lat": 48.69, "lon": 9.14, "geonameid": "6255148", "country": None}]
+    pred = [{"start": 0, "end": 6, "lat": 48.69, "lon": 9.14, "geonameid": 6255148, "country": None}]
+    c = score_record(gold, pred, gc)
+    assert c["country_gold"] == 0 and c["km161"] == 1

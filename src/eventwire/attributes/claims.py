@@ -20,6 +20,11 @@ HYPOTHETICAL = set(_LEX["hypothetical_modals"])
 FUTURE = set(_LEX["future_modals"])
 PLANNED = set(_LEX["planned_cues"])
 NEG_DETS = set(_LEX["negation_dets"])
+OBLIGATION = set(_LEX["obligation_modals"])
+ADVICE = set(_LEX["advice_modals"])
+SCHEDULED = set(_LEX["schedule_cues"])
+CLAUSE_ONLY = {lemma for lemma, status in REPORTING_STATUS.items() if status in _LEX["clause_only_status"]}
+CLAIM_NOUNS = set(_LEX["claim_nouns"])
 SOURCE_TYPES: dict[str, list[str]] = _LEX["source_types"]
 # A status seen in any mention makes the event at least this firm; denial and negation only
 # stand when no mention asserts the event.
@@ -37,7 +42,19 @@ class Claim:
 
 
 def is_reporting(tok: Token) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in REPORTING_STATUS
+    """A speech-act verb whose reported clause is the event. Verbs of denial qualify only
+    with a clause or a claim noun: "denied that troops fired" reports, "rejected a call to
+    withdraw" and "refused to talk" are refusals, events of their own."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma not in REPORTING_STATUS:
+        return False
+    if lemma not in CLAUSE_ONLY:
+        return True
+    if tok.dep_ == "parataxis" or any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
+        return True
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in CLAIM_NOUNS for c in tok.children)
 
 
 def _speaker(verb: Token) -> Token | None:
@@ -109,13 +126,19 @@ def is_unconfirmed(sent_text: str) -> bool:
     return any(cue in lower for cue in UNCONFIRMED)
 
 
-def modality(trigger: Token) -> str | None:
-    """'negated', 'hypothetical' or 'planned' from the words governing the event word."""
+def _chain(trigger: Token) -> list[Token]:
+    """The event word and the words that govern its mood (up an xcomp/object chain)."""
     chain = [trigger]
     node = trigger
     while node.dep_ in ("xcomp", "aux", "conj", "pobj", "dobj", "prep") and node.head is not node and len(chain) < 4:
         node = node.head
         chain.append(node)
+    return chain
+
+
+def modality(trigger: Token) -> str | None:
+    """'negated', 'hypothetical' or 'planned' from the words governing the event word."""
+    chain = _chain(trigger)
     for tok in chain:  # negation outranks modality: "would not allow" is a refusal
         for c in tok.children:
             if c.dep_ == "neg":
@@ -132,6 +155,26 @@ def modality(trigger: Token) -> str | None:
                 return "planned"
         if tok is not trigger and tok.lemma_.lower() in PLANNED:
             return "planned"
+    return None
+
+
+def frame(trigger: Token, modal: str | None, reported: bool) -> str | None:
+    """How the sentence frames an act it does not report as done: 'demand' ("China must
+    drop barriers", "X said Y should withdraw"), 'intent' ("will give", "is willing to
+    withdraw", "would allow") or 'refuse' ("will not accept"). PLOVER codes these as
+    DEMAND, AGREE/THREATEN and REJECT, not as the act itself."""
+    for tok in _chain(trigger):
+        for c in tok.children:
+            if c.dep_ != "aux":
+                continue
+            if c.lower_ in OBLIGATION or (reported and c.lower_ in ADVICE):
+                return "demand"
+    if modal == "negated":
+        return "refuse"
+    if any(t.lemma_.lower() in SCHEDULED for t in _chain(trigger)[1:]):
+        return None  # "is scheduled to attend a summit": a timetable, not a promise
+    if modal in ("planned", "hypothetical"):
+        return "intent"
     return None
 
 

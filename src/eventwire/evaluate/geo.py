@@ -42,7 +42,10 @@ def _gid(v) -> int | None:
 
 class GoldCountry:
     """Country of a gold place when the gold lacks it: the gazetteer entry with its id, else
-    the gazetteer place nearest its coordinates (a 1-degree grid keeps this fast)."""
+    the gazetteer place nearest its coordinates (a 1-degree grid keeps this fast). A gold
+    place the gold itself gives no country (TR-News and LGL continents, seas, world regions;
+    GeoWebNews places whose id is a continent) has none, and is left out of the country
+    rate: its point lies in some country, but the place does not."""
 
     def __init__(self, gazetteer):
         self.g = gazetteer
@@ -69,9 +72,11 @@ class GoldCountry:
     def __call__(self, gt: dict) -> str | None:
         if gt.get("country"):
             return self._country_code(gt["country"])
+        if "country" in gt:
+            return None  # the gold says no country: a continent, sea or world region
         i = self.g.by_gid.get(_gid(gt.get("geonameid")))
-        if i is not None and self.g.country[i]:
-            return self.g.country[i]
+        if i is not None:
+            return self.g.country[i]  # None for a continent: not a country question
         lat, lon = float(gt["lat"]), float(gt["lon"])
         best, best_d = None, 50.0  # km: farther than that, the point is not in a known place
         for dy in (-1, 0, 1):

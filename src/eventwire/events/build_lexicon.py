@@ -131,14 +131,33 @@ def parse_synsets(lines: list[str]) -> dict[str, list[str]]:
     return sets
 
 
-def _alts(tok: str, synsets: dict[str, list[str]]) -> str:
+def _alts(tok: str, synsets: dict[str, list[str]]) -> list[str]:
+    """One dictionary token as its alternatives ('&AIRCRAFT' -> its synonym set)."""
     if tok.startswith("&"):
-        return "|".join(synsets.get(tok.rstrip("_").upper(), [])) or _word(tok[1:])
-    return _word(tok)
+        return synsets.get(tok.rstrip("_").upper(), []) or [_word(tok[1:])]
+    return [_word(tok)]
+
+
+MAX_ALTERNATIVES = 60
+
+
+def _conjoin(parts: list[list[str]]) -> str | None:
+    """Words that must all be present, each with its alternatives, as 'a+b|c+b' (the
+    product of the alternatives); None when the product is too large to list."""
+    combos = [""]
+    for alts in parts:
+        combos = [f"{c}+{a}" if c else a for c in combos for a in alts]
+        if len(combos) > MAX_ALTERNATIVES:
+            return None
+    return "|".join(dict.fromkeys(combos))
 
 
 def parse_pattern(body: str, synsets: dict[str, list[str]]) -> str | None:
-    """'- &AIRCRAFT * (AGAINST +) ATTACKS' -> 'subj=aircraft|plane any=attacks prep=against'."""
+    """'- &AIRCRAFT * (AGAINST +) ATTACKS' -> 'subj=aircraft|plane any=attacks prep=against'.
+
+    None when the pattern has no verb slot or a term cannot be expressed: dropping one of a
+    pattern's words would make it match far more than PETRARCH's pattern does
+    ("agree ON {&MILITARY PRESSURE}" must not become "agree on")."""
     if "*" not in body:
         return None
     pre, post = body.split("*", 1)
@@ -147,24 +166,34 @@ def parse_pattern(body: str, synsets: dict[str, list[str]]) -> str | None:
         tok = tok.strip("{}")
         words = [_alts(t, synsets) for t in tok.split() if t not in "$+^%"]
         if words:
-            constraints.append("subj=" + "+".join(words))
+            term = _conjoin(words)
+            if term is None:
+                return None
+            constraints.append("subj=" + term)
     for tok in re.findall(r"\{[^}]*\}|\([^)]*\)|\S+", post):
         if tok.startswith("("):
             inner = [t for t in tok.strip("()").split() if t not in "$+^%"]
             if not inner:
                 continue
             head, rest = inner[0], [_alts(t.strip("{}"), synsets) for t in inner[1:]]
-            preps = "|".join(_word(p) for p in head.split("/"))
-            constraints.append("prep=" + preps + (":" + "+".join(rest) if rest else ""))
+            preps = [_word(p) for p in head.split("/")]
+            if rest:
+                objs = _conjoin(rest)
+                if objs is None or len(preps) * len(objs.split("|")) > MAX_ALTERNATIVES:
+                    return None
+                constraints.append("prep=" + "|".join(f"{p}:{o}" for p in preps for o in objs.split("|")))
+            else:
+                constraints.append("prep=" + "|".join(preps))
         elif tok.startswith("{"):
             words = [_alts(t, synsets) for t in tok.strip("{}").split() if t not in "$+^%"]
             if words:
-                constraints.append("any=" + "+".join(words))
+                term = _conjoin(words)
+                if term is None:
+                    return None
+                constraints.append("any=" + term)
         elif tok not in "$+^%" and not tok.startswith("%"):
-            constraints.append("any=" + _alts(tok, synsets))
-    # '+' joins words that must all be present; alternatives from synsets use '|' only for
-    # single-word constraints, so drop any term mixing both (rare; keeps the syntax simple).
-    return " ".join(c for c in constraints if not ("|" in c and "+" in c.split("=", 1)[1]))
+            constraints.append("any=" + "|".join(_alts(tok, synsets)))
+    return " ".join(constraints)
 
 
 def _code(bracket: str) -> str | None:
@@ -181,15 +210,18 @@ def parse_verbs(path: Path, forms: dict[str, set[str]] | None = None) -> list[di
     synsets = parse_synsets(lines[:start])
     rows: list[dict] = []
     block_verbs: list[str] = []
+    own_codes: dict[str, str | None] = {}
     default: str | None = ""
     for raw in lines[start + 1:]:
         line = raw.split("#")[0].rstrip()
+        author = {_word(w).replace("+", " ") for w in raw.partition("#")[2].replace(",", " ").split()}
         if not line.strip():
             continue
         if line.startswith("---"):
             m = re.match(r"---\s+(\S+)\s+(\[[^\]]*\])", line)
             default = _code(m.group(2)) if m else ""
             block_verbs = []
+            own_codes = {}
             continue
         bracket = re.search(r"\[[^\]]*\]", line)
         code = _code(bracket.group(0)) if bracket else None
@@ -198,8 +230,9 @@ def parse_verbs(path: Path, forms: dict[str, set[str]] | None = None) -> list[di
             context = parse_pattern(body, synsets)
             if context is None or code is None:
                 continue
-            for verb in block_verbs:  # PETRARCH2 semantics: the pattern serves the whole block
-                rows.append({"lemma": verb, "pos": "VERB", "context": context, "cameo": code})
+            for verb in block_verbs:
+                if _serves(verb, code, author, own_codes.get(verb)):
+                    rows.append({"lemma": verb, "pos": "VERB", "context": context, "cameo": code})
             continue
         word = line.strip().split()[0]
         verb = _word(word.lstrip("+")).replace("+", " ")
@@ -211,9 +244,21 @@ def parse_verbs(path: Path, forms: dict[str, set[str]] | None = None) -> list[di
             forms.setdefault(verb, set()).update(
                 _word(f).replace("+", " ") for f in braces.group(1).split() if f.isalpha())
         own = code if bracket else default
+        own_codes[verb] = own
         if own is not None:
             rows.append({"lemma": verb, "pos": "VERB", "context": "", "cameo": own})
     return rows
+
+
+def _serves(verb: str, code: str, author: set[str], own: str | None) -> bool:
+    """Whether a block pattern applies to one of the block's verbs. PETRARCH2 applies every
+    pattern to every verb of a synonym block, which lets "PRESS * ON [190]" code "demanded
+    ... on Tuesday" as a fight; here a pattern serves the verb it was written for (named
+    in its comment), verbs whose own code shares its CAMEO root, and, when it says "not an
+    event", all of them."""
+    if not code or not author or verb in author or verb.split()[0] in author:
+        return True
+    return bool(own) and own[:2] == code[:2]
 
 
 FORMS: dict[str, set[str]] = {}

@@ -168,6 +168,12 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
             status = "claimed"
         if governor is not None and GOVERNED_STATUS.get(governor.type) and status in ("reported", "claimed", "confirmed"):
             status = GOVERNED_STATUS[governor.type]
+        if governor is None:
+            framed = _framed(tok, etype, modal, claim, taxonomy)
+            if framed is not None:
+                etype = framed
+                m.type, m.mode, m.cameo, m.goldstein = etype.type, etype.mode, etype.cameo, etype.goldstein
+                status = claim.status if claim.status in ("reported", "claimed", "confirmed") else "reported"
         m.status = status
         attrib_span = None
         if claim.source_start is not None:
@@ -361,14 +367,31 @@ def _governor(tok: Token, trigger_types: dict) -> object | None:
     return None
 
 
+def _framed(tok: Token, etype, modal: str | None, claim, taxonomy):
+    """The event a main clause states when it frames an act as intended, demanded or
+    refused ("Finland will give Tanzania a grant" is an intent to aid, AGREE; "Libya must
+    hand over the suspects" a DEMAND; "Syria will not accept refugees" a REJECT)."""
+    code = taxonomy.framed(claims.frame(tok, modal, reported=claim.verb is not None), etype.cameo)
+    if code is None:
+        return None
+    try:
+        info = taxonomy.cameo(code)
+    except KeyError:
+        return None
+    if not info["plover_type"]:
+        return None
+    return etype.model_copy(update={"type": info["plover_type"], "mode": info["plover_mode"],
+                                    "cameo": code, "goldstein": info["goldstein"]})
+
+
 def _confidence(m: Mention, etype, governed: bool = False) -> float:
     """A score from how completely the sentence pins the event down (calibrated in eval).
     An event word governed by another ("threatened to strike") is not the sentence's main act."""
     score = 0.35 * float(getattr(etype, "score", 1.0) or 1.0)
-    score -= 0.2 if governed else 0.0
+    score -= 0.3 if governed else 0.0
     score += 0.2 if m.actor1 is not None else 0.0
     score += 0.15 if m.actor2 is not None else 0.0
     score += 0.1 if m.location is not None else 0.0
     score += 0.1 if m.pos == "VERB" else 0.05
     score += 0.05 if m.segment.kind == "body" else 0.0
-    return round(min(score, 0.95), 3)
+    return round(min(max(score, 0.05), 0.95), 3)

@@ -72,8 +72,9 @@ def _actor_ok(wanted: frozenset[str], classes: frozenset[str]) -> bool:
 class Taxonomy:
     """CAMEO codebook plus ACLED/UCDP mappings. Use ``Taxonomy.load()`` (cached)."""
 
-    def __init__(self, cameo_rows, acled_rows, ucdp_rows, class_rows):
+    def __init__(self, cameo_rows, acled_rows, ucdp_rows, class_rows, frame_rows=()):
         self._cameo = {r["code"]: r for r in cameo_rows}
+        self._frames = {(r["frame"], r["root"]): r["cameo"] for r in frame_rows}
         self._acled = [_Rule(r) for r in acled_rows]
         self._ucdp = [_Rule(r) for r in ucdp_rows]
         self._classes = {r["key"]: frozenset(r["classes"].split()) for r in class_rows}
@@ -100,6 +101,14 @@ class Taxonomy:
             "armed_clash_type": r["armed_clash_type"] or None,
             "legacy_type": r["legacy_type"] or None,
         }
+
+    def framed(self, frame: str | None, cameo: str | None) -> str | None:
+        """The CAMEO code of an act framed as intended, demanded or refused ("will give aid"
+        is 033, an intent to aid; "must release" 105, a demand; "will not accept" 12x); None
+        when the frame leaves the code as it is."""
+        if not frame or not cameo:
+            return None
+        return self._frames.get((frame, cameo[:2]))
 
     def actor_classes(self, actor: Actor | None) -> frozenset[str]:
         """Coarse classes (STATE, NONSTATE, ARMED, CIVILIAN...) of an actor; {'NONE'} if absent."""
@@ -159,4 +168,5 @@ class Taxonomy:
 @lru_cache(maxsize=1)
 def _load_taxonomy() -> Taxonomy:
     return Taxonomy(read_table("cameo.tsv"), read_table("acled_map.tsv"),
-                    read_table("ucdp_map.tsv"), read_table("actor_classes.tsv"))
+                    read_table("ucdp_map.tsv"), read_table("actor_classes.tsv"),
+                    read_table("frames.tsv"))

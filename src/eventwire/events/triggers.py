@@ -29,6 +29,10 @@ VERB_ARG_DEPS = {"dobj", "obj", "prt", "advmod", "acomp", "attr", "oprd", "dativ
 # Dependents of a noun (or of a verb's object) that modify it.
 MOD_DEPS = {"compound", "amod", "nmod", "npadvmod", "nummod", "poss", "acl", "relcl", "appos"}
 OBJ_DEPS = {"dobj", "obj", "attr", "oprd", "nsubjpass"}
+# A pattern's words are the phrase's own: not words of a clause hanging off its object
+# ("demanded an admission that security forces murdered ..." is no appeal for security).
+PHRASE_DEPS = MOD_DEPS - {"acl", "relcl"}
+TIME_ENTS = {"DATE", "TIME"}
 # Statements (CAMEO 01x) are not PLOVER events: a pattern coding them blocks weaker ones.
 NO_EVENT_ROOTS = {"01"}
 
@@ -79,6 +83,8 @@ class Context:
             self._noun(token)
 
     def _add_prep(self, prep) -> None:
+        if any(c.dep_ == "pobj" and c.ent_type_ in TIME_ENTS for c in prep.children):
+            return  # "on Tuesday", "in June": when, not part of what was done
         words = self.preps.setdefault(prep.lemma_.lower(), set())
         for t in prep.subtree:
             if t.i != prep.i and abs(t.i - prep.i) <= 6:
@@ -92,7 +98,7 @@ class Context:
         for c in head.children:
             if c.dep_ == "prep":
                 self._add_prep(c)
-            elif c.dep_ in MOD_DEPS or c.dep_ in {"conj", "prt"}:
+            elif c.dep_ in PHRASE_DEPS or c.dep_ in {"conj", "prt"}:
                 self._add_phrase(c, depth - 1)
 
     def _verb(self, token) -> None:

