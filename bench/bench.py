@@ -135,6 +135,29 @@ def worker_pipeline(corpus: list[dict]) -> dict:
     }
 
 
+def worker_pipeline_pool(corpus: list[dict], workers: int = 2) -> dict:
+    """The same extraction on both cores: the runner's process pool (`eventwire run --workers 2`)."""
+    from eventwire.model import Article
+    from eventwire.pipeline import Pipeline
+    from eventwire.runner import make_extractor
+
+    articles = [Article(id=d["id"], text=d["text"], date=d["date"]) for d in corpus]
+    pipe = Pipeline.load()  # forked into the workers, so each starts with a loaded pipeline
+    extractor = make_extractor(workers, pipeline=pipe, time_limit=None)
+    t0 = time.perf_counter()
+    n_events = n_results = 0
+    try:
+        for start in range(0, len(articles), 256):
+            for res, _ in extractor.map(articles[start:start + 256]):
+                n_results += 1
+                n_events += len(res.events)
+    finally:
+        extractor.close()
+    seconds = time.perf_counter() - t0
+    return {**_rates(seconds, corpus), "workers": workers, "results": n_results, "events": n_events,
+            "peak_rss_mb": round(_peak_rss_mb(), 1)}
+
+
 def worker_baseline(corpus: list[dict]) -> dict:
     import spacy
 
@@ -183,7 +206,8 @@ def worker_ray(corpus: list[dict], workers: int = 2, shards: int = 8) -> dict:
     }
 
 
-WORKERS = {"pipeline": worker_pipeline, "baseline": worker_baseline, "ray": worker_ray}
+WORKERS = {"pipeline": worker_pipeline, "pipeline_w2": worker_pipeline_pool, "baseline": worker_baseline,
+           "ray": worker_ray}
 
 
 def run_worker(kind: str, corpus_path: Path, timeout: float | None, ray_workers: int = 2) -> dict:
@@ -205,7 +229,7 @@ def _print(report: dict) -> None:
           f"({c['origin']})")
     keys = ["sentences_per_s", "articles_per_s", "words_per_s", "peak_rss_mb", "load_s", "seconds"]
     print(f"{'':10s}" + "".join(f"{k:>18s}" for k in keys + ["startup_s"]))
-    for side in ["pipeline", "baseline"] + sorted(k for k in report if k.startswith("ray_")):
+    for side in ["pipeline", "pipeline_w2", "baseline"] + sorted(k for k in report if k.startswith("ray_")):
         r = report[side]
         if "error" in r:
             print(f"{side:10s}  error: {r['error']}")
@@ -214,6 +238,8 @@ def _print(report: dict) -> None:
         print(f"{side:10s}" + "".join(f"{r.get(k, '-')!s:>18s}" for k in keys) + f"{startup!s:>18s}")
     if report.get("ratio_to_baseline") is not None:
         print(f"pipeline / baseline sentences per second: {report['ratio_to_baseline']:.2f}")
+    if report.get("ratio_w2_to_baseline") is not None:
+        print(f"pipeline on 2 workers / baseline: {report['ratio_w2_to_baseline']:.2f}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -244,13 +270,16 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "corpus.json"
         path.write_text(json.dumps(corpus), encoding="utf-8")
-        for side in ("pipeline", "baseline"):
+        for side in ("pipeline", "pipeline_w2", "baseline"):
             report[side] = run_worker(side, path, args.timeout) if args.only in (None, side) else {"error": "skipped"}
         for n in [int(x) for x in args.ray.split(",") if x.strip()]:
             report[f"ray_{n}"] = run_worker("ray", path, args.timeout, ray_workers=n)
     p, b = report["pipeline"], report["baseline"]
     report["ratio_to_baseline"] = (round(p["sentences_per_s"] / b["sentences_per_s"], 3)
                                    if "sentences_per_s" in p and "sentences_per_s" in b else None)
+    w2 = report.get("pipeline_w2", {})
+    report["ratio_w2_to_baseline"] = (round(w2["sentences_per_s"] / b["sentences_per_s"], 3)
+                                      if "sentences_per_s" in w2 and "sentences_per_s" in b else None)
     _print(report)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")

@@ -29,25 +29,15 @@ def _documents(inputs: list[str]):
     return iter_documents(inputs, stdin=sys.stdin if "-" in inputs else None)
 
 
+def _units(items):
+    """(article, warnings, error) triples, as the runner reads them."""
+    from eventwire.runner import units
+
+    return units(items)
+
+
 def _report(error: DocumentError) -> None:
     err.print(f"[red]error[/red] {error.id}: [{error.stage}] {error.reason}", highlight=False, markup=True)
-
-
-def _split(items):
-    """(article, warnings, error) triples: ingest yields a document's warnings just before
-    it; a hard error stands alone (that document was skipped)."""
-    from eventwire.ingest import is_warning
-
-    pending: list[DocumentError] = []
-    for item in items:
-        if is_warning(item):
-            pending.append(item)
-        elif isinstance(item, DocumentError):
-            yield None, pending + [item], item
-            pending = []
-        else:
-            yield item, pending, None
-            pending = []
 
 
 @app.command()
@@ -62,7 +52,7 @@ def extract(
     sink = output.open("w", encoding="utf-8") if output else sys.stdout
     failed = 0
     try:
-        for article, warnings, error in _split(_documents(inputs)):
+        for article, warnings, error in _units(_documents(inputs)):
             if error is not None:
                 _report(error)
                 failed += 1
@@ -90,7 +80,7 @@ def geoparse(inputs: list[str] = typer.Argument(..., help="files, folders, or - 
 
     geoparser = Geoparser.load()
     failed = 0
-    for article, warnings, error in _split(_documents(inputs)):
+    for article, warnings, error in _units(_documents(inputs)):
         for w in warnings:
             _report(w)
         if error is not None:

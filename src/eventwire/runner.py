@@ -321,7 +321,7 @@ class _Batch:
         return len(self.articles) + len(self.failures)
 
 
-def _units(items: Iterable[Article | DocumentError]) -> Iterator[tuple[Article | None, list[DocumentError], DocumentError | None]]:
+def units(items: Iterable[Article | DocumentError]) -> Iterator[tuple[Article | None, list[DocumentError], DocumentError | None]]:
     """(article, warnings, error): ingest yields a document's warnings just before it."""
     pending: list[DocumentError] = []
     for item in items:
@@ -385,7 +385,7 @@ def run_into(
         report.hooks_replayed = replay_hooks(store, on_result)
     tick = progress or (lambda n=1: None)
     batch = _Batch()
-    for article, warnings, error in _units(documents):
+    for article, warnings, error in units(documents):
         if error is not None:
             batch.failures += [(w, None, "warning") for w in warnings] + [(error, None, "error")]
             report.failed += 1
