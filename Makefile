@@ -38,9 +38,10 @@ bench: $(STAMP)
 	$(BIN)/python bench/resolve_bench.py 100000
 	$(BIN)/python bench/api_bench.py
 
-# Kill-and-resume cycles and a 200 MB streamed input (long: minutes).
+# Kill-and-resume cycles, a 200 MB streamed input (long: minutes), and the API load test (<= 60 s).
 stress: $(STAMP)
 	$(BIN)/python bench/stress.py --cycles 20 --megabytes 200 --workers 2 --json bench/out/stress.json
+	$(BIN)/python bench/load_test.py --requests 10000 --clients 32 --json bench/out/load.json
 
 # Browser tests need Debian's chromium and playwright (never `playwright install`); they skip without them.
 browser: $(STAMP)

@@ -1,12 +1,17 @@
 """`make stress`: the long runs behind issue 8's guarantees, too slow for the test suite.
 
-1. kill/resume: `eventwire.runner` in a subprocess, SIGKILLed at random moments N times, then
-   run to the end; the database must equal an uninterrupted run's (same article hashes,
-   events, mentions, errors; no duplicates).
-2. memory: a generated JSON Lines file of --megabytes MB (default 200) streamed through the
-   runner; RSS is sampled and must stay flat (growth after the first tenth bounded).
+1. kill/resume: the runner in a subprocess (with its workers) is SIGKILLed N times, each
+   after its first committed batch plus a random offset, so every cycle is a real kill mid-run;
+   then it runs to the end, and the database must equal an uninterrupted run's (same article
+   hashes, events, mentions, errors, hook queue drained; no duplicates). Exit 1 otherwise.
+2. memory: a generated JSON Lines file of --megabytes MB (default 200) of distinct articles
+   streamed through the runner without extraction, and its first --extract-megabytes MB
+   through the full pipeline (on 2 cores the pipeline does ~0.25 MB/s of this text, so all
+   200 MB would take ~15 minutes: pass --extract-megabytes 200 for that). RSS of the process
+   tree is sampled every 0.5 s; a leak shows as growth in the second half.
 
-    .venv/bin/python bench/stress.py [--cycles 20] [--megabytes 200] [--workers 2] [--json out.json]
+    .venv/bin/python bench/stress.py [--cycles 20] [--megabytes 200] [--extract-megabytes 10]
+                                     [--workers 2] [--json out.json]
 
 The corpus is generated here (news-like sentences from templates; project-written), so the
 script needs nothing outside the repository.
@@ -98,39 +103,141 @@ def snapshot(db: Path) -> dict:
         con.close()
 
 
-def _runner(db: Path, corpus: Path, workers: int, batch_size: int) -> list[str]:
-    return [sys.executable, "-m", "eventwire.runner", str(db), str(corpus), "--workers", str(workers),
-            "--batch-size", str(batch_size)]
+def frozen_env(tmp: Path) -> dict[str, str]:
+    """An environment whose `eventwire` is a copy of the current one: the reference run and
+    the killed runs must run the same code even while the working tree is being edited."""
+    import shutil
+
+    import eventwire
+
+    target = tmp / "frozen-src"
+    shutil.copytree(Path(eventwire.__file__).parent, target / "eventwire", ignore=shutil.ignore_patterns("__pycache__"))
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(target), os.environ.get("PYTHONPATH")]))}
 
 
-def kill_resume(cycles: int, workers: int, records: int = 400, batch_size: int = 16, seed: int = 11) -> dict:
+def _differences(final: dict, reference: dict) -> dict:
+    """What differs from the uninterrupted run, table by table (empty when equal)."""
+    out = {}
+    for key in reference:
+        if final[key] != reference[key]:
+            a, b = final[key], reference[key]
+            out[key] = ({"missing": len(set(map(str, b)) - set(map(str, a))), "extra": len(set(map(str, a)) - set(map(str, b)))}
+                        if isinstance(a, list) else {"got": a, "expected": b})
+    return out
+
+
+def _runner(db: Path, corpus: Path, workers: int, batch_size: int, *, extract: bool = True) -> list[str]:
+    """This script in child mode: `eventwire.runner.run` with a hook that prints each
+    committed article's id, so the parent sees the first commit before it kills."""
+    cmd = [sys.executable, __file__, "--child", str(db), str(corpus), "--workers", str(workers),
+           "--batch-size", str(batch_size)]
+    return cmd if extract else [*cmd, "--no-extract"]
+
+
+class NullExtractor:
+    """Extraction replaced by an empty result: isolates ingest, dedup and storage."""
+
+    def map(self, articles):
+        from eventwire.model import DocumentResult
+
+        return ((DocumentResult(id=a.id, date=a.date), 0) for a in articles)
+
+    def close(self) -> None:
+        pass
+
+
+def child(db: str, corpus: str, workers: int, batch_size: int, extract: bool) -> int:
+    """One runner process (the thing that gets killed). Prints `committed ID` per article
+    after its batch's transaction, through the runner's post-commit hook."""
+    from eventwire import runner
+    from eventwire.ingest import iter_documents
+
+    def hook(store, article, result) -> None:
+        print("committed", article.id, flush=True)
+
+    if not extract:
+        with runner.open_store(db) as store:
+            report = runner.run_into(store, iter_documents([corpus]), NullExtractor(), batch_size=batch_size,
+                                     on_result=hook)
+    else:
+        report = runner.run([corpus], db, workers=workers, batch_size=batch_size, progress=False, on_result=hook)
+    print(report.summary(db), file=sys.stderr)
+    return 0
+
+
+def _drain(stream, lines: list[str]) -> threading.Thread:
+    def pump():
+        for line in stream:
+            lines.append(line)
+    thread = threading.Thread(target=pump, daemon=True)
+    thread.start()
+    return thread
+
+
+def _timed_run(cmd: list[str], env: dict) -> tuple[float, float, int]:
+    """(seconds to the first commit, seconds in all, articles committed) of a run to the end."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+    first = proc.stdout.readline()
+    t_first = time.perf_counter() - t0
+    rest = proc.stdout.readlines()
+    proc.wait()
+    return t_first, time.perf_counter() - t0, len(rest) + bool(first)
+
+
+def kill_resume(cycles: int, workers: int, records: int | None = None, batch_size: int = 8, seed: int = 11) -> dict:
+    """SIGKILL the runner's whole process group `cycles` times, each time after its first
+    committed batch plus a random offset (so every kill lands mid-run, whether in a hook,
+    mid-extraction or mid-commit), then run to the end and compare with an uninterrupted run.
+
+    The first hook line a resumed run prints may be a replay of the hooks the previous run
+    committed but did not get through; a kill then lands mid-replay, which is a point worth
+    testing too. The corpus is sized so no cycle runs out of work (each commits at most a
+    few batches before its kill), and every process runs a frozen copy of the package."""
     rng = random.Random(seed)
+    records = records or cycles * batch_size * 4
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         corpus = write_corpus(tmp / "corpus.jsonl", news_corpus(records))
-        t0 = time.perf_counter()
-        subprocess.run(_runner(tmp / "ref.duckdb", corpus, workers, batch_size), check=False, capture_output=True)
-        full = time.perf_counter() - t0
+        env = frozen_env(tmp)
+        t_first, full, committed = _timed_run(_runner(tmp / "ref.duckdb", corpus, workers, batch_size), env)
         reference = snapshot(tmp / "ref.duckdb")
+        per_doc = (full - t_first) / max(1, committed - batch_size)
+        window = per_doc * batch_size * 2  # at most ~2 more batches after the first commit
         db = tmp / "killed.duckdb"
-        kills = 0
-        for _ in range(cycles):
-            proc = subprocess.Popen(_runner(db, corpus, workers, batch_size), stdout=subprocess.DEVNULL,
-                                    stderr=subprocess.DEVNULL)
-            time.sleep(rng.uniform(0.5, max(1.0, full / 2)))
-            if proc.poll() is None:
-                proc.send_signal(signal.SIGKILL)
-                kills += 1
+        log = []
+        for cycle in range(cycles):
+            before = len(snapshot(db)["articles"]) if db.exists() else 0
+            proc = subprocess.Popen(_runner(db, corpus, workers, batch_size), stdout=subprocess.PIPE,
+                                    stderr=subprocess.DEVNULL, text=True, start_new_session=True, env=env)
+            first = proc.stdout.readline()  # the first batch is committed
+            lines: list[str] = [first] if first else []
+            pump = _drain(proc.stdout, lines)
+            offset = rng.uniform(0, window)
+            time.sleep(offset)
+            killed = proc.poll() is None
+            if killed:
+                os.killpg(proc.pid, signal.SIGKILL)  # the runner and its workers, as a power cut would
             proc.wait()
-            stored = snapshot(db)["articles"] if db.exists() else []
-            print(f"  cycle: killed={proc.returncode == -9} articles so far {len(stored)}", file=sys.stderr)
-        subprocess.run(_runner(db, corpus, workers, batch_size), check=False, capture_output=True)
+            pump.join(5)
+            after = len(snapshot(db)["articles"])
+            log.append({"cycle": cycle + 1, "killed": killed and proc.returncode == -signal.SIGKILL,
+                        "offset_s": round(offset, 2), "articles_before": before, "articles_after": after,
+                        "hooks_seen": len(lines)})
+            print(f"  cycle {cycle + 1:2d}: SIGKILL {offset:4.2f} s after the first commit, "
+                  f"killed={log[-1]['killed']}, articles {before} -> {after}", file=sys.stderr)
+        subprocess.run(_runner(db, corpus, workers, batch_size), check=False, capture_output=True, env=env)
         final = snapshot(db)
+    kills = sum(c["killed"] for c in log)
     return {
-        "cycles": cycles, "kills": kills, "records": records, "full_run_s": round(full, 1),
-        "articles": len(final["articles"]), "events": len(final["events"]),
+        "cycles": cycles, "kills": kills, "records": records, "batch_size": batch_size, "workers": workers,
+        "full_run_s": round(full, 1), "first_commit_s": round(t_first, 1), "kill_window_s": round(window, 2),
+        "articles": len(final["articles"]), "events": len(final["events"]), "mentions": len(final["mentions"]),
+        "articles_before_final_run": log[-1]["articles_after"] if log else 0,
         "equal_to_uninterrupted": final == reference,
+        "nothing_lost": final["articles"] == reference["articles"] and final["events"] == reference["events"],
         "duplicate_events": final["duplicate_events"], "duplicate_mentions": final["duplicate_mentions"],
+        "queued_hooks": final["queued_hooks"], "differences": _differences(final, reference), "log": log,
     }
 
 
@@ -152,63 +259,114 @@ def _tree_rss(pid: int) -> float:
     return total + sum(_tree_rss(int(c)) for c in children)
 
 
-def memory(megabytes: int, workers: int, tmp: Path | None = None) -> dict:
-    """Stream a `megabytes` MB JSON Lines file through the runner; sample RSS every 0.5 s."""
-    own = tmp is None
-    tmp = tmp or Path(tempfile.mkdtemp())
-    corpus = tmp / "big.jsonl"
-    rng = random.Random(5)
+def write_big(path: Path, megabytes: float, seed: int = 5) -> int:
+    """A JSON Lines file of `megabytes` MB of distinct articles (each starts with its own
+    story, so no two share a content hash); 1 in 4 carries an event, the rest long filler."""
+    rng = random.Random(seed)
     written = i = 0
-    with corpus.open("w", encoding="utf-8") as f:
+    with path.open("w", encoding="utf-8") as f:
         while written < megabytes * 1_000_000:
-            # 1 in 4 records carries an event; the rest are long trigger-free filler
             text = news_text(rng, i + 1, filler=60 if i % 4 else 2)
             line = json.dumps({"id": f"big-{i}", "text": text}) + "\n"
             f.write(line)
             written += len(line)
             i += 1
-    proc = subprocess.Popen(_runner(tmp / "big.duckdb", corpus, workers, 64), stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, text=True)
+    return i
+
+
+def _sampled(cmd: list[str], env: dict | None = None) -> dict:
+    """Run `cmd` to the end, sampling its process tree's RSS every 0.5 s."""
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
+    tail: list[str] = []
+    pump = _drain(proc.stderr, tail)
     samples: list[float] = []
     t0 = time.perf_counter()
     while proc.poll() is None:
         samples.append(_tree_rss(proc.pid))
         time.sleep(0.5)
     seconds = time.perf_counter() - t0
-    tail = proc.stderr.read()[-300:]
-    if own:
-        for p in tmp.iterdir():
-            p.unlink()
-        tmp.rmdir()
+    pump.join(5)
     half = len(samples) // 2  # workers load in the first half; a leak shows as second-half growth
     first, second = samples[:half] or [0.0], samples[half:] or [0.0]
     return {
-        "megabytes": megabytes, "records": i, "seconds": round(seconds, 1), "returncode": proc.returncode,
+        "seconds": round(seconds, 1), "returncode": proc.returncode, "samples": len(samples),
         "rss_peak_mb": round(max(samples, default=0), 1),
         "rss_peak_first_half_mb": round(max(first), 1),
         "rss_growth_second_half_mb": round(max(second) - max(first), 1),
-        "summary": tail.strip().splitlines()[-1] if tail.strip() else "",
+        "summary": "".join(tail).strip().splitlines()[-1] if "".join(tail).strip() else "",
     }
+
+
+def memory(megabytes: float, workers: int, extract_megabytes: float | None = None, tmp: Path | None = None) -> dict:
+    """Memory on a large streamed input, in up to two runs over distinct articles:
+
+    - `stream`: the whole `megabytes` file through the runner (reading, JSON parsing,
+      hashing, language check, dedup look-ups, batch commits) with extraction replaced by
+      `NullExtractor` -- what grows with the file's size;
+    - `extract`: the first `extract_megabytes` of it through the full pipeline with
+      `workers` workers (skipped when None; when >= megabytes, only this run, on all of it).
+    """
+    own = tmp is None
+    tmp = tmp or Path(tempfile.mkdtemp())
+    out: dict = {"megabytes": megabytes}
+    try:
+        full = extract_megabytes is not None and extract_megabytes >= megabytes
+        if not full:
+            big = tmp / "big.jsonl"
+            out["stream"] = {"records": write_big(big, megabytes), "mode": "ingest + store, no extraction"}
+            out["stream"].update(_sampled(_runner(tmp / "stream.duckdb", big, workers, 64, extract=False)))
+            big.unlink()
+        if extract_megabytes:
+            size = megabytes if full else extract_megabytes
+            sample = tmp / "sample.jsonl"
+            out["extract"] = {"megabytes": size, "records": write_big(sample, size), "workers": workers,
+                              "mode": "full pipeline"}
+            out["extract"].update(_sampled(_runner(tmp / "extract.duckdb", sample, workers, 64)))
+            sample.unlink()
+    finally:
+        if own:
+            for p in tmp.iterdir():
+                p.unlink()
+            tmp.rmdir()
+    return out
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--cycles", type=int, default=20)
-    parser.add_argument("--megabytes", type=int, default=200)
+    parser.add_argument("--megabytes", type=float, default=200)
+    parser.add_argument("--extract-megabytes", type=float, default=10,
+                        help="how much of it goes through the full pipeline (all of it: same as --megabytes)")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--json", type=Path, default=None)
     parser.add_argument("--skip-memory", action="store_true")
+    parser.add_argument("--skip-kills", action="store_true")
     args = parser.parse_args()
-    results = {"kill_resume": kill_resume(args.cycles, args.workers)}
-    print(json.dumps(results["kill_resume"]), file=sys.stderr)
+    results: dict = {}
+    ok = True
+    if not args.skip_kills:
+        kr = results["kill_resume"] = kill_resume(args.cycles, args.workers)
+        ok = kr["equal_to_uninterrupted"] and kr["kills"] == kr["cycles"]
+        print(f"kill/resume: {kr['kills']} of {kr['cycles']} cycles SIGKILLed mid-run; "
+              + ("nothing lost, nothing duplicated" if kr["equal_to_uninterrupted"] else "DIFFERS from an uninterrupted run")
+              + f" ({kr['articles']} articles, {kr['events']} events, {kr['duplicate_events']} duplicate events,"
+              f" {kr['duplicate_mentions']} duplicate mentions)", file=sys.stderr)
     if not args.skip_memory:
-        results["memory"] = memory(args.megabytes, args.workers)
+        results["memory"] = memory(args.megabytes, args.workers, args.extract_megabytes)
     print(json.dumps(results, indent=2))
     if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(results, indent=2))
-    ok = results["kill_resume"]["equal_to_uninterrupted"]
     return 0 if ok else 1
 
 
 if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        _p = argparse.ArgumentParser()
+        _p.add_argument("--child", nargs=2, metavar=("DB", "INPUT"))
+        _p.add_argument("--workers", type=int, default=1)
+        _p.add_argument("--batch-size", type=int, default=64)
+        _p.add_argument("--no-extract", action="store_true")
+        _a = _p.parse_args()
+        sys.exit(child(*_a.child, _a.workers, _a.batch_size, not _a.no_extract))
     sys.exit(main())
