@@ -40,7 +40,7 @@ bench: $(STAMP)
 
 # Kill-and-resume cycles, a 200 MB streamed input (long: minutes), and the API load test (<= 60 s).
 stress: $(STAMP)
-	$(BIN)/python bench/stress.py --cycles 20 --megabytes 200 --workers 2 --json bench/out/stress.json
+	$(BIN)/python bench/stress.py --cycles 20 --megabytes 200 --extract-megabytes 10 --workers 2 --json bench/out/stress.json
 	$(BIN)/python bench/load_test.py --requests 10000 --clients 32 --json bench/out/load.json
 
 # Browser tests need Debian's chromium and playwright (never `playwright install`); they skip without them.

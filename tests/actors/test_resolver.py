@@ -152,7 +152,7 @@ def test_resolve_all_coordination(resolver, nlp):
 
 def test_load_and_find_speed(resolver):
     t0 = time.perf_counter()
-    ActorResolver.load()
+    ActorResolver.build()
     assert time.perf_counter() - t0 < 3.0  # < 1 s on an idle core; slack for shared CI
     t0 = time.perf_counter()
     for _ in range(200):
@@ -172,3 +172,20 @@ def test_plover_gold_actor_accuracy(resolver):
     assert result["actors"] > 400
     assert result["country_accuracy"] >= 0.8
     assert result["sector_accuracy"] >= 0.55
+
+
+@pytest.mark.parametrize("phrase, country, sector", [
+    ("U.N. mediator Diego Cordovez", None, "IGO"),  # an office of an IGO, not the person's country
+    ("the U.N. war crimes court", None, "IGO"),
+    ("Pakistan shrine", "PAK", "CVL"),  # a place of worship is civilian, not the government
+    ("Pakistan election rally", "PAK", "CVL"),
+    ("suicide bombers", None, "REB"),
+])
+def test_offices_and_civilian_targets(resolver, phrase, country, sector):
+    actor = resolver.resolve(phrase)
+    assert actor is not None and (actor.country, actor.sector) == (country, sector)
+
+
+def test_place_names(resolver):
+    assert resolver.is_place_name("Pak") and resolver.is_place_name("Pakistan")
+    assert not resolver.is_place_name("Indian") and not resolver.is_place_name("Pakistan army")

@@ -95,3 +95,37 @@ def test_main_clause_act_wins_over_nested_one(pipeline):
     m = _main(pipeline, "Yemen has rejected a U.S. request to interrogate detainees, a security official said.")
     assert m.type == "REJECT"
     assert all(0.0 < x.confidence <= 0.95 for x in _mentions(pipeline, "Police said the attack killed five people."))
+
+
+# --- disasters and accidents are not attacks; context markers for ACLED ---------------
+
+def _extract(pipeline, text):
+    return pipeline.extract(Article(id="t", text=text, date=date(2024, 2, 7), format="jsonl"))
+
+
+@pytest.mark.parametrize("text", [
+    "A strong earthquake on Indonesia's main island of Java killed eight people and damaged more than 1,300 buildings.",
+    "Fifteen people were killed in China on Sunday when an illegal fireworks warehouse exploded in Hebei province.",
+    "Second wave of flood hit Kelantan early today following heavy rain since yesterday.",
+])
+def test_disasters_and_accidents_get_no_acled_event(pipeline, text):
+    events = _extract(pipeline, text).events
+    assert not [e for e in events if e.acled_sub_event_type], [(e.type, e.acled_sub_event_type) for e in events]
+
+
+def test_an_attack_with_a_fire_is_still_an_attack(pipeline):
+    events = _extract(pipeline, "Gunmen opened fire on a market in Kano on Monday, killing five people.").events
+    assert any(e.type in ("ASSAULT", "FIGHT") and e.acled_sub_event_type for e in events)
+
+
+def test_riot_words_in_the_next_sentence_make_a_violent_demonstration(pipeline):
+    text = ("Hundreds of students protested in Dhaka on Monday against the new fee. "
+            "Some of them pelted stones at passing cars.")
+    events = [e for e in _extract(pipeline, text).events if e.type == "PROTEST"]
+    assert events and events[0].acled_sub_event_type == "Violent demonstration"
+
+
+def test_mention_confidence_rewards_a_specific_report(pipeline):
+    vague = _one(pipeline, "The group was hit on Monday.", "ASSAULT")
+    concrete = _one(pipeline, "Pakistani troops killed 12 militants in North Waziristan on Monday.", "ASSAULT")
+    assert concrete.confidence > vague.confidence

@@ -59,3 +59,41 @@ def test_event_clause_is_not_part_of_the_victims_name(pipeline):
     ev = _best(pipeline, "Pakistan says four traders killed by Indian fire on the border")
     assert ev.actor1 is not None and ev.actor1.country == "IND"
     assert ev.actor2 is None or ev.actor2.country != "IND"
+
+
+@pytest.mark.parametrize("text", [
+    "Pak blast kills ANP leader",
+    "Bomb attack at Pakistani mosque kills at least 15: officials",
+    "Pakistan shrine bombing kills 20",
+])
+def test_place_before_an_attack_word_is_not_the_attacker(pipeline, text):
+    """A country before "blast"/"bombing", or in the place phrase of the attack noun, is where
+    it happened; it must not become "Military Forces of Pakistan"."""
+    ev = _best(pipeline, text)
+    assert ev.type in ("ASSAULT", "FIGHT")
+    assert ev.actor1 is None or ev.actor1.sector not in ("MIL", "GOV")
+
+
+def test_nationality_before_attack_word_is_the_attacker(pipeline):
+    ev = _best(pipeline, "Israeli airstrikes killed 20 people in Gaza.")
+    assert _side(ev.actor1) == ("ISR", "MIL")
+
+
+def test_both_sides_of_a_coordinated_exchange(pipeline):
+    ev = _best(pipeline, "Indian, Pakistani troops exchange fire in Kashmir, killing eight")
+    assert {_side(ev.actor1), _side(ev.actor2)} == {("IND", "MIL"), ("PAK", "MIL")}
+
+
+def test_rival_groups_fight_is_non_state(pipeline):
+    ev = _best(pipeline, "Eight militants killed in clashes between rival militant groups in Pakistan")
+    assert ev.actor1 is not None and ev.actor1.sector == "REB"
+    assert ev.ucdp_type_of_violence == 2
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Serbia lifted a night curfew in Montenegro on Sunday.", "MNE"),
+    ("Some 800,000 Iraqi Kurds sought refuge in Germany last month.", "DEU"),
+])
+def test_country_named_as_the_place_is_the_target(pipeline, text, target):
+    ev = _best(pipeline, text)
+    assert ev.actor2 is not None and ev.actor2.country == target

@@ -75,7 +75,7 @@ def test_acled_civilians_protests_and_strategic():
 
 
 def test_acled_covers_all_25_sub_event_types():
-    subs = {r["sub_event_type"] for r in read_table("acled_map.tsv")}
+    subs = {r["sub_event_type"] for r in read_table("acled_map.tsv")} - {""}  # "" = not an ACLED event
     assert len(subs) == 25
 
 
@@ -113,3 +113,37 @@ def test_framed_acts():
     assert TAX.cameo(TAX.framed("demand", "0841"))["plover_type"] == "REQUEST"
     assert TAX.cameo(TAX.framed("refuse", "030"))["plover_type"] == "REJECT"
     assert TAX.framed("intent", "111") is None and TAX.framed(None, "071") is None
+
+
+# --- ACLED context rules ---------------------------------------------------------------
+
+def test_arrests_need_a_political_context():
+    from eventwire.events.taxonomy import Taxonomy
+    from eventwire.model import Actor
+
+    tax = Taxonomy.load()
+    police = Actor(text="police", name="Police Forces", sector="COP")
+    crime = {"police", "arrested", "ten", "counterfeit", "notes", "smuggling"}
+    politics = {"police", "arrested", "opposition", "activists"}
+    assert tax.acled("COERCE", "arrest", "173", police, None, crime) == (None, None)
+    assert tax.acled("COERCE", "arrest", "173", police, None, politics)[1] == "Arrests"
+
+
+def test_disaster_marker_blocks_acled_and_missiles_are_not_air_strikes():
+    from eventwire.events.taxonomy import Taxonomy
+
+    tax = Taxonomy.load()
+    assert tax.acled("MOBILIZE", "troops", "154", None, None, {"ctx:disaster", "snow"}) == (None, None)
+    assert tax.acled("ASSAULT", "aerial", "195", None, None, {"fired", "missiles"})[1] == "Shelling/artillery/missile attack"
+    assert tax.acled("ASSAULT", "aerial", "195", None, None, {"jets", "missiles"})[1] == "Air/drone strike"
+
+
+def test_agreement_needs_a_conflict_context():
+    from eventwire.events.taxonomy import Taxonomy
+
+    tax = Taxonomy.load()
+    assert tax.acled("AGREE", None, "030", None, None, {"plans", "clean", "spill"}) == (None, None)
+    assert tax.acled("AGREE", None, "057", None, None, {"agreed", "ceasefire"})[1] == "Agreement"
+    assert tax.acled("SUPPORT", None, "057", None, None, {"resolution", "sanctions"}) == (None, None)
+    rule = tax.acled_rule("ASSAULT", None, "190", None, None, set())
+    assert rule is not None and not rule.cues and not rule.modes  # a guessed sub-event type

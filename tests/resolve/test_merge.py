@@ -46,3 +46,26 @@ def test_different_places_stay_apart(pipeline):
 def test_ucdp_type_of_violence(pipeline, text, violence):
     events = [e for e in _events(pipeline, text) if e.ucdp_type_of_violence is not None]
     assert events and events[0].ucdp_type_of_violence == violence
+
+
+def test_unplaced_parties_take_the_articles_country(pipeline):
+    """No toponym the geoparser places, but the headline says whose tribal area it is."""
+    events = _events(pipeline, "Troops kill 26 militants in Pakistan's Orakzai operations")
+    ev = next(e for e in events if e.type in ("ASSAULT", "FIGHT"))
+    assert ev.actor1.country == "PAK" and ev.actor2.country == "PAK"
+
+
+def test_cross_border_fire_hits_the_other_state(pipeline):
+    """'Pakistan says Indian shelling kills three': India fires, Pakistan is the other side;
+    the unnamed dead are not India's."""
+    ev = next(e for e in _events(pipeline, "Pakistan says Indian shelling kills three.")
+              if e.type in ("ASSAULT", "FIGHT"))
+    assert ev.actor1.country == "IND" and ev.actor2.country == "PAK"
+    assert ev.ucdp_type_of_violence == 1
+
+
+def test_civilians_killed_by_unnamed_fire_stay_state_based(pipeline):
+    events = _events(pipeline, "Three civilians killed, 10 others wounded in shooting in Kashmir")
+    ev = next(e for e in events if e.type in ("ASSAULT", "FIGHT"))
+    assert ev.actor2 is not None and ev.actor2.sector == "CVL"
+    assert ev.ucdp_type_of_violence == 1

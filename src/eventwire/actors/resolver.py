@@ -11,6 +11,7 @@ called by a surname never becomes an armed group.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -80,6 +81,11 @@ class ActorResolver:
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> "ActorResolver":
+        """The resolver for `data_dir`, built once per process (it is read-only once built)."""
+        return _load_cached(cls, Path(data_dir))
+
+    @classmethod
+    def build(cls, data_dir: Path = DATA_DIR) -> "ActorResolver":
         codes = CameoCodes.load(data_dir)
         entries = []
         for rank, name in enumerate(("supplement.tsv", "lexicon.tsv")):
@@ -114,6 +120,13 @@ class ActorResolver:
                                       country=country, sector=sector, kind=kind))
                 pos = end
         return out
+
+    def is_place_name(self, text: str) -> bool:
+        """True when `text` is exactly a country or capital name ("Pak", "Pakistan", "Kabul"),
+        not a demonym: "Pak blast" names a place, "Indian shelling" an attacker."""
+        hits = self.find(text)
+        return len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(text) \
+            and hits[0].kind in ("country", "capital")
 
     # -- resolution ------------------------------------------------------------------------
 
@@ -201,6 +214,12 @@ class ActorResolver:
             named_head = named[0]
             if head.sector in {None, "REB", "UAF", "GOV", "MIL"} or head.kind == "title":
                 head, sector = named_head, named_head.sector
+        if head is not None and head.kind in ("agent", "title", "person"):
+            # "U.N. mediator Diego Cordovez", "the U.N. war crimes court": an office of an IGO
+            igo = next((m for m in matches if m.kind == "igo" and m.end <= head.start
+                        and m.start < core_end), None)
+            if igo is not None:
+                head = igo
         if head is not None and head.kind in NAMED_KINDS:
             country = head.country or (entities[0].country if entities and head.kind != "igo" else None)
             name = head.name if head.kind in {"group", "igo"} and head.name else None
@@ -251,6 +270,11 @@ class ActorResolver:
         return Actor(text=text[start:end], name=name or self.codes.display_name(sector, country),
                      country=country, sector=sector, inter=self.codes.inter(sector),
                      start=start, end=end)
+
+
+@lru_cache(maxsize=4)
+def _load_cached(cls, data_dir: Path) -> "ActorResolver":
+    return cls.build(data_dir)
 
 
 def _after_name(text: str, start: int, matches: list[ActorMatch]) -> bool:

@@ -6,6 +6,7 @@ one real event in an article into a single `Event`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -15,6 +16,7 @@ from eventwire.attributes import claims
 from eventwire.attributes.casualties import Casualty, read_casualties
 from eventwire.attributes.dates import read_date
 from eventwire.events.roles import TRIGGER_FLAG, RoleContext, noun_roles, verb_roles
+from eventwire.events.taxonomy import read_table
 from eventwire.model import Actor, Attribution, Evidence, Location, Segment
 from eventwire.resources import lexicon
 
@@ -29,6 +31,17 @@ VIOLENT = {"ASSAULT", "FIGHT", "COERCE", "PROTEST"}
 LOCATED_TYPES = set(_ROLES["located_types"])
 GOVERNED_STATUS: dict[str, str | None] = _ROLES["governed_status"]
 _SKIP_ENTS = {"PERSON", "ORG", "GPE", "NORP", "WORK_OF_ART", "LAW", "LANGUAGE"}
+_CONTEXT_ROWS = read_table("context_words.tsv")
+DISASTERS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "disaster")
+HAZARDS = DISASTERS | {r["word"] for r in _CONTEXT_ROWS if r["kind"] == "hazard"}
+HOSTILE = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "hostile")
+RIOT = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "riot")
+WEAPONS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "weapon")
+# Markers put in a mention's cues for the ACLED rules (acled_map.tsv)
+DISASTER_CUE, RIOT_CUE = "ctx:disaster", "ctx:riot"
+PARAGRAPH_WINDOW = 400  # characters either side of the sentence read for riot words
+_AGENT_DEPS = {"nsubj", "compound", "amod", "poss"}
+_WORDS = re.compile(r"[a-z][a-z'-]*")
 _FEATURE_RANK = {"PCLI": 0, "PCLD": 0, "PCLS": 0, "PCLF": 0, "PCL": 0, "ADM1": 1, "ADM2": 2}
 
 
@@ -57,7 +70,10 @@ class Mention:
     status: str = "reported"
     attribution: Attribution | None = None
     evidence: list[Evidence] = field(default_factory=list)
-    cues: set[str] = field(default_factory=set)
+    cues: set[str] = field(default_factory=set)  # retaliation words (resolve/links.py)
+    context: set[str] = field(default_factory=set)  # markers and nearby words for the ACLED rules
+    trigger_score: float = 1.0  # how specific the matched trigger pattern is (triggers.py)
+    governed: bool = False  # an event word under another ("threatened to strike")
     confidence: float = 0.5
 
     @property
@@ -122,6 +138,7 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
     according = claims.according_to(sent_text)
     unconfirmed = claims.is_unconfirmed(sent_text)
     lower = sent_text.lower()
+    words = set(_WORDS.findall(lower))
     mentions: list[Mention] = []
     trigger_types = {tok.i: etype for tok, etype in triggers}
     for tok, etype in triggers:
@@ -135,6 +152,8 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
             a2 = None  # "Pakistan ... its envoy": the same actor on both sides is a parse slip
         if a1 is None and a2 is None and etype.type not in VIOLENT:
             continue  # "currently visiting his home country": a verbal event needs a party
+        if _accidental(tok, etype, words):
+            continue
         m = Mention(
             order=order_base + tok.i,
             paragraph=segment.paragraph,
@@ -195,9 +214,14 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
         if m.location is not None and m.location.start is not None:
             m.evidence.append(_ev(ctx, m.location.start, m.location.end, "location"))
         m.cues = {c for c in RETALIATION if c in lower}
-        m.confidence = _confidence(m, etype, governed=governor is not None)
+        m.context = _context_cues(m, words, ctx)
+        m.trigger_score = float(getattr(etype, "score", 1.0) or 1.0)
+        m.governed = governor is not None
+        m.confidence = _confidence(m, etype, governed=m.governed)
         mentions.append(m)
     _assign_casualties(mentions, casualties, doc, off, ctx)
+    for m in mentions:
+        _toll_bonus(m)
     mentions = _consolidate(mentions)
     for m in mentions:
         ctx.roles.remember(m.actor1)
@@ -257,6 +281,7 @@ def _consolidate(mentions: list[Mention]) -> list[Mention]:
         host.injuries += m.injuries
         host.evidence += [e for e in m.evidence if e not in host.evidence]
         host.cues |= m.cues
+        host.context |= m.context
         host.confidence = max(host.confidence, m.confidence)
     return sorted(out, key=lambda x: x.order)
 
@@ -353,6 +378,43 @@ def _assign_casualties(mentions: list[Mention], casualties: list[Casualty], doc:
         target.evidence.append(_ev(ctx, off + cas.start, off + cas.end, cas.what))
 
 
+def _context_cues(m: Mention, words: set[str], ctx: ArticleContext) -> set[str]:
+    """Markers for the ACLED rules: a disaster or accident sentence with no attacker (no
+    ACLED event at all: "the military mobilized to dig out cars stuck in snow"), and riot
+    words near a demonstration ("protesters ... The police said stones were thrown")."""
+    out = set()
+    if _has(words, DISASTERS) and not _has(words, HOSTILE):
+        out.add(DISASTER_CUE)
+    if m.type in VIOLENT:
+        lo = max(0, m.segment.start - PARAGRAPH_WINDOW)
+        near = set(_WORDS.findall(ctx.text[lo:m.segment.end + PARAGRAPH_WINDOW].lower()))
+        if m.type == "PROTEST" and _has(near, RIOT):
+            out.add(RIOT_CUE)
+        if m.type in ("ASSAULT", "FIGHT"):
+            out |= near & WEAPONS  # "Three grenade attacks rocked ... Militants lobbed a grenade"
+    return out
+
+
+def _has(words: set[str], phrases: frozenset[str]) -> bool:
+    return any(p in words or (" " in p and all(w in words for w in p.split())) for p in phrases)
+
+
+def _accidental(tok: Token, etype, words: set[str]) -> bool:
+    """A disaster or an accident, not an act: the agent is a natural or industrial hazard
+    ("an earthquake killed eight", "a boiler exploded", "floods hit Kelantan"), or a violent
+    word sits in a sentence that names a hazard and no attacker ("died after consuming
+    adulterated drinks", "killed when a fireworks warehouse exploded"). ACLED codes neither."""
+    agents = [c for c in tok.children if c.dep_ in _AGENT_DEPS]
+    agents += [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    for a in agents:
+        names = {a.lower_, a.lemma_.lower()} | {c.lower_ for c in a.children if c.dep_ in ("compound", "amod")}
+        if names & HAZARDS and not names & HOSTILE:
+            return True
+    if etype.type in ("ASSAULT", "FIGHT"):
+        return _has(words, HAZARDS) and not _has(words, HOSTILE)
+    return False
+
+
 def _governor(tok: Token, trigger_types: dict) -> object | None:
     """The nearest event word above this one ("threatened" above "break relations")."""
     node = tok
@@ -385,13 +447,23 @@ def _framed(tok: Token, etype, modal: str | None, claim, taxonomy):
 
 
 def _confidence(m: Mention, etype, governed: bool = False) -> float:
-    """A score from how completely the sentence pins the event down (calibrated in eval).
-    An event word governed by another ("threatened to strike") is not the sentence's main act."""
-    score = 0.35 * float(getattr(etype, "score", 1.0) or 1.0)
-    score -= 0.3 if governed else 0.0
-    score += 0.2 if m.actor1 is not None else 0.0
-    score += 0.15 if m.actor2 is not None else 0.0
-    score += 0.1 if m.location is not None else 0.0
-    score += 0.1 if m.pos == "VERB" else 0.05
-    score += 0.05 if m.segment.kind == "body" else 0.0
+    """How well the sentence pins the event down (weights calibrated on the dev sets, see
+    `eventwire eval`). The trigger pattern's specificity weighs most: a bare verb from the
+    generic dictionary ("hit", "take") is often no event at all, "fired missiles at" is.
+    A stated target or toll says the sentence reports a concrete act; an event word
+    governed by another ("threatened to strike") or a denied, planned or hypothetical one is
+    not the sentence's fact."""
+    score = 0.3 + 1.5 * (float(getattr(etype, "score", 1.0) or 1.0) - 0.5)
+    score += 0.05 if m.actor1 is not None else 0.0
+    score += 0.1 if m.actor2 is not None else 0.0
+    score += 0.05 if m.location is not None else 0.0
+    score += 0.05 if m.pos == "VERB" else 0.0
+    score -= 0.25 if governed else 0.0
+    score -= 0.15 if not m.factual else 0.0
     return round(min(max(score, 0.05), 0.95), 3)
+
+
+def _toll_bonus(m: Mention) -> None:
+    """A stated death or injury toll makes a violent report concrete."""
+    if m.fatalities or m.injuries:
+        m.confidence = round(min(0.95, m.confidence + 0.1), 3)

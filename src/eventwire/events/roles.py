@@ -26,6 +26,11 @@ CARRIER_REPORTING = {"confirm", "claim", "admit", "acknowledge", "announce"}
 HARM_VERBS = set(_LEX["harm_verbs"])
 UNDERGOER_VERBS = set(_LEX["undergoer_verbs"])
 INSTRUMENT_NOUNS = set(_LEX["instrument_nouns"])
+UNATTRIBUTED_NOUNS = set(_LEX["unattributed_nouns"])
+PLACE_OR_HAND_NOUNS = set(_LEX["place_or_hand_nouns"])
+BETWEEN_PREPS = set(_LEX["between_preps"])
+RECIPROCAL = set(_LEX["reciprocal_words"])
+PLACE_ENTS = {"GPE", "LOC", "FAC"}
 AIMED_VERBS = {"shoot", "fire"}  # intransitive with "at X": "troops fired at the crowd"
 TRIGGER_FLAG = "ew_trigger"
 
@@ -168,6 +173,70 @@ def _child(tok: Token, *deps: str) -> Token | None:
     return None
 
 
+def _is_place_modifier(mod: Token, noun: Token, ctx: RoleContext) -> bool:
+    """A place name before an attack noun that names no hand: "Pak blast", "Karachi attack",
+    "Pakistan shrine bombing". Adjectives of nationality ("Indian shelling") are not places."""
+    words = {noun.lower_, noun.lemma_.lower()}
+    if mod.ent_type_ in ("NORP", "ORG", "PERSON"):
+        return False
+    state = ctx.resolver.is_place_name(mod.text)
+    city = not state and mod.pos_ == "PROPN" and mod.ent_type_ in PLACE_ENTS
+    if words & UNATTRIBUTED_NOUNS:
+        return state or city
+    return bool(words & PLACE_OR_HAND_NOUNS) and city
+
+
+# Who an attack word's modifier names when it is the victim, not the hand: "shrine bombing",
+# "school attack", "polio team attack".
+VICTIM_SECTORS = {"CVL", "REL", "EDU", "HLH", "LAB", "BUS", "MED", "REF", "AGR", "NGO", "PTY", "ELI"}
+
+
+def _victim_modifier(mod: Token, ctx: RoleContext) -> bool:
+    if mod.dep_ not in ("compound", "nmod") or mod.pos_ != "NOUN":
+        return False
+    found = ctx.resolver.resolve_span(mod.doc[mod.i:mod.i + 1])
+    return found is not None and found.sector in VICTIM_SECTORS
+
+
+def _eventive(tok: Token) -> bool:
+    """A noun for the act or its means rather than for a party: "attack", "blast", "shelling"."""
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    return tok.pos_ in ("NOUN", "PROPN") and (
+        is_trigger(tok) or low in INSTRUMENT_NOUNS or lemma in INSTRUMENT_NOUNS
+        or low in UNATTRIBUTED_NOUNS or lemma in UNATTRIBUTED_NOUNS)
+
+
+def _between_parties(noun: Token) -> list[Token]:
+    """The parties named after "between"/"among": "clashes between militants and troops"."""
+    out: list[Token] = []
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in BETWEEN_PREPS:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out.append(p)
+                    out += [x for x in p.conjuncts if x.i > p.i]
+    return out
+
+
+def means_agents(noun: Token, ctx: RoleContext) -> list[Token]:
+    """Who acts inside an event or means noun, best first: the possessor, a "by"/"from"
+    phrase, the parties "between" them, a modifier naming a party ("militant attack",
+    "Indian shelling", "army operation"); never a place before an attack word."""
+    out: list[Token] = []
+    poss = _child(noun, "poss")
+    if poss is not None and not _is_place_modifier(poss, noun, ctx):
+        out.append(poss)
+    inner = _prep_object(noun, {"by", "from", "with"})
+    if inner is not None:
+        out.append(inner)
+    out += _between_parties(noun)
+    out += [m for m in noun.children if m.dep_ in ("amod", "compound", "nmod") and m.i < noun.i
+            and not _is_place_modifier(m, noun, ctx) and not _victim_modifier(m, ctx)
+            and (m.ent_type_ in ("NORP", "GPE", "ORG") or m.pos_ == "PROPN"
+                 or m.dep_ == "compound" and m.pos_ == "NOUN")]  # not "intelligence-based"
+    return out
+
+
 def _prep_object(tok: Token, preps: set[str]) -> Token | None:
     for c in tok.children:
         if c.dep_ in ("prep", "agent") and c.lower_ in preps:
@@ -228,7 +297,7 @@ def undergoer(verb: Token) -> Token | None:
     return None
 
 
-def _attacker_tokens(verb: Token) -> list[Token]:
+def _attacker_tokens(verb: Token, ctx: RoleContext) -> list[Token]:
     """Where a passive harm verb names the attacker, best first: "by X", and inside the
     means of the attack, "in Indian shelling", "in a clash with Rangers", "firing by troops"."""
     out: list[Token] = []
@@ -239,13 +308,8 @@ def _attacker_tokens(verb: Token) -> list[Token]:
         if obj is None:
             continue
         by = c.dep_ == "agent" or c.lower_ == "by"
-        if obj.lower_ in INSTRUMENT_NOUNS or obj.lemma_.lower() in INSTRUMENT_NOUNS or is_trigger(obj):
-            inner = _prep_object(obj, {"by", "from", "with"})
-            if inner is not None:
-                out.append(inner)
-            out += [m for m in obj.children if m.dep_ in ("amod", "compound", "nmod", "poss") and m.i < obj.i
-                    and (m.ent_type_ in ("NORP", "GPE", "ORG") or m.pos_ == "PROPN"
-                         or m.dep_ == "compound" and m.pos_ == "NOUN")]  # not "intelligence-based"
+        if _eventive(obj):
+            out += means_agents(obj, ctx)
             if by:
                 out.append(obj)
         elif by or obj.ent_type_ == "NORP" or obj.tag_ == "JJ":
@@ -268,13 +332,13 @@ def verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None) -> tuple[Ac
     if victim is not None:
         tgt_tok = victim
         src_tok, source = None, None
-        for cand in _attacker_tokens(verb):
+        for cand in _attacker_tokens(verb, ctx):
             found = resolve_token(cand, ctx, speaker)
             if found is not None:
                 src_tok, source = cand, found
                 break
         return source, resolve_token(tgt_tok, ctx, speaker), src_tok, tgt_tok
-    cands = subject_candidates(verb)
+    cands = [a for c in subject_candidates(verb) for a in (means_agents(c, ctx) if _eventive(c) else [c])]
     src_tok = cands[0] if cands else None
     for cand in cands:  # "the incident was ..., expelling": skip subjects that name no actor
         if resolve_token(cand, ctx, speaker) is not None:
@@ -290,6 +354,15 @@ def verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None) -> tuple[Ac
         tgt_tok = _object_fallback(verb)
     source = resolve_token(src_tok, ctx, speaker)
     target = resolve_token(tgt_tok, ctx, speaker)
+    subj = next(iter(subject_candidates(verb)), None)
+    if subj is not None and _eventive(subj) and _reciprocal(subj):
+        # "India-Pakistan firing kills civilians": both sides sit in the means
+        mods = [t for t in subj.subtree if t.i < subj.i and t.dep_ not in ("det", "nummod")]
+        sides = _coordinated_sides(mods, ctx) if len(mods) > 1 else None
+        if sides:
+            source, src_tok = sides[0], mods[0]
+            if target is None:
+                return source, sides[1], src_tok, mods[-1]
     if (target is None or not target.country) and tgt_tok is not None:
         # "recalling its envoy from Tehran": the object names no country; the place does
         alt = _prep_object(verb, TARGET_PREPS | {"from"})
@@ -310,7 +383,68 @@ def verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None) -> tuple[Ac
             found = resolve_token(cand, ctx, speaker)
             if found is not None and not _same(source, found):
                 return source, found, src_tok, cand
+    if (target is None or _same(source, target)) and src_tok is not None and _reciprocal(verb):
+        sides = _coordinated_sides(phrase_tokens(src_tok), ctx)
+        if sides:
+            return sides[0], sides[1], src_tok, src_tok
+    if target is None:
+        place = _place_target(verb, tgt_tok, source, ctx)
+        if place is not None:
+            return source, resolve_token(place, ctx), src_tok, place
     return source, target, src_tok, tgt_tok
+
+
+PLACE_TARGET_PREPS = {"in", "inside", "across", "within"}
+
+
+def _reciprocal(tok: Token) -> bool:
+    """An act both named parties do to each other: "exchange fire", "clash", "hold talks"."""
+    words = {tok.lemma_.lower(), tok.lower_}
+    obj = _child(tok, "dobj")
+    if obj is not None:
+        words |= {obj.lemma_.lower(), obj.lower_}
+    return bool(words & RECIPROCAL)
+
+
+def _coordinated_sides(toks: list[Token], ctx: RoleContext) -> tuple[Actor, Actor] | None:
+    """Two sides named by one coordinated phrase ("India and Pakistan", "Indian, Pakistani
+    troops", "India-Pakistan"), when they are of different countries."""
+    if not toks:
+        return None
+    span = toks[0].doc[toks[0].i: toks[-1].i + 1]
+    actors = ctx.resolver.resolve_all(span, offset=ctx.offset)
+    if len(actors) < 2:
+        whole = ctx.resolver.resolve_span(span, offset=ctx.offset)
+        sector = whole.sector if whole is not None else None
+        actors = [a for a in (ctx.resolver.resolve_span(span.doc[t.i:t.i + 1], offset=ctx.offset)
+                              for t in toks if t.pos_ in ("PROPN", "ADJ", "NOUN")) if a is not None and a.country]
+        if sector:
+            actors = [a.model_copy(update={"sector": sector, "inter": ctx.resolver.codes.inter(sector),
+                                           "name": ctx.resolver.codes.display_name(sector, a.country)})
+                      for a in actors]
+    for other in actors[1:]:
+        if actors[0].country and other.country and other.country != actors[0].country:
+            return actors[0], other
+    return None
+
+
+def _place_target(verb: Token, obj: Token | None, source: Actor | None, ctx: RoleContext) -> Token | None:
+    """A country acted upon where it is named only as the place: "lifted a curfew in
+    Montenegro", "sought refuge in Germany", "troops shelled villages in Pakistan's Kashmir".
+    Never the source's own country (that is where it acts at home)."""
+    for head in (verb, obj):
+        if head is None:
+            continue
+        pobj = _prep_object(head, PLACE_TARGET_PREPS)
+        if pobj is None:
+            continue
+        node = _child(pobj, "poss") if _child(pobj, "poss") is not None and not ctx.resolver.is_place_name(pobj.text) else pobj
+        if not ctx.resolver.is_place_name(node.text):
+            continue
+        found = resolve_token(node, ctx)
+        if found is not None and found.country and (source is None or source.country != found.country):
+            return node
+    return None
 
 
 _RECIPIENT_PREPS = TARGET_PREPS | {"for", "from", "by", "over"}
@@ -369,11 +503,17 @@ def _deep_target(noun: Token) -> Token | None:
 def noun_roles(noun: Token, ctx: RoleContext, speaker: Token | None) -> tuple[Actor | None, Actor | None, Token | None, Token | None]:
     """(source, target) of a noun event: possessor/"by" for the source, "on/against X" for the target."""
     src_tok = _child(noun, "poss") or _prep_object(noun, SOURCE_PREPS - {"from"})
+    if src_tok is not None and src_tok.dep_ == "poss" and _is_place_modifier(src_tok, noun, ctx):
+        src_tok = None  # "Pakistan's Karachi blast": where, not who
+    parties = _between_parties(noun)
+    if src_tok is None and parties:
+        src_tok = parties[0]
     modifier: Actor | None = None
     if src_tok is None:
         # an actor used as a modifier: "Israeli airstrikes", "army operation"
         for c in noun.children:
-            if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i:
+            if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i and not _is_place_modifier(c, noun, ctx) \
+                    and not _victim_modifier(c, ctx):
                 found = ctx.resolver.resolve_span(noun.doc[c.i:c.i + 1], offset=ctx.offset)
                 if found is not None:
                     if found.country:
@@ -382,6 +522,15 @@ def noun_roles(noun: Token, ctx: RoleContext, speaker: Token | None) -> tuple[Ac
                         modifier = found
                     break
     tgt_tok = _prep_object(noun, TARGET_PREPS) or _deep_target(noun)
+    if tgt_tok is None and len(parties) > 1 and src_tok is parties[0]:
+        tgt_tok = parties[1]  # "clashes between militants and troops"
+    if tgt_tok is None and _reciprocal(noun):
+        mods = [t for t in noun.subtree if t.i < noun.i and t.dep_ not in ("det", "nummod", "amod") or
+                t.i < noun.i and t.dep_ == "amod" and (t.ent_type_ in ("NORP", "GPE") or t.pos_ == "PROPN")]
+        sides = _coordinated_sides(mods, ctx) if len(mods) > 1 else None
+        if sides:
+            s_tok = mods[0]
+            return sides[0], sides[1], s_tok, s_tok
     carrier = noun
     # climb "a series of strikes" / "launched attacks" to the verb that carries the event
     for _ in range(3):

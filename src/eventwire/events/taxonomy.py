@@ -53,6 +53,11 @@ class _Rule:
         self.actor2 = _alts(row.get("actor2", ""))
         self.row = row
 
+    @property
+    def specific(self) -> bool:
+        """Decided by more than the event type: a cue word, a mode, a code or the actors."""
+        return bool(self.modes or self.cameo or self.cues or self.actor1 or self.actor2)
+
     def matches(self, type_, mode, cameo, cues: set[str], cls1, cls2) -> bool:
         if self.types and type_ not in self.types:
             return False
@@ -147,12 +152,21 @@ class Taxonomy:
         "tear gas"); a multiword cue matches when it is one element of ``cues`` or all its
         words are.
         """
+        rule = self.acled_rule(type, mode, cameo, actor1, actor2, cues)
+        if rule is None:
+            return None, None
+        return rule.row["event_type"] or None, rule.row["sub_event_type"] or None
+
+    def acled_rule(self, type: str, mode: str | None, cameo: str | None, actor1: Actor | None,
+                   actor2: Actor | None, cues: set[str] = frozenset()) -> "_Rule | None":
+        """The acled_map.tsv row that codes the event (its ``specific`` flag says whether
+        words, a mode or actors decided it, or only the event type); None if no row."""
         words = {c.lower() for c in cues}
         cls1, cls2 = self.actor_classes(actor1), self.actor_classes(actor2)
         for rule in self._acled:
             if rule.matches(type, mode, cameo, words, cls1, cls2):
-                return rule.row["event_type"] or None, rule.row["sub_event_type"] or None
-        return None, None
+                return rule
+        return None
 
     def ucdp(self, type: str, actor1: Actor | None, actor2: Actor | None) -> int | None:
         """UCDP type_of_violence: 1 state-based, 2 non-state, 3 one-sided; None if not violent."""

@@ -113,7 +113,77 @@ def merge_mentions(mentions: list[Mention]) -> list[list[Mention]]:
             max(same, key=lambda c: c.last()).mentions.append(m)
         else:
             clusters.append(_Cluster(m))
+    _situate(clusters, article_countries(mentions))
     return [c.mentions for c in clusters]
+
+
+LOCATIVE = frozenset(lexicon("roles")["location_preps"])
+_ENTITY_KINDS = {"country", "capital", "demonym"}
+
+
+def article_countries(mentions: list[Mention]) -> list[str]:
+    """The countries the article's events happen in, best first, for when it says so only
+    in passing: event places weigh most, then a country named after a place preposition
+    ("in Pakistan's Orakzai", "in NW Pak"), then any country word in the event sentences.
+    Ties go to the later word, where headlines put the place ("Indian shelling kills
+    villager in Pakistan")."""
+    from eventwire.actors import ActorResolver
+
+    votes: Counter[str] = Counter()
+    last: dict[str, int] = {}
+    for m in mentions:
+        if m.location is not None and m.location.country:
+            votes[m.location.country] += 3
+    resolver = ActorResolver.load()
+    seen: set[int] = set()
+    for m in sorted(mentions, key=lambda x: x.order):
+        seg = m.segment
+        if seg.start in seen:
+            continue
+        seen.add(seg.start)
+        for hit in resolver.find(seg.text):
+            if hit.kind not in _ENTITY_KINDS or not hit.country:
+                continue
+            before = _WORD.findall(seg.text[max(0, hit.start - 20):hit.start].lower())[-2:]
+            votes[hit.country] += 2 if LOCATIVE & set(before) else 1
+            last[hit.country] = seg.start + hit.start
+    return sorted(votes, key=lambda c: (votes[c], last.get(c, -1)), reverse=True)
+
+
+def _situate(clusters: list[_Cluster], countries: list[str]) -> None:
+    """Give the parties of an unplaced violent event the article's country when the text
+    gives them none (the event's own place, when it has one, wins in `build_event`).
+    Victims of a state's forces are not that state's own people unless the article names
+    no other country ("Indian shelling kills woman in Kashmir", said from Pakistan), and
+    a state that strikes with nobody named on the other side strikes the other state the
+    article is about ("Pakistan says India steps up shelling")."""
+    if not countries:
+        return
+    for c in clusters:
+        if _family(c.type) not in STATE_FORCE_TYPES or c.places():
+            continue
+        attackers = c.countries("actor1")
+        state = {m.actor1.country for m in c.mentions if m.actor1 is not None and m.actor1.country
+                 and m.actor1.sector in _STATE_SIDE}
+        others = [x for x in countries if x not in state]
+        for m in c.mentions:
+            m.actor1 = _localise(m.actor1, countries[0] if not attackers else None)
+            a2 = m.actor2
+            if a2 is not None and not a2.country and a2.sector in _STATE_SIDE | _REBEL_SIDE:
+                m.actor2 = _localise(a2, countries[0])
+            elif a2 is not None and not a2.country and others:
+                m.actor2 = _localise(a2, others[0])
+        if state and not c.countries("actor2") and others and not any(m.actor2 for m in c.mentions):
+            lead = next(m for m in c.mentions if m.actor1 is not None and m.actor1.country in state)
+            lead.actor2 = _state_actor(others[0])
+
+
+def _state_actor(country: str) -> Actor:
+    from eventwire.actors import ActorResolver
+
+    codes = ActorResolver.load().codes
+    return Actor(text=_country_name(country) or country, name=codes.display_name("GOV", country),
+                 country=country, sector="GOV", inter=codes.inter("GOV"))
 
 
 def _pick_actor(ms: list[Mention], attr: str) -> Actor | None:
@@ -196,10 +266,7 @@ def build_event(ms: list[Mention], article_id: str, taxonomy, number: int = 1) -
     fatalities.evidence = [e for e in evidence if e.role == "fatalities"]
     injuries.evidence = [e for e in evidence if e.role == "injuries"]
     acled_type, acled_sub = taxonomy.acled(type_, mode, cameo, actor1, actor2, _cues(ms))
-    conf = 1.0
-    for m in ms:
-        conf *= 1 - m.confidence
-    confidence = round(min(0.99, 1 - conf), 3)
+    confidence = event_confidence(ms, taxonomy.acled_rule(type_, mode, cameo, actor1, actor2, _cues(ms)))
     return Event(
         id=f"e{number}",  # article-scoped; the store prefixes the article's content hash
         type=type_,
@@ -293,7 +360,7 @@ def _cues(ms: list[Mention]) -> set[str]:
     "grenade", "suicide", "tear gas", "shelling" decide the sub-event type."""
     words: set[str] = set()
     for m in ms:
-        words |= m.cues
+        words |= m.cues | m.context
         for w in _WORD.findall(m.segment.text.lower()):
             words.add(w)
             if w.endswith("s") and len(w) > 3:
@@ -309,3 +376,35 @@ def _dedupe(evidence: list[Evidence]) -> list[Evidence]:
             seen.add(k)
             out.append(e)
     return out
+
+
+# --- event confidence (typing half) --------------------------------------------------
+# Repeating a report does not make it truer: the best-evidenced mention sets the score,
+# each further sentence that reports the event adds a little, up to a cap.
+EXTRA_MENTION_BONUS = 0.05
+EXTRA_MENTION_CAP = 0.15
+# An ACLED sub-event decided only by the event type or its actors ("ASSAULT -> Armed
+# clash") is a guess between neighbouring classes; cue words or a mode decide it.
+GUESSED_SUBTYPE_PENALTY = 0.1
+# Who did it is half of an event's coding: with no initiator its UCDP type and ACLED
+# actors are guesses ("Bomb kills eight near DVD shop").
+NO_INITIATOR_PENALTY = 0.1
+MAX_CONFIDENCE = 0.95
+
+
+def event_confidence(ms: list[Mention], acled_rule=None) -> float:
+    """The probability-like score of an event: its best factual mention, plus a small bonus
+    per extra independent sentence (capped), minus penalties when its ACLED sub-event type
+    was only guessed from the event type or no mention names who acted."""
+    factual = [m for m in ms if m.factual] or ms
+    best = max(m.confidence for m in factual)
+    sentences = {m.segment.start for m in factual}
+    bonus = min(EXTRA_MENTION_CAP, EXTRA_MENTION_BONUS * (len(sentences) - 1))
+    score = best + bonus
+    if acled_rule is not None and acled_rule.row.get("sub_event_type") and not (acled_rule.cues or acled_rule.modes):
+        score -= GUESSED_SUBTYPE_PENALTY
+    if all(m.actor1 is None for m in ms):
+        score -= NO_INITIATOR_PENALTY
+    if not any(m.factual for m in ms):
+        score = min(score, 0.5)  # only denied, negated or hypothetical reports
+    return round(min(MAX_CONFIDENCE, max(0.01, score)), 3)
