@@ -30,3 +30,15 @@ def eval_dir():
     if not path.exists():
         pytest.skip(f"evaluation data not found at {path}")
     return path
+
+
+@pytest.fixture
+def example():
+    """(article, result) for the hand-coded Pakistan/Iran strikes excerpt (tests/export/pakistan_iran.py)."""
+    import importlib.util
+
+    path = Path(__file__).parent / "export" / "pakistan_iran.py"
+    spec = importlib.util.spec_from_file_location("pakistan_iran_fixture", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.article(), module.result()
