@@ -121,3 +121,17 @@ def test_refusals_and_new_triggers(nlp, lex):
     assert typed(nlp, lex, "Troops recaptured the town from the militants.", "recaptured").cameo == "192"
     assert typed(nlp, lex, "The army has set up a new observation post in Idlib.", "set").type == "MOBILIZE"
     assert typed(nlp, lex, "A mob lynched a man accused of theft.", "lynched").type == "ASSAULT"
+
+
+def test_border_fire_words_are_violence_but_a_dismissal_is_not(nlp):
+    from eventwire.events.triggers import TriggerLexicon
+
+    lex = TriggerLexicon.load()
+
+    def found(text):
+        return {t.lower_: lex.match_token(t).type for t in nlp(text) if lex.match_token(t)}
+
+    assert found("Two soldiers martyred in cross-border firing.") == {"martyred": "ASSAULT", "firing": "ASSAULT"}
+    assert found("Pakistan and India trade heavy fire along the border.").get("fire") == "ASSAULT"
+    assert "firing" not in found("The firing of the chief executive shocked investors.")
+    assert found("Outrage over the killing of three students in Karachi.").get("killing") == "ASSAULT"
