@@ -36,7 +36,7 @@ class Pipeline:
         self.taxonomy = taxonomy
         self.geoparser = geoparser
         self._trigger_forms = frozenset(w.lower() for w in lexicon.surface_forms())
-        self._prefilter = _automaton(_prefilter_forms(lexicon))
+        self._prefilter = _automaton(lexicon.prefilter_forms())
 
     @classmethod
     def load(cls, *, geo: bool = True) -> "Pipeline":
@@ -159,32 +159,6 @@ class Pipeline:
 PARSE_BATCH = 256
 # spaCy components the stages do not need. NER is half the parse time; see `docs/speed.md`.
 EXCLUDED_COMPONENTS = [c for c in os.environ.get("EVENTWIRE_EXCLUDE", "").split(",") if c]
-_NON_EVENT_FORMS = frozenset({"is", "be", "are", "was", "were", "been", "being", "am", "has", "have", "had", "do", "does", "did"})
-
-
-def _prefilter_forms(lexicon) -> set[str]:
-    """Word forms worth a parse. Reporting verbs ("said", "told", "according") never make an
-    event by themselves: a sentence that has one reaches the parser through its event words,
-    or not at all. (Dropping every word whose patterns need context cost 0.11 of CAMEO-root
-    accuracy on the PETRARCH2 sentences, so those stay.)"""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    reporting = {w for w in lexicon.surface_forms() if _reporting_form(lexicon, w)}
-    idle_stops = {w for w in STOP_WORDS if not _has_event_pattern(lexicon, w)}
-    return {w.lower() for w in lexicon.surface_forms()} - reporting - _NON_EVENT_FORMS - idle_stops
-
-
-def _reporting_form(lexicon, form: str) -> bool:
-    reporting = getattr(lexicon, "_reporting", {})
-    kinds = {kind for lemma, kind in reporting.items() if lemma.split()[0] in (form, form.rstrip("s"), form[:-2], form[:-1], form[:-3])}
-    return "reporting" in kinds and not _has_event_pattern(lexicon, form)
-
-
-def _has_event_pattern(lexicon, form: str) -> bool:
-    index = getattr(lexicon, "_index", {})
-    return any(key[1] == form and any(p.cameo for p in pats) for key, pats in index.items())
-
-
 @dataclass
 class _Prepared:
     article: Article

@@ -263,6 +263,29 @@ class TriggerLexicon:
         """Lower-cased inflected forms of every trigger head word, for an Aho-Corasick prefilter."""
         return set(_surface_forms(self))
 
+    def prefilter_forms(self) -> set[str]:
+        """The forms worth a parse. Reporting verbs ("said", "told", "according") never make
+        an event by themselves: a sentence that has one reaches the parser through its event
+        words, or not at all; nor do copulas and stop words with no event pattern. (Dropping
+        every word whose patterns need context cost 0.11 of CAMEO-root accuracy on the
+        PETRARCH2 sentences, so those stay.)"""
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        forms = {w.lower() for w in self.surface_forms()}
+        event_words = {lemma for (_, lemma), pats in self._index.items()
+                       if any(p.cameo and p.cameo[:2] not in NO_EVENT_ROOTS for p in pats)}
+        reporting = set()
+        for lemma, kind in self._reporting.items():
+            head = lemma.split()[0]
+            if kind == "reporting" and head not in event_words:
+                reporting |= inflections(head, "VERB") | self._forms.get(head, set())
+        idle = {w for w in STOP_WORDS if w not in event_words}
+        return forms - reporting - idle - _NON_EVENT_FORMS
+
+
+_NON_EVENT_FORMS = frozenset({"is", "be", "are", "was", "were", "been", "being", "am", "has", "have", "had",
+                              "do", "does", "did"})
+
 
 @lru_cache(maxsize=1)
 def _surface_forms(lex: TriggerLexicon) -> frozenset[str]:
