@@ -48,6 +48,7 @@ class Article(BaseModel):
     title: str | None = None
     source: str | None = None
     url: str | None = None
+    author: str | None = None
     path: str | None = None
     format: str = "text"
 

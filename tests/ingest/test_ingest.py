@@ -119,6 +119,7 @@ def test_html_main_text_and_metadata():
     assert article.date == date(2023, 2, 14)
     assert article.url == "https://news.example.org/2023/02/kashmir-clashes"
     assert article.source == "Example News"
+    assert article.author == "Aisha Siddiqui"
     assert "SRINAGAR (Reuters) - Indian and Pakistani troops exchanged heavy fire" in article.text
     assert "targeting villages near Kotli" in article.text
     for boilerplate in ("cookies", "Most read", "Celebrity", "Privacy policy", "All rights reserved"):

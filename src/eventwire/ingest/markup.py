@@ -70,6 +70,7 @@ def read_html(data: bytes, doc_id: str, path: str) -> list[Article | DocumentErr
             date=parse_date(day) if day else None,
             url=doc.get("url") or None,
             source=doc.get("sitename") or doc.get("hostname") or None,
+            author=doc.get("author") or None,
             path=path,
             format="html",
         )
