@@ -189,3 +189,25 @@ def test_offices_and_civilian_targets(resolver, phrase, country, sector):
 def test_place_names(resolver):
     assert resolver.is_place_name("Pak") and resolver.is_place_name("Pakistan")
     assert not resolver.is_place_name("Indian") and not resolver.is_place_name("Pakistan army")
+
+
+@pytest.mark.parametrize("phrase, country, sector", [
+    # a titled leader is coded by the office, the dictionary's ELI is only the undated fallback
+    ("President Bill Clinton", "USA", "GOV"),
+    ("Georgian President Eduard Shevardnadze", "GEO", "GOV"),
+    ("Ehud Barak", "ISR", "ELI"),
+    # a people named as a group of persons is civilian, its country from the demonym
+    ("thousands of Syrian Kurds", "SYR", "CVL"),
+    ("two Afghan youths", "AFG", "CVL"),
+    ("the Turkish opposition", "TUR", "OPP"),
+])
+def test_office_and_people_sectors(resolver, phrase, country, sector):
+    actor = resolver.resolve(phrase)
+    assert actor is not None and (actor.country, actor.sector) == (country, sector)
+
+
+def test_one_word_name_inside_a_longer_name_is_someone_else(resolver):
+    # the dictionary's "Hassan" (a Jordanian royal) must not code a Sudanese president
+    actor = resolver.resolve("President Omar Hassan al-Bashir")
+    assert actor is not None and actor.country == "SDN"
+    assert resolver.resolve("Interior minister Ahmed Hassan Khalil").country != "JOR"

@@ -97,3 +97,17 @@ def test_rival_groups_fight_is_non_state(pipeline):
 def test_country_named_as_the_place_is_the_target(pipeline, text, target):
     ev = _best(pipeline, text)
     assert ev.actor2 is not None and ev.actor2.country == target
+
+
+@pytest.mark.parametrize("text, trigger, source, target", [
+    # "X says Y must Z": the speaker demands, the clause subject is asked
+    ("The Turkish foreign minister said Syria must stop shelling border towns.", "stop",
+     ("TUR", "GOV"), ("SYR", "GOV")),
+    # a pronoun subject stands for the addressee of the demand
+    ("The German chancellor sent a letter to Iran that it must release the detained sailors.", "release",
+     ("DEU", "GOV"), ("IRN", "GOV")),
+])
+def test_demand_source_is_the_speaker(pipeline, text, trigger, source, target):
+    events = pipeline.extract(Article(id="t", text=text)).events
+    ev = next(e for e in events if any(x.role == "trigger" and x.text == trigger for x in e.evidence))
+    assert (_side(ev.actor1), _side(ev.actor2)) == (source, target)

@@ -147,3 +147,23 @@ def test_agreement_needs_a_conflict_context():
     assert tax.acled("SUPPORT", None, "057", None, None, {"resolution", "sanctions"}) == (None, None)
     rule = tax.acled_rule("ASSAULT", None, "190", None, None, set())
     assert rule is not None and not rule.cues and not rule.modes  # a guessed sub-event type
+
+
+def test_acled_attacks_surrenders_and_withdrawals():
+    # gunmen opening fire on people are an attack, not a battle between armed sides
+    gunmen = actor("gunmen", None, "UAF")
+    assert TAX.acled("ASSAULT", "firearms", "193", gunmen, None,
+                     {"gunmen", "opened", "fire", "on", "a", "teahouse"})[1] == "Attack"
+    assert TAX.acled("ASSAULT", None, "190", PAK_MIL, TTP, {"clashes"})[1] == "Armed clash"
+    # a surrender ends fighting by agreement; forces pulling back change their activity
+    assert TAX.acled("RETREAT", "disarm", "0874", TTP, PAK_MIL, {"rebels", "surrendered"})[1] == "Agreement"
+    assert TAX.acled("RETREAT", "disarm", "0874", PAK_MIL, None, {"forces", "withdrawn", "from", "base"})[1] == \
+        "Change to group/activity"
+    assert TAX.acled("RETREAT", "disarm", "0874", PAK_MIL, None, {"handed", "over", "camp"})[1] == \
+        "Non-violent transfer of territory"
+    assert TAX.acled("RETREAT", "disarm", "0873", TTP, None, {"militants", "disarmed"})[1] == "Disrupted weapons use"
+    # only a state regains ground: rebels retaking a village overtake it
+    assert TAX.acled("COERCE", "seize", "192", TTP, PAK_MIL, {"militants", "recaptured", "village"})[1] == \
+        "Non-state actor overtakes territory"
+    assert TAX.acled("COERCE", "seize", "192", PAK_MIL, TTP, {"troops", "recaptured", "village"})[1] == \
+        "Government regains territory"

@@ -135,3 +135,27 @@ def test_border_fire_words_are_violence_but_a_dismissal_is_not(nlp):
     assert found("Pakistan and India trade heavy fire along the border.").get("fire") == "ASSAULT"
     assert "firing" not in found("The firing of the chief executive shocked investors.")
     assert found("Outrage over the killing of three students in Karachi.").get("killing") == "ASSAULT"
+
+
+def test_found_weapons_are_seizures_and_plans_are_no_events(nlp, lex):
+    # finding, intercepting or destroying arms disrupts their use: a seizure, not an attack
+    found = typed(nlp, lex, "Police found a large cache of weapons and ammunition near Quetta.", "found")
+    assert (found.type, found.mode, found.cameo) == ("COERCE", "seize", "171")
+    assert typed(nlp, lex, "Troops destroyed 23 IEDs and four mortars in Ghazni.", "destroyed").mode == "seize"
+    assert typed(nlp, lex, "Customs officers intercepted two packages at the airport.", "intercepted").cameo == "171"
+    assert typed(nlp, lex, "The United States will supply arms to Israel.", "supply").cameo == "072"
+    # dictionary defaults that read wishes and plans as agreements are blocked
+    assert typed(nlp, lex, "The government plans to build a new dam.", "plans") is None
+    assert typed(nlp, lex, "Analysts expect inflation to fall.", "expect") is None
+    assert typed(nlp, lex, "The inspectors want to return next year.", "want") is None
+    assert typed(nlp, lex, "The minister took a flight to Doha.", "took") is None
+    # the found-something row needs a weapon: finding a body is no event of its own
+    assert typed(nlp, lex, "Villagers found a body near the river.", "found") is None
+
+
+def test_passive_agent_is_the_logical_subject(nlp, lex):
+    # "killed by a bomb" is the bomb killing: the agent fills the subject slot of patterns
+    ied = typed(nlp, lex, "Three soldiers were killed by an improvised explosive device outside Basra.", "killed")
+    assert (ied.type, ied.mode, ied.cameo) == ("ASSAULT", "explosives", "183")
+    assert typed(nlp, lex, "Two children were killed by a drone in North Waziristan.", "killed").mode == "aerial"
+    assert typed(nlp, lex, "Two policemen were killed by unidentified gunmen.", "killed").mode == "firearms"

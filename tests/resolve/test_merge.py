@@ -69,3 +69,12 @@ def test_civilians_killed_by_unnamed_fire_stay_state_based(pipeline):
     ev = next(e for e in events if e.type in ("ASSAULT", "FIGHT"))
     assert ev.actor2 is not None and ev.actor2.sector == "CVL"
     assert ev.ucdp_type_of_violence == 1
+
+
+def test_unattributed_attack_gets_an_unidentified_armed_group(pipeline):
+    text = "A roadside bomb killed four soldiers in Quetta, Pakistan on Monday."
+    ev = next(e for e in _events(pipeline, text) if e.type in ("ASSAULT", "FIGHT"))
+    assert ev.actor1 is not None and (ev.actor1.country, ev.actor1.sector) == ("PAK", "UAF")
+    assert ev.actor1.name == "Unidentified Armed Group (Pakistan)"
+    # the placeholder is no evidence of who fought: soldiers killed is state-based violence
+    assert ev.ucdp_type_of_violence == 1

@@ -220,6 +220,9 @@ class ActorResolver:
                         and m.start < core_end), None)
             if igo is not None:
                 head = igo
+        if head is not None and head.kind == "person" and head.sector in (None, "ELI"):
+            sector = self._office_sector(text, start, head) or head.sector
+            head = head.model_copy(update={"sector": sector})
         if head is not None and head.kind in NAMED_KINDS:
             country = head.country or (entities[0].country if entities and head.kind != "igo" else None)
             name = head.name if head.kind in {"group", "igo"} and head.name else None
@@ -235,6 +238,15 @@ class ActorResolver:
         sector = first.sector or "GOV"
         return self._make(text, start, end, first.country, sector, None)
 
+    def _office_sector(self, text: str, start: int, person: ActorMatch) -> str | None:
+        """The sector of an office named before a person ("President Bill Clinton", "Israeli
+        Prime Minister Ehud Barak"): coders code a titled leader by the office, the dictionary's
+        ELI being only the undated fallback for the person."""
+        words = person.text.split()
+        lead = text[start:person.start] + " ".join(words[:-1])
+        offices = [m for m in self.find(lead) if m.kind == "agent" and m.sector]
+        return offices[-1].sector if offices else None
+
     def _drop_names(self, text: str, matches: list[ActorMatch],
                     persons: tuple[tuple[int, int], ...]) -> list[ActorMatch]:
         """A people's name only modifies a role noun, and never inside a personal name."""
@@ -246,6 +258,8 @@ class ActorResolver:
                     continue
                 if _after_name(text, m.start, matches):
                     continue
+            if m.kind == "person" and " " not in m.text and _inside_longer_name(text, m):
+                continue  # "Hassan" in "Omar Hassan al-Bashir" is not the Hassan of the dictionary
             if m.kind == "ethnic":
                 nxt = matches[i + 1] if i + 1 < len(matches) else None
                 if nxt is None or nxt.kind not in ROLE_KINDS or text[m.end:nxt.start].strip(" -"):
@@ -289,6 +303,17 @@ def _after_name(text: str, start: int, matches: list[ActorMatch]) -> bool:
     sentence_start = not before or before[-1] in ".!?\"'“‘:\n"
     return not sentence_start and m.group(1).lower() not in _FUNCTION_WORDS
 
+
+def _inside_longer_name(text: str, m: ActorMatch) -> bool:
+    """True when a capitalised word directly precedes or follows a one-word name."""
+    before = re.search(r"([A-Z][\w'-]*)\s+$", text[max(0, m.start - 40):m.start])
+    after = re.match(r"\s+((?:al-|el-)?[A-Z][\w'-]*)", text[m.end:m.end + 40])
+    words = [g.group(1) for g in (before, after) if g]
+    return any(w.lower() not in _FUNCTION_WORDS and w.lower() not in _TITLE_WORDS for w in words)
+
+
+_TITLE_WORDS = {"president", "king", "prince", "sheikh", "minister", "premier", "general", "gen", "mr", "mrs",
+                "dr", "ayatollah", "emir", "chancellor", "leader", "said", "says"}
 
 _FUNCTION_WORDS = {"the", "a", "an", "in", "of", "on", "at", "to", "from", "and", "or", "with", "by",
                    "for", "against", "after", "over", "as", "says", "said", "between", "into", "near"}

@@ -30,6 +30,7 @@ UNATTRIBUTED_NOUNS = set(_LEX["unattributed_nouns"])
 PLACE_OR_HAND_NOUNS = set(_LEX["place_or_hand_nouns"])
 BETWEEN_PREPS = set(_LEX["between_preps"])
 RECIPROCAL = set(_LEX["reciprocal_words"])
+OBLIGATION_MODALS = set(_LEX["obligation_modals"])
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 AIMED_VERBS = {"shoot", "fire"}  # intransitive with "at X": "troops fired at the crowd"
 TRIGGER_FLAG = "ew_trigger"
@@ -338,6 +339,9 @@ def verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None) -> tuple[Ac
                 src_tok, source = cand, found
                 break
         return source, resolve_token(tgt_tok, ctx, speaker), src_tok, tgt_tok
+    demand = _demand_roles(verb, ctx)
+    if demand is not None:
+        return demand
     cands = [a for c in subject_candidates(verb) for a in (means_agents(c, ctx) if _eventive(c) else [c])]
     src_tok = cands[0] if cands else None
     for cand in cands:  # "the incident was ..., expelling": skip subjects that name no actor
@@ -395,6 +399,60 @@ def verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None) -> tuple[Ac
 
 
 PLACE_TARGET_PREPS = {"in", "inside", "across", "within"}
+
+
+def _demand_governor(verb: Token) -> Token | None:
+    """The saying verb above an obligation clause: 'said [Y must go]', 'issued a reminder
+    [that it must cooperate]'; None when the verb carries no must/should."""
+    if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in verb.children):
+        return None
+    if verb.dep_ not in ("ccomp", "acl", "relcl") or _child(verb, "nsubj") is None:
+        return None
+    gov = verb.head
+    for _ in range(2):  # through the noun: "a reminder to Iraq that ...", "calls for ..."
+        if gov.pos_ in ("VERB", "AUX"):
+            return gov
+        if gov.dep_ == "ROOT" or gov.head is gov:
+            return None
+        gov = gov.head
+    return gov if gov.pos_ in ("VERB", "AUX") else None
+
+
+def _addressee(gov: Token, verb: Token) -> Token | None:
+    """Whom the demand is put to: 'told Iraq', 'a reminder to Iraq'."""
+    for node in (gov, verb.head):
+        obj = _child(node, "dobj", "dative")
+        if obj is not None and obj.i != verb.head.i:
+            return obj
+        for prep in node.children:  # "to" parses as prep or as dative
+            if prep.dep_ in ("prep", "dative") and prep.lower_ == "to":
+                to = _child(prep, "pobj")
+                if to is not None:
+                    return to
+    return None
+
+
+def _demand_roles(verb: Token, ctx: RoleContext):
+    """'X says Y must Z': the speaker X demands of Y (a pronoun Y stands for the addressee)."""
+    gov = _demand_governor(verb)
+    if gov is None:
+        return None
+    spk = verb_subject(gov)
+    source = resolve_token(spk, ctx)
+    if source is None:
+        return None
+    subj = _child(verb, "nsubj")
+    if subj.lower_ in PRONOUNS:
+        addressee = _addressee(gov, verb)
+        target = resolve_token(addressee, ctx) if addressee is not None else None
+        tgt_tok = addressee
+        if target is None:
+            target, tgt_tok = resolve_token(subj, ctx), subj
+    else:
+        target, tgt_tok = resolve_token(subj, ctx), subj
+    if target is None or _same(source, target):
+        return None
+    return source, target, spk, tgt_tok
 
 
 def _reciprocal(tok: Token) -> bool:

@@ -110,6 +110,13 @@ class Context:
                 if dep == "nsubjpass":
                     self.objects.append(c)
                     self._add_phrase(c)
+                elif dep == "agent":
+                    # "killed by a roadside bomb": the agent's noun is the logical subject
+                    self._add_prep(c)
+                    for n in c.children:
+                        if n.dep_ == "pobj":
+                            self.subj |= _words(n)
+                            self.subj |= {w for m in n.children if m.dep_ in {"compound", "amod"} for w in _words(m)}
             elif dep in {"prep", "agent"}:
                 self._add_prep(c)
             elif dep in VERB_ARG_DEPS:

@@ -173,6 +173,8 @@ def _situate(clusters: list[_Cluster], countries: list[str]) -> None:
                 m.actor2 = _localise(a2, countries[0])
             elif a2 is not None and not a2.country and others:
                 m.actor2 = _localise(a2, others[0])
+        if _family(c.type) in UNATTRIBUTED_TYPES and not any(m.actor1 for m in c.mentions):
+            c.mentions[0].actor1 = _unidentified_actor(countries[0])
         if state and not c.countries("actor2") and others and not any(m.actor2 for m in c.mentions):
             lead = next(m for m in c.mentions if m.actor1 is not None and m.actor1.country in state)
             lead.actor2 = _state_actor(others[0])
@@ -249,6 +251,11 @@ def build_event(ms: list[Mention], article_id: str, taxonomy, number: int = 1) -
         actor1, actor2 = _localise(actor1, here), _localise(actor2, here)
         actor1, actor2 = _localise(actor1, _opponent_country(actor1, actor2)), \
             _localise(actor2, _opponent_country(actor2, actor1))
+    # the violence type is judged on the parties the text names, not on a placeholder
+    named1 = None if _is_placeholder(actor1) else actor1
+    if actor1 is None and _family(lead.type) in UNATTRIBUTED_TYPES:
+        actor1 = _unidentified_actor(here or (actor2.country if actor2 is not None
+                                              and actor2.sector in LOCAL_SECTORS else None))
     type_ = lead.type
     if _family(type_) == "ASSAULT" and cameo:
         type_, _ = taxonomy.event_type(cameo, actor1, actor2)  # FIGHT when both sides are armed forces
@@ -275,7 +282,7 @@ def build_event(ms: list[Mention], article_id: str, taxonomy, number: int = 1) -
         goldstein=goldstein,
         acled_event_type=acled_type,
         acled_sub_event_type=acled_sub,
-        ucdp_type_of_violence=taxonomy.ucdp(lead.type, actor1, actor2),
+        ucdp_type_of_violence=taxonomy.ucdp(lead.type, named1, actor2),
         actor1=actor1,
         actor2=actor2,
         date=dm.date if dm else None,
@@ -316,6 +323,25 @@ def _victim_actor(victims: str, country: str | None) -> Actor:
     name, sector, inter = VICTIM_ACTORS[victims]
     where = _country_name(country)
     return Actor(text=victims, name=f"{name} ({where})" if where else name, country=country, sector=sector, inter=inter)
+
+
+# An attack nobody is named for is ACLED's "Unidentified Armed Group (X)" where it happens:
+# "Bomb kills four soldiers in Pakistan".
+UNATTRIBUTED_TYPES = {"ASSAULT"}
+
+
+def _unidentified_actor(country: str | None) -> Actor | None:
+    if not country:
+        return None
+    from eventwire.actors import ActorResolver
+
+    codes = ActorResolver.load().codes
+    return Actor(text="", name=codes.display_name("UAF", country), country=country, sector="UAF",
+                 inter=codes.inter("UAF"))
+
+
+def _is_placeholder(actor: Actor | None) -> bool:
+    return actor is not None and actor.sector == "UAF" and not actor.text
 
 
 def _localise(actor: Actor | None, country: str | None) -> Actor | None:
