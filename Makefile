@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= eventwire.duckdb
 
-.PHONY: demo test bench eval install clean serve stress browser
+.PHONY: demo test bench eval install clean serve stress browser data
 
 $(STAMP): pyproject.toml requirements/model.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "needs $(PYTHON) (set PYTHON=python3.x, 3.11+)"; exit 1; }
@@ -29,8 +29,15 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest tests
 
+# Re-derive the committed data files from the reference material (developers only; never at run time).
+SHARED ?= ../shared
+data: $(STAMP)
+	$(BIN)/python -m eventwire.actors.build_data --reference $(SHARED)/reference
+	$(BIN)/python -m eventwire.events.build_lexicon $(SHARED)/reference
+	$(BIN)/python -m eventwire.geo.build --shared $(SHARED)
+
 eval: $(STAMP)
-	$(BIN)/eventwire eval all --data ../shared/eval-dev
+	$(BIN)/eventwire eval all --data $(SHARED)/eval-dev
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py

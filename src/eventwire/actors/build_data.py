@@ -2,7 +2,7 @@
 
 Run by a developer, never by the product:
 
-    python -m eventwire.actors.build_data --reference ../shared/reference
+    python -m eventwire.actors.build_data --reference REFERENCE_DIR   (or: make data)
 
 It writes into src/eventwire/data/actors/:
 
@@ -311,7 +311,7 @@ def build(reference: Path, out: Path = DATA_DIR) -> dict[str, int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--reference", type=Path, default=Path("../shared/reference"))
+    parser.add_argument("--reference", type=Path, required=True)
     print(build(parser.parse_args().reference))
 
 

@@ -1,6 +1,6 @@
 """Actor resolution against PLOVER gold records: country and sector accuracy per gold actor.
 
-    python -m eventwire.evaluate.actors ../shared/eval-dev/plover_gsr.dev.jsonl
+    python -m eventwire.evaluate.actors PLOVER_DEV_JSONL
 
 Each gold source/target actor is resolved from its own span (the first occurrence of its
 `actorText` in the record text), so this scores the actors stage alone, not role assignment.
@@ -72,5 +72,7 @@ def run(path: str | Path, resolver: ActorResolver | None = None) -> dict:
 
 
 if __name__ == "__main__":
-    result = run(sys.argv[1] if len(sys.argv) > 1 else "../shared/eval-dev/plover_gsr.dev.jsonl")
+    if len(sys.argv) != 2:
+        sys.exit("usage: python -m eventwire.evaluate.actors PLOVER_DEV_JSONL")
+    result = run(sys.argv[1])
     print(json.dumps(result, indent=1, ensure_ascii=False))

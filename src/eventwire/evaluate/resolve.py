@@ -169,4 +169,6 @@ def format_report(result: dict) -> str:
 if __name__ == "__main__":
     import sys
 
-    print(format_report(run(sys.argv[1] if len(sys.argv) > 1 else "../shared/eval-dev/ucdp_ged_pakistan.dev.jsonl")))
+    if len(sys.argv) != 2:
+        sys.exit("usage: python -m eventwire.evaluate.resolve UCDP_DEV_JSONL")
+    print(format_report(run(sys.argv[1])))

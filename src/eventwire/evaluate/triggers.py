@@ -1,6 +1,6 @@
 """Score trigger typing alone on the PLOVER and PETRARCH2 gold sentences.
 
-    python -m eventwire.evaluate.triggers ../shared/eval-dev/plover_gsr.dev.jsonl [...]
+    python -m eventwire.evaluate.triggers PLOVER_DEV_JSONL [PETRARCH_DEV_JSONL ...]
 
 For each record the best trigger of the text (``events.triggers.best_trigger``) is compared
 with the gold: PLOVER records by event type (the gold uses the older draft names DEMAND,

