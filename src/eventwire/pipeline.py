@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -60,8 +61,6 @@ class Pipeline:
         lets the parser see verbs and nouns again."""
         if not _title_case(text):
             return text
-        import re
-
         return re.sub(r"[A-Za-z][a-z]+", lambda m: _truecase_word(m.group(0), self._trigger_forms), text)
 
     # -- stages ------------------------------------------------------------------------

@@ -254,8 +254,15 @@ def _collapse(triggers: list[tuple[Token, object]]) -> list[tuple[Token, object]
     return [by_index[i] for i in sorted(by_index) if i not in drop]
 
 
-def _family(t: str) -> str:
-    return "ASSAULT" if t == "FIGHT" else t
+# Clashes and attacks describe one incident in news prose: one family for folding and merging.
+FAMILY = {"FIGHT": "ASSAULT"}
+
+
+def family(t: str) -> str:
+    return FAMILY.get(t, t)
+
+
+_family = family
 
 
 def _consolidate(mentions: list[Mention]) -> list[Mention]:

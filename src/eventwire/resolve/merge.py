@@ -13,17 +13,15 @@ import re
 from collections import Counter
 
 from eventwire.attributes.claims import STATUS_RANK
-from eventwire.events.detect import Mention
+from eventwire.events.detect import Mention, family
 from eventwire.model import Actor, Count, Event, Evidence, Location
 from eventwire.resources import lexicon
 
-FAMILY = {"FIGHT": "ASSAULT"}  # clashes and attacks describe one incident in news prose
 MODE_FREE = {"ASSAULT", "FIGHT", "PROTEST", "THREATEN", "ACCUSE", "COERCE"}
 STATE_FORCE_TYPES = set(lexicon("roles")["state_force_types"])
 
 
-def _family(t: str) -> str:
-    return FAMILY.get(t, t)
+_family = family
 
 
 class _Cluster:
