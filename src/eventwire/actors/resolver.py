@@ -11,7 +11,8 @@ called by a surname never becomes an armed group.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Callable
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,10 +21,12 @@ from pydantic import BaseModel
 
 from eventwire.actors.codes import DATA_DIR, CameoCodes, read_tsv
 from eventwire.model import Actor
+from eventwire.parse import person_ranges
 
 if TYPE_CHECKING:
     import spacy
 
+PersonRanges = Callable[[], tuple[tuple[int, int], ...]]  # PERSON spans of the text, on demand
 ENTITY_KINDS = {"country", "demonym", "capital", "ethnic"}
 NAMED_KINDS = {"group", "igo", "org", "person"}
 ROLE_KINDS = {"agent", "title"} | NAMED_KINDS
@@ -138,18 +141,18 @@ class ActorResolver:
         if head:
             found = text.rfind(head, start, end)
             head_at = found if found >= 0 else None
-        return self._resolve(text, start, end, head_at, ())
+        return self._resolve(text, start, end, head_at, tuple)
 
     def resolve_span(self, span: "spacy.tokens.Span", offset: int = 0) -> Actor | None:
         """Same as `resolve`, with the head noun and PERSON names taken from the parse."""
         actor = self._resolve(span.doc.text, span.start_char, span.end_char, span.root.idx,
-                              _person_ranges(span))
+                              partial(person_ranges, span.doc))
         return _shift(actor, offset)
 
     def resolve_all(self, span: "spacy.tokens.Span", offset: int = 0) -> list[Actor]:
         """One Actor per conjunct: 'Hungarian and Romanian officials', 'the US and Jordan'."""
         doc, root = span.doc, span.root
-        persons = _person_ranges(span)
+        persons = partial(person_ranges, doc)
         heads = [root] + [t for t in root.conjuncts if span.start <= t.i < span.end]
         if len(heads) > 1:
             actors = []
@@ -175,7 +178,7 @@ class ActorResolver:
         return [_shift(base, offset)] if base else []
 
     def _resolve(self, text: str, start: int, end: int, head_at: int | None,
-                 persons: tuple[tuple[int, int], ...]) -> Actor | None:
+                 persons: PersonRanges) -> Actor | None:
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
@@ -248,13 +251,15 @@ class ActorResolver:
         return offices[-1].sector if offices else None
 
     def _drop_names(self, text: str, matches: list[ActorMatch],
-                    persons: tuple[tuple[int, int], ...]) -> list[ActorMatch]:
-        """A people's name only modifies a role noun, and never inside a personal name."""
+                    persons: PersonRanges) -> list[ActorMatch]:
+        """A people's name only modifies a role noun, and never inside a personal name.
+        `persons` is asked only when a capitalised word stands next to the name, since asking
+        may run NER."""
         kept = []
         for i, m in enumerate(matches):
             if m.kind in ENTITY_KINDS and m.kind != "capital":
-                if any(s <= m.start and m.end <= e and not (s == m.start and e == m.end)
-                       for s, e in persons):
+                if _inside_longer_name(text, m) and any(
+                        s <= m.start and m.end <= e and not (s == m.start and e == m.end) for s, e in persons()):
                     continue
                 if _after_name(text, m.start, matches):
                     continue
@@ -317,10 +322,6 @@ _TITLE_WORDS = {"president", "king", "prince", "sheikh", "minister", "premier", 
 
 _FUNCTION_WORDS = {"the", "a", "an", "in", "of", "on", "at", "to", "from", "and", "or", "with", "by",
                    "for", "against", "after", "over", "as", "says", "said", "between", "into", "near"}
-
-
-def _person_ranges(span: "spacy.tokens.Span") -> tuple[tuple[int, int], ...]:
-    return tuple((e.start_char, e.end_char) for e in span.doc.ents if e.label_ == "PERSON")
 
 
 def _shift(actor: Actor | None, offset: int) -> Actor | None:

@@ -18,6 +18,7 @@ from eventwire.attributes.dates import read_date
 from eventwire.events.roles import TRIGGER_FLAG, RoleContext, noun_roles, verb_roles
 from eventwire.events.taxonomy import read_table
 from eventwire.model import Actor, Attribution, Evidence, Location, Segment
+from eventwire.parse import ent_type
 from eventwire.resources import lexicon
 
 _ROLES = lexicon("roles")
@@ -113,11 +114,14 @@ def _is_candidate(tok: Token) -> bool:
         # the setting or channel of a statement, not an event
         if gov.lemma_.lower() in STATEMENT_HEADS or claims.is_reporting(gov):
             return False
-    if tok.ent_type_ in _SKIP_ENTS and tok.pos_ == "PROPN" and tok.ent_iob_ != "O":
-        # a word inside a name ("Balochistan Liberation Front") is not an event word,
-        # except title-case headlines where nouns show up as PROPN outside any entity
-        return False
     return True
+
+
+def _inside_name(tok: Token) -> bool:
+    """A word inside a name ("Balochistan Liberation Front") is not an event word, except in
+    title-case headlines where nouns show up as PROPN outside any entity. Asked only of
+    trigger words, since it may run NER."""
+    return tok.pos_ == "PROPN" and ent_type(tok) in _SKIP_ENTS
 
 
 def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lexicon_, taxonomy) -> list[Mention]:
@@ -129,7 +133,7 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
         if not _is_candidate(tok) or claims.is_reporting(tok):
             continue
         etype = lexicon_.match_token(tok)
-        if etype is not None:
+        if etype is not None and not _inside_name(tok):
             triggers.append((tok, etype))
     triggers = _collapse(triggers)
     doc.user_data[TRIGGER_FLAG] = {tok.i for tok, _ in triggers}

