@@ -14,12 +14,11 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-import ahocorasick
-
 from eventwire.events.detect import ArticleContext, Mention, detect
 from eventwire.events.roles import RoleContext
 from eventwire.model import Article, DocumentError, DocumentResult, Segment
 from eventwire.parse import Parser
+from eventwire.prefilter import Prefilter, irregular_forms
 from eventwire.resolve.links import link_events
 from eventwire.resolve.merge import build_event, merge_mentions
 from eventwire.segment import segment
@@ -37,7 +36,7 @@ class Pipeline:
         self.taxonomy = taxonomy
         self.geoparser = geoparser
         self._trigger_forms = frozenset(w.lower() for w in lexicon.surface_forms())
-        self._prefilter = _automaton(lexicon.prefilter_forms())
+        self.prefilter = Prefilter(lexicon, irregular_forms(parser.nlp))
 
     @classmethod
     def load(cls, *, geo: bool = True) -> "Pipeline":
@@ -63,14 +62,9 @@ class Pipeline:
 
     # -- stages ------------------------------------------------------------------------
     def candidates(self, segments: list[Segment]) -> list[Segment]:
-        """Segments worth a parse: they contain a trigger word (cheap Aho-Corasick pass)."""
-        out = []
-        for s in segments:
-            if s.kind not in PARSED_KINDS or len(s.text) > MAX_SEGMENT_CHARS:
-                continue
-            if _has_trigger(self._prefilter, s.text.lower()):
-                out.append(s)
-        return out
+        """Segments worth a parse: some trigger pattern could match them (eventwire.prefilter)."""
+        return [s for s in segments
+                if s.kind in PARSED_KINDS and len(s.text) <= MAX_SEGMENT_CHARS and self.prefilter(s.text)]
 
     def extract(self, article: Article) -> DocumentResult:
         return next(iter(self.extract_many([article])))
@@ -186,24 +180,3 @@ def _title_case(text: str) -> bool:
 def _truecase_word(word: str, triggers: frozenset) -> str:
     low = word.lower()
     return low if low in _FUNCTION_WORDS or low in triggers else word
-
-
-def _automaton(words: Iterable[str]) -> ahocorasick.Automaton:
-    auto = ahocorasick.Automaton()
-    for w in words:
-        w = w.lower().strip()
-        if w:
-            auto.add_word(w, w)
-    auto.make_automaton()
-    return auto
-
-
-def _has_trigger(auto: ahocorasick.Automaton, text: str) -> bool:
-    """A whole-word hit of any trigger form."""
-    for end, word in auto.iter(text):
-        start = end - len(word) + 1
-        before = text[start - 1] if start > 0 else " "
-        after = text[end + 1] if end + 1 < len(text) else " "
-        if not before.isalnum() and not after.isalnum():
-            return True
-    return False

@@ -13,6 +13,7 @@ pattern is explicitly not an event ("killed in an accident").
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -175,6 +176,14 @@ class TriggerLexicon:
     def load(cls) -> "TriggerLexicon":
         return _load_lexicon()
 
+    def patterns(self) -> Iterator[Pattern]:
+        for plist in self._index.values():
+            yield from plist
+
+    def forms_of(self, lemma: str) -> set[str]:
+        """Irregular forms of a head word listed in forms.tsv ("shot" for "shoot")."""
+        return self._forms.get(lemma, set())
+
     # ------------------------------------------------------------------ matching
     def match_token(self, token: "Token") -> EventType | None:
         """The most specific event pattern this VERB or NOUN token satisfies, or None."""
@@ -265,33 +274,10 @@ class TriggerLexicon:
             return True
         return any(c.dep_ in {"ccomp", "parataxis"} for c in token.children) or token.dep_ == "parataxis"
 
-    # ------------------------------------------------------------------ prefilter
+    # ------------------------------------------------------------------ word forms
     def surface_forms(self) -> set[str]:
-        """Lower-cased inflected forms of every trigger head word, for an Aho-Corasick prefilter."""
+        """Lower-cased inflected forms of every trigger head word (headline truecasing reads them)."""
         return set(_surface_forms(self))
-
-    def prefilter_forms(self) -> set[str]:
-        """The forms worth a parse. Reporting verbs ("said", "told", "according") never make
-        an event by themselves: a sentence that has one reaches the parser through its event
-        words, or not at all; nor do copulas and stop words with no event pattern. (Dropping
-        every word whose patterns need context cost 0.11 of CAMEO-root accuracy on the
-        PETRARCH2 sentences, so those stay.)"""
-        from spacy.lang.en.stop_words import STOP_WORDS
-
-        forms = {w.lower() for w in self.surface_forms()}
-        event_words = {lemma for (_, lemma), pats in self._index.items()
-                       if any(p.cameo and p.cameo[:2] not in NO_EVENT_ROOTS for p in pats)}
-        reporting = set()
-        for lemma, kind in self._reporting.items():
-            head = lemma.split()[0]
-            if kind == "reporting" and head not in event_words:
-                reporting |= inflections(head, "VERB") | self._forms.get(head, set())
-        idle = {w for w in STOP_WORDS if w not in event_words}
-        return forms - reporting - idle - _NON_EVENT_FORMS
-
-
-_NON_EVENT_FORMS = frozenset({"is", "be", "are", "was", "were", "been", "being", "am", "has", "have", "had",
-                              "do", "does", "did"})
 
 
 @lru_cache(maxsize=1)
