@@ -168,6 +168,9 @@ class _Stuck:
             time.sleep(120)
         return self.pipeline.extract(article)
 
+    def extract_many(self, articles):
+        return (self.extract(a) for a in articles)
+
 
 def test_a_stuck_worker_is_killed_and_replaced(pipeline, tmp_path, monkeypatch):
     monkeypatch.setattr(runner, "HARD_GRACE", 0.5)

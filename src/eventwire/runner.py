@@ -45,6 +45,7 @@ log = logging.getLogger(__name__)
 Hook = Callable[[Store, Article, DocumentResult], object]
 FAILED_STAGES = frozenset({"extract", "timeout", "worker"})  # the document produced nothing
 HARD_GRACE = 5.0  # seconds past the limit before a worker that ignores its alarm is killed
+CHUNK, CHUNK_CHARS = 16, 100_000  # articles (characters) extracted together in one parse stream
 
 
 class DatabaseInUse(RuntimeError):
@@ -143,6 +144,33 @@ def extract_one(pipeline, article: Article, time_limit: float | None) -> tuple[D
     return result, sentences
 
 
+def extract_chunk(pipeline, articles: list[Article], time_limit: float | None) -> list[tuple[DocumentResult, int]] | None:
+    """(result, sentences) for a chunk parsed as one `nlp.pipe` stream (small per-article
+    batches leave the parser's matrix work badly amortised), or None when the chunk ran past
+    the limit or broke: then its articles are redone one by one, so that only a culprit fails."""
+    if len(articles) == 1:
+        return [extract_one(pipeline, articles[0], time_limit)]
+    try:
+        with _alarm(time_limit):
+            return [(r, _sentences(a)) for r, a in zip(pipeline.extract_many(articles), articles, strict=True)]
+    except (_Timeout, Exception):
+        return None
+
+
+def chunks(articles: list[Article], size: int = CHUNK, max_chars: int = CHUNK_CHARS) -> Iterator[list[Article]]:
+    """Runs of up to `size` articles and `max_chars` characters; a long article goes alone."""
+    chunk: list[Article] = []
+    chars = 0
+    for article in articles:
+        if chunk and (len(chunk) >= size or chars + len(article.text) > max_chars):
+            yield chunk
+            chunk, chars = [], 0
+        chunk.append(article)
+        chars += len(article.text)
+    if chunk:
+        yield chunk
+
+
 class InlineExtractor:
     """Extraction in this process (workers=1): the alarm interrupts Python code that runs
     past the limit; a C routine that never returns cannot be stopped here (use workers)."""
@@ -156,8 +184,11 @@ class InlineExtractor:
         self.time_limit = time_limit
 
     def map(self, articles: list[Article]) -> Iterator[tuple[DocumentResult, int]]:
-        for article in articles:
-            yield extract_one(self.pipeline, article, self.time_limit)
+        for chunk in chunks(articles):
+            results = extract_chunk(self.pipeline, chunk, self.time_limit)
+            if results is None:
+                results = [extract_one(self.pipeline, a, self.time_limit) for a in chunk]
+            yield from results
 
     def close(self) -> None:
         pass
@@ -167,7 +198,9 @@ _FORKED_PIPELINE = None  # the parent's pipeline, inherited by forked workers
 
 
 def _worker_main(conn, time_limit: float | None) -> None:
-    """A worker: load the pipeline once (or inherit it), then extract until told to stop."""
+    """A worker: load the pipeline once (or inherit it), then extract until told to stop.
+    A task is a chunk [(index, article), ...]; the answer is its results, or "retry" when
+    the chunk must be redone one article at a time."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     pipeline = _FORKED_PIPELINE
     if pipeline is None:
@@ -182,8 +215,8 @@ def _worker_main(conn, time_limit: float | None) -> None:
             return
         if task is None:
             return
-        index, article = task
-        conn.send((index, *extract_one(pipeline, article, time_limit)))
+        results = extract_chunk(pipeline, [a for _, a in task], time_limit)
+        conn.send("retry" if results is None else [(i, *r) for (i, _), r in zip(task, results)])
 
 
 class _Worker:
@@ -193,13 +226,13 @@ class _Worker:
         self.process.start()
         child.close()
         self.ready = False
-        self.task: tuple[int, Article] | None = None
+        self.task: list[tuple[int, Article]] | None = None
         self.started = 0.0
 
-    def send(self, index: int, article: Article) -> None:
-        self.task = (index, article)
+    def send(self, task: list[tuple[int, Article]]) -> None:
+        self.task = task
         self.started = time.monotonic()
-        self.conn.send(self.task)
+        self.conn.send(task)
 
     def kill(self) -> None:
         if self.process.is_alive():
@@ -211,10 +244,11 @@ class _Worker:
 class PoolExtractor:
     """Extraction in `workers` processes; this process stays the only database writer.
 
-    Each worker loads the pipeline once (forked workers inherit a pipeline given here). A
-    document past its limit is first interrupted by an alarm inside the worker; a worker
-    still busy `HARD_GRACE` seconds later (stuck in C code) is killed and replaced, and a
-    worker that dies (a crash, the OOM killer) costs only the document it was on."""
+    Each worker loads the pipeline once (forked workers inherit a pipeline given here) and
+    takes chunks of articles. A chunk past its limit is first interrupted by an alarm inside
+    the worker and redone one article at a time; a worker still busy `HARD_GRACE` seconds
+    later (stuck in C code) is killed and replaced, and a worker that dies (a crash, the OOM
+    killer) costs only the document it was on: its chunk is redone one article at a time."""
 
     def __init__(self, workers: int, pipeline=None, time_limit: float | None = 60.0):
         global _FORKED_PIPELINE
@@ -235,38 +269,46 @@ class PoolExtractor:
         return self.time_limit + HARD_GRACE if self.time_limit else None
 
     def map(self, articles: list[Article]) -> Iterator[tuple[DocumentResult, int]]:
-        todo = list(enumerate(articles))[::-1]
+        at = {id(a): i for i, a in enumerate(articles)}
+        todo = [[(at[id(a)], a) for a in chunk] for chunk in chunks(articles)][::-1]
         done: dict[int, tuple[DocumentResult, int]] = {}
         while len(done) < len(articles):
             for worker in self.workers:
                 if worker.ready and worker.task is None and todo:
-                    worker.send(*todo.pop())
+                    worker.send(todo.pop())
             by_conn = {w.conn: w for w in self.workers}
             for conn in wait(list(by_conn), timeout=0.5):
                 worker = by_conn[conn]
                 try:
                     message = conn.recv()
                 except (EOFError, OSError):
-                    self._lost(worker, done, f"worker died (exit code {worker.process.exitcode})")
+                    self._lost(worker, done, todo, f"worker died (exit code {worker.process.exitcode})")
                     continue
                 if message == "ready":
                     worker.ready = True
+                elif message == "retry":
+                    todo += [[item] for item in worker.task]
+                    worker.task = None
                 else:
-                    index, result, sentences = message
-                    done[index] = (result, sentences)
+                    for index, result, sentences in message:
+                        done[index] = (result, sentences)
                     worker.task = None
             limit = self._hard_limit()
             now = time.monotonic()
             for worker in list(self.workers):
                 if worker.task is not None and limit and now - worker.started > limit:
-                    self._lost(worker, done, f"timed out after {self.time_limit:g} s", stage="timeout")
+                    self._lost(worker, done, todo, f"timed out after {self.time_limit:g} s", stage="timeout")
         yield from (done[i] for i in range(len(articles)))
 
-    def _lost(self, worker: _Worker, done: dict, reason: str, stage: str = "worker") -> None:
-        """The worker is gone or stuck: fail its document, start a new one in its place."""
+    def _lost(self, worker: _Worker, done: dict, todo: list, reason: str, stage: str = "worker") -> None:
+        """The worker is gone or stuck: a chunk is redone one article at a time, a single
+        article fails; a new worker takes its place."""
         if worker.task is not None:
-            index, article = worker.task
-            done[index] = (_failure(article, stage, reason), 0)
+            if len(worker.task) > 1:
+                todo += [[item] for item in worker.task]
+            else:
+                index, article = worker.task[0]
+                done[index] = (_failure(article, stage, reason), 0)
         log.warning("replacing worker %s: %s", worker.process.pid, reason)
         self._replace(worker)
 
