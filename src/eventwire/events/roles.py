@@ -181,10 +181,12 @@ def _is_place_modifier(mod: Token, noun: Token, ctx: RoleContext) -> bool:
     words = {noun.lower_, noun.lemma_.lower()}
     if not words & (UNATTRIBUTED_NOUNS | PLACE_OR_HAND_NOUNS):
         return False
+    state = ctx.resolver.is_place_name(mod.text)
+    if not state and mod.pos_ != "PROPN":
+        return False  # neither a country nor a proper name: no NER needed to say so
     if ent_type(mod) in ("NORP", "ORG", "PERSON"):
         return False
-    state = ctx.resolver.is_place_name(mod.text)
-    city = not state and mod.pos_ == "PROPN" and ent_type(mod) in PLACE_ENTS
+    city = not state and ent_type(mod) in PLACE_ENTS
     if words & UNATTRIBUTED_NOUNS:
         return state or city
     return bool(words & PLACE_OR_HAND_NOUNS) and city
@@ -237,7 +239,7 @@ def means_agents(noun: Token, ctx: RoleContext) -> list[Token]:
     out += [m for m in noun.children if m.dep_ in ("amod", "compound", "nmod") and m.i < noun.i
             and not _is_place_modifier(m, noun, ctx) and not _victim_modifier(m, ctx)
             and (m.pos_ == "PROPN" or m.dep_ == "compound" and m.pos_ == "NOUN"
-                 or ent_type(m) in ("NORP", "GPE", "ORG"))]  # not "intelligence-based"
+                 or _capitalised(m) and ent_type(m) in ("NORP", "GPE", "ORG"))]  # not "intelligence-based"
     return out
 
 
@@ -316,9 +318,15 @@ def _attacker_tokens(verb: Token, ctx: RoleContext) -> list[Token]:
             out += means_agents(obj, ctx)
             if by:
                 out.append(obj)
-        elif by or obj.tag_ == "JJ" or ent_type(obj) == "NORP":
+        elif by or obj.tag_ == "JJ" or _capitalised(obj) and ent_type(obj) == "NORP":
             out.append(obj)  # "killed by militants"; "in Indian [shelling]" parsed with the adjective as object
     return out
+
+
+def _capitalised(tok: Token) -> bool:
+    """Names of peoples, places and organisations are capitalised: a lower-case word needs
+    no NER run to be told it is none of them."""
+    return tok.text[:1].isupper()
 
 
 def _object_fallback(verb: Token) -> Token | None:
