@@ -31,7 +31,7 @@ class Prefilter:
                 continue  # no event by itself ("=obj": the object noun is the trigger)
             head = pattern.lemma
             words.add(head)
-            req = _requirement(pattern)
+            req = pattern.needs
             if not req[0] and not req[1]:
                 self.free.add(head)
             else:
@@ -73,19 +73,6 @@ def irregular_forms(nlp) -> dict[str, set[str]]:
             for lemma in lemmas:
                 out.setdefault(lemma, set()).add(form)
     return out
-
-
-def _requirement(pattern) -> Requirement:
-    groups = []
-    for slot, alts in pattern.constraints:
-        options = []
-        for alt in alts:
-            if slot == "prep":
-                prep, _, obj = alt[0].partition(":")
-                alt = (prep, *([obj] if obj else []), *alt[1:])
-            options.append(frozenset(alt))
-        groups.append(tuple(options))
-    return frozenset(pattern.rest), tuple(groups)
 
 
 def _automaton(words: Iterable[str], lexicon: TriggerLexicon, irregular: dict[str, set[str]]):

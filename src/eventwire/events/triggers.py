@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from eventwire.events.taxonomy import EventType, Taxonomy, read_table
@@ -53,6 +53,25 @@ class Pattern:
     def specificity(self) -> int:
         return len(self.constraints) + len(self.rest)
 
+    @cached_property
+    def needs(self) -> tuple[frozenset[str], tuple[tuple[frozenset[str], ...], ...]]:
+        """The words a sentence must contain for the pattern to match, wherever they stand:
+        all of the multiword rest, and for each constraint the words of one alternative."""
+        groups = []
+        for slot, alts in self.constraints:
+            options = []
+            for alt in alts:
+                if slot == "prep":
+                    prep, _, obj = alt[0].partition(":")
+                    alt = (prep, *([obj] if obj else []), *alt[1:])
+                options.append(frozenset(alt))
+            groups.append(tuple(options))
+        return frozenset(self.rest), tuple(groups)
+
+    def possible(self, words: set[str] | frozenset[str]) -> bool:
+        rest, groups = self.needs
+        return rest <= words and all(any(alt <= words for alt in group) for group in groups)
+
     @property
     def phrase(self) -> str:
         return " ".join((self.lemma, *self.rest)) if self.pos == "VERB" else " ".join((*self.rest, self.lemma))
@@ -68,6 +87,17 @@ def _parse_context(context: str) -> tuple:
 
 def _words(token) -> set[str]:
     return {token.lemma_.lower(), token.lower_}
+
+
+def sentence_words(doc) -> frozenset[str]:
+    """`_words` of every token of the parsed segment, once per segment."""
+    found = doc.user_data.get(_SENTENCE_WORDS)
+    if found is None:
+        found = doc.user_data[_SENTENCE_WORDS] = frozenset(w for t in doc for w in (t.lemma_.lower(), t.lower_))
+    return found
+
+
+_SENTENCE_WORDS = "eventwire.words"
 
 
 class Context:
@@ -202,6 +232,10 @@ class TriggerLexicon:
 
     def _match(self, token, pos: str, depth: int) -> EventType | None:
         candidates = self._candidates(token, pos)
+        if not candidates:
+            return None
+        words = sentence_words(token.doc)
+        candidates = [p for p in candidates if p.possible(words)]  # spares most Context walks
         if not candidates:
             return None
         ctx = Context(token, pos)
