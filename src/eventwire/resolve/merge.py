@@ -186,6 +186,23 @@ def _state_actor(country: str) -> Actor:
                  country=country, sector="GOV", inter=codes.inter("GOV"))
 
 
+# Acts at home aimed at no named party: a protest, a curfew, a ban, a concession. Their
+# target is the other side of the same country: protesters, unions and rebels face the state,
+# the state faces its people ("Egyptian demonstrators rioted" -> Government of Egypt; "Turkish
+# authorities imposed a curfew in Cizre" -> Civilians (Turkey)). Implied, so no text span.
+DOMESTIC_TYPES = set(lexicon("roles")["domestic_types"])
+_STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
+
+
+def _domestic_target(actor1: Actor | None, here: str | None) -> Actor | None:
+    country = (actor1.country if actor1 is not None else None) or here
+    if not country:
+        return None
+    if actor1 is not None and actor1.sector in _STATE_SECTORS:
+        return _victim_actor("civilians", country).model_copy(update={"text": ""})
+    return _state_actor(country).model_copy(update={"text": ""})
+
+
 def _pick_actor(ms: list[Mention], attr: str) -> Actor | None:
     """The best-supported actor: the most frequent country/sector pair, earliest wording."""
     actors = [getattr(m, attr) for m in ms if getattr(m, attr) is not None and m.factual]
@@ -249,6 +266,10 @@ def build_event(ms: list[Mention], article_id: str, taxonomy, number: int = 1) -
         actor1, actor2 = _localise(actor1, here), _localise(actor2, here)
         actor1, actor2 = _localise(actor1, _opponent_country(actor1, actor2)), \
             _localise(actor2, _opponent_country(actor2, actor1))
+    else:  # an office, a crowd, a court with no country of its own acts where the event is
+        actor1, actor2 = _localise(actor1, here, DOMESTIC_SECTORS), _localise(actor2, here, DOMESTIC_SECTORS)
+    if actor2 is None and _family(lead.type) in DOMESTIC_TYPES:
+        actor2 = _domestic_target(actor1, here)
     # the violence type is judged on the parties the text names, not on a placeholder
     named1 = None if _is_placeholder(actor1) else actor1
     if actor1 is None and _family(lead.type) in UNATTRIBUTED_TYPES:
@@ -306,6 +327,7 @@ VICTIM_ACTORS = {
 # Armed forces and militants with no stated nationality act where the event is (ACLED's
 # "Police Forces of X", "Militants (X)").
 LOCAL_SECTORS = {"MIL", "COP", "REB", "INS", "UAF", "CVL", "PRO", "RIO"}
+DOMESTIC_SECTORS = LOCAL_SECTORS | {"GOV", "JUD", "LEG", "ELI", "OPP", "PTY", "LAB", "EDU", "BUS", "MED", "REL", "HLH", "AGR", None}
 
 
 def _country_name(country: str | None) -> str | None:
@@ -342,8 +364,8 @@ def _is_placeholder(actor: Actor | None) -> bool:
     return actor is not None and actor.sector == "UAF" and not actor.text
 
 
-def _localise(actor: Actor | None, country: str | None) -> Actor | None:
-    if actor is None or actor.country or not country or actor.sector not in LOCAL_SECTORS:
+def _localise(actor: Actor | None, country: str | None, sectors: frozenset | set = LOCAL_SECTORS) -> Actor | None:
+    if actor is None or actor.country or not country or actor.sector not in sectors:
         return actor
     name = actor.name if "(" in actor.name else f"{actor.name} ({_country_name(country)})"
     return actor.model_copy(update={"country": country, "name": name})
