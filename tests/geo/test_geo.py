@@ -201,3 +201,9 @@ def test_gold_places_without_a_country_are_not_scored_for_country(gp):
     pred = [{"start": 0, "end": 6, "lat": 48.69, "lon": 9.14, "geonameid": 6255148, "country": None}]
     c = score_record(gold, pred, gc)
     assert c["country_gold"] == 0 and c["km161"] == 1
+
+
+def test_pakistani_province_abbreviations_and_event_nouns(gp):
+    found = [(t.text, t.country) for t in gp.geoparse("Blast in KP kills three; 11 killed in Pakistan's KP province")]
+    assert ("KP", "PAK") in found and all(text != "Blast" for text, _ in found)
+    assert [(t.text, t.country) for t in gp.geoparse("Attack in FATA")] == [("FATA", "PAK")]

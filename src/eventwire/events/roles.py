@@ -29,6 +29,9 @@ UNDERGOER_VERBS = set(_LEX["undergoer_verbs"])
 INSTRUMENT_NOUNS = set(_LEX["instrument_nouns"])
 UNATTRIBUTED_NOUNS = set(_LEX["unattributed_nouns"])
 PLACE_OR_HAND_NOUNS = set(_LEX["place_or_hand_nouns"])
+CLAIM_VERBS = set(_LEX["claim_verbs"])
+RESPONSIBILITY_NOUNS = set(_LEX["responsibility_nouns"])
+ARMED_CLAIMANTS = set(_LEX["armed_claimant_sectors"])
 BETWEEN_PREPS = set(_LEX["between_preps"])
 RECIPROCAL = set(_LEX["reciprocal_words"])
 OBLIGATION_MODALS = set(_LEX["obligation_modals"])
@@ -349,6 +352,8 @@ def verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None) -> tuple[Ac
             if found is not None:
                 src_tok, source = cand, found
                 break
+        if source is None:
+            src_tok, source = _claimant(verb, ctx, speaker)
         return source, resolve_token(tgt_tok, ctx, speaker), src_tok, tgt_tok
     demand = _demand_roles(verb, ctx)
     if demand is not None:
@@ -407,6 +412,38 @@ def verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None) -> tuple[Ac
         if place is not None:
             return source, resolve_token(place, ctx), src_tok, place
     return source, target, src_tok, tgt_tok
+
+
+def _claimant(tok: Token, ctx: RoleContext, speaker: Token | None) -> tuple[Token | None, Actor | None]:
+    """Who owns an act with no stated hand: whoever claims responsibility for it ("the TTP
+    claimed responsibility for the attack"), or an armed party claiming the act itself
+    ("Indian troops claim 16 Pakistani soldiers killed"; residents claiming a toll are not
+    its authors)."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in RESPONSIBILITY_NOUNS:
+        subj = _claim_subject(head.head)
+        if subj is not None:
+            return subj, resolve_token(subj, ctx, speaker)
+    subj = _claim_subject(tok)
+    if subj is not None:
+        actor = resolve_token(subj, ctx, speaker)
+        if actor is not None and (actor.sector in ARMED_CLAIMANTS or ctx.resolver.is_place_name(subj.text)):
+            return subj, actor  # armed forces, militants, or a state speaking for its forces
+    return None, None
+
+
+def _claim_subject(tok: Token) -> Token | None:
+    """The subject of a claiming verb over `tok`: its head ("claimed [responsibility]",
+    "claim [16 killed]"), or in headline parses a claim word hung on it as a compound
+    ("Pakistan claims killing of ...")."""
+    claims = [tok.head] if tok.dep_ in ("ccomp", "dobj", "xcomp") else []
+    claims += [c for c in tok.children if c.dep_ == "compound"]
+    for claim in claims:
+        if claim.lemma_.lower() in CLAIM_VERBS and claim is not tok:
+            subj = verb_subject(claim) or _child(claim, "nsubj")
+            if subj is not None:
+                return subj
+    return None
 
 
 PLACE_TARGET_PREPS = {"in", "inside", "across", "within"}
@@ -621,5 +658,7 @@ def noun_roles(noun: Token, ctx: RoleContext, speaker: Token | None) -> tuple[Ac
             source = source.model_copy(update={"sector": modifier.sector})
         elif source is None:
             source = modifier
+    if source is None:
+        src_tok, source = _claimant(noun, ctx, speaker)
     target = resolve_token(tgt_tok, ctx, speaker) if tgt_tok is not None else None
     return source, target, src_tok, tgt_tok

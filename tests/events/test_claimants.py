@@ -1,0 +1,30 @@
+"""Who owns an act the text gives no hand for: the party claiming responsibility, or an armed
+party claiming the act itself; a toll claimed by bystanders names no author."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.model import Article
+
+
+def _attack(pipeline, text):
+    events = [e for e in pipeline.extract(Article(id="t", text=text)).events if e.type in ("ASSAULT", "FIGHT")]
+    assert events, text
+    return events[0]
+
+
+@pytest.mark.parametrize("text, country, sector", [
+    ("Pakistan Taleban claim responsibility for Peshawar attack", "PAK", "REB"),
+    ("The Taliban claimed responsibility for the bombing that killed 12 people in Kabul.", "AFG", "REB"),
+    ("Indian troops claim 16 Pakistani soldiers killed: report", "IND", "MIL"),
+    ("Pakistan claims killing of eight Al-Qaeda militants", "PAK", "MIL"),
+])
+def test_claimant_is_the_source(pipeline, text, country, sector):
+    ev = _attack(pipeline, text)
+    assert ev.actor1 is not None and (ev.actor1.country, ev.actor1.sector) == (country, sector)
+
+
+def test_bystanders_claiming_a_toll_are_not_its_authors(pipeline):
+    ev = _attack(pipeline, "Hospital officials claimed 20 people were killed.")
+    assert ev.actor1 is None or "Hospital" not in ev.actor1.text
