@@ -207,3 +207,10 @@ def test_pakistani_province_abbreviations_and_event_nouns(gp):
     found = [(t.text, t.country) for t in gp.geoparse("Blast in KP kills three; 11 killed in Pakistan's KP province")]
     assert ("KP", "PAK") in found and all(text != "Blast" for text, _ in found)
     assert [(t.text, t.country) for t in gp.geoparse("Attack in FATA")] == [("FATA", "PAK")]
+
+
+def test_possessive_country_bars_a_namesake_abroad(gp):
+    """"Pakistan's Tirah" is a valley the gazetteer lacks, not Tehran (alternate name Tirah)."""
+    tops = gp.geoparse("Air raids kill seven suspected militants in Pakistan's Tirah")
+    assert by_text(tops, "Tirah")[0].country == "PAK"
+    assert by_text(gp.geoparse("Clashes in Afghanistan's Kunar province"), "Kunar")[0].name == "Kunar"

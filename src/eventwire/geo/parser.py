@@ -256,12 +256,21 @@ class Geoparser:
         after = text[m.end:m.end + 40]
         q = re.match(r"(?:,\s*|\s+(?:(?:province|state|region|district|governorate|county)\s+)?(?:of|in)\s+)",
                      after, re.IGNORECASE)
-        if q:
-            return by_start.get(m.end + q.end())
+        if q and (found := by_start.get(m.end + q.end())) is not None:
+            return found
+        return self._owner(text, m, by_start)
+
+    @staticmethod
+    def _owner(text: str, m: _Match, by_start: dict[int, _Match]) -> _Match | None:
+        """The place named in the possessive before m: "Pakistan's Tirah"."""
+        before = re.search(r"['’]s\s+$", text[max(0, m.start - 4):m.start])
+        if before:
+            end = m.start - len(before.group(0))
+            return next((x for x in by_start.values() if x.end == end), None)
         return None
 
     def _resolve(self, m: _Match, countries: Counter, admins: Counter, qual: _Match | None,
-                 cue_before: bool, admin_after: bool, near=None) -> tuple[int | None, float, bool]:
+                 cue_before: bool, admin_after: bool, owned: bool = False, near=None) -> tuple[int | None, float, bool]:
         """Best candidate for m: population and feature, plus what the rest of the article says
         (its countries and regions, a qualifier, and with `near` its other places' positions)."""
         g = self.g
@@ -270,6 +279,10 @@ class Geoparser:
             qb = max(qual.cands, key=lambda c: self._base(c) + 2.0 * bool(countries[g.country[c]]))
             qual_c = g.country[qb]
             qual_a = (g.country[qb], g.admin1[qb]) if g.fcode[qb] == "ADM1" else None
+        if owned and qual_c and g.fcode[qb] == "PCLI" and not any(g.country[c] == qual_c for c in m.cands):
+            # "Pakistan's Tirah": a place the gazetteer lacks, not a namesake abroad (Tehran);
+            # it is at least somewhere in the owning country
+            return qb, 0.5, True
         scored = []
         for c in m.cands:
             s = self._base(c) + (0.7 if fold(g.name[c]) == m.key else 0.0)
@@ -438,7 +451,8 @@ class Geoparser:
             qual = next((q for q in (self._qualifier(text, m, by_start) for m in ms) if q), None)
             cue = any(self.lex.cues["before"].search(text[max(0, m.start - 25):m.start]) for m in ms)
             admin_after = any(self.lex.cues["admin_after"].match(text[m.end:m.end + 20]) for m in ms)
-            evidence[key] = (ms[0], *ctx.without(key), qual, cue, admin_after)
+            owned = qual is not None and any(self._owner(text, m, by_start) is qual for m in ms)
+            evidence[key] = (ms[0], *ctx.without(key), qual, cue, admin_after, owned)
         coloc = self._colocation({key: ms[0].cands for key, ms in groups.items()},
                                  {key for key, ms in groups.items() if self._evidence(ms[0]) == (None, None)})
         first = {key: self._resolve(*ev, near=lambda c, k=key: coloc(c, k)) for key, ev in evidence.items()}
