@@ -227,3 +227,11 @@ def test_headlines_glued_with_a_bare_semicolon_are_split():
         "Five soldiers killed in Quetta blast.",
         "Prices rose; shops shut.",
     ]
+
+
+def test_wire_slug_is_furniture_not_headline():
+    art = Article(id="s", text="UPDATE 2-Pakistan says 35 Indian troops killed, wounded.")
+    kinds = [(s.kind, s.text) for s in segment(art)]
+    assert kinds[0] == ("furniture", "UPDATE 2-")
+    assert kinds[1][1] == "Pakistan says 35 Indian troops killed, wounded."
+    assert segment(Article(id="s", text="Update on the talks: Pakistan and India agree to meet."))[0].kind != "furniture"

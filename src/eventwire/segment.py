@@ -77,11 +77,13 @@ def _data_lines(name: str) -> Iterator[str]:
 
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
-    line_patterns, edge_patterns = [], []
+    patterns: dict[str, list[str]] = {"line": [], "edge": [], "slug": []}
     for row in _data_lines("furniture.tsv"):
         scope, pattern = row.split("\t", 1)
-        (edge_patterns if scope == "edge" else line_patterns).append(pattern)
+        patterns[scope].append(pattern)
+    line_patterns, edge_patterns = patterns["line"], patterns["edge"]
     edges = "|".join(f"(?:{p})" for p in edge_patterns)
+    slugs = "|".join(f"(?:{p})" for p in patterns["slug"]) or r"(?!)"
     whole = "|".join(f"(?:{p})" for p in line_patterns + edge_patterns)
     abbreviations = {}
     for row in _data_lines("abbreviations.tsv"):
@@ -89,7 +91,7 @@ def _rules() -> _Rules:
         abbreviations[word] = kind
     return _Rules(
         furniture=re.compile(rf"(?:{whole})[.!]?", re.IGNORECASE),
-        edge_start=re.compile(rf"(?:{edges})(?=\s)", re.IGNORECASE),
+        edge_start=re.compile(rf"(?i:{edges})(?=\s)|(?:{slugs})(?:\s+\d+)?\s*[-–—:]\s*(?=\S)"),
         edge_end=re.compile(rf"(?<=\s)(?:{edges})\Z", re.IGNORECASE),
         abbreviations=abbreviations,
         starters=frozenset(_data_lines("starters.txt")),

@@ -28,3 +28,9 @@ def test_claimant_is_the_source(pipeline, text, country, sector):
 def test_bystanders_claiming_a_toll_are_not_its_authors(pipeline):
     ev = _attack(pipeline, "Hospital officials claimed 20 people were killed.")
     assert ev.actor1 is None or "Hospital" not in ev.actor1.text
+
+
+def test_a_state_reporting_enemy_losses_reports_its_kills(pipeline):
+    ev = _attack(pipeline, "UPDATE 2-Pakistan says 35 Indian troops killed, wounded.")
+    assert ev.actor1 is not None and ev.actor1.country == "PAK"
+    assert ev.actor2 is not None and ev.actor2.country == "IND"

@@ -354,7 +354,10 @@ def verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None) -> tuple[Ac
                 break
         if source is None:
             src_tok, source = _claimant(verb, ctx, speaker)
-        return source, resolve_token(tgt_tok, ctx, speaker), src_tok, tgt_tok
+        target = resolve_token(tgt_tok, ctx, speaker)
+        if source is None and speaker is not None and _enemy_losses(speaker, target, ctx):
+            src_tok, source = speaker, resolve_token(speaker, ctx)
+        return source, target, src_tok, tgt_tok
     demand = _demand_roles(verb, ctx)
     if demand is not None:
         return demand
@@ -430,6 +433,19 @@ def _claimant(tok: Token, ctx: RoleContext, speaker: Token | None) -> tuple[Toke
         if actor is not None and (actor.sector in ARMED_CLAIMANTS or ctx.resolver.is_place_name(subj.text)):
             return subj, actor  # armed forces, militants, or a state speaking for its forces
     return None, None
+
+
+def _enemy_losses(speaker: Token, victims: Actor | None, ctx: RoleContext) -> bool:
+    """A state or armed party reporting the other side's fighters killed reports its own
+    kills: "Pakistan says 35 Indian troops killed", "the army said 12 militants died"."""
+    if victims is None or victims.sector not in ARMED_CLAIMANTS:
+        return False
+    actor = resolve_token(speaker, ctx)
+    if actor is None or not (actor.sector in ARMED_CLAIMANTS or ctx.resolver.is_place_name(speaker.text)):
+        return False
+    if victims.sector in ("MIL", "COP"):
+        return bool(actor.country and victims.country and actor.country != victims.country)
+    return actor.sector in ("MIL", "COP") or ctx.resolver.is_place_name(speaker.text)  # state vs militants
 
 
 def _claim_subject(tok: Token) -> Token | None:
