@@ -30,6 +30,7 @@ INSTRUMENT_NOUNS = set(_LEX["instrument_nouns"])
 UNATTRIBUTED_NOUNS = set(_LEX["unattributed_nouns"])
 PLACE_OR_HAND_NOUNS = set(_LEX["place_or_hand_nouns"])
 CLAIM_VERBS = set(_LEX["claim_verbs"])
+CONDITION_MARKS = set(_LEX["condition_marks"])
 RESPONSIBILITY_NOUNS = set(_LEX["responsibility_nouns"])
 ARMED_CLAIMANTS = set(_LEX["armed_claimant_sectors"])
 BETWEEN_PREPS = set(_LEX["between_preps"])
@@ -593,7 +594,9 @@ def _wider_targets(verb: Token, depth: int = 2) -> list[Token]:
             out += [p for o in c.children if o.dep_ == "pobj" for p in _recipients(o)]
     if depth:
         for c in verb.children:
-            if c.dep_ == "ccomp":
+            if c.dep_ == "ccomp" or c.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children):
+                # "demanded that the US cancel ..."; "threatened to strike unless Israel withdrew"
                 out += [x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")]
             if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
                 sub = [x for x in (_child(c, "dobj"), _prep_object(c, _RECIPIENT_PREPS)) if x is not None]
