@@ -41,7 +41,16 @@ def test_different_places_stay_apart(pipeline):
     # an armed group against named civilians: one-sided
     ("Gunmen kill five worshippers at a mosque in Quetta", 3),
     # parties unnamed: organised violence defaults to state-based
-    ("Bomb blast kills four in Peshawar market", 1),
+    ("Bomb blast kills four in Peshawar", 1),
+    # an unnamed hand against a civilian place: one-sided
+    ("Bomb blast kills four in crowded Peshawar market", 3),
+    ("Gunmen shoot dead two polio workers in Bannu", 3),
+    # soldiers among the dead: state-based whoever planted the bomb
+    ("Roadside bomb kills three soldiers near a market in Bannu", 1),
+    # armed groups fighting each other, no state party: non-state
+    ("Infighting between rival militant factions leaves nine dead in Khyber", 2),
+    # civilians killed in fighting are that dyad's civilian deaths
+    ("Two civilians killed in cross-border shelling in Kotli", 1),
 ])
 def test_ucdp_type_of_violence(pipeline, text, violence):
     events = [e for e in _events(pipeline, text) if e.ucdp_type_of_violence is not None]

@@ -168,13 +168,19 @@ class Taxonomy:
                 return rule
         return None
 
-    def ucdp(self, type: str, actor1: Actor | None, actor2: Actor | None) -> int | None:
-        """UCDP type_of_violence: 1 state-based, 2 non-state, 3 one-sided; None if not violent."""
+    def ucdp(self, type: str, actor1: Actor | None, actor2: Actor | None,
+             cues: set[str] = frozenset()) -> int | None:
+        """UCDP type_of_violence: 1 state-based, 2 non-state, 3 one-sided; None if not violent.
+
+        ``cues`` are lower-cased words of the event's sentences and victims:* markers (see
+        ucdp_map.tsv): who died and where says whether an unnamed hand attacked the state,
+        a rival group or civilians."""
         if type not in VIOLENT_TYPES:
             return None
         cls1, cls2 = self.actor_classes(actor1), self.actor_classes(actor2)
+        words = {c.lower() for c in cues}
         for rule in self._ucdp:
-            if rule.matches(type, None, None, set(), cls1, cls2):
+            if rule.matches(type, None, None, words, cls1, cls2):
                 return int(rule.row["type_of_violence"])
         return None
 

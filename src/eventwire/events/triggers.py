@@ -53,6 +53,13 @@ class Pattern:
     def specificity(self) -> int:
         return len(self.constraints) + len(self.rest)
 
+    @property
+    def detail(self) -> int:
+        """Words the constraints need at the least: between two dictionary patterns of
+        equal specificity, "issue" + "arrest warrants" (173) is a closer reading than
+        "issue" + "warrant" (100). Hand rows still come first."""
+        return sum(min((len(a) for a in alts), default=0) for _, alts in self.constraints)
+
     @cached_property
     def needs(self) -> tuple[frozenset[str], tuple[tuple[frozenset[str], ...], ...]]:
         """The words a sentence must contain for the pattern to match, wherever they stand:
@@ -107,6 +114,7 @@ class Context:
         self.subj: set[str] = set()
         self.any: set[str] = set()
         self.preps: dict[str, set[str]] = {}
+        self.own_preps: set[str] = set()  # prepositions hanging off the trigger itself
         self.objects: list = []
         if pos == "VERB":
             self._verb(token)
@@ -143,13 +151,17 @@ class Context:
                     self._add_phrase(c)
                 elif dep == "agent":
                     # "killed by a roadside bomb": the agent's noun is the logical subject
+                    self.own_preps.add(c.lemma_.lower())
                     self._add_prep(c)
                     for n in c.children:
                         if n.dep_ == "pobj":
                             self.subj |= _words(n)
                             self.subj |= {w for m in n.children if m.dep_ in {"compound", "amod"} for w in _words(m)}
             elif dep in {"prep", "agent"}:
+                self.own_preps.add(c.lemma_.lower())
                 self._add_prep(c)
+            elif dep == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+                self._add_phrase(c, depth=1)  # "sworn to fight" parsed as a purpose clause
             elif dep in VERB_ARG_DEPS:
                 if dep in OBJ_DEPS:
                     self.objects.append(c)
@@ -164,6 +176,7 @@ class Context:
                 self.any |= _words(s)
         for c in token.rights:
             if c.dep_ == "prep":
+                self.own_preps.add(c.lemma_.lower())
                 self._add_prep(c)
             elif c.dep_ in MOD_DEPS:
                 self._add_phrase(c, depth=1)
@@ -177,6 +190,8 @@ class Context:
                 prep, _, obj = alt[0].partition(":")
                 words = self.preps.get(prep)
                 needed = ([obj] if obj else []) + list(alt[1:])
+                if not needed and prep not in self.own_preps:
+                    continue  # a bare "prep=for" is the trigger's own, not its subject's ("a camp for refugees was attacked")
                 if words is not None and all(w in words for w in needed):
                     return True
             return False
@@ -198,9 +213,13 @@ class TriggerLexicon:
                         r["mode"], r["source"] == "hand", order)
             self._index.setdefault((p.pos, head), []).append(p)
         for plist in self._index.values():
-            plist.sort(key=lambda p: (-p.specificity, not p.hand, p.order))
+            plist.sort(key=lambda p: (-p.specificity, not p.hand, -p.detail, p.order))
         self._reporting = {r["lemma"]: r["kind"] for r in reporting}
         self._forms = {r["lemma"]: set(r["forms"].split()) for r in forms}
+        self._form_lemmas: dict[str, set[str]] = {}
+        for lemma, fs in self._forms.items():
+            for f in fs:
+                self._form_lemmas.setdefault(f, set()).add(lemma)
 
     @classmethod
     def load(cls) -> "TriggerLexicon":
@@ -216,22 +235,59 @@ class TriggerLexicon:
 
     # ------------------------------------------------------------------ matching
     def match_token(self, token: "Token") -> EventType | None:
-        """The most specific event pattern this VERB or NOUN token satisfies, or None."""
+        """The most specific event pattern this VERB or NOUN token satisfies, or None.
+
+        Headlines drop the auxiliaries the tagger leans on: "Two shot dead in Peshawar",
+        "Pakistan kills, wounds 35 soldiers", "Two soldiers martyred" come out with the
+        verb tagged NOUN or ADJ. An inflected verb form ("shot", "kills", "martyred") with
+        no noun reading of its own is read with the hand-written verb patterns."""
         pos = "VERB" if token.pos_ in {"VERB", "AUX"} else "NOUN" if token.pos_ in {"NOUN", "PROPN"} else None
         if pos is None:
+            # not an attributive participle: "the occupied territories", "wounded soldiers"
+            if token.pos_ == "ADJ" and token.dep_ != "amod" and self._verb_lemmas(token):
+                return self._match(token, "VERB", depth=0, hand_only=True)
             return None
-        return self._match(token, pos, depth=0)
+        found = self._match(token, pos, depth=0)
+        if found is None and pos == "NOUN" and not self._candidates(token, "NOUN") \
+                and self._verb_lemmas(token):
+            found = self._match(token, "VERB", depth=0, hand_only=True)
+        return found
+
+    def _verb_lemmas(self, token) -> list[str]:
+        """Verb lemmas an inflected form mistagged as a noun or adjective can stand for:
+        "-s", "-ed" and the irregular forms of forms.tsv; a bare form only as the root of
+        its sentence ("Militia kill spy"), not inside a noun phrase."""
+        low = token.lower_
+        out = list(self._form_lemmas.get(low, ()))
+        if low.endswith("ed") and len(low) > 4:
+            out += [low[:-2], low[:-1], low[:-3] if low[-3] == low[-4] else low[:-2]]
+            if low.endswith("ied"):
+                out.append(low[:-3] + "y")
+        elif low.endswith("s") and not low.endswith("ss") and len(low) > 3 and token.pos_ != "ADJ":
+            out += [low[:-1], low[:-2] if low.endswith("es") else low[:-1]]
+            if low.endswith("ies"):
+                out.append(low[:-3] + "y")
+        if not out and token.dep_ == "ROOT" and token.pos_ != "ADJ":
+            out.append(low)  # "Militia kill spy": a headline's bare verb parsed as its head noun
+        return [w for w in dict.fromkeys(out) if (w != low or token.dep_ == "ROOT")
+                and ("VERB", w) in self._index]
 
     def _candidates(self, token, pos: str) -> list[Pattern]:
         keys = [token.lemma_.lower(), token.lower_]
+        if pos == "VERB" and token.pos_ not in {"VERB", "AUX"}:
+            keys = self._verb_lemmas(token)
+        elif pos == "VERB":
+            keys += self._verb_lemmas(token)  # a lemmatizer slip: "raped" -> "rap"
         for key in dict.fromkeys(keys):
             found = self._index.get((pos, key))
             if found:
                 return found
         return []
 
-    def _match(self, token, pos: str, depth: int) -> EventType | None:
+    def _match(self, token, pos: str, depth: int, hand_only: bool = False) -> EventType | None:
         candidates = self._candidates(token, pos)
+        if hand_only:
+            candidates = [p for p in candidates if p.hand]
         if not candidates:
             return None
         words = sentence_words(token.doc)

@@ -301,7 +301,7 @@ def build_event(ms: list[Mention], article_id: str, taxonomy, number: int = 1) -
         goldstein=goldstein,
         acled_event_type=acled_type,
         acled_sub_event_type=acled_sub,
-        ucdp_type_of_violence=taxonomy.ucdp(lead.type, named1, actor2),
+        ucdp_type_of_violence=taxonomy.ucdp(lead.type, named1, actor2, _ucdp_cues(factual, fatalities, injuries)),
         actor1=actor1,
         actor2=actor2,
         date=dm.date if dm else None,
@@ -411,6 +411,41 @@ def _cues(ms: list[Mention]) -> set[str]:
             words.add(w)
             if w.endswith("s") and len(w) > 3:
                 words.add(w[:-1])
+    return words
+
+
+# Headline attributions the claims reader may miss: a source after a final colon or dash
+# ("Bomb kills four in Karachi: police", "... kills 20 - police") and a short sayer before
+# "say(s)" ("Pakistani police say bomb explodes at market").
+_HEADLINE_SOURCE = re.compile(r"\s*(?::|\s-|\s-\s*|\s–)\s*(?:[A-Za-z.']+\s*){1,3}\s*$")
+_SAYS_PREFIX = re.compile(r"^\s*(?:[A-Za-z.']+\s+){1,4}(?:say|says|said)\b", re.IGNORECASE)
+# Victim kinds (attributes/casualties) as the markers ucdp_map.tsv tests.
+_VICTIM_CUES = {"civilians": "victims:civilians", "security forces": "victims:security",
+                "militants": "victims:militants"}
+
+
+def _ucdp_cues(ms: list[Mention], *counts: Count) -> set[str]:
+    """Words of the event's sentences for the UCDP rules, without the attribution ("Bomb
+    kills four in Karachi: police" names no police victim), plus who the dead were."""
+    words: set[str] = set()
+    for m in ms:
+        text = m.segment.text
+        if m.attribution is not None and m.attribution.start is not None:
+            lo, hi = m.attribution.start - m.segment.start, m.attribution.end - m.segment.start
+            if 0 <= lo < hi <= len(text):
+                text = text[:lo] + " " + text[hi:]
+        text = _HEADLINE_SOURCE.sub(" ", _SAYS_PREFIX.sub(" ", text))
+        for w in _WORD.findall(text.lower()):
+            w = w.removesuffix("'s").removesuffix("'")  # "policeman's funeral"
+            words.add(w)
+            if w.endswith("s") and len(w) > 3:
+                words.add(w[:-1])
+        for cas in (*m.fatalities, *m.injuries):
+            if cas.victims in _VICTIM_CUES:
+                words.add(_VICTIM_CUES[cas.victims])
+    for c in counts:
+        if c.victims in _VICTIM_CUES:
+            words.add(_VICTIM_CUES[c.victims])
     return words
 
 
