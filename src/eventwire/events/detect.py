@@ -18,7 +18,7 @@ from eventwire.attributes.dates import read_date
 from eventwire.events.roles import TRIGGER_FLAG, RoleContext, noun_roles, verb_roles
 from eventwire.events.taxonomy import read_table
 from eventwire.model import Actor, Attribution, Evidence, Location, Segment
-from eventwire.parse import ent_type
+from eventwire.parse import doc_text, ent_type
 from eventwire.resources import lexicon
 
 _ROLES = lexicon("roles")
@@ -141,7 +141,7 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
     triggers = _protest_demands(triggers)
     doc.user_data[TRIGGER_FLAG] = {tok.i for tok, _ in triggers}
     casualties = read_casualties(doc[:])
-    sent_text = doc.text
+    sent_text = doc_text(doc)
     according = claims.according_to(sent_text)
     unconfirmed = claims.is_unconfirmed(sent_text)
     lower = sent_text.lower()

@@ -49,6 +49,7 @@ class _Rule:
         self.modes = _alts(row.get("mode", ""))
         self.cameo = _alts(row.get("cameo", ""))
         self.cues = _alts(row.get("cues", "").lower())
+        self._cue_words = tuple((c, tuple(c.split())) for c in self.cues)
         self.actor1 = _alts(row.get("actor1", ""))
         self.actor2 = _alts(row.get("actor2", ""))
         self.row = row
@@ -65,7 +66,7 @@ class _Rule:
             return False
         if self.cameo and not (cameo and any(cameo.startswith(c) for c in self.cameo)):
             return False
-        if self.cues and not any(c in cues or all(w in cues for w in c.split()) for c in self.cues):
+        if self.cues and not any(c in cues or all(w in cues for w in ws) for c, ws in self._cue_words):
             return False
         return _actor_ok(self.actor1, cls1) and _actor_ok(self.actor2, cls2)
 
@@ -81,6 +82,11 @@ class Taxonomy:
         self._cameo = {r["code"]: r for r in cameo_rows}
         self._frames = {(r["frame"], r["root"]): r["cameo"] for r in frame_rows}
         self._acled = [_Rule(r) for r in acled_rows]
+        # the rows that can match each event type, in table order (a row with no type matches all)
+        self._acled_by_type: dict[str, list[_Rule]] = {}
+        for t in {t for r in self._acled for t in r.types}:
+            self._acled_by_type[t] = [r for r in self._acled if not r.types or t in r.types]
+        self._acled_any = [r for r in self._acled if not r.types]
         self._ucdp = [_Rule(r) for r in ucdp_rows]
         self._classes = {r["key"]: frozenset(r["classes"].split()) for r in class_rows}
 
@@ -152,7 +158,11 @@ class Taxonomy:
         "tear gas"); a multiword cue matches when it is one element of ``cues`` or all its
         words are.
         """
-        rule = self.acled_rule(type, mode, cameo, actor1, actor2, cues)
+        return self.acled_codes(self.acled_rule(type, mode, cameo, actor1, actor2, cues))
+
+    @staticmethod
+    def acled_codes(rule: "_Rule | None") -> tuple[str | None, str | None]:
+        """(event type, sub-event type) of an acled_map.tsv row found by `acled_rule`."""
         if rule is None:
             return None, None
         return rule.row["event_type"] or None, rule.row["sub_event_type"] or None
@@ -163,7 +173,7 @@ class Taxonomy:
         words, a mode or actors decided it, or only the event type); None if no row."""
         words = {c.lower() for c in cues}
         cls1, cls2 = self.actor_classes(actor1), self.actor_classes(actor2)
-        for rule in self._acled:
+        for rule in self._acled_by_type.get(type, self._acled_any):
             if rule.matches(type, mode, cameo, words, cls1, cls2):
                 return rule
         return None

@@ -291,8 +291,9 @@ def build_event(ms: list[Mention], article_id: str, taxonomy, number: int = 1) -
     evidence = _dedupe([e for m in ms for e in m.evidence])
     fatalities.evidence = [e for e in evidence if e.role == "fatalities"]
     injuries.evidence = [e for e in evidence if e.role == "injuries"]
-    acled_type, acled_sub = taxonomy.acled(type_, mode, cameo, actor1, actor2, _cues(ms))
-    confidence = event_confidence(ms, taxonomy.acled_rule(type_, mode, cameo, actor1, actor2, _cues(ms)))
+    acled_rule = taxonomy.acled_rule(type_, mode, cameo, actor1, actor2, _cues(ms))
+    acled_type, acled_sub = taxonomy.acled_codes(acled_rule)
+    confidence = event_confidence(ms, acled_rule)
     return Event(
         id=f"e{number}",  # article-scoped; the store prefixes the article's content hash
         type=type_,
