@@ -48,23 +48,39 @@ def extract(
     """Code events from articles; one JSON line per document: {id, date, events, errors}."""
     from eventwire.pipeline import Pipeline
 
+    from eventwire.runner import CHUNK
+
     pipeline = Pipeline.load()
     sink = output.open("w", encoding="utf-8") if output else sys.stdout
     failed = 0
-    try:
-        for article, warnings, error in _units(_documents(inputs)):
+    pending: list = []
+
+    def write_pending() -> int:
+        """Extract the pending articles as one parse stream, write every line in input order."""
+        bad = 0
+        results = iter(pipeline.extract_many([a for a, _, e in pending if e is None]))
+        for article, warnings, error in pending:
             if error is not None:
                 _report(error)
-                failed += 1
+                bad += 1
                 sink.write(DocumentResult(id=error.id, errors=warnings).model_dump_json() + "\n")
                 continue
-            result = pipeline.extract(article)
-            failed += bool(result.errors)
+            result = next(results)
+            bad += bool(result.errors)
             result.errors = warnings + result.errors
             for e in result.errors:
                 _report(e)
             sink.write(result.model_dump_json() + "\n")
-            sink.flush()
+        sink.flush()
+        pending.clear()
+        return bad
+
+    try:
+        for unit in _units(_documents(inputs)):
+            pending.append(unit)
+            if sum(e is None for _, _, e in pending) >= CHUNK:
+                failed += write_pending()
+        failed += write_pending()
     finally:
         if output:
             sink.close()
