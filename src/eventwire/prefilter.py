@@ -14,9 +14,7 @@ from collections.abc import Iterable
 
 import ahocorasick
 
-from eventwire.events.triggers import NO_EVENT_ROOTS, TriggerLexicon, inflections
-
-Requirement = tuple[frozenset[str], tuple[tuple[frozenset[str], ...], ...]]  # all of, then one alt per group
+from eventwire.events.triggers import NO_EVENT_ROOTS, Pattern, TriggerLexicon, inflections
 
 
 class Prefilter:
@@ -24,19 +22,19 @@ class Prefilter:
         """`irregular` maps a lemma to irregular forms of it ("fight": {"fought"}), e.g.
         from the spaCy lemmatizer's exception tables (see `irregular_forms`)."""
         self.free: set[str] = set()  # heads with a pattern that needs no other word
-        self.requirements: dict[str, set[Requirement]] = {}
+        self.requirements: dict[str, dict[tuple, Pattern]] = {}  # head -> one pattern per distinct need
         words: set[str] = set()
         for pattern in lexicon.patterns():
             if not pattern.cameo or pattern.cameo == "=obj" or pattern.cameo[:2] in NO_EVENT_ROOTS:
                 continue  # no event by itself ("=obj": the object noun is the trigger)
             head = pattern.lemma
             words.add(head)
-            req = pattern.needs
-            if not req[0] and not req[1]:
+            rest, groups = pattern.needs
+            if not rest and not groups:
                 self.free.add(head)
             else:
-                self.requirements.setdefault(head, set()).add(req)
-                words |= req[0] | {w for group in req[1] for alt in group for w in alt}
+                self.requirements.setdefault(head, {}).setdefault(pattern.needs, pattern)
+                words |= rest | {w for group in groups for alt in group for w in alt}
         for head in self.free:
             self.requirements.pop(head, None)
         self._auto = _automaton(words, lexicon, irregular or {})
@@ -45,11 +43,8 @@ class Prefilter:
         present = self.words_in(text.lower())
         if present & self.free:
             return True
-        for head in present & self.requirements.keys():
-            for rest, groups in self.requirements[head]:
-                if rest <= present and all(any(alt <= present for alt in group) for group in groups):
-                    return True
-        return False
+        return any(p.possible(present) for head in present & self.requirements.keys()
+                   for p in self.requirements[head].values())
 
     def words_in(self, lower: str) -> set[str]:
         """The lexicon words (lemmas) whose forms occur as whole words in `lower`."""
