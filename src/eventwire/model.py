@@ -104,15 +104,40 @@ class Location(BaseModel):
     end: int | None = None
 
 
+class CasualtyFigure(BaseModel):
+    """One figure as one source gave it ("police said 12 were killed"): the values as read
+    ("at least 15" -> low 15, best 15, high null), who gives it, and the words that say so."""
+
+    best: int | None = None
+    low: int | None = None
+    high: int | None = None
+    victims: str | None = None
+    source: Attribution | None = Field(
+        None, description="who gives the figure; null when the article states it in its own voice"
+    )
+    status: Status = Field("reported", description="how firmly the source states it (claimed, confirmed...)")
+    evidence: Span = Field(description="the figure's words: offsets into the article's original text")
+
+
 class Count(BaseModel):
-    """A casualty figure. `best`/`low`/`high` are None when the text gives no number;
-    0 only when the text says nobody was killed or hurt."""
+    """Casualties of an event. `best`/`low`/`high` are None when the text gives no number;
+    0 only when the text says nobody was killed or hurt.
+
+    `figures` lists each distinct figure read for the event with its source. The summary
+    across them: `low` the smallest lower bound any source gave, `high` the largest figure
+    any source gave (an open "at least 15" counts as 15), `best` the largest exact figure
+    from a source that reports, confirms, or is the article itself, before one only
+    claimed (a party's claim, "reportedly"): later reports raise tolls, and the side that
+    did the killing inflates them. Denied figures are listed but set none of the three."""
 
     best: int | None = None
     low: int | None = None
     high: int | None = None
     victims: str | None = Field(None, description="kind of victims: civilians, soldiers, militants...")
     evidence: list[Span] = Field(default_factory=list)
+    figures: list[CasualtyFigure] = Field(
+        default_factory=list, description="each distinct figure read for the event, with its source"
+    )
 
 
 class Attribution(BaseModel):

@@ -6,7 +6,8 @@ low estimate when there is one, else the best) and 0 when none is reported; `tim
 `interaction` joins the two actor classes, lower first, with 0 for a missing second actor.
 `event_id_cnty` is the ISO alpha-3 of the event's country (XXX if unknown), a dash and the
 event id; `notes` quotes the evidence sentences; `tags` says when fatalities are unknown
-(ACLED's 0 would otherwise hide it) and who reported the event.
+(ACLED's 0 would otherwise hide it), who reported the event, and, when sources disagree on
+the toll, each figure with its source (ACLED notes conflicting reports the same way).
 """
 
 from __future__ import annotations
@@ -50,12 +51,34 @@ CIVILIANS = 7
 
 
 def fatalities(count: Count) -> int:
-    """ACLED's figure: the most conservative one reported, 0 when none is."""
+    """ACLED's figure: the most conservative one reported, 0 when none is. Across sources
+    that is the smallest lower bound any of them gave (`Count.low`: police's 12 over a
+    group's claimed 30); a bare upper bound ("up to 40") sets no floor and counts as 0."""
     if count.low is not None:
         return count.low
     if count.best is not None:
         return count.best
     return 0
+
+
+def _figure_note(count: Count) -> str | None:
+    """'12 (police); 30 (TTP, claimed)' when the sources disagree on the toll."""
+    values = {(f.low, f.best, f.high) for f in count.figures}
+    if len(values) < 2:
+        return None
+    parts = []
+    for f in count.figures:
+        if f.best is not None:
+            value = str(f.best)
+        elif f.low is not None:
+            value = f"at least {f.low}"
+        elif f.high is not None:
+            value = f"up to {f.high}"
+        else:
+            continue
+        who = f.source.text if f.source is not None else "report"
+        parts.append(f"{value} ({who}{'' if f.status == 'reported' else ', ' + f.status})")
+    return "; ".join(parts)
 
 
 def interaction(inter1: int | None, inter2: int | None) -> int | None:
@@ -128,4 +151,6 @@ def _tags(event: Event) -> str | None:
         tags.append(f"according to: {event.attribution.text}")
     if event.fatalities.best is None and event.fatalities.low is None:
         tags.append("fatalities unknown")
+    if (figures := _figure_note(event.fatalities)) is not None:
+        tags.append(f"fatality figures: {figures}")
     return "; ".join(tags) or None

@@ -224,24 +224,58 @@ def _pick_location(ms: list[Mention]) -> Location | None:
     return min(locs, key=lambda l: (l.geo_precision if l.admin1 else 4, -len(l.admin1 or "")))
 
 
-def _combine(cas_lists: list[list]) -> Count:
-    """Low/best/high across mentions: low the smallest lower bound, high the largest upper,
-    best the highest best figure (later reports usually raise tolls)."""
-    figs = [c for lst in cas_lists for c in lst]
-    if not figs:
-        return Count()
-    lows = [c.figure.low for c in figs if c.figure.low is not None]
-    bests = [c.figure.best for c in figs if c.figure.best is not None]
-    highs = [c.figure.high for c in figs if c.figure.high is not None]
-    victims = next((c.victims for c in figs if c.victims), None)
+def _combine(ms: list[Mention], what: str) -> Count:
+    """The event's `what` ("fatalities" / "injuries") from its mentions' figures: each
+    distinct figure with its source (the figure's own reporting clause, else its
+    sentence's attribution, else none: the reporter), then low/best/high across them by
+    the rule in `Count`'s docstring."""
+    from eventwire.attributes.claims import source_type
+    from eventwire.model import Attribution, CasualtyFigure, Span
+
+    figures: list[CasualtyFigure] = []
+    seen: set[tuple] = set()
+    kinds: list[str] = []
+    for m in sorted(ms, key=lambda x: x.order):
+        seg = m.segment
+        for c in getattr(m, what):
+            if c.victims:
+                kinds.append(c.victims)
+            if not c.figure.known:
+                continue  # "a number of terrorists were killed": who, but no figure
+            source, status = m.attribution, m.status
+            if c.status is not None:  # a verb reports the figure itself: its speaker, if named
+                status, source = c.status, None
+            if c.source_start is not None and c.source_end is not None:
+                start, end = seg.start + c.source_start, seg.start + c.source_end
+                text = seg.text[c.source_start:c.source_end]
+                source = Attribution(text=text, source_type=source_type(text), start=start, end=end)
+            f = c.figure
+            key = (f.best, f.low, f.high, (source.text.lower() if source else None), status)
+            if key in seen:
+                continue  # the same source repeating its figure
+            seen.add(key)
+            figures.append(CasualtyFigure(
+                best=f.best, low=f.low, high=f.high, victims=c.victims, source=source, status=status,
+                evidence=Span(start=seg.start + c.start, end=seg.start + c.end, text=seg.text[c.start:c.end]),
+            ))
+    if not figures:
+        return Count(victims=kinds[0] if kinds else None)
+    counted = [f for f in figures if f.status in FIGURE_STATUSES] or figures
+    lows = [f.low for f in counted if f.low is not None]
+    highs = [f.high for f in counted if f.high is not None]
+    firm = [f.best for f in counted if f.best is not None and f.status != "claimed"]
+    bests = firm or [f.best for f in counted if f.best is not None]
+    victims = kinds[0] if kinds else None
     best = max(bests) if bests else None
     low = min(lows) if lows else None
-    high = max(highs + bests) if (highs or bests) else None
-    if best is None and low is None and high is None:
-        return Count(victims=victims)
-    if best is None and low is not None and high is None:
-        high = None
-    return Count(best=best, low=low, high=high, victims=victims)
+    every = highs + [f.best for f in counted if f.best is not None]
+    high = max(every) if every else None
+    return Count(best=best, low=low, high=high, victims=victims, figures=figures)
+
+
+# Figures whose report asserts them set low/best/high; a denied or hypothetical one is
+# only listed (unless the event has no other).
+FIGURE_STATUSES = frozenset({"reported", "claimed", "confirmed"})
 
 
 def build_event(ms: list[Mention], article_id: str, taxonomy, number: int = 1) -> Event:
@@ -258,7 +292,7 @@ def build_event(ms: list[Mention], article_id: str, taxonomy, number: int = 1) -
     if actor1 is not None and _family(lead.type) in STATE_FORCE_TYPES and actor1.sector == "GOV":
         actor1 = _as_military(actor1, taxonomy)
     location = _pick_location(ms)
-    fatalities = _combine([m.fatalities for m in factual])
+    fatalities = _combine(factual, "fatalities")
     here = location.country if location else None
     if _family(lead.type) in STATE_FORCE_TYPES:
         if actor2 is None and fatalities.victims in VICTIM_ACTORS:
@@ -287,7 +321,7 @@ def build_event(ms: list[Mention], article_id: str, taxonomy, number: int = 1) -
     attrib_m = next((m for m in ms if m.status == status and m.attribution is not None), None) or next(
         (m for m in ms if m.attribution is not None), None
     )
-    injuries = _combine([m.injuries for m in factual])
+    injuries = _combine(factual, "injuries")
     evidence = _dedupe([e for m in ms for e in m.evidence])
     fatalities.evidence = [e for e in evidence if e.role == "fatalities"]
     injuries.evidence = [e for e in evidence if e.role == "injuries"]
