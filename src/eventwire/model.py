@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: Count.figures (casualty figures with their sources)
 
 SegmentKind = Literal["header", "furniture", "dateline", "headline", "subheading", "body"]
 DatePrecision = Literal["day", "week", "month", "year"]
