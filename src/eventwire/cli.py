@@ -263,6 +263,10 @@ def show(event_id: str, db: Path = typer.Option(DEFAULT_DB, "--db")) -> None:
     print_events([e], title=event_id)
     for ev in e.evidence:
         out.print(f"  [{ev.role}] {ev.start}-{ev.end}: {ev.text}", highlight=False, markup=False)
+    for what, count in (("killed", e.fatalities), ("injured", e.injuries)):
+        for f in count.figures:  # each figure with who gives it
+            who = f.source.text if f.source else "the article"
+            out.print(f"  {what} {_figure(f)} ({f.status}) per {who}: {f.evidence.text}", highlight=False, markup=False)
     for link in e.links:
         out.print(f"  link {link['type']} → {link['event']}", markup=False)
     if incident is not None:

@@ -137,3 +137,17 @@ def test_the_public_schema_names_the_field():
     schema = event_json_schema()
     assert "figures" in schema["$defs"]["Count"]["properties"]
     assert {"source", "evidence", "status"} <= set(schema["$defs"]["CasualtyFigure"]["properties"])
+
+
+def test_show_prints_each_figure_with_its_source(pipeline, tmp_path):
+    import subprocess
+    import sys
+
+    article = Article(id="bannu", text=CONFLICT)
+    with Store(tmp_path / "events.duckdb") as store:
+        store.add_result(article, pipeline.extract(article))
+        event_id = next(e.id for e in store.events() if len(e.fatalities.figures) == 2)
+    out = subprocess.run([sys.executable, "-m", "eventwire.cli", "show", event_id, "--db", str(tmp_path / "events.duckdb")],
+                         capture_output=True, text=True, timeout=120).stdout
+    assert "killed 12 (reported) per Police" in out
+    assert "killed 30 (claimed) per A spokesman for the Tehreek-e-Taliban Pakistan" in out

@@ -95,13 +95,17 @@ class ResolutionStore:
     def __init__(self, store: Store):
         self.store = store
         self.con = store._con
-        if not store.read_only:
-            cur = self.con.cursor()
-            try:
+        self.present = True  # a read-only store written without resolution has no such tables
+        cur = self.con.cursor()
+        try:
+            if not store.read_only:
                 for statement in DDL:
                     cur.execute(statement)
-            finally:
-                cur.close()
+            else:
+                self.present = bool(cur.execute(
+                    "SELECT 1 FROM information_schema.tables WHERE table_name = 'incident_members'").fetchall())
+        finally:
+            cur.close()
         self._resolver: Resolver | None = None
         self._index: NearDuplicateIndex | None = None
 
@@ -113,6 +117,8 @@ class ResolutionStore:
         return _OPEN[store]
 
     def _q(self, sql: str, params: list | None = None) -> list[tuple]:
+        if not self.present:
+            return []
         cur = self.con.cursor()
         try:
             return cur.execute(sql, params or []).fetchall()
