@@ -27,6 +27,7 @@ PARSE_BATCH = 256
 _NER = "eventwire.ner"          # doc.user_data: the NER component, until it has run on the doc
 _PERSONS = "eventwire.persons"  # doc.user_data: its PERSON spans, once computed
 _TEXT = "eventwire.text"  # doc.user_data: doc.text, once joined
+ENTITIES = "eventwire.entities"  # doc.user_data: an entity oracle standing in for NER
 
 
 class Parser:
@@ -73,8 +74,12 @@ class Parser:
 
 
 def ent_type(tok) -> str:
-    """A token's NER label ('' outside entities), running NER on its document on first use.
-    Callers test cheap conditions first, so that most documents never need it."""
+    """A token's NER label ('' outside entities): from the document's entity oracle when the
+    pipeline attached one (eventwire.entities), else from NER, run on the document on first
+    use. Callers test cheap conditions first, so that most documents never need it."""
+    oracle = tok.doc.user_data.get(ENTITIES)
+    if oracle is not None:
+        return oracle.label(tok)
     _run_ner(tok.doc)
     return tok.ent_type_
 
@@ -92,8 +97,12 @@ def person_ranges(doc) -> tuple[tuple[int, int], ...]:
     """Character ranges of the PERSON entities, running NER on the document if it has not run."""
     found = doc.user_data.get(_PERSONS)
     if found is None:
-        _run_ner(doc)
-        found = tuple((e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON")
+        oracle = doc.user_data.get(ENTITIES)
+        if oracle is not None:
+            found = oracle.persons(doc)
+        else:
+            _run_ner(doc)
+            found = tuple((e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON")
         doc.user_data[_PERSONS] = found
     return found
 

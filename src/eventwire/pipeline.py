@@ -25,32 +25,43 @@ from eventwire.segment import segment
 
 log = logging.getLogger(__name__)
 PARSED_KINDS = {"body", "headline", "subheading"}
+# spaCy components to leave out altogether (e.g. `ner`: personal names then go unrecognised).
+EXCLUDED_COMPONENTS = [c for c in os.environ.get("EVENTWIRE_EXCLUDE", "").split(",") if c]
+# Where entity kinds come from: "lexicon" (dictionaries + geoparse) or "ner" (spaCy, on demand).
+ENTITY_SOURCE = os.environ.get("EVENTWIRE_ENTITIES", "lexicon")
 MAX_SEGMENT_CHARS = 2000  # a "sentence" longer than this is a run-on blob; the parser would crawl
 
 
 class Pipeline:
-    def __init__(self, parser, resolver, lexicon, taxonomy, geoparser=None):
+    def __init__(self, parser, resolver, lexicon, taxonomy, geoparser=None, entities=None):
         self.parser = parser
         self.resolver = resolver
         self.lexicon = lexicon
         self.taxonomy = taxonomy
         self.geoparser = geoparser
+        self.entities = entities  # eventwire.entities.LexicalEntities, or None: NER on demand
         self._trigger_forms = frozenset(w.lower() for w in lexicon.surface_forms())
         self.prefilter = Prefilter(lexicon, irregular_forms(parser.nlp))
 
     @classmethod
-    def load(cls, *, geo: bool = True) -> "Pipeline":
+    def load(cls, *, geo: bool = True, entities: str = ENTITY_SOURCE) -> "Pipeline":
+        """`entities`: "lexicon" answers the stages' entity questions from the dictionaries
+        and the geoparse (eventwire.entities); "ner" runs spaCy's NER where they ask."""
         from eventwire.actors import ActorResolver
+        from eventwire.entities import LexicalEntities
         from eventwire.events.taxonomy import Taxonomy
         from eventwire.events.triggers import TriggerLexicon
 
-        parser = Parser.load(exclude=EXCLUDED_COMPONENTS)
+        lexical = entities == "lexicon"
+        parser = Parser.load(exclude=EXCLUDED_COMPONENTS + (["ner"] if lexical else []))
         geoparser = None
         if geo:
             from eventwire.geo import Geoparser
 
             geoparser = Geoparser.load()
-        return cls(parser, ActorResolver.load(), TriggerLexicon.load(), Taxonomy.load(), geoparser)
+        resolver = ActorResolver.load()
+        return cls(parser, resolver, TriggerLexicon.load(), Taxonomy.load(), geoparser,
+                   LexicalEntities(resolver) if lexical else None)
 
     def _truecase(self, text: str) -> str:
         """Headlines in Title Case ("Pakistan Confirms Strikes In Iran") parse as strings of
@@ -96,7 +107,7 @@ class Pipeline:
             if p.error is not None:
                 continue
             try:
-                p.mentions.extend(detect(doc, seg, seg.start * 1000, p.ctx, self.lexicon, self.taxonomy))
+                p.mentions.extend(self._detect(doc, seg, p.ctx))
             except Exception as exc:
                 p.error = exc
         for p in prepared:
@@ -115,8 +126,14 @@ class Pipeline:
         p = self._prepare(article)
         texts = [self._parse_text(s) for s in p.candidates]
         for seg, doc in zip(p.candidates, self.parser.pipe(texts)):
-            p.mentions.extend(detect(doc, seg, seg.start * 1000, p.ctx, self.lexicon, self.taxonomy))
+            p.mentions.extend(self._detect(doc, seg, p.ctx))
         return p.mentions
+
+    def _detect(self, doc, seg: Segment, ctx: ArticleContext) -> list[Mention]:
+        if self.entities is not None:
+            self.entities.attach(doc, [(t.start - seg.start, t.end - seg.start) for t in ctx.toponyms
+                                       if seg.start <= t.start and t.end <= seg.end])
+        return detect(doc, seg, seg.start * 1000, ctx, self.lexicon, self.taxonomy)
 
     def _prepare(self, article: Article) -> "_Prepared":
         """Everything before the parse: segments, candidates, the article's toponyms."""
@@ -147,8 +164,6 @@ class Pipeline:
         return DocumentResult(id=article.id, date=article.date, events=events)
 
 
-# spaCy components to leave out altogether (e.g. `ner`: personal names then go unrecognised).
-EXCLUDED_COMPONENTS = [c for c in os.environ.get("EVENTWIRE_EXCLUDE", "").split(",") if c]
 @dataclass
 class _Prepared:
     article: Article
