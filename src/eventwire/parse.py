@@ -54,7 +54,8 @@ class Parser:
 
     def pipe(self, texts: Iterable[str], batch_size: int = PARSE_BATCH) -> Iterator:
         batch = []
-        for doc in self.nlp.pipe(texts, batch_size=batch_size):
+        for doc, text in self.nlp.pipe(((t, t) for t in texts), batch_size=batch_size, as_tuples=True):
+            doc.user_data[_TEXT] = text  # what doc.text would rebuild from the tokens
             batch.append(doc)
             if len(batch) >= batch_size:
                 yield from self._finish(batch)

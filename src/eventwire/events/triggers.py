@@ -75,9 +75,18 @@ class Pattern:
             groups.append(tuple(options))
         return frozenset(self.rest), tuple(groups)
 
-    def possible(self, words: set[str] | frozenset[str]) -> bool:
+    @cached_property
+    def _must(self) -> frozenset[str]:
+        """Words every reading of the pattern needs: the rest, and what all alternatives of a
+        constraint share (one set test rejects most patterns)."""
         rest, groups = self.needs
-        return rest <= words and all(any(alt <= words for alt in group) for group in groups)
+        return rest.union(*(frozenset.intersection(*group) for group in groups if group))
+
+    def possible(self, words: set[str] | frozenset[str]) -> bool:
+        if not self._must <= words:
+            return False
+        rest, groups = self.needs
+        return all(any(alt <= words for alt in group) for group in groups)
 
     @property
     def phrase(self) -> str:
