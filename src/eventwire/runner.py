@@ -45,7 +45,7 @@ log = logging.getLogger(__name__)
 Hook = Callable[[Store, Article, DocumentResult], object]
 FAILED_STAGES = frozenset({"extract", "timeout", "worker"})  # the document produced nothing
 HARD_GRACE = 5.0  # seconds past the limit before a worker that ignores its alarm is killed
-CHUNK, CHUNK_CHARS = 16, 100_000  # articles (characters) extracted together in one parse stream
+CHUNK, CHUNK_CHARS = 64, 200_000  # articles (characters) extracted together in one parse stream
 
 
 class DatabaseInUse(RuntimeError):
@@ -270,7 +270,8 @@ class PoolExtractor:
 
     def map(self, articles: list[Article]) -> Iterator[tuple[DocumentResult, int]]:
         at = {id(a): i for i, a in enumerate(articles)}
-        todo = [[(at[id(a)], a) for a in chunk] for chunk in chunks(articles)][::-1]
+        size = max(1, min(CHUNK, -(-len(articles) // len(self.workers))))  # every worker gets a share
+        todo = [[(at[id(a)], a) for a in chunk] for chunk in chunks(articles, size)][::-1]
         done: dict[int, tuple[DocumentResult, int]] = {}
         while len(done) < len(articles):
             for worker in self.workers:
