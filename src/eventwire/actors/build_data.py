@@ -192,7 +192,7 @@ def agent_rows(path: Path, codes: CameoCodes) -> list[list[str]]:
         if not m:
             continue
         phrase, plural, code = m.group(1).strip(), m.group(3), m.group(4)
-        _, sector = codes.parse(code)
+        _, sector = codes.parse("~" + code)
         for form in _expand_agent(phrase, plural.strip() if plural is not None else None):
             rows.append([form.lower(), "i", "agent", "~" + code, "", sector or "", ""])
     return rows

@@ -60,14 +60,20 @@ class CameoCodes:
 
     @lru_cache(maxsize=4096)
     def parse(self, code: str) -> tuple[str | None, str | None]:
-        """'PAKREBSEP' → ('PAK', 'REB'); 'IGOUNO' → (None, 'IGO'); '~GOVMIL' → (None, 'GOV')."""
+        """'PAKREBSEP' → ('PAK', 'REB'); 'IGOUNO' → (None, 'IGO'); '~GOVMIL' → (None, 'GOV');
+        'CIVGOV' → ('CIV', 'GOV') (an actor code; the agent code '~CIV' is civilians)."""
+        agent = code.strip().startswith("~")
         code = code.strip().lstrip("~").upper()
         chunks = [code[i:i + 3] for i in range(0, len(code) - len(code) % 3, 3)]
         if not chunks:
             return None, None
         country, sector = None, None
         first = chunks[0]
-        if first in _PREFIX_SECTOR:
+        if first == "CIV" and not agent and self.country(first):
+            # CIV opens an actor code as Cote d'Ivoire's ISO code, never as "civilians"
+            country = first
+            rest = chunks[1:]
+        elif first in _PREFIX_SECTOR:
             sector = _PREFIX_SECTOR[first]
             rest = chunks[1:]
         elif first in self.sectors or first in _SECTOR_ALIASES:

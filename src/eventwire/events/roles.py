@@ -23,6 +23,7 @@ SOURCE_PREPS = set(_LEX["source_preps"])
 COLLECTIVE = set(_LEX["collective_nouns"])
 PRONOUNS = _LEX["pronouns"]
 REL_PRONOUNS = {"that", "which", "who", "whom", "whose"}
+PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his"}
 CARRIER_REPORTING = {"confirm", "claim", "admit", "acknowledge", "announce"}
 HARM_VERBS = set(_LEX["harm_verbs"])
 UNDERGOER_VERBS = set(_LEX["undergoer_verbs"])
@@ -36,6 +37,13 @@ ARMED_CLAIMANTS = set(_LEX["armed_claimant_sectors"])
 BETWEEN_PREPS = set(_LEX["between_preps"])
 RECIPROCAL = set(_LEX["reciprocal_words"])
 OBLIGATION_MODALS = set(_LEX["obligation_modals"])
+INNER_PARTY_PREPS = set(_LEX["inner_party_preps"])
+NOT_THE_PARTY = set(_LEX["not_the_party_nouns"])
+STATEMENT_NOUNS = set(_LEX["statement_nouns"])
+FORMER_WORDS = set(_LEX["former_words"])
+OFFICE_NOUNS = set(_LEX["office_nouns"])
+OFFICE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
+STATIVE_PARTICIPLES = set(_LEX["stative_participles"])
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 AIMED_VERBS = {"shoot", "fire"}  # intransitive with "at X": "troops fired at the crowd"
 TRIGGER_FLAG = "ew_trigger"
@@ -101,7 +109,8 @@ def core_tokens(head: Token) -> list[Token]:
     while frontier:
         node = frontier.pop()
         for c in node.children:
-            if c.dep_ in _CORE_DEPS or (node is not head and c.dep_ in ("prep", "pobj") and node.dep_ in ("appos",)):
+            if c.dep_ in _CORE_DEPS or (node is not head and c.dep_ in ("prep", "pobj") and node.dep_ in ("appos",)) \
+                    or c.dep_ == "npadvmod" and node.dep_ == "amod":  # "the US-led war", "Saudi-backed forces"
                 if c.dep_ == "punct" and c.text not in (",", "'s", "-"):
                     continue
                 keep.add(c.i)
@@ -141,8 +150,16 @@ def resolve_token(tok: Token | None, ctx: RoleContext, speaker: Token | None = N
         return antecedent.model_copy(update={"text": tok.text, "start": ctx.offset + tok.idx, "end": ctx.offset + tok.idx + len(tok.text)})
     core = core_tokens(tok)
     actor = ctx.resolver.resolve_span(tok.doc[core[0].i: core[-1].i + 1], offset=ctx.offset)
-    if actor is None or not actor.country:
-        # the fuller phrase may add the country: "Provincial officials in Pakistan"
+    if actor is None or not actor.country and actor.sector != "IGO" and (
+            actor.sector is None or not _names_party(tok, ctx)):
+        # "support from the Assembly", "the curfew on Palestinians", "a meeting of the Security
+        # Council": a head noun that names no party points to one in its prepositional phrase
+        inner = _inner_party(tok, ctx, speaker)
+        if inner is not None:
+            return inner
+    if (actor is None or not actor.country) and not (actor is None and _eventive(tok)):
+        # the fuller phrase may add the country: "Provincial officials in Pakistan"; not to
+        # an act, whose phrase names where it happened ("shelling in Pakistani Kashmir")
         toks = phrase_tokens(tok)
         if (toks[0].i, toks[-1].i) != (core[0].i, core[-1].i):
             fuller = ctx.resolver.resolve_span(tok.doc[toks[0].i: toks[-1].i + 1], offset=ctx.offset)
@@ -155,7 +172,80 @@ def resolve_token(tok: Token | None, ctx: RoleContext, speaker: Token | None = N
                 for p in c.children:
                     if p.dep_ == "pobj":
                         return resolve_token(p, ctx)
+    if actor is not None and actor.country:
+        actor = _residence(tok, actor, ctx)
+    if actor is not None and actor.sector in OFFICE_SECTORS:
+        actor = _former(tok, core, actor, ctx)
     return actor
+
+
+def _place_country(toks, ctx: RoleContext, but: str | None) -> str | None:
+    """The first country named as a place (a country or capital, not a demonym) in `toks`."""
+    if not toks:
+        return None
+    doc = toks[0].doc
+    span = doc[toks[0].i: toks[-1].i + 1]
+    for hit in ctx.resolver.find(span.text):
+        if hit.kind in ("country", "capital") and hit.country and hit.country != but:
+            return hit.country
+    return None
+
+
+def _residence(tok: Token, actor: Actor, ctx: RoleContext) -> Actor:
+    """A people named where it lives takes that country: "ethnic Albanians in Macedonia", "the
+    Albanians of southern Serbia". An "ethnic" group with no place in its phrase lives where
+    the sentence's named country is ("ethnic Albanians demonstrated in Serbia")."""
+    ethnic = "ethnic" in actor.text.lower().split()
+    people = tok.pos_ == "PROPN" and actor.sector == "CVL" and ctx.resolver.resolve_span(
+        tok.doc[tok.i:tok.i + 1]) is not None  # "the Albanians of ..."
+    if not (ethnic or people):
+        return actor
+    where = None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "of", "inside", "within") and (ethnic or c.lower_ == "of"):
+            where = where or _place_country(list(c.subtree), ctx, actor.country)
+    if where is None and ethnic:
+        where = _place_country(list(tok.doc), ctx, actor.country)
+    if where is None:
+        return actor
+    codes = ctx.resolver.codes
+    name = codes.display_name(actor.sector, where) if actor.name == codes.display_name(actor.sector, actor.country) else actor.name
+    return actor.model_copy(update={"country": where, "name": name})
+
+
+def _former(tok: Token, core: list[Token], actor: Actor, ctx: RoleContext) -> Actor:
+    """"Former prime minister X", "ousted president X": out of office, an elite, not the state."""
+    words = {t.lower_ for t in core}
+    if not words & FORMER_WORDS and not any(t.lower_.startswith("ex-") for t in core):
+        return actor
+    if not (tok.pos_ == "PROPN" or tok.lemma_.lower() in OFFICE_NOUNS):
+        return actor  # "the former Yugoslav army": the country is former, not the office
+    codes = ctx.resolver.codes
+    return actor.model_copy(update={"sector": "ELI", "inter": codes.inter("ELI"),
+                                    "name": codes.display_name("ELI", actor.country)})
+
+
+def _names_party(tok: Token, ctx: RoleContext) -> bool:
+    """Whether the head word itself can name a party ("officials", "Iraq", "they"), as opposed
+    to a thing that only a modifier ties to one ("the naval blockade")."""
+    return tok.pos_ == "PROPN" or tok.lower_ in PRONOUNS or bool(ctx.resolver.find(tok.text))
+
+
+def _inner_party(tok: Token, ctx: RoleContext, speaker: Token | None) -> Actor | None:
+    """The party named in a prepositional phrase of a noun that names none itself, nearest
+    first; places ("streets in Hong Kong") are left to the fuller phrase."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "NOUN" or lemma in COLLECTIVE or lemma in NOT_THE_PARTY or _child(tok, "nummod") is not None:
+        return None  # "scores of refugees", "supporters of X" are not X
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ not in INNER_PARTY_PREPS:
+            continue
+        for p in c.children:
+            if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN", "PRON"):
+                found = resolve_token(p, ctx, speaker)
+                if found is not None and (found.country or found.sector):
+                    return found
+    return None
 
 
 PERSONAL_SECTORS = {"GOV", "MIL", "COP", "JUD", "OPP", "PTY", "IGO", "REB", "MED", "NGO", "BUS", "REL"}
@@ -168,6 +258,8 @@ def _antecedent(pron: Token, ctx: RoleContext) -> Actor | None:
     for actor in reversed(ctx.recent):
         if number == "sg" and actor.sector not in PERSONAL_SECTORS:
             continue
+        if pron.lower_ in PERSONAL_PRONOUNS and ctx.resolver.is_place_name(actor.text):
+            continue  # "he" is a person, never "Sudan" or "Kabul"
         return actor
     return None
 
@@ -211,7 +303,8 @@ def _victim_modifier(mod: Token, ctx: RoleContext) -> bool:
 def _eventive(tok: Token) -> bool:
     """A noun for the act or its means rather than for a party: "attack", "blast", "shelling"."""
     low, lemma = tok.lower_, tok.lemma_.lower()
-    return tok.pos_ in ("NOUN", "PROPN") and (
+    gerund = tok.tag_ == "VBG" and tok.dep_ in ("pobj", "nsubj", "csubj", "dobj") and low in INSTRUMENT_NOUNS  # "in Indian firing"
+    return (tok.pos_ in ("NOUN", "PROPN") or gerund) and (
         is_trigger(tok) or low in INSTRUMENT_NOUNS or lemma in INSTRUMENT_NOUNS
         or low in UNATTRIBUTED_NOUNS or lemma in UNATTRIBUTED_NOUNS)
 
@@ -240,11 +333,18 @@ def means_agents(noun: Token, ctx: RoleContext) -> list[Token]:
     if inner is not None:
         out.append(inner)
     out += _between_parties(noun)
-    out += [m for m in noun.children if m.dep_ in ("amod", "compound", "nmod") and m.i < noun.i
+    out += [m for m in noun.children if (m.dep_ in ("amod", "compound", "nmod") or m.dep_ == "nsubj" and noun.tag_ == "VBG") and m.i < noun.i
             and not _is_place_modifier(m, noun, ctx) and not _victim_modifier(m, ctx)
             and (m.pos_ == "PROPN" or m.dep_ == "compound" and m.pos_ == "NOUN"
-                 or _capitalised(m) and ent_type(m) in ("NORP", "GPE", "ORG"))]  # not "intelligence-based"
+                 or _capitalised(m) and (ent_type(m) in ("NORP", "GPE", "ORG") or _national(m, ctx, ("demonym", "country"))))]  # not "intelligence-based"
     return out
+
+
+def _national(tok: Token, ctx: RoleContext, kinds: tuple[str, ...] = ("demonym",)) -> bool:
+    """A demonym by the dictionaries ("Indian"), whatever NER says; a country name only where
+    asked (before a means of attack, "India firing", not after "in")."""
+    return any(h.kind in kinds and h.start == 0 and h.end == len(tok.text)
+               for h in ctx.resolver.find(tok.text))
 
 
 def _prep_object(tok: Token, preps: set[str]) -> Token | None:
@@ -260,14 +360,24 @@ def subject_candidates(verb: Token) -> list[Token]:
     """Subjects a verb may inherit, nearest first: its own, then through coordination and
     participle clauses ("..., expelling the ambassador"). Never through a reported clause."""
     out: list[Token] = []
-    node = verb
+    node, via = verb, None
     for _ in range(6):
         subj = _child(node, "nsubj", "csubj")
+        if subj is None and _stative(node):
+            subj = _child(node, "nsubjpass")
         if subj is not None:
             out.append(node.head if subj.lower_ in REL_PRONOUNS and node.dep_ == "relcl" else subj)
         elif _child(node, "nsubjpass") is not None and node is not verb:
+            if via in ("conj", "xcomp") and verb.lemma_.lower() not in HARM_VERBS:
+                # "X was indicted ... and will resign", "X was asked to withdraw": X acts
+                out.append(_child(node, "nsubjpass"))
             break
-        if node.dep_ in ("conj", "xcomp", "advcl") and node.head is not node:
+        via = node.dep_
+        if node.dep_ == "acl" and node.head.lemma_.lower() in STATEMENT_NOUNS and node.head.dep_ == "dobj":
+            node = node.head.head  # "X issued a statement demanding ...": X demands
+            continue
+        if node.dep_ in ("conj", "xcomp", "advcl", "acomp") and node.head is not node:
+            # "X is willing [acomp] to withdraw [xcomp]": the adjective's verb holds the subject
             node = node.head
             continue
         if node.dep_ == "ccomp" and node.head.pos_ in ("VERB", "AUX") and node.head.lemma_ not in ("say", "tell", "claim", "report", "confirm", "deny"):
@@ -275,6 +385,15 @@ def subject_candidates(verb: Token) -> list[Token]:
             continue
         break
     return out
+
+
+def _stative(verb: Token) -> bool:
+    """'is opposed to', 'is committed to', 'is determined to': a state of the subject, not
+    something done to it."""
+    if verb.lemma_.lower() not in STATIVE_PARTICIPLES or verb.tag_ != "VBN":
+        return False
+    return any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ in ("to", "against", "about", "on", "with")
+               for c in verb.children)
 
 
 def verb_subject(verb: Token) -> Token | None:
@@ -289,7 +408,7 @@ def undergoer(verb: Token) -> Token | None:
     of "die". None for an active clause."""
     passive = _child(verb, "nsubjpass")
     if passive is not None:
-        return passive
+        return None if _stative(verb) else passive
     lemma = verb.lemma_.lower()
     if lemma in UNDERGOER_VERBS:
         return _child(verb, "nsubj")
@@ -297,7 +416,7 @@ def undergoer(verb: Token) -> Token | None:
         return None
     if lemma in AIMED_VERBS and _prep_object(verb, {"at", "on"}) is not None:
         return None  # "police shot at protesters": active, aimed at
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+    if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and verb.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
         return verb.head
     subj = _child(verb, "nsubj")
     if subj is not None and verb.tag_ in ("VBN", "VBD"):
@@ -322,7 +441,9 @@ def _attacker_tokens(verb: Token, ctx: RoleContext) -> list[Token]:
             out += means_agents(obj, ctx)
             if by:
                 out.append(obj)
-        elif by or obj.tag_ == "JJ" or _capitalised(obj) and ent_type(obj) == "NORP":
+        elif by or obj.tag_ == "JJ" or _capitalised(obj) and (ent_type(obj) == "NORP" or _national(obj, ctx) or (
+                _national(obj, ctx, ("country",)) and obj.i + 1 < len(obj.doc)
+                and obj.doc[obj.i + 1].lower_ in INSTRUMENT_NOUNS)):  # "in Pak firing" parsed as "in Pak"
             out.append(obj)  # "killed by militants"; "in Indian [shelling]" parsed with the adjective as object
     return out
 
@@ -344,20 +465,48 @@ def _object_fallback(verb: Token) -> Token | None:
 
 def verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None) -> tuple[Actor | None, Actor | None, Token | None, Token | None]:
     """(source, target) actors of a verb event, and the tokens they came from."""
+    roles = _home_country(*_verb_roles(verb, ctx, speaker), ctx)
+    violent = undergoer(verb) is not None or verb.lemma_.lower() in HARM_VERBS
+    if verb.lemma_.lower() in FIGHT_WORDS or verb.lower_ in FIGHT_WORDS or violent and None in roles[:2]:
+        roles = _fight_pair(*roles, verb, ctx, speaker)
+    if violent and roles[0] is None:
+        src_tok, source = _stray_means(verb, roles[3] if roles[3] is not None else verb, ctx)
+        if source is not None:
+            roles = (source, roles[1], src_tok, roles[3])
+    if violent:
+        roles = _across_line(*_complaint(*roles, verb, ctx), verb, ctx)
+    return roles
+
+
+def _verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None) -> tuple[Actor | None, Actor | None, Token | None, Token | None]:
     victim = undergoer(verb)
     if victim is not None:
         tgt_tok = victim
         src_tok, source = None, None
-        for cand in _attacker_tokens(verb, ctx):
+        # "Soldier martyred, woman dead in firing by Indian troops": the means may hang on a
+        # coordinated participle of the same headline
+        for cand in [c for v in (verb, *verb.conjuncts) for c in _attacker_tokens(v, ctx)]:
             found = resolve_token(cand, ctx, speaker)
             if found is not None:
                 src_tok, source = cand, found
                 break
         if source is None:
+            src_tok, source = _stray_means(verb, victim, ctx)
+        if source is None:
             src_tok, source = _claimant(verb, ctx, speaker)
         target = resolve_token(tgt_tok, ctx, speaker)
         if source is None and speaker is not None and _enemy_losses(speaker, target, ctx):
             src_tok, source = speaker, resolve_token(speaker, ctx)
+        sides = _fight_sides(verb, ctx) or _paired_states(verb, ctx) or _victims_both_sides(victim, ctx)
+        if sides is not None:
+            # "killed in Iran, Iraq clashes", "killed as Iran and Iraq exchange fire": the two
+            # sides of the fight are the parties; victims of one side face the other
+            (a, a_tok), (b, b_tok) = sides
+            if target is not None and target.country == a.country:
+                return b, target, b_tok, tgt_tok
+            if target is not None and target.country == b.country:
+                return a, target, a_tok, tgt_tok
+            return a, b, a_tok, b_tok
         return source, target, src_tok, tgt_tok
     demand = _demand_roles(verb, ctx)
     if demand is not None:
@@ -368,6 +517,8 @@ def verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None) -> tuple[Ac
         if resolve_token(cand, ctx, speaker) is not None:
             src_tok = cand
             break
+        if cand.lower_ in PRONOUNS and cand.head.i == verb.i:
+            break  # "as he left": the clause's own unresolved subject, not the main clause's
     tgt_tok = _child(verb, "dobj")
     if tgt_tok is not None and (tgt_tok.lemma_.lower() in COLLECTIVE or _looks_eventive(tgt_tok)):
         inner = _prep_object(tgt_tok, TARGET_PREPS) or _deep_target(tgt_tok)
@@ -378,6 +529,9 @@ def verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None) -> tuple[Ac
         tgt_tok = _object_fallback(verb)
     source = resolve_token(src_tok, ctx, speaker)
     target = resolve_token(tgt_tok, ctx, speaker)
+    if target is not None and not target.country and target.sector != "IGO" and tgt_tok is not None \
+            and tgt_tok.dep_ == "dobj" and not _names_party(tgt_tok, ctx):
+        target = None  # "tighten the naval blockade", "launch a military offensive": a thing, not a party
     subj = next(iter(subject_candidates(verb)), None)
     if subj is not None and _eventive(subj) and _reciprocal(subj):
         # "India-Pakistan firing kills civilians": both sides sit in the means
@@ -416,6 +570,285 @@ def verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None) -> tuple[Ac
         if place is not None:
             return source, resolve_token(place, ctx), src_tok, place
     return source, target, src_tok, tgt_tok
+
+
+HOME_SECTORS = set(_LEX["home_sectors"])
+HOME_STATE = set(_LEX["home_state_sectors"])
+INSURGENT_SECTORS = {"REB", "INS", "SEP"}
+
+
+def _titled_name(text: str) -> bool:
+    """"President Kagame", "Prime Minister Ali Hassan": an office with a person's name, the
+    leader rebels rise against (a bare "government" or "police" may be anyone's)."""
+    words = [w for w in text.split() if w[:1].isupper()]
+    return len(words) >= 2 and words[0].lower() in OFFICE_NOUNS | {"prime", "pm"}
+
+
+def _home_country(source: Actor | None, target: Actor | None, src_tok, tgt_tok, ctx: RoleContext):
+    """Parties that only act at home share the country of the other side: a judge probing
+    "Chilean officials" is Chilean; "opposition groups in Zimbabwe" make demands of their own
+    President; a minister allowing an opposition leader to march is his country's. Armed
+    groups cross borders ("Taliban attacks kill police"): only a titled leader they defy
+    ("President Gbagbo") takes their country."""
+    def adopt(actor: Actor | None, other: Actor | None) -> Actor | None:
+        if actor is None or other is None or actor.country or not other.country or not actor.text:
+            return actor
+        if actor.sector in HOME_SECTORS and other.sector in HOME_STATE | HOME_SECTORS \
+                or actor.sector in HOME_STATE and other.sector in HOME_SECTORS \
+                or actor.sector == "GOV" and other.sector in INSURGENT_SECTORS and _titled_name(actor.text):
+            codes = ctx.resolver.codes
+            name = actor.name
+            if name == codes.display_name(actor.sector, None):
+                name = codes.display_name(actor.sector, other.country)
+            return actor.model_copy(update={"country": other.country, "name": name})
+        return actor
+    return adopt(source, target), adopt(target, source), src_tok, tgt_tok
+
+
+CONTESTED_LINES = {k.lower(): v for k, v in _LEX["contested_lines"].items() if not k.startswith("_")}
+BORDER_WORDS = set(_LEX["border_words"])
+SIDED_PLACES = {k.lower() for k in _LEX["sided_places"]}
+_LINE_SIDES = {"GOV", "MIL", "COP", "CVL", "UAF"}
+
+
+def _line_pair(tok: Token) -> tuple[str, str, bool] | None:
+    """The two states of a contested line the sentence names as the scene of cross-border
+    fire ("Indian shelling across the LoC", "firing on the Kashmir border"), the first the
+    side the event is on when the place names one ("in Azad Kashmir": sided)."""
+    low = tok.doc.text.lower()
+    words = {t.lower_ for t in tok.doc} | {t.lemma_.lower() for t in tok.doc}
+    for name, states in CONTESTED_LINES.items():
+        at = low.find(name)
+        if at >= 0 and (at == 0 or not low[at - 1].isalnum()) and (
+                at + len(name) == len(low) or not low[at + len(name)].isalnum()):
+            # a place on one side ("Azad Kashmir") says so itself; a shared name needs the border
+            if name in SIDED_PLACES:
+                return states[0], states[1], True
+            return (states[0], states[1], False) if words & BORDER_WORDS else None
+    return None
+
+
+def _across_line(source: Actor | None, target: Actor | None, src_tok, tgt_tok, tok: Token, ctx: RoleContext):
+    """Fire across a contested line comes from the other state: "Indian shelling kills woman
+    in Kashmir" (the woman is on Pakistan's side), "Pakistani soldier killed in cross-border
+    firing on the LoC" (India fired). The unnamed side is implied (no text, no offsets);
+    insurgents and protesters are never moved across the line."""
+    if (source is None) == (target is None) and not (
+            source is not None and target is not None and not target.country):
+        return source, target, src_tok, tgt_tok
+    found = _line_pair(tok)
+    if found is None:
+        return source, target, src_tok, tgt_tok
+    pair, sided = found[:2], found[2]
+    if sided and (source is not None and source.country == pair[0] or target is not None and target.country == pair[1]):
+        return source, target, src_tok, tgt_tok  # a state acting on its own side of the line
+    codes = ctx.resolver.codes
+
+    def other(country: str | None) -> str | None:
+        return pair[1] if country == pair[0] else pair[0] if country == pair[1] else None
+
+    if source is not None and source.country in pair and source.sector in _LINE_SIDES - {"CVL"}:
+        far = other(source.country)
+        if target is None:
+            target = Actor(text="", name=codes.display_name("GOV", far), country=far, sector="GOV",
+                           inter=codes.inter("GOV"))
+        elif not target.country and target.sector in _LINE_SIDES:
+            name = target.name
+            if name == codes.display_name(target.sector, None):
+                name = codes.display_name(target.sector, far)
+            target = target.model_copy(update={"country": far, "name": name})
+    elif source is None and target is not None and target.country in pair and target.sector in _LINE_SIDES:
+        far = other(target.country)
+        source = Actor(text="", name=codes.display_name("MIL", far), country=far, sector="MIL",
+                       inter=codes.inter("MIL"))
+    return source, target, src_tok, tgt_tok
+
+
+COMPLAINT_WORDS = set(_LEX["complaint_words"])
+AGGRIEVED_WORDS = set(_LEX["aggrieved_words"])
+VIOLENCE_NOUNS = set(_LEX["violence_nouns"])
+
+
+def _complaint_parties(tok: Token) -> tuple[Token | None, Token | None, Token | None]:
+    """(complainer, accused, complaint word) when a violent act is what a party complains
+    of: "Pakistan accuses India of shelling", "Pakistan summons Indian envoy over firing"."""
+    node = tok
+    if node.dep_ in ("pobj", "pcomp") and node.head.dep_ == "prep" and node.head.lower_ in ("of", "over", "for", "against", "after", "about"):
+        gov = node.head.head
+    elif node.dep_ == "dobj":
+        gov = node.head
+    else:
+        return None, None, None
+    if gov.lemma_.lower() not in COMPLAINT_WORDS and gov.dep_ in ("xcomp", "dobj", "conj", "appos") \
+            and (gov.head.lemma_.lower() in COMPLAINT_WORDS or gov.head.lower_ in COMPLAINT_WORDS):
+        gov = gov.head  # "lodges [a protest] over ...", "summons [envoy over ...]"
+    if gov.lemma_.lower() not in COMPLAINT_WORDS and gov.lower_ not in COMPLAINT_WORDS:
+        return None, None, None
+    if gov.pos_ in ("VERB", "AUX"):
+        complainer = verb_subject(gov)
+    else:  # headline noun: "Pakistan summons Indian envoy ..."
+        complainer = next((c for c in gov.children if c.dep_ in ("nsubj", "poss", "amod", "compound") and c.i < gov.i), None)
+    accused = _child(gov, "dobj", "appos") or _prep_object(gov, {"with"})
+    for c in gov.children:  # "protest [xcomp] with Iraq"
+        if accused is None and c.dep_ in ("xcomp", "dobj"):
+            accused = _prep_object(c, {"with"})
+    return complainer, accused, gov
+
+
+def _complaint(source: Actor | None, target: Actor | None, src_tok, tgt_tok, tok: Token, ctx: RoleContext):
+    """The accused of a complaint about violence did it; a state that summons an envoy or
+    lodges a protest over it (or complains of fire across its border) was its target."""
+    complainer, accused, gov = _complaint_parties(tok)
+    if gov is None:
+        return source, target, src_tok, tgt_tok
+    if source is None and accused is not None:
+        found = resolve_token(accused, ctx)
+        if found is not None and found.country:
+            source, src_tok = found, accused
+    if complainer is None or target is not None and target.country:
+        return source, target, src_tok, tgt_tok
+    victim = resolve_token(complainer, ctx)
+    aggrieved = gov.lemma_.lower() in AGGRIEVED_WORDS or gov.lower_ in AGGRIEVED_WORDS or _line_pair(tok) is not None
+    if victim is None or not victim.country or not aggrieved or victim.sector not in ("GOV", "MIL") \
+            or source is not None and source.country == victim.country:
+        return source, target, src_tok, tgt_tok
+    codes = ctx.resolver.codes
+    if target is None:
+        target = Actor(text="", name=codes.display_name("GOV", victim.country), country=victim.country,
+                       sector="GOV", inter=codes.inter("GOV"))
+    elif target.sector in _LINE_SIDES:
+        name = target.name
+        if name == codes.display_name(target.sector, None):
+            name = codes.display_name(target.sector, victim.country)
+        target = target.model_copy(update={"country": victim.country, "name": name})
+    return source, target, src_tok, tgt_tok
+
+
+ARMED_SECTORS = {"MIL", "COP", "GOV", "REB", "INS", "SEP", "UAF", "SPY"}
+
+
+def _stray_means(verb: Token, victim: Token, ctx: RoleContext) -> tuple[Token | None, Actor | None]:
+    """Headline lists parse badly ("Woman killed, nine injured in firing by Indian troops"):
+    when the harm verb holds no attacker, an armed hand named on a means of attack anywhere
+    else in the sentence is the attacker."""
+    skip = {t.i for t in victim.subtree}
+    for t in verb.doc:
+        if t.i in skip or t.lower_ not in INSTRUMENT_NOUNS:
+            continue
+        for cand in means_agents(t, ctx) + [x for x in (_prep_object(t, {"by"}),) if x is not None]:
+            found = resolve_token(cand, ctx)
+            if found is not None and found.country and found.sector in ARMED_SECTORS:
+                return cand, found
+    return None, None
+
+
+def _fight_sides(verb: Token, ctx: RoleContext):
+    """The two sides of an exchange that a harm verb's clause names as its means or setting:
+    "in Iran, Iraq clashes", "in shelling between Iraqi, Iranian troops", "in worst Iran-Iraq
+    fighting", "as Iran and Iraq exchange fire". ((actor, token), (actor, token)) or None."""
+    for c in verb.children:
+        phrase: list[Token] = []
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "during", "amid", "by"):
+            obj = _child(c, "pobj")
+            if obj is None or not (_eventive(obj) and _reciprocal(obj)):
+                continue
+            parties = _between_parties(obj)
+            if parties:
+                phrase = [t for p in parties for t in phrase_tokens(p)]
+            else:
+                phrase = [t for t in obj.subtree if t.i < obj.i and t.dep_ not in ("det", "nummod")
+                          and not (t.dep_ == "amod" and not _capitalised(t))]
+        elif c.dep_ == "advcl" and _reciprocal(c) and any(m.dep_ == "mark" for m in c.children):
+            subj = _child(c, "nsubj")
+            phrase = phrase_tokens(subj) if subj is not None else []
+        if len(phrase) < 2:
+            continue
+        phrase = sorted(phrase, key=lambda t: t.i)
+        sides = _coordinated_sides(phrase, ctx)
+        if sides:
+            return (sides[0], phrase[0]), (sides[1], phrase[-1])
+    return None
+
+
+FIGHT_WORDS = set(_LEX["fight_words"])
+_PAIR_JOINS = {",", "and", "-", "&", "/", "–"}
+
+
+def _paired_states(tok: Token, ctx: RoleContext):
+    """Two states named side by side in a sentence about an exchange of fire, however the
+    parser hung them: "Iran, Iraq clashes", "as Iran and Iraq exchange fire", "Iran-Iraq
+    fighting". Read from the words, since headline parses of such lists are unreliable."""
+    doc = tok.doc
+    if not any(t.lemma_.lower() in FIGHT_WORDS or t.lower_ in FIGHT_WORDS for t in doc):
+        return None
+    hits = [h for h in ctx.resolver.find(doc.text) if h.kind in ("country", "demonym") and h.country]
+    for h1, h2 in zip(hits, hits[1:]):
+        between = doc.text[h1.end:h2.start].strip()
+        before = doc.text[max(0, h1.start - 12):h1.start].lower().split()[-1:]
+        after = doc.text[h2.end:h2.end + 20].lower().split()[:1]
+        if before and before[0] in PLACE_TARGET_PREPS | {"across", "near", "throughout", "at"} \
+                and not (after and after[0].strip(".,;:") in FIGHT_WORDS | INSTRUMENT_NOUNS):
+            continue  # "clashes in Syria, Iraq": places, not sides ("in Iran, Iraq clashes" is)
+        if h1.country != h2.country and between in _PAIR_JOINS:
+            a = ctx.resolver.resolve(doc.text, h1.start, h1.end)
+            b = ctx.resolver.resolve(doc.text, h2.start, h2.end)
+            if a is None or b is None:
+                return None
+            a_tok = next((t for t in doc if t.idx >= h1.start), tok)
+            b_tok = next((t for t in doc if t.idx >= h2.start), tok)
+            return (_shift_actor(a, ctx.offset), a_tok), (_shift_actor(b, ctx.offset), b_tok)
+    return None
+
+
+def _victims_both_sides(victim: Token, ctx: RoleContext):
+    """Dead of two nations listed together in cross-border fire ("Iraqi villager, Iranian
+    soldier killed in border shelling") name the two sides of the exchange."""
+    words = {t.lower_ for t in victim.doc} | {t.lemma_.lower() for t in victim.doc}
+    if not words & BORDER_WORDS:
+        return None
+    heads = [victim] + ([victim.head] if victim.dep_ in ("conj", "appos") else [])
+    heads += [c for h in list(heads) for c in h.children if c.dep_ in ("conj", "appos") and c.i != victim.i]
+    found = []
+    for h in heads:
+        actor = resolve_token(h, ctx)
+        if actor is not None and actor.country and all(actor.country != f[0].country for f in found):
+            found.append((actor, h))
+    return (found[1], found[0]) if len(found) == 2 else None
+
+
+def _fight_pair(source, target, src_tok, tgt_tok, tok: Token, ctx: RoleContext, speaker: Token | None = None):
+    """A clash word whose parse did not yield two states takes the pair named beside it."""
+    if source is not None and target is not None and source.country and target.country \
+            and source.country != target.country:
+        return source, target, src_tok, tgt_tok
+    sides = _paired_states(tok, ctx)
+    if sides is None:
+        # "Iran says 12 dead in border clashes with Iraq": a state reporting a clash with
+        # another is the other side
+        known = source if source is not None and source.country else target
+        root = tok.doc[tok.i].sent.root
+        if speaker is None and root.lemma_.lower() in ("say", "report", "claim", "tell", "confirm"):
+            speaker = _child(root, "nsubj")
+        if known is None or not known.country or (source is not None and target is not None) or speaker is None:
+            return source, target, src_tok, tgt_tok
+        spoken = resolve_token(speaker, ctx)
+        if spoken is None or not spoken.country or spoken.country == known.country \
+                or not ctx.resolver.is_place_name(speaker.text):
+            return source, target, src_tok, tgt_tok
+        return (spoken, known, speaker, tgt_tok) if known is target else (source, spoken, src_tok, speaker)
+    (a, a_tok), (b, b_tok) = sides
+    for known, known_tok in ((target, tgt_tok), (source, src_tok)):
+        if known is not None and known.country == a.country:
+            return b, known, b_tok, known_tok
+        if known is not None and known.country == b.country:
+            return a, known, a_tok, known_tok
+    return a, b, a_tok, b_tok
+
+
+def _shift_actor(actor: Actor, offset: int) -> Actor:
+    if not offset or actor.start is None:
+        return actor
+    return actor.model_copy(update={"start": actor.start + offset, "end": actor.end + offset})
 
 
 def _claimant(tok: Token, ctx: RoleContext, speaker: Token | None) -> tuple[Token | None, Actor | None]:
@@ -498,7 +931,10 @@ def _addressee(gov: Token, verb: Token) -> Token | None:
 
 
 def _demand_roles(verb: Token, ctx: RoleContext):
-    """'X says Y must Z': the speaker X demands of Y (a pronoun Y stands for the addressee)."""
+    """'X says Y must Z': the speaker X demands of Y (a pronoun Y stands for the addressee).
+    A coordinated verb shares its first conjunct's modal and subject: 'Y must open ... or face'."""
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and _child(verb, "nsubj") is None:
+        verb = verb.head
     gov = _demand_governor(verb)
     if gov is None:
         return None
@@ -598,7 +1034,8 @@ def _wider_targets(verb: Token, depth: int = 2) -> list[Token]:
                     m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children):
                 # "demanded that the US cancel ..."; "threatened to strike unless Israel withdrew"
                 out += [x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")]
-            if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+            purpose = c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            if (c.dep_ in ("xcomp", "ccomp") or purpose) and c.pos_ in ("VERB", "AUX"):  # "... to allow aid to X"
                 sub = [x for x in (_child(c, "dobj"), _prep_object(c, _RECIPIENT_PREPS)) if x is not None]
                 out += sub + _wider_targets(c, depth - 1)
     return out
@@ -627,6 +1064,16 @@ def _deep_target(noun: Token) -> Token | None:
 
 def noun_roles(noun: Token, ctx: RoleContext, speaker: Token | None) -> tuple[Actor | None, Actor | None, Token | None, Token | None]:
     """(source, target) of a noun event: possessor/"by" for the source, "on/against X" for the target."""
+    roles = _home_country(*_noun_roles(noun, ctx, speaker), ctx)
+    near = noun.doc[max(0, noun.i - 2): noun.i + 1]
+    if ({noun.head.lemma_.lower()} | {t.lemma_.lower() for t in near} | {t.lower_ for t in near}) & FIGHT_WORDS:  # "clashes", "trade fire"
+        roles = _fight_pair(*roles, noun, ctx, speaker)
+    if noun.lemma_.lower() in INSTRUMENT_NOUNS | UNATTRIBUTED_NOUNS | VIOLENCE_NOUNS or noun.lower_ in INSTRUMENT_NOUNS:
+        roles = _across_line(*_complaint(*roles, noun, ctx), noun, ctx)
+    return roles
+
+
+def _noun_roles(noun: Token, ctx: RoleContext, speaker: Token | None) -> tuple[Actor | None, Actor | None, Token | None, Token | None]:
     src_tok = _child(noun, "poss") or _prep_object(noun, SOURCE_PREPS - {"from"})
     if src_tok is not None and src_tok.dep_ == "poss" and _is_place_modifier(src_tok, noun, ctx):
         src_tok = None  # "Pakistan's Karachi blast": where, not who

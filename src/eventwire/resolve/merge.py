@@ -399,8 +399,15 @@ def _is_placeholder(actor: Actor | None) -> bool:
     return actor is not None and actor.sector == "UAF" and not actor.text
 
 
+# Civilians named by occupation or faith ("four Christians", "a religious leader", "students")
+# are local wherever civilians are.
+_CIVILIAN_KINDS = {"REL", "EDU", "HLH", "MED", "LAB", "REF", "BUS", "AGR"}
+
+
 def _localise(actor: Actor | None, country: str | None, sectors: frozenset | set = LOCAL_SECTORS) -> Actor | None:
-    if actor is None or actor.country or not country or actor.sector not in sectors:
+    if actor is None or actor.country or not country:
+        return actor
+    if actor.sector not in sectors and not ("CVL" in sectors and actor.sector in _CIVILIAN_KINDS):
         return actor
     name = actor.name if "(" in actor.name else f"{actor.name} ({_country_name(country)})"
     return actor.model_copy(update={"country": country, "name": name})
