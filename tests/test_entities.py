@@ -52,3 +52,9 @@ def test_pipeline_keeps_the_spokesperson_apart_from_the_baloch(pipeline):
             "said on Wednesday.")
     events = pipeline.extract(Article(id="t", text=text)).events
     assert events and all(e.actor1 is None or e.actor1.country == "PAK" for e in events)
+
+
+def test_a_peoples_word_opening_a_name_names_a_body(parser, entities):
+    doc = parser("The Kenyan Union of Teachers called off the strike after talks with the government.")
+    entities.attach(doc, [])
+    assert person_ranges(doc) == ()

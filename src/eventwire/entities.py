@@ -32,6 +32,7 @@ _LABELS = {"demonym": "NORP", "ethnic": "NORP", "country": "GPE", "capital": "GP
            "group": "ORG", "igo": "ORG", "org": "ORG", "person": "PERSON"}
 # Dictionary kinds that make a capitalised run a name of something other than a person.
 _NOT_PERSONAL = {"agent", "group", "igo", "org", "country", "capital"}
+_PEOPLES = {"demonym", "ethnic"}
 _PLACES = "eventwire.places"
 
 
@@ -65,7 +66,9 @@ class LexicalEntities:
             if tok is not None and tok.pos_ == "PROPN" and tok.text[:1].isupper():
                 run.append(tok)
                 continue
-            if len(run) >= 2:
+            if len(run) >= 2 and not self._kinds(run[0].text) & _PEOPLES:
+                # a people's word opens the names of bodies ("Kenyan Union of Teachers",
+                # "Pakistani Taliban"), and closes personal ones ("Mumtaz Zahra Baloch")
                 kinds = [self._kinds(t.text) for t in run]
                 places = doc.user_data.get(_PLACES, ())
                 unknown = any(not k and not any(s <= t.idx < e for s, e in places) for k, t in zip(kinds, run))
