@@ -220,7 +220,8 @@ def worker_cli(corpus: list[dict]) -> dict:
         proc = subprocess.run([sys.executable, "-m", "eventwire.cli", "extract", str(src), "-o", str(out)],
                               capture_output=True, text=True)
         seconds = time.perf_counter() - t0
-        lines = out.read_text(encoding="utf-8").splitlines() if out.exists() else []
+        # split on "\n" only: JSON text may hold U+2028, which str.splitlines() also splits on
+        lines = [x for x in out.read_text(encoding="utf-8").split("\n") if x] if out.exists() else []
     events = sum(len(json.loads(line)["events"]) for line in lines)
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {**_rates(seconds, corpus), "exit_code": proc.returncode, "documents": len(lines), "events": events,
