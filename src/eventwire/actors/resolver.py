@@ -284,6 +284,20 @@ class ActorResolver:
                 return found.start()
             pos = inside.end if inside else found.end()
 
+    def implied(self, sector: str, country: str | None, text: str = "") -> Actor:
+        """An actor the text implies but does not name ("Government of Iran" as the side a
+        protest faces): no offsets, so no evidence is claimed for it."""
+        return Actor(text=text, name=self.codes.display_name(sector, country), country=country,
+                     sector=sector, inter=self.codes.inter(sector))
+
+    def relocated(self, actor: Actor, country: str) -> Actor:
+        """`actor` placed in `country`; a generic name follows it ("Militants" becomes
+        "Militants (Pakistan)"), a proper one stays."""
+        name = actor.name
+        if name in (self.codes.display_name(actor.sector, None), self.codes.display_name(actor.sector, actor.country)):
+            name = self.codes.display_name(actor.sector, country)
+        return actor.model_copy(update={"country": country, "name": name})
+
     def _make(self, text: str, start: int, end: int, country: str | None, sector: str | None,
               name: str | None) -> Actor:
         return Actor(text=text[start:end], name=name or self.codes.display_name(sector, country),

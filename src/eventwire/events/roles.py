@@ -208,9 +208,7 @@ def _residence(tok: Token, actor: Actor, ctx: RoleContext) -> Actor:
         where = _place_country(list(tok.doc), ctx, actor.country)
     if where is None:
         return actor
-    codes = ctx.resolver.codes
-    name = codes.display_name(actor.sector, where) if actor.name == codes.display_name(actor.sector, actor.country) else actor.name
-    return actor.model_copy(update={"country": where, "name": name})
+    return ctx.resolver.relocated(actor, where)
 
 
 def _former(tok: Token, core: list[Token], actor: Actor, ctx: RoleContext) -> Actor:
@@ -596,11 +594,7 @@ def _home_country(source: Actor | None, target: Actor | None, src_tok, tgt_tok, 
         if actor.sector in HOME_SECTORS and other.sector in HOME_STATE | HOME_SECTORS \
                 or actor.sector in HOME_STATE and other.sector in HOME_SECTORS \
                 or actor.sector == "GOV" and other.sector in INSURGENT_SECTORS and _titled_name(actor.text):
-            codes = ctx.resolver.codes
-            name = actor.name
-            if name == codes.display_name(actor.sector, None):
-                name = codes.display_name(actor.sector, other.country)
-            return actor.model_copy(update={"country": other.country, "name": name})
+            return ctx.resolver.relocated(actor, other.country)
         return actor
     return adopt(source, target), adopt(target, source), src_tok, tgt_tok
 
@@ -642,25 +636,17 @@ def _across_line(source: Actor | None, target: Actor | None, src_tok, tgt_tok, t
     pair, sided = found[:2], found[2]
     if sided and (source is not None and source.country == pair[0] or target is not None and target.country == pair[1]):
         return source, target, src_tok, tgt_tok  # a state acting on its own side of the line
-    codes = ctx.resolver.codes
-
     def other(country: str | None) -> str | None:
         return pair[1] if country == pair[0] else pair[0] if country == pair[1] else None
 
     if source is not None and source.country in pair and source.sector in _LINE_SIDES - {"CVL"}:
         far = other(source.country)
         if target is None:
-            target = Actor(text="", name=codes.display_name("GOV", far), country=far, sector="GOV",
-                           inter=codes.inter("GOV"))
+            target = ctx.resolver.implied("GOV", far)
         elif not target.country and target.sector in _LINE_SIDES:
-            name = target.name
-            if name == codes.display_name(target.sector, None):
-                name = codes.display_name(target.sector, far)
-            target = target.model_copy(update={"country": far, "name": name})
+            target = ctx.resolver.relocated(target, far)
     elif source is None and target is not None and target.country in pair and target.sector in _LINE_SIDES:
-        far = other(target.country)
-        source = Actor(text="", name=codes.display_name("MIL", far), country=far, sector="MIL",
-                       inter=codes.inter("MIL"))
+        source = ctx.resolver.implied("MIL", other(target.country))
     return source, target, src_tok, tgt_tok
 
 
@@ -712,15 +698,10 @@ def _complaint(source: Actor | None, target: Actor | None, src_tok, tgt_tok, tok
     if victim is None or not victim.country or not aggrieved or victim.sector not in ("GOV", "MIL") \
             or source is not None and source.country == victim.country:
         return source, target, src_tok, tgt_tok
-    codes = ctx.resolver.codes
     if target is None:
-        target = Actor(text="", name=codes.display_name("GOV", victim.country), country=victim.country,
-                       sector="GOV", inter=codes.inter("GOV"))
+        target = ctx.resolver.implied("GOV", victim.country)
     elif target.sector in _LINE_SIDES:
-        name = target.name
-        if name == codes.display_name(target.sector, None):
-            name = codes.display_name(target.sector, victim.country)
-        target = target.model_copy(update={"country": victim.country, "name": name})
+        target = ctx.resolver.relocated(target, victim.country)
     return source, target, src_tok, tgt_tok
 
 

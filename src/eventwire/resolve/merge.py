@@ -178,12 +178,11 @@ def _situate(clusters: list[_Cluster], countries: list[str]) -> None:
             lead.actor2 = _state_actor(others[0])
 
 
-def _state_actor(country: str) -> Actor:
+def _state_actor(country: str, text: str | None = None) -> Actor:
+    """The government of `country`: named by the country's name, or implied (text "")."""
     from eventwire.actors import ActorResolver
 
-    codes = ActorResolver.load().codes
-    return Actor(text=_country_name(country) or country, name=codes.display_name("GOV", country),
-                 country=country, sector="GOV", inter=codes.inter("GOV"))
+    return ActorResolver.load().implied("GOV", country, _country_name(country) or country if text is None else text)
 
 
 # Acts at home aimed at no named party: a protest, a curfew, a ban, a concession. Their
@@ -200,7 +199,7 @@ def _domestic_target(actor1: Actor | None, here: str | None) -> Actor | None:
         return None
     if actor1 is not None and actor1.sector in _STATE_SECTORS:
         return _victim_actor("civilians", country).model_copy(update={"text": ""})
-    return _state_actor(country).model_copy(update={"text": ""})
+    return _state_actor(country, text="")
 
 
 def _pick_actor(ms: list[Mention], attr: str) -> Actor | None:
@@ -390,9 +389,7 @@ def _unidentified_actor(country: str | None) -> Actor | None:
         return None
     from eventwire.actors import ActorResolver
 
-    codes = ActorResolver.load().codes
-    return Actor(text="", name=codes.display_name("UAF", country), country=country, sector="UAF",
-                 inter=codes.inter("UAF"))
+    return ActorResolver.load().implied("UAF", country)
 
 
 def _is_placeholder(actor: Actor | None) -> bool:
