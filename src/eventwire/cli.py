@@ -331,7 +331,7 @@ def schema() -> None:
 
 @app.command("eval")
 def evaluate(
-    which: str = typer.Argument("all", help="all, plover, petrarch, case, ucdp, geo, resolve"),
+    which: str = typer.Argument("all", help="all, plover, petrarch, case, ucdp, bbc, huffpost, geo, resolve"),
     data: Path = typer.Option(..., "--data", help="folder of the annotated dev sets (`make eval` passes it)"),
     limit: Optional[int] = typer.Option(None, "--limit", help="score an even, fixed sample of N records per set"),
     as_json: bool = typer.Option(False, "--json"),

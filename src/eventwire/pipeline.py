@@ -1,6 +1,6 @@
 """Wires the stages together; the only module that knows their order.
 
-    Article ─segment─▶ Segments ─prefilter─▶ candidates ─spaCy─▶ mentions ─merge─▶ Events
+    Article ─segment─▶ Segments ─relevance─▶ ─prefilter─▶ candidates ─spaCy─▶ mentions ─merge─▶ Events
 
 The spaCy model, dictionaries and gazetteer load once in `Pipeline.load()` and are shared by
 every document. A document that fails is reported in its result's `errors`; the batch goes on.
@@ -19,6 +19,7 @@ from eventwire.events.roles import RoleContext
 from eventwire.model import Article, DocumentError, DocumentResult, Segment
 from eventwire.parse import Parser
 from eventwire.prefilter import Prefilter, irregular_forms
+from eventwire.relevance import RelevanceGate
 from eventwire.resolve.links import link_events
 from eventwire.resolve.merge import build_event, merge_mentions
 from eventwire.segment import segment
@@ -33,7 +34,7 @@ MAX_SEGMENT_CHARS = 2000  # a "sentence" longer than this is a run-on blob; the 
 
 
 class Pipeline:
-    def __init__(self, parser, resolver, lexicon, taxonomy, geoparser=None, entities=None):
+    def __init__(self, parser, resolver, lexicon, taxonomy, geoparser=None, entities=None, relevance=None):
         self.parser = parser
         self.resolver = resolver
         self.lexicon = lexicon
@@ -42,6 +43,7 @@ class Pipeline:
         self.entities = entities  # eventwire.entities.LexicalEntities, or None: NER on demand
         self._trigger_forms = frozenset(w.lower() for w in lexicon.surface_forms())
         self.prefilter = Prefilter(lexicon, irregular_forms(parser.nlp))
+        self.relevance = relevance if relevance is not None else RelevanceGate.load()
 
     @classmethod
     def load(cls, *, geo: bool = True, entities: str = ENTITY_SOURCE) -> "Pipeline":
@@ -73,9 +75,12 @@ class Pipeline:
 
     # -- stages ------------------------------------------------------------------------
     def candidates(self, segments: list[Segment]) -> list[Segment]:
-        """Segments worth a parse: some trigger pattern could match them (eventwire.prefilter)."""
-        return [s for s in segments
-                if s.kind in PARSED_KINDS and len(s.text) <= MAX_SEGMENT_CHARS and self.prefilter(s.text)]
+        """Segments worth a parse: the relevance gate lets them through (the sentence, and
+        its article, report a political event: eventwire.relevance) and some trigger pattern
+        could match them (eventwire.prefilter)."""
+        prose = [s for s in segments if s.kind in PARSED_KINDS and len(s.text) <= MAX_SEGMENT_CHARS]
+        verdict = self.relevance.judge([s.text for s in prose])
+        return [s for s, ok in zip(prose, verdict.passed) if ok and self.prefilter(s.text)]
 
     def extract(self, article: Article) -> DocumentResult:
         return next(iter(self.extract_many([article])))

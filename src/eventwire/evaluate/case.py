@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from eventwire.evaluate.split import select
 from eventwire.evaluate.common import (
     Calibration, Confusion, Extractor, best_event, error_count, format_calibration, format_confusion,
     format_rate, header, load_jsonl, pct, predict, rate, subsample, table,
@@ -24,8 +25,8 @@ def _acled(ev) -> bool:
     return bool(ev.acled_sub_event_type)
 
 
-def run_case(path: str | Path, extract: Extractor, sample: int | None = None) -> dict:
-    records = subsample(load_jsonl(path), sample)
+def run_case(path: str | Path, extract: Extractor, sample: int | None = None, part: str | None = None) -> dict:
+    records = subsample(select(load_jsonl(path), "case", part), sample)
     results = predict(records, extract, "case")
     canon = {}  # lower-case name -> gold spelling, so the table shows gold names
     subs = Confusion()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 # Records per set (None = all): an even, deterministic spread that keeps the test < ~60 s.
-SAMPLE = {"plover": None, "petrarch": None, "case": 300, "ucdp": 400}
+SAMPLE = {"plover": None, "petrarch": None, "case": 300, "ucdp": 400, "bbc": None, "huffpost": 1000}
 MARGIN = 0.03  # absolute: sampling noise on a few hundred records plus harmless churn
 
 # (set, path into the result dict) of each guarded figure
@@ -27,13 +27,18 @@ GUARDED = {
     "ucdp.side_a_country.accuracy": ("ucdp", ["side_a_country", "accuracy"]),
     "ucdp.side_b_country.accuracy": ("ucdp", ["side_b_country", "accuracy"]),
     "ucdp.fatalities_best.accuracy": ("ucdp", ["fatalities_best", "accuracy"]),
+    # ordinary news: the share of records left WITHOUT any / any violent event (higher is better)
+    "bbc.any_event.accuracy": ("bbc", ["any_event", "accuracy"]),
+    "bbc.violent_event.accuracy": ("bbc", ["violent_event", "accuracy"]),
+    "huffpost.any_event.accuracy": ("huffpost", ["any_event", "accuracy"]),
+    "huffpost.violent_event.accuracy": ("huffpost", ["violent_event", "accuracy"]),
 }
 
 
-def measure(extract, eval_dir: str | Path) -> dict[str, float | None]:
+def measure(extract, eval_dir: str | Path, part: str | None = None) -> dict[str, float | None]:
     from eventwire.evaluate import run_set
 
-    results = {name: run_set(name, eval_dir, extract, sample) for name, sample in SAMPLE.items()}
+    results = {name: run_set(name, eval_dir, extract, sample, part) for name, sample in SAMPLE.items()}
     figures = {}
     for key, (name, path) in GUARDED.items():
         value = results[name]

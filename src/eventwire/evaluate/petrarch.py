@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from eventwire.evaluate.codes import actor_code, gold_country
+from eventwire.evaluate.split import select
 from eventwire.evaluate.common import (
     Calibration, Confusion, Extractor, best_event, error_count, format_calibration, format_confusion,
     format_rate, header, load_jsonl, predict, rate, subsample,
@@ -25,8 +26,8 @@ def cameo_root(code: str | None) -> str | None:
     return code[:2] if code and len(code) >= 2 and code[:2].isdigit() else None
 
 
-def run_petrarch(path: str | Path, extract: Extractor, sample: int | None = None) -> dict:
-    records = subsample(load_jsonl(path), sample)
+def run_petrarch(path: str | Path, extract: Extractor, sample: int | None = None, part: str | None = None) -> dict:
+    records = subsample(select(load_jsonl(path), "petrarch", part), sample)
     results = predict(records, extract, "petrarch", use_date=True)
     roots = Confusion()
     cal = Calibration()

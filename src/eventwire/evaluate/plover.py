@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from eventwire.evaluate.codes import actor_code, gold_country, gold_sector, plover_gsr_label
+from eventwire.evaluate.split import select
 from eventwire.evaluate.common import (
     Calibration, Confusion, Extractor, best_event, error_count, format_calibration, format_confusion,
     format_rate, header, load_jsonl, predict, rate, subsample,
@@ -24,8 +25,8 @@ def _actors(gold: dict, role: str) -> list[dict]:
     return [a for a in gold.get(role) or [] if isinstance(a, dict)]
 
 
-def run_plover(path: str | Path, extract: Extractor, sample: int | None = None) -> dict:
-    records = subsample(load_jsonl(path), sample)
+def run_plover(path: str | Path, extract: Extractor, sample: int | None = None, part: str | None = None) -> dict:
+    records = subsample(select(load_jsonl(path), "plover", part), sample)
     results = predict(records, extract, "plover")
     types = Confusion()
     cal = Calibration()

@@ -15,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from eventwire.evaluate.codes import actor_code, tables, ucdp_side_country
+from eventwire.evaluate.split import select
 from eventwire.evaluate.common import (
     Calibration, Confusion, Extractor, best_event, error_count, format_calibration, format_confusion,
     format_rate, header, load_jsonl, numbers_in, predict, rate, subsample,
@@ -32,8 +33,8 @@ def _counted(ev) -> bool:
     return ev.fatalities.best is not None
 
 
-def run_ucdp(path: str | Path, extract: Extractor, sample: int | None = None) -> dict:
-    records = subsample(load_jsonl(path), sample)
+def run_ucdp(path: str | Path, extract: Extractor, sample: int | None = None, part: str | None = None) -> dict:
+    records = subsample(select(load_jsonl(path), "ucdp", part), sample)
     results = predict(records, extract, "ucdp")
     codes = tables()["ucdp_type_of_violence"]
     words = tables()["number_words"]
