@@ -166,6 +166,9 @@ class Pipeline:
         clusters.sort(key=lambda ms: min(m.order for m in ms))
         events = [build_event(ms, article.id, self.taxonomy, i + 1) for i, ms in enumerate(clusters)]
         link_events(events, clusters)
+        # "Police did not arrest anyone": the words of an event that, as told, did not happen.
+        # Denials stay (a party denying an act is news), plain negations leave the dataset.
+        events = [e for e in events if e.status != "negated"]
         return DocumentResult(id=article.id, date=article.date, events=events)
 
 

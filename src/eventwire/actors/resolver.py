@@ -236,7 +236,7 @@ class ActorResolver:
         if not entities:
             return None
         first = entities[0]
-        if first.kind == "ethnic":
+        if first.kind == "ethnic" or _names_other_thing(text, start, core_end, entities):
             return None
         sector = first.sector or "GOV"
         return self._make(text, start, end, first.country, sector, None)
@@ -336,6 +336,35 @@ _TITLE_WORDS = {"president", "king", "prince", "sheikh", "minister", "premier", 
 
 _FUNCTION_WORDS = {"the", "a", "an", "in", "of", "on", "at", "to", "from", "and", "or", "with", "by",
                    "for", "against", "after", "over", "as", "says", "said", "between", "into", "near"}
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+@lru_cache(maxsize=1)
+def non_actor_heads() -> frozenset[str]:
+    """Nouns that name companies, teams, players, works and goods: never a party to an
+    event (data/actors/non_actor_heads.tsv)."""
+    return frozenset(r["word"] for r in read_tsv(DATA_DIR / "non_actor_heads.tsv"))
+
+
+def _names_other_thing(text: str, start: int, end: int, entities: list[ActorMatch]) -> bool:
+    """A country or nationality word that only qualifies another noun names no party:
+    "Nigerian banks", "the French side", "Iranian striker" are companies, teams and players
+    (data/actors/non_actor_heads.tsv), and "Italy's Illva Saronno" is something named of that
+    country, not its state. The nationality of an act or a weapon ("Indian shelling") still
+    names the party behind it, and a country standing alone ("Tehran") its government."""
+    rest = list(text[start:end])
+    for m in entities:
+        for i in range(max(m.start, start), min(m.end, end)):
+            rest[i - start] = " "
+    words = [w for w in _WORD.findall("".join(rest)) if w.lower() not in _FUNCTION_WORDS and w.lower() != "s"]
+    if not words:
+        return False
+    if words[-1].lower() in non_actor_heads():
+        return True
+    # "Italy's Illva Saronno": a possessive country before a name the dictionaries lack
+    return any(text.startswith("'s", m.end) or text.startswith("’s", m.end) for m in entities) and words[0][0].isupper()
 
 
 def _shift(actor: Actor | None, offset: int) -> Actor | None:

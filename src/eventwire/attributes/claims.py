@@ -17,6 +17,7 @@ REPORTING_STATUS: dict[str, str] = _LEX["reporting_status"]
 ACCORDING_TO = _LEX["according_to"]
 UNCONFIRMED = _LEX["unconfirmed_cues"]
 HYPOTHETICAL = set(_LEX["hypothetical_modals"])
+CONDITIONAL = set(_LEX["conditional_marks"])
 FUTURE = set(_LEX["future_modals"])
 PLANNED = set(_LEX["planned_cues"])
 NEG_DETS = set(_LEX["negation_dets"])
@@ -151,6 +152,8 @@ def modality(trigger: Token) -> str | None:
         for c in tok.children:
             if c.dep_ == "aux" and c.lower_ in HYPOTHETICAL:
                 return "hypothetical"
+            if c.dep_ == "mark" and c.lower_ in CONDITIONAL:
+                return "hypothetical"  # "if they strike": a condition, not an act
             if c.dep_ == "aux" and c.lower_ in FUTURE:
                 return "planned"
         if tok is not trigger and tok.lemma_.lower() in PLANNED:

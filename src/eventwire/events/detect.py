@@ -12,6 +12,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
+from eventwire.actors.resolver import non_actor_heads
 from eventwire.attributes import claims
 from eventwire.attributes.casualties import Casualty, read_casualties
 from eventwire.attributes.dates import read_date
@@ -39,6 +40,7 @@ HOSTILE = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "hostile")
 RIOT = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "riot")
 WEAPONS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "weapon")
 DESIRE = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "desire")
+FIGURATIVE = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "figurative")
 # Markers put in a mention's cues for the ACLED rules (acled_map.tsv)
 DISASTER_CUE, RIOT_CUE = "ctx:disaster", "ctx:riot"
 PARAGRAPH_WINDOW = 400  # characters either side of the sentence read for riot words
@@ -159,7 +161,7 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
             a2 = None  # "Pakistan ... its envoy": the same actor on both sides is a parse slip
         if a1 is None and a2 is None and etype.type not in VIOLENT:
             continue  # "currently visiting his home country": a verbal event needs a party
-        if _accidental(tok, etype, words):
+        if _accidental(tok, etype, words) or _figurative(tok, etype, a1_tok, a2_tok):
             continue
         m = Mention(
             order=order_base + tok.i,
@@ -415,6 +417,23 @@ def _context_cues(m: Mention, words: set[str], ctx: ArticleContext) -> set[str]:
 
 def _has(words: set[str], phrases: frozenset[str]) -> bool:
     return any(p in words or (" " in p and all(w in words for w in p.split())) for p in phrases)
+
+
+def _figurative(tok: Token, etype, a1_tok: Token | None, a2_tok: Token | None) -> bool:
+    """A violent word in a contest, market or figurative sense, told by its arguments: a
+    team, a company or a player as the one who acts ("Liverpool's side crushed...", "the
+    carmaker slashed"), or a price, a record or a crisis as what is struck or fought
+    ("battle falling sales", "beat the record", "hit by a crisis"). Verbal events keep
+    their own checks; this asks only about the violent types."""
+    if etype.type not in VIOLENT:
+        return False
+    if a1_tok is not None and (a1_tok.lemma_.lower() in non_actor_heads() or a1_tok.lower_ in non_actor_heads()):
+        return True
+    objects = [a2_tok] if a2_tok is not None else []
+    objects += [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [g for c in tok.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "for", "against", "over")
+                for g in c.children if g.dep_ == "pobj"]
+    return any(o.lower_ in FIGURATIVE or o.lemma_.lower() in FIGURATIVE for o in objects)
 
 
 def _accidental(tok: Token, etype, words: set[str]) -> bool:
