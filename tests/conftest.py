@@ -11,10 +11,24 @@ SHARED = ROOT.parent / "shared"
 
 
 @pytest.fixture(scope="session")
-def pipeline():
+def product_pipeline():
+    """The pipeline as shipped, relevance gate included."""
     from eventwire.pipeline import Pipeline
 
     return Pipeline.load()
+
+
+@pytest.fixture(scope="session")
+def pipeline(product_pipeline):
+    """The same stages with the relevance gate off: the coding-rule tests feed it single
+    sentences that the gate, which judges whole articles, would not always let through; the
+    gate has tests of its own (tests/relevance) and the acceptance test runs the product."""
+    from eventwire.pipeline import Pipeline
+    from eventwire.relevance import RelevanceGate
+
+    p = product_pipeline
+    return Pipeline(p.parser, p.resolver, p.lexicon, p.taxonomy, p.geoparser, p.entities,
+                    relevance=RelevanceGate.load(enabled=False))
 
 
 @pytest.fixture(scope="session")

@@ -14,9 +14,9 @@ EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "pakistan-iran-stri
 
 
 @pytest.fixture(scope="module")
-def result(pipeline):
+def result(product_pipeline):
     article = next(d for d in iter_documents([str(EXAMPLE)]) if isinstance(d, Article))
-    return article, pipeline.extract(article)
+    return article, product_pipeline.extract(article)
 
 
 def _assaults(res):

@@ -271,7 +271,7 @@ def test_run_all_uses_batching_and_lists_missing(tmp_path):
     r = run_all(tmp_path, Batched())
     assert Batched.calls == 1
     assert r["sets"]["plover"]["event_type"]["correct"] == 3
-    assert r["missing"] == ["petrarch", "case", "ucdp"]
+    assert r["missing"] == ["petrarch", "case", "ucdp", "bbc", "huffpost"]
     assert "missing sets: petrarch" in format_report(r)
 
 
@@ -282,11 +282,15 @@ def test_guarded_figures_come_from_every_set(tmp_path):
     write(tmp_path, "petrarch2_gsr_validation.dev.jsonl", PETRARCH)
     write(tmp_path, "case2021_task2.dev.jsonl", CASE)
     write(tmp_path, "ucdp_ged_pakistan.dev.jsonl", UCDP)
+    ordinary = [{"id": "o1", "text": "The striker scored twice.", "gold": {"topic": "sport", "political_violence": False}}]
+    write(tmp_path, "bbc_nonconflict.dev.jsonl", ordinary)
+    write(tmp_path, "huffpost_topics.dev.jsonl", ordinary)
     figures = measure(plover_fake(), tmp_path)
     assert set(figures) == set(GUARDED)
     assert figures["plover.event_type.accuracy"] == 0.75
     assert figures["petrarch.noevents.accuracy"] == 1.0  # the fake knows no PETRARCH text
     assert figures["ucdp.type_of_violence.accuracy"] == 0.0
+    assert figures["bbc.any_event.accuracy"] == 1.0  # the fake codes nothing in ordinary news
 
 
 def test_a_failing_record_is_wrong_not_fatal(tmp_path):

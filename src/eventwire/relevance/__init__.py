@@ -15,7 +15,9 @@ point is data too (`data/relevance/gate.json`):
   one stray sentence ("if they default, we will fight them") does not make a business story
   a conflict report, while a real report has several event sentences. An article counts its
   `top_k` best; a short item of at most `short_item` sentences (a headline and a summary, a
-  wire snippet) is judged by its best sentence alone;
+  wire snippet) is judged by its best sentence alone, against the lower `short_article`:
+  a short item has no other sentences to vouch for it, and the coding rules after the gate
+  still need a trigger and a party;
 - in an article that passes by a wide margin (`article_strong`), sentences pass from the
   lower `sentence_in_strong` threshold: a conflict report's diplomatic aftermath ("Pakistan
   recalled its ambassador") is part of the story.
@@ -30,11 +32,12 @@ import math
 import os
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from eventwire.relevance.features import features
 from eventwire.resources import DATA
 
-__all__ = ["RelevanceGate", "Verdict"]
+__all__ = ["RelevanceGate", "Verdict", "read_model"]
 
 
 @dataclass(frozen=True)
@@ -61,13 +64,15 @@ class RelevanceGate:
         self.article_strong = float(config["article_strong"])
         self.top_k = int(config["top_k"])
         self.short_item = int(config["short_item"])
+        self.short_article = float(config["short_article"])
         self.enabled = enabled
 
     @classmethod
-    def load(cls, enabled: bool | None = None) -> "RelevanceGate":
+    def load(cls, enabled: bool | None = None, model: Path | None = None) -> "RelevanceGate":
+        """The packaged model and working point (or the weights of `model`, a model.tsv)."""
         if enabled is None:
             enabled = os.environ.get("EVENTWIRE_RELEVANCE", "on").lower() not in ("off", "0", "false", "no")
-        bias, weights = _model()
+        bias, weights = read_model(model or DATA / "relevance" / "model.tsv")
         return cls(bias, weights, _config(), enabled)
 
     def score(self, text: str) -> float:
@@ -81,20 +86,23 @@ class RelevanceGate:
         scores = [self.score(t) for t in texts]
         if not self.enabled:
             return Verdict(scores, 1.0, [True] * len(texts))
-        k = 1 if len(scores) <= self.short_item else self.top_k
-        top = sorted(scores, reverse=True)[:k]
+        short = len(scores) <= self.short_item
+        top = sorted(scores, reverse=True)[: 1 if short else self.top_k]
         article = sum(top) / len(top) if top else 0.0
-        if article < self.article:
+        if article < (self.short_article if short else self.article):
             return Verdict(scores, article, [False] * len(texts))
         floor = self.sentence_in_strong if article >= self.article_strong else self.sentence
+        if short:
+            floor = min(floor, self.short_article)
         return Verdict(scores, article, [s >= floor for s in scores])
 
 
-@lru_cache(maxsize=1)
-def _model() -> tuple[float, dict[str, float]]:
+@lru_cache(maxsize=4)
+def read_model(path) -> tuple[float, dict[str, float]]:
+    """(bias, weights) of a model.tsv written by `eventwire.relevance.train`."""
     bias = 0.0
     weights: dict[str, float] = {}
-    for line in (DATA / "relevance" / "model.tsv").read_text(encoding="utf-8").splitlines():
+    for line in Path(str(path)).read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
         name, value = line.rsplit("\t", 1)

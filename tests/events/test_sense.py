@@ -1,0 +1,39 @@
+"""Figurative and contest senses, conditions and negations, with the relevance gate off (so
+that the coding rules themselves are tested on sentences the gate would otherwise drop)."""
+
+import pytest
+
+from eventwire.model import Article
+
+
+@pytest.fixture(scope="module")
+def ungated(pipeline):
+    assert not pipeline.relevance.enabled  # tests/conftest.py: rule tests run without the gate
+    return pipeline
+
+
+def _events(p, text):
+    return p.extract(Article(id="s", text=text)).events
+
+
+@pytest.mark.parametrize("text", [
+    "Carmakers have been hit by a crisis in chip supply.",
+    "The team crushed its rivals in the final.",
+    "Nigerian banks attacked the new rules on lending.",
+])
+def test_figurative_violence_codes_nothing_violent(ungated, text):
+    assert not [e for e in _events(ungated, text) if e.type in ("ASSAULT", "FIGHT", "COERCE")]
+
+
+def test_a_real_attack_still_codes(ungated):
+    events = _events(ungated, "Insurgents attacked a police post in Kandahar, killing three officers.")
+    assert any(e.type in ("ASSAULT", "FIGHT") and e.actor1 is not None for e in events)
+
+
+def test_a_negated_act_leaves_the_dataset(ungated):
+    assert _events(ungated, "Police did not arrest any protesters in Lahore.") == []
+
+
+def test_a_condition_is_not_an_act(ungated):
+    events = _events(ungated, "If Israeli troops strike Gaza, Hamas will respond.")
+    assert all(not (e.type in ("ASSAULT", "FIGHT") and e.status == "reported") for e in events)
