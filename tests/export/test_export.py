@@ -177,7 +177,14 @@ def test_binary_streams_and_unknown_formats(events):
 def test_country_names_and_codes():
     assert iso3("PK") == "PAK" and iso3("IRN") == "IRN" and iso3("Iran") == "IRN"
     assert country_name("IR") == "Iran" and country_name("RUS") == "Russia"
-    assert country_name("COD") == "Democratic Republic of Congo"
+    assert country_name("COD") == "Democratic Republic of the Congo"
+    # one country-name table (actors/countries.tsv): exports, actor names and merge agree
+    from eventwire.actors.codes import CameoCodes
+    from eventwire.resolve.merge import _country_name
+
+    for code in ("PSE", "COD", "TUR", "RUS", "CIV", "BES"):
+        assert country_name(code) == CameoCodes.load().country_name(code) == _country_name(code)
+    assert country_name("BES") == "Bonaire, Saint Eustatius and Saba"
     assert iso3("Atlantis") is None and country_name("Atlantis") == "Atlantis"
 
 

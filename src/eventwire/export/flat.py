@@ -10,11 +10,9 @@ The article an event came from is not part of `Event`; callers that know it pass
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Mapping
 from datetime import date
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import pycountry
@@ -162,7 +160,7 @@ def country_name(code: str | None) -> str | None:
     country = _country(code)
     if country is None:
         return code
-    return _display_names().get(country.alpha_3) or getattr(country, "common_name", None) or country.name
+    return _codes().country_name(country.alpha_3)
 
 
 def country_numeric(code: str | None) -> int | None:
@@ -186,8 +184,9 @@ def _country(code: str | None):
 
 
 @cache
-def _display_names() -> dict[str, str]:
-    path = resources.files("eventwire") / "data" / "export" / "country_names.tsv"
-    with path.open(encoding="utf-8") as f:
-        rows = csv.reader((line for line in f if not line.startswith("#")), delimiter="\t")
-        return {row[0]: row[1] for row in rows if len(row) >= 2}
+def _codes():
+    # The project's one country-name table (actors/countries.tsv, GeoNames short names, with
+    # pycountry for codes it lacks): exports name countries as actors and the API do.
+    from eventwire.actors.codes import CameoCodes
+
+    return CameoCodes.load()
