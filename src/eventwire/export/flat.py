@@ -4,7 +4,7 @@ CSV / Parquet / GeoJSON exports, so a column means the same thing everywhere.
 Nested records become prefixed columns (`actor1_name`, `location_lat`, `fatalities_best`).
 Evidence is summarised by its sentence spans; the full record stays available as JSON.
 The article an event came from is not part of `Event`; callers that know it pass an
-`ArticleRef` mapping (`article_id`, `source`, `url`, `title`, `date`) and it fills the
+`ArticleRef` mapping (`article_id`, `source`, `url`, `title`, `author`, `date`) and it fills the
 `article_*` columns.
 """
 
@@ -26,6 +26,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("article_source", "str"),
     ("article_url", "str"),
     ("article_title", "str"),
+    ("article_author", "str"),
     ("article_date", "date"),
     ("type", "str"),
     ("mode", "str"),
@@ -127,6 +128,7 @@ def flatten(event: Event, article: ArticleRef | None = None) -> dict[str, Any]:
             article_source=article.get("source"),
             article_url=article.get("url"),
             article_title=article.get("title"),
+            article_author=article.get("author"),
             article_date=_as_date(article.get("date")),
         )
     return row
