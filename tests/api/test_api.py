@@ -274,3 +274,18 @@ def test_request_size_limit(tmp_path):
         long_text = c.post("/api/articles", json={"text": "y" * 1_200_000},
                            headers={"Authorization": f"Bearer {TOKEN}"})
         assert long_text.status_code in (413, 422)
+
+
+def test_docs_pages_use_packaged_assets(client):
+    """/docs and /redoc name no CDN: their scripts and styles are served by this app
+    (the browser test renders /docs with the network cut off)."""
+    import re
+
+    for page in ("/docs", "/redoc"):
+        html = client.get(page).text
+        assets = re.findall(r'(?:src|href)="([^"]+\.(?:js|css))"', html)
+        assert assets and all(a.startswith("/static-offline-docs/") for a in assets), assets
+        assert "cdn." not in html and "fonts.googleapis" not in html
+        for asset in assets:
+            res = client.get(asset)
+            assert res.status_code == 200 and len(res.content) > 10_000

@@ -23,6 +23,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 from pydantic import BaseModel, Field
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -146,7 +147,9 @@ def create_app(
         yield
         handle.close()
 
-    app = FastAPI(
+    # /docs and /redoc load Swagger UI / ReDoc from the installed fastapi-offline package
+    # (under /static-offline-docs): FastAPI's defaults fetch them from a CDN, a blank page offline
+    app = FastAPIOffline(
         lifespan=lifespan,
         title="eventwire",
         version="0.1.0",
