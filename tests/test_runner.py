@@ -244,3 +244,54 @@ def test_memory_stays_flat_on_a_large_streamed_input(tmp_path, pipeline):
     growth = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 - before
     assert (report.added, report.skipped) == (len(texts), i - len(texts))
     assert growth < 40, f"peak RSS grew {growth:.0f} MB over a 20 MB input"
+
+
+def test_watch_gives_every_document_its_own_stable_id(tmp_path, pipeline):
+    """Files of the same name, dropped in different folders and at different moments (one a
+    replacement of an already stored file), never share an id; the ids do not depend on what
+    else arrived in the same round."""
+    from eventwire.ingest import iter_documents
+    from eventwire.ingest.watch import unique_ids
+    from eventwire.model import Article
+
+    inbox, db = tmp_path / "inbox", tmp_path / "w.duckdb"
+    (inbox / "a").mkdir(parents=True)
+    (inbox / "b").mkdir()
+    text = "Gunmen killed {n} villagers in Borno on Monday, police said."
+    drops = [  # one file per round
+        lambda: (inbox / "a" / "report.txt").write_text(text.format(n="two")),
+        lambda: (inbox / "b" / "report.txt").write_text(text.format(n="three")),
+        lambda: (inbox / "a" / "report.txt").write_text(text.format(n="four")),  # same path, new text
+        lambda: (inbox / "report.txt").write_text(text.format(n="five")),
+    ]
+    stop = threading.Event()
+
+    def on_report(paths, report):
+        if drops:
+            time.sleep(0.02)  # a new mtime even on coarse clocks
+            drops.pop(0)()
+        else:
+            stop.set()
+
+    drops.pop(0)()
+    reports = watch(inbox, db, interval=0.05, stop=stop, max_rounds=400, pipeline=pipeline, on_report=on_report)
+    assert [r.added for r in reports] == [1, 1, 1, 1]
+    with Store(db, read_only=True) as store:
+        ids = sorted(r[0] for r in store._query("SELECT id FROM articles"))
+        four = store.article("a/report~" + _sha(text.format(n="four"))[:8])
+    assert len(ids) == len(set(ids)) == 4
+    assert ids[:3] == ["a/report", "a/report~" + _sha(text.format(n="four"))[:8], "b/report"]
+    assert ids[3] == "report"
+    assert four is not None and "four" in four.text
+    # stable: the same files read again, together or in another round, get the same ids
+    with Store(db, read_only=True) as store:
+        again = list(unique_ids(iter_documents([str(inbox)]), inbox, store))
+    # warnings travel with their article
+    assert [d.id for d in again if not isinstance(d, Article)] == [d.id for d in again if isinstance(d, Article)]
+    assert sorted(d.id for d in again if isinstance(d, Article)) == ["a/report~" + _sha(text.format(n="four"))[:8], "b/report", "report"]
+
+
+def _sha(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(text.encode()).hexdigest()

@@ -257,10 +257,15 @@ def show(event_id: str, db: Path = typer.Option(DEFAULT_DB, "--db")) -> None:
                 _print_incident(incident)
                 return
         incident = resolution.incident(incident_id) if incident_id else None
+        source = store.event_sources([event_id]).get(event_id) if e is not None else None
     if e is None:
         err.print(f"no event or incident {event_id} in {db}")
         raise typer.Exit(1)
     print_events([e], title=event_id)
+    if source:
+        parts = [source.get("title") or source["article_id"], source.get("source"),
+                 f"by {source['author']}" if source.get("author") else None, source.get("date") and str(source["date"])]
+        out.print("  article: " + " · ".join(p for p in parts if p), highlight=False, markup=False)
     for ev in e.evidence:
         out.print(f"  [{ev.role}] {ev.start}-{ev.end}: {ev.text}", highlight=False, markup=False)
     for what, count in (("killed", e.fatalities), ("injured", e.injuries)):

@@ -246,7 +246,8 @@ def test_ingest_extracts_stores_and_serves(tmp_path, pipeline):
     db = str(tmp_path / "ingest.duckdb")
     auth = {"Authorization": f"Bearer {TOKEN}"}
     with TestClient(create_app(db, token=TOKEN, pipeline=pipeline)) as c:
-        res = c.post("/api/articles", json={"text": ARTICLE, "id": "kandahar", "source": "test desk"}, headers=auth)
+        res = c.post("/api/articles", json={"text": ARTICLE, "id": "kandahar", "source": "test desk",
+                                                  "author": "Jane Doe"}, headers=auth)
         assert res.status_code == 201, res.text
         body = res.json()
         assert body["added"] and body["events"]
@@ -254,7 +255,10 @@ def test_ingest_extracts_stores_and_serves(tmp_path, pipeline):
         assert {e["id"] for e in listed} == set(body["events"])
         assert any(e["type"] in ("ASSAULT", "FIGHT") and e["location_country"] == "AFG" and e["fatalities_best"] == 4
                    for e in listed)
-        assert c.get("/api/articles/kandahar").json()["date"] == "2024-03-05"
+        stored = c.get("/api/articles/kandahar").json()
+        assert stored["date"] == "2024-03-05" and stored["author"] == "Jane Doe"  # the evidence view's byline
+        rows = list(csv.DictReader(io.StringIO(c.get("/api/export?format=csv").text)))
+        assert rows and {r["article_author"] for r in rows} == {"Jane Doe"}
         again = c.post("/api/articles", json={"text": ARTICLE}, headers=auth)
         assert again.status_code == 200 and again.json()["added"] is False
     with Store(db, read_only=True) as store:
@@ -270,3 +274,18 @@ def test_request_size_limit(tmp_path):
         long_text = c.post("/api/articles", json={"text": "y" * 1_200_000},
                            headers={"Authorization": f"Bearer {TOKEN}"})
         assert long_text.status_code in (413, 422)
+
+
+def test_docs_pages_use_packaged_assets(client):
+    """/docs and /redoc name no CDN: their scripts and styles are served by this app
+    (the browser test renders /docs with the network cut off)."""
+    import re
+
+    for page in ("/docs", "/redoc"):
+        html = client.get(page).text
+        assets = re.findall(r'(?:src|href)="([^"]+\.(?:js|css))"', html)
+        assert assets and all(a.startswith("/static-offline-docs/") for a in assets), assets
+        assert "cdn." not in html and "fonts.googleapis" not in html
+        for asset in assets:
+            res = client.get(asset)
+            assert res.status_code == 200 and len(res.content) > 10_000

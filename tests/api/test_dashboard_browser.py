@@ -24,6 +24,27 @@ sync_api = pytest.importorskip("playwright.sync_api", reason="playwright not ins
 
 @pytest.fixture(scope="module")
 def server(example_db):
+    yield from _serve(example_db)
+
+
+@pytest.fixture(scope="module")
+def authored_server(tmp_path_factory, pipeline):
+    """The example article with a byline's author, as `eventwire run` stores it."""
+    from eventwire.ingest import iter_documents
+    from eventwire.model import Article
+    from eventwire.store import Store
+
+    db = str(tmp_path_factory.mktemp("authored") / "authored.duckdb")
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    with Store(db) as store:
+        for article in iter_documents([str(examples)]):
+            if isinstance(article, Article):
+                article = article.model_copy(update={"author": "Jane Doe"})
+                store.add_result(article, pipeline.extract(article))
+    yield from _serve(db)
+
+
+def _serve(db: str):
     """uvicorn on a free loopback port, in a thread of the test process."""
     import uvicorn
 
@@ -32,7 +53,7 @@ def server(example_db):
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    config = uvicorn.Config(create_app(example_db), log_level="warning", lifespan="on")
+    config = uvicorn.Config(create_app(db), log_level="warning", lifespan="on")
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
@@ -152,5 +173,44 @@ def test_phone_width_has_no_sideways_scroll(browser, server):
         box = page.locator("#map-svg").bounding_box()
         assert box and box["width"] > 300
         _shot(page, "dashboard-phone.png")
+    finally:
+        context.close()
+
+
+def test_event_page_shows_the_article_byline(page, authored_server):
+    page.goto(authored_server + "/?type=ASSAULT")
+    _ready(page, "desk")
+    page.locator("#map-svg .marker[data-country=IRN]").dispatch_event("click")
+    _ready(page, "event")
+    assert page.inner_text("#article-byline").startswith("By Jane Doe")
+
+
+def test_api_docs_render_offline(browser, server):
+    """/docs (Swagger UI) draws every operation with the network cut off except loopback:
+    its scripts and styles come from the installed package, not a CDN."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    blocked: list[str] = []
+
+    def offline(route):
+        if urlparse(route.request.url).hostname == "127.0.0.1":
+            return route.continue_()
+        blocked.append(route.request.url)
+        return route.abort("internetdisconnected")
+
+    try:
+        page.route("**/*", offline)
+        page.goto(server + "/docs")
+        page.wait_for_selector(".swagger-ui .opblock", timeout=15000)
+        paths = page.eval_on_selector_all(".opblock-summary-path", "ps => ps.map(p => p.textContent.trim())")
+        assert {"/api/events", "/api/export", "/api/articles"} <= {p.replace("\u200b", "") for p in paths}
+        assert page.locator(".swagger-ui .info .title").inner_text().startswith("eventwire")
+        assert not blocked, f"/docs reached outside the machine: {blocked}"
+        _shot(page, "api-docs-offline.png")
+        page.goto(server + "/redoc")
+        page.wait_for_selector("redoc h1, [role=main] h1, .api-content h1", timeout=15000)
+        # ReDoc renders offline too; only its bundle's "API docs by Redocly" badge image is
+        # wired to the vendor's CDN and stays blank
+        assert all(u.startswith("https://cdn.redoc.ly/") for u in blocked), blocked
     finally:
         context.close()

@@ -39,3 +39,19 @@ def test_according_to_and_unconfirmed():
     assert claims.is_unconfirmed(s)
     assert claims.source_type("local media outlets") == "media"
     assert claims.source_type("The Ministry of Foreign Affairs, Pakistan") == "government"
+
+
+def test_one_list_of_reporting_verbs():
+    """taxonomy/reporting.tsv is the only list of reporting verbs: the detector and claims read it."""
+    from eventwire.events.triggers import TriggerLexicon
+    from eventwire.resources import lexicon, table
+
+    rows = table("taxonomy/reporting.tsv")
+    assert len({r["lemma"] for r in rows}) == len(rows)
+    assert all(r["kind"] in {"reporting", "both", "-"} for r in rows)
+    assert all(r["status"] in {"reported", "claimed", "confirmed", "denied", "-"} for r in rows)
+    assert all(r["kind"] != "-" or r["status"] != "-" for r in rows)
+    assert "reporting_status" not in lexicon("claims")
+    assert claims.REPORTING_STATUS == {r["lemma"]: r["status"] for r in rows if r["status"] != "-"}
+    assert TriggerLexicon.load()._reporting == {r["lemma"]: r["kind"] for r in rows if r["kind"] != "-"}
+    assert claims.CLAUSE_ONLY == {"deny", "dismiss", "refute", "reject", "rebut"}

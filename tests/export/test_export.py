@@ -9,7 +9,7 @@ import pytest
 from eventwire.export import COLUMN_NAMES, FORMATS, write
 from eventwire.export import acled, ucdp
 from eventwire.export.flat import country_name, iso3
-from eventwire.model import Count, Event
+from eventwire.model import Count, Event, Location
 
 
 @pytest.fixture
@@ -59,7 +59,11 @@ def test_acled_columns_and_conventions(events, sources):
     assert iran_strike["sub_event_type"] == "Air/drone strike"
     assert iran_strike["time_precision"] == "2" and pak_strike["time_precision"] == "1"
     assert iran_strike["interaction"] == "78" and iran_strike["civilian_targeting"] == "Civilian targeting"
-    assert pak_strike["interaction"] == "12"
+    # Pakistan's military striking in Iran: external forces (8) there, as ACLED codes them
+    assert (pak_strike["inter1"], pak_strike["inter2"], pak_strike["interaction"]) == ("8", "2", "28")
+    assert iran_strike["disorder_type"] == "Political violence"
+    assert expel["disorder_type"] in ("", "Strategic developments")
+    assert all(iran_strike[c] == "" for c in ("region", "admin2", "admin3", "timestamp", "source_scale"))
     assert iran_strike["country"] == "Pakistan" and pak_strike["country"] == "Iran"
     assert iran_strike["iso"] == "586" and iran_strike["geo_precision"] == "3"
     assert iran_strike["fatalities"] == "2" and pak_strike["fatalities"] == "0"
@@ -177,7 +181,14 @@ def test_binary_streams_and_unknown_formats(events):
 def test_country_names_and_codes():
     assert iso3("PK") == "PAK" and iso3("IRN") == "IRN" and iso3("Iran") == "IRN"
     assert country_name("IR") == "Iran" and country_name("RUS") == "Russia"
-    assert country_name("COD") == "Democratic Republic of Congo"
+    assert country_name("COD") == "Democratic Republic of the Congo"
+    # one country-name table (actors/countries.tsv): exports, actor names and merge agree
+    from eventwire.actors.codes import CameoCodes
+    from eventwire.resolve.merge import _country_name
+
+    for code in ("PSE", "COD", "TUR", "RUS", "CIV", "BES"):
+        assert country_name(code) == CameoCodes.load().country_name(code) == _country_name(code)
+    assert country_name("BES") == "Bonaire, Saint Eustatius and Saba"
     assert iso3("Atlantis") is None and country_name("Atlantis") == "Atlantis"
 
 
@@ -192,3 +203,54 @@ def test_export_straight_from_the_store(example, tmp_path):
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert {r["source"] for r in rows} == {"NDTV"}
     assert {r["event_id_cnty"].split(":")[1] for r in rows} == {"e1", "e2"}
+
+
+# The published codebooks' column lists, in their order (ACLED codebook; UCDP GED codebook).
+ACLED_CODEBOOK = (
+    "event_id_cnty event_date year time_precision disorder_type event_type sub_event_type actor1 assoc_actor_1 "
+    "inter1 actor2 assoc_actor_2 inter2 interaction civilian_targeting iso region country admin1 admin2 admin3 "
+    "location latitude longitude geo_precision source source_scale notes fatalities tags timestamp").split()
+UCDP_GED_CODEBOOK = (
+    "id relid year active_year code_status type_of_violence conflict_dset_id conflict_new_id conflict_name "
+    "dyad_dset_id dyad_new_id dyad_name side_a_dset_id side_a_new_id side_a side_b_dset_id side_b_new_id side_b "
+    "number_of_sources source_article source_office source_date source_headline source_original where_prec "
+    "where_coordinates where_description adm_1 adm_2 latitude longitude geom_wkt priogrid_gid country country_id "
+    "region event_clarity date_prec date_start date_end deaths_a deaths_b deaths_civilians deaths_unknown best "
+    "high low gwnoa gwnob").split()
+
+
+def test_export_columns_follow_the_codebooks():
+    assert list(acled.COLUMNS) == ACLED_CODEBOOK
+    assert list(ucdp.COLUMNS) == UCDP_GED_CODEBOOK
+
+
+def test_acled_code_values(events, sources):
+    rows = [acled.row(e, sources.get(e.id)) for e in events]
+    for r in rows:
+        assert r["inter1"] in {None, *range(1, 9)} and r["inter2"] in {None, *range(1, 9)}
+        assert r["time_precision"] in {None, 1, 2, 3} and r["geo_precision"] in {None, 1, 2, 3}
+        assert r["disorder_type"] in {None, "Political violence", "Demonstrations", "Strategic developments",
+                                      "Political violence; Demonstrations"}
+    assert acled.disorder_type("Protests", "Excessive force against protesters") == "Political violence; Demonstrations"
+    assert acled.disorder_type("Riots", "Mob violence") == "Political violence"
+    assert acled.disorder_type("Riots", "Violent demonstration") == "Demonstrations"
+    assert acled.disorder_type(None, None) is None
+
+
+def test_ucdp_code_values(events, sources):
+    rows = {r["id"]: r for r in (ucdp.row(e, sources.get(e.id)) for e in events)}
+    strike = rows["e1"]  # Iran's strike in Balochistan: two children killed
+    assert strike["year"] == 2024 and strike["dyad_name"] == "Military Forces of Iran - Civilians (Pakistan)"
+    assert (strike["deaths_civilians"], strike["deaths_unknown"], strike["deaths_a"]) == (2, 0, None)
+    assert strike["geom_wkt"] == "POINT (65.0 28.5)" and strike["priogrid_gid"] == ucdp.priogrid_gid(28.5, 65.0)
+    assert strike["source_office"] == "NDTV" and strike["source_original"] == "Provincial officials in Pakistan"
+    assert strike["number_of_sources"] == 1 and strike["where_coordinates"] == "Balochistan"
+    for r in rows.values():
+        assert r["date_prec"] in {None, 1, 2, 3, 4, 5} and r["where_prec"] in {None, *range(1, 8)}
+        assert r["type_of_violence"] in {None, 1, 2, 3}
+        if r["best"] is not None:
+            assert r["deaths_civilians"] + r["deaths_unknown"] == r["best"]
+    # PRIO-GRID: 0.5-degree cells numbered from (-90, -180), row by row, from 1
+    assert ucdp.priogrid_gid(-90, -180) == 1 and ucdp.priogrid_gid(-89.9, -179.4) == 2
+    assert ucdp.priogrid_gid(-89.4, -180) == 721 and ucdp.priogrid_gid(89.99, 179.99) == 259200
+    assert ucdp.where_prec(Location(text="x", name="x", feature="PCLI", geo_precision=3)) == 6

@@ -214,3 +214,34 @@ def test_possessive_country_bars_a_namesake_abroad(gp):
     tops = gp.geoparse("Air raids kill seven suspected militants in Pakistan's Tirah")
     assert by_text(tops, "Tirah")[0].country == "PAK"
     assert by_text(gp.geoparse("Clashes in Afghanistan's Kunar province"), "Kunar")[0].name == "Kunar"
+
+
+@pytest.mark.parametrize("text", [
+    "Israeli strikes hit Gaza on Monday, killing 12 people.",
+    "Israel said its jets struck Gaza overnight.",
+    "Fighting in Gaza continued for a third day.",
+])
+def test_a_well_known_town_beats_a_same_named_region_abroad(gp, text):
+    """Regression: "Gaza" resolved to Mozambique's Gaza province (a region of like population
+    with a region's feature bonus). A town named in many languages outranks a same-named
+    region, and a place bordering a country the article names gains too."""
+    gaza = by_text(gp.geoparse(text), "Gaza")[0]
+    assert (gaza.country, gaza.feature) == ("PSE", "PPL")
+
+
+@pytest.mark.parametrize("text", [
+    "Mozambique police said gunmen attacked a village in Gaza province.",
+    "Gunmen attacked a village in Gaza, Mozambique.",
+])
+def test_the_region_still_wins_when_the_article_says_so(gp, text):
+    gaza = by_text(gp.geoparse(text), "Gaza")[0]
+    assert (gaza.country, gaza.feature) == ("MOZ", "ADM1")
+
+
+def test_fame_and_neighbourhood_are_general_priors(gp):
+    """Not a Gaza special case: the fame prior reads GeoNames' name counts, and the
+    neighbourhood bonus any named country's position."""
+    g = gp.g
+    famous = max((i for i in g.candidates("paris")), key=lambda i: g.known[i])
+    assert g.country[famous] == "FRA" and gp._fame(famous) > 0.5
+    assert all(gp._fame(i) == 0.0 for i in g.candidates("gaza") if g.fcode[i] == "ADM1")

@@ -288,3 +288,23 @@ def test_markup_to_text():
         "Two killed.\n\nFive hurt.\nPolice said."
     )
     assert markup_to_text("Plain &amp; simple") == "Plain & simple"
+
+
+def test_author_from_every_format(tmp_path):
+    """HTML meta (above), a JSON Lines / CSV `author` field, a feed item's author and a
+    crawler page's byline line all fill `Article.author`."""
+    (tmp_path / "a.jsonl").write_text('{"id": "j1", "text": "Troops fired on protesters.", "author": "Jane Doe"}\n'
+                                      '{"id": "j2", "text": "Rebels shelled the town.", "author": 7}\n')
+    (tmp_path / "b.csv").write_text('id,text,author\nc1,"Police fired tear gas.",Omar Khan\n')
+    (tmp_path / "c.rss").write_text(
+        '<?xml version="1.0"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>W</title>'
+        '<item><guid>f1</guid><title>Clashes in Kivu</title><dc:creator>Marie Dupont</dc:creator>'
+        '<description>Clashes broke out.</description></item></channel></rss>')
+    (tmp_path / "d.txt").write_text("date 2024-02-07\nPakistan strikes Iran\nBy Aisha Siddiqui and Ben Roe\n\n"
+                                     "Pakistan struck targets in Iran on Thursday, officials said.\n")
+    (tmp_path / "e.txt").write_text("date 2024-02-07\nPakistan strikes Iran\n\nBy noon the border was closed.\n")
+    items = _run([tmp_path])
+    authors = {item.id: item.author for item in items if isinstance(item, Article)}
+    assert authors == {"j1": "Jane Doe", "j2": None, "c1": "Omar Khan", "f1": "Marie Dupont",
+                       "d": "Aisha Siddiqui and Ben Roe", "e": None}
+    assert any(is_warning(i) and i.id == "j2" and "'author' must be a string" in i.reason for i in items)

@@ -190,3 +190,38 @@ def test_add_results_in_one_batch(db, example):
         assert store.add_results([]) == 0
         ids = {e.id for e in store.events()}
     assert len(ids) == 6  # same local ids, different articles: still unique
+
+
+def test_author_is_stored_and_exported(db, example):
+    article, result = example
+    article = article.model_copy(update={"author": "Jane Doe"})
+    with Store(db) as store:
+        store.add_result(article, result)
+        assert store.article(article.id).author == "Jane Doe"
+        sources = store.event_sources()
+    assert {ref["author"] for ref in sources.values()} == {"Jane Doe"}
+    from eventwire.export import flatten
+
+    event = result.events[0].model_copy(update={"id": global_event_id(article.content_hash, "e1")})
+    assert flatten(event, sources[event.id])["article_author"] == "Jane Doe"
+
+
+def test_a_database_from_before_author_is_migrated(db, example):
+    """Written without the `author` column: readable as it is, and given the column (empty
+    for its old articles) when next opened for writing."""
+    article, result = example
+    with Store(db) as store:
+        store.add_result(article, result)
+    con = duckdb.connect(str(db))
+    con.execute("DROP INDEX articles_id")
+    con.execute("ALTER TABLE articles DROP COLUMN author")
+    con.execute("CREATE INDEX articles_id ON articles (id)")
+    con.close()
+    with Store(db, read_only=True) as store:
+        assert store.article(article.id).author is None
+        assert {ref["author"] for ref in store.event_sources().values()} == {None}
+    other = article.model_copy(update={"text": article.text + " More.", "id": "later", "author": "Jane Doe"})
+    with Store(db) as store:
+        assert store.add_result(other, result)
+        assert store.article(article.id).author is None
+        assert store.article("later").author == "Jane Doe"

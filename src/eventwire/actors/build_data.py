@@ -129,7 +129,7 @@ def _country_rows(reference: Path) -> dict[str, dict]:
             continue
         f = line.split("\t")
         if len(f) > 7 and len(f[1]) == 3:
-            rows[f[1]] = {"iso3": f[1], "name": f[4], "capital": f[5], "population": int(f[7] or 0)}
+            rows[f[1]] = {"iso3": f[1], "name": f[4].strip(), "capital": f[5], "population": int(f[7] or 0)}
     return rows
 
 

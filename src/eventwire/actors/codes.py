@@ -38,7 +38,7 @@ class CameoCodes:
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> "CameoCodes":
-        countries = {r["iso3"]: r["name"] for r in read_tsv(data_dir / "countries.tsv")}
+        countries = {r["iso3"]: r["name"].strip() for r in read_tsv(data_dir / "countries.tsv")}
         aliases = {r["cameo"]: r["iso3"] for r in read_tsv(data_dir / "cameo_countries.tsv")}
         sectors = {r["code"]: r for r in read_tsv(data_dir / "sectors.tsv")}
         return cls(countries, aliases, sectors)

@@ -23,6 +23,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 from pydantic import BaseModel, Field
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -110,6 +111,7 @@ class ArticleIn(BaseModel):
     title: str | None = Field(None, max_length=1000)
     source: str | None = Field(None, max_length=200)
     url: str | None = Field(None, max_length=2000)
+    author: str | None = Field(None, max_length=500)
 
 
 # -- the app -------------------------------------------------------------------------
@@ -145,7 +147,9 @@ def create_app(
         yield
         handle.close()
 
-    app = FastAPI(
+    # /docs and /redoc load Swagger UI / ReDoc from the installed fastapi-offline package
+    # (under /static-offline-docs): FastAPI's defaults fetch them from a CDN, a blank page offline
+    app = FastAPIOffline(
         lifespan=lifespan,
         title="eventwire",
         version="0.1.0",
@@ -255,7 +259,8 @@ def _read_routes(app: FastAPI, handle: StoreHandle) -> None:
             if meta is None:
                 raise HTTPException(404, "no such article")
             article = store.article(meta["content_hash"])
-            return {**meta, "text": article.text, "spans": queries.article_spans(store, meta["content_hash"])}
+            return {**meta, "author": article.author, "text": article.text,
+                    "spans": queries.article_spans(store, meta["content_hash"])}
 
     @app.get("/api/actors", tags=["actors"])
     def list_actors(
@@ -327,7 +332,7 @@ def _write_routes(app: FastAPI, handle: StoreHandle, pipeline: _Pipeline, token:
 
         day = body.date or read_header(body.text)[0]
         draft = Article(id=body.id or "", text=body.text, date=day, title=body.title, source=body.source,
-                        url=body.url, format="api")
+                        url=body.url, author=body.author, format="api")
         article = draft.model_copy(update={"id": body.id or f"api-{draft.content_hash[:12]}"})
         result = pipeline.get().extract(article)
         added = handle.add_result(article, result)

@@ -10,10 +10,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from eventwire.resources import lexicon
+from eventwire.resources import lexicon, table
 
 _LEX = lexicon("claims")
-REPORTING_STATUS: dict[str, str] = _LEX["reporting_status"]
+# One list of reporting verbs for the detector and for claims (see the file's header).
+REPORTING_STATUS: dict[str, str] = {r["lemma"]: r["status"] for r in table("taxonomy/reporting.tsv") if r["status"] != "-"}
 ACCORDING_TO = _LEX["according_to"]
 UNCONFIRMED = _LEX["unconfirmed_cues"]
 HYPOTHETICAL = set(_LEX["hypothetical_modals"])

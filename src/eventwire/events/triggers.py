@@ -223,7 +223,7 @@ class TriggerLexicon:
             self._index.setdefault((p.pos, head), []).append(p)
         for plist in self._index.values():
             plist.sort(key=lambda p: (-p.specificity, not p.hand, -p.detail, p.order))
-        self._reporting = {r["lemma"]: r["kind"] for r in reporting}
+        self._reporting = {r["lemma"]: r["kind"] for r in reporting if r["kind"] != "-"}  # "-": a claims-only row
         self._forms = {r["lemma"]: set(r["forms"].split()) for r in forms}
         self._form_lemmas: dict[str, set[str]] = {}
         for lemma, fs in self._forms.items():

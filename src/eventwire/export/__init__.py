@@ -10,7 +10,7 @@ records, one per line).
 
 `Event` does not name its article. ACLED `source`, UCDP `source_article` and the flat
 `article_*` columns come from `sources`: a mapping from event id to an article reference
-(`article_id`, `source`, `url`, `title`, `date`), which `Store.event_sources()` builds.
+(`article_id`, `source`, `url`, `title`, `author`, `date`), which `Store.event_sources()` builds.
 Without it those columns stay empty.
 
 Rows are written as the events iterate, so a large query need not fit in memory

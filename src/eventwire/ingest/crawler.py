@@ -2,19 +2,23 @@
 
 The header line may carry page furniture after the date ("date 2024-02-07 Advertisement");
 `Article.text` keeps the whole file unchanged so that every offset points into it, and the
-segmenter labels the header and furniture.
+segmenter labels the header and furniture. A byline line near the top ("By Jane Doe") names the
+`author`; it is the segmenter's byline pattern (segment/furniture.tsv), so the two agree.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date as Date
+from functools import lru_cache
 
 from eventwire.ingest.records import error, warning
 from eventwire.model import Article, DocumentError
+from eventwire.resources import DATA
 
 _HEADER = re.compile(r"\s*date[ \t]+(\S+)")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+_BYLINE_LINES = 8  # a byline sits under the headline, among the first lines of the page
 
 
 def read_header(text: str) -> tuple[Date | None, str | None]:
@@ -38,5 +42,24 @@ def read_crawler_text(text: str, doc_id: str, path: str) -> list[Article | Docum
     if day is not None and not _HEADER.sub("", text, count=1).strip():
         return [error(doc_id, "no text after the date header")]
     out: list[Article | DocumentError] = [warning(doc_id, problem)] if problem else []
-    out.append(Article(id=doc_id, text=text, date=day, path=path, format="text"))
+    out.append(Article(id=doc_id, text=text, date=day, path=path, format="text", author=byline(text)))
     return out
+
+
+def byline(text: str) -> str | None:
+    """'Jane Doe and John Roe' from a 'By Jane Doe and John Roe' line at the top of the page."""
+    pattern = _byline_pattern()
+    lines = (line.strip() for line in text.split("\n", 4 * _BYLINE_LINES)[: 4 * _BYLINE_LINES])
+    for n, line in enumerate(line for line in lines if line):
+        if n >= _BYLINE_LINES:
+            break
+        if len(line) <= 200 and pattern.fullmatch(line):
+            return line[3:].strip().rstrip(".") or None
+    return None
+
+
+@lru_cache(maxsize=1)
+def _byline_pattern() -> re.Pattern[str]:
+    rows = (DATA / "segment" / "furniture.tsv").read_text("utf-8").splitlines()
+    found = [row.split("\t", 1)[1] for row in rows if row.startswith("line\tby ")]
+    return re.compile(found[0] if found else r"(?!)", re.IGNORECASE)

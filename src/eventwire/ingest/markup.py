@@ -120,6 +120,7 @@ def read_feed(data: bytes, name: str, path: str) -> list[Article | DocumentError
                 date=_entry_date(entry),
                 url=entry.get("link") or None,
                 source=source,
+                author=markup_to_text(entry.get("author") or "") or None,
                 path=path,
                 format="feed",
             )

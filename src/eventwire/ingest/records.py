@@ -99,7 +99,7 @@ def parse_date(value: str) -> Date | None:
     return parsed.date() if parsed else None
 
 
-_OPTIONAL = ("title", "source", "url")
+_OPTIONAL = ("title", "source", "url", "author")
 
 
 def article_from_record(
@@ -108,7 +108,7 @@ def article_from_record(
     """Validate one JSON Lines / CSV record: the warnings then the Article, or one error.
 
     `text` and `id` must have the right type (else the record is an error); a bad optional
-    field (date, title, source, url) is dropped with a warning."""
+    field (date, title, source, url, author) is dropped with a warning."""
     if not isinstance(record, dict):
         return [error(fallback_id, f"record is a JSON {type(record).__name__}, expected an object")]
     raw_id = record.get("id")

@@ -367,10 +367,10 @@ DOMESTIC_SECTORS = LOCAL_SECTORS | {"GOV", "JUD", "LEG", "ELI", "OPP", "PTY", "L
 def _country_name(country: str | None) -> str | None:
     if not country:
         return None
-    import pycountry
+    from eventwire.actors import ActorResolver
 
-    found = pycountry.countries.get(alpha_3=country)
-    return (getattr(found, "common_name", None) or found.name) if found else country
+    # the same country names as actor display names and exports (actors/countries.tsv)
+    return ActorResolver.load().codes.country_name(country) or country
 
 
 def _victim_actor(victims: str, country: str | None) -> Actor:

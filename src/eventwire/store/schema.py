@@ -47,11 +47,15 @@ CREATE TABLE IF NOT EXISTS articles (
     title VARCHAR,
     source VARCHAR,
     url VARCHAR,
+    author VARCHAR,
     path VARCHAR,
     format VARCHAR,
     text VARCHAR NOT NULL,
     ingested_at TIMESTAMP NOT NULL
 )""",
+    # a database written before `author` was stored gains the column (empty) on its next
+    # writing open; the schema version stays, since old readers simply ignore it
+    "ALTER TABLE articles ADD COLUMN IF NOT EXISTS author VARCHAR",
     _event_table(),
     """
 CREATE TABLE IF NOT EXISTS mentions (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -89,6 +90,16 @@ class Store:
             return cur.execute(sql, params or []).fetchall()
         finally:
             cur.close()
+
+    @cached_property
+    def _has_author(self) -> bool:
+        # a database written before `author` was stored, opened read-only, lacks the column
+        return bool(self._query(
+            "SELECT 1 FROM information_schema.columns WHERE table_name = 'articles' AND column_name = 'author'"
+        ))
+
+    def _author(self, alias: str = "") -> str:
+        return f"{alias}author" if self._has_author else "NULL"
 
     # -- writing ---------------------------------------------------------------------
 
@@ -248,28 +259,28 @@ class Store:
 
     def event_sources(self, event_ids: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
         """Event id → the article it came from (`article_id`, `source`, `url`, `title`,
-        `date`, `content_hash`): what the exports need for ACLED `source` and friends."""
+        `date`, `content_hash`, `author`): what the exports need for ACLED `source` and friends."""
         sql = (
-            "SELECT e.id, a.id, a.source, a.url, a.title, a.date, a.content_hash"
+            f"SELECT e.id, a.id, a.source, a.url, a.title, a.date, a.content_hash, {self._author('a.')}"
             " FROM events e JOIN articles a ON a.content_hash = e.article_hash"
         )
         params: list[Any] = []
         if event_ids is not None:
             sql += " WHERE list_contains(?, e.id)"
             params.append(list(event_ids))
-        keys = ("article_id", "source", "url", "title", "date", "content_hash")
+        keys = ("article_id", "source", "url", "title", "date", "content_hash", "author")
         return {row[0]: dict(zip(keys, row[1:], strict=True)) for row in self._query(sql, params)}
 
     def article(self, key: str) -> Article | None:
         """The stored article with this content hash, or else the latest one with this id."""
         rows = self._query(
-            "SELECT id, text, date, title, source, url, path, format FROM articles"
+            f"SELECT id, text, date, title, source, url, path, format, {self._author()} FROM articles"
             " WHERE content_hash = ? OR id = ? ORDER BY (content_hash = ?) DESC, ingested_at DESC LIMIT 1",
             [key, key, key],
         )
         if not rows:
             return None
-        fields = ("id", "text", "date", "title", "source", "url", "path", "format")
+        fields = ("id", "text", "date", "title", "source", "url", "path", "format", "author")
         return Article(**dict(zip(fields, rows[0], strict=True)))
 
     def errors(self) -> list[dict]:
@@ -329,7 +340,8 @@ def _document_rows(
         raise ValueError(f"{article.id}: duplicate event ids in one result: {sorted(ids)}")
     tables["articles"].append({
         "content_hash": content_hash, "id": article.id, "date": article.date, "title": article.title,
-        "source": article.source, "url": article.url, "path": article.path, "format": article.format,
+        "source": article.source, "url": article.url, "author": article.author, "path": article.path,
+        "format": article.format,
         "text": article.text, "ingested_at": now,
     })
     keys = {"article_id": article.id, "article_hash": content_hash}

@@ -383,7 +383,9 @@ async function showEvent(id) {
     el("a", { class: "back", href: "/" + (sessionStorage.getItem("desk-query") || ""), text: "← back to the desk" }),
     el("h1", { text: `${e.type}: ${e.actor1?.name || "?"} → ${e.actor2?.name || "?"}` }),
     el("section", { class: "panel" }, dl, el("h2", { text: "Sources" }), src, el("h2", { text: "Incident" }), incident, el("h2", { text: "Linked events" }), linked, el("h2", { text: "Revisions" }), revs),
-    el("section", { class: "panel" }, el("h2", { text: article.title || article.id }), key, highlighted(article.text, spans)),
+    el("section", { class: "panel" }, el("h2", { text: article.title || article.id }),
+      article.author ? el("p", { class: "byline", id: "article-byline", text: `By ${article.author}${article.source ? " · " + article.source : ""}` }) : null,
+      key, highlighted(article.text, spans)),
   );
   for (const a of box.querySelectorAll("a[href^='/']")) a.addEventListener("click", (ev) => { ev.preventDefault(); go(a.getAttribute("href")); });
   document.body.dataset.ready = "event";
