@@ -399,7 +399,8 @@ class Resolver:
         return change
 
     def _recluster(self, ids: list[str], change: Change) -> None:
-        change.removed |= {self.incident_of[i] for i in ids if i in self.incident_of}
+        before = {self.incident_of[i] for i in ids if i in self.incident_of}
+        old = {iid: self.incidents[iid] for iid in before if iid in self.incidents}
         clusters: list[list[str]] = []
         for mid in sorted(ids, key=lambda i: self.members[i].sort_key()):
             edges = self._edges.get(mid, {})
@@ -418,14 +419,21 @@ class Resolver:
                 best.append(mid)
                 top, match = best_match
                 self.rationale[mid] = (f"matches {top}: " + "; ".join(match.reasons), _tie_confidence(match.tie))
+        now: set[str] = set()
         for c in clusters:
             iid = incident_id(self.members[c[0]])
+            now.add(iid)
+            # an incident whose members are the same as before has the same rows (a member's
+            # rationale depends only on the members before it in its cluster): not rewritten,
+            # so the writes per article stay bounded however large a component grows
+            if old.get(iid) != c:
+                change.touched.add(iid)
             self.incidents[iid] = c
             for mid in c:
                 self.incident_of[mid] = iid
-            change.touched.add(iid)
-        for gone in change.removed - change.touched:
+        for gone in before - now:
             self.incidents.pop(gone, None)
+            change.removed.add(gone)
 
 
 def _tie_confidence(tie: int) -> float:
