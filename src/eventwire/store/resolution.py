@@ -637,24 +637,27 @@ class LinkIndex:
                     src = self.resolver.incident_of.get(source_event)
                     if src in self.keys:
                         redo.add(src)
-        # links into a removed or rewritten incident from elsewhere
-        pairs: set[str] = set()
+        # links into a removed or rewritten incident from elsewhere, and the pairs of a
+        # rewritten incident with the incidents of the window after it: only those pairs
+        pairs: dict[str, set[str]] = defaultdict(set)  # source -> changed incidents to pair it with
         for iid in gone | set(keys):
-            pairs |= {s for s in self.into.get(iid, ()) if s in self.keys}
-        for iid in keys:
-            k = self.keys[iid]
+            for src in self.into.get(iid, ()):
+                if src in self.keys:
+                    pairs[src]
+        for iid, k in keys.items():
             if k.date is not None:
-                pairs |= set(self._window(k.date, False))
+                for src in self._window(k.date, False):
+                    pairs[src].add(iid)
         for src in sorted(redo):
             self._set_out(src, self._links_of(src), changed)
         changed_incidents = gone | set(keys)
-        for src in sorted(pairs - redo):
+        for src in sorted(set(pairs) - redo):
             # its in-article links are as they were (else it would be in `redo`); of its
             # cross-article links only the pairs with a changed incident can differ
             links = {key: link for key, link in self.out.get(src, {}).items()
                      if link["origin"] == "article" or link["target"] not in changed_incidents}
             inc = self.keys[src]
-            for iid in sorted(keys):
+            for iid in sorted(pairs[src]):
                 for link in _pair_links(inc, self.keys[iid], self.cfg):
                     links.setdefault((link["type"], link["target"]), link)
             self._set_out(src, links, changed)
