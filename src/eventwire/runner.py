@@ -565,6 +565,13 @@ def run_into(
             in_flight.difference_update(done.hashes)
 
     def queue(batch: _Batch) -> None:
+        # one indexed lookup for the batch instead of one per article
+        stored = store.stored_hashes_of([a.content_hash for a, _ in batch.articles])
+        if stored:
+            batch.articles = [(a, w) for a, w in batch.articles if a.content_hash not in stored]
+            batch.hashes -= stored
+            report.skipped += len(stored)
+            tick(len(stored))
         articles = [a for a, _ in batch.articles]
         pending.append((batch, extractor.submit(articles) if hasattr(extractor, "submit") else articles))
         in_flight.update(batch.hashes)
@@ -576,8 +583,7 @@ def run_into(
             batch.failures += [(w, None, "warning") for w in warnings] + [(error, None, "error")]
             report.failed += 1
             tick()
-        elif article.content_hash in batch.hashes or article.content_hash in in_flight \
-                or store.has_article(article.content_hash):
+        elif article.content_hash in batch.hashes or article.content_hash in in_flight:
             report.skipped += 1
             tick()
         elif reason := non_english_reason(article.text):

@@ -532,6 +532,7 @@ class LinkIndex:
         self.cfg = rules()["links"]
         self.keys: dict[str, LinkKeys] = {}
         self.by_day: dict[int, set[str]] = defaultdict(set)
+        self.sources_by_day: dict[int, set[str]] = defaultdict(set)  # those that can have cross links
         self.out: dict[str, dict[tuple[str, str], dict]] = {}  # source -> (type, target) -> link
         self.into: dict[str, set[str]] = defaultdict(set)  # target -> sources with a link to it
         self.named_by: dict[str, set[str]] = defaultdict(set)  # event -> events whose in-article links name it
@@ -571,20 +572,25 @@ class LinkIndex:
         self.keys[k.id] = k
         if k.date is not None:
             self.by_day[k.date.toordinal()].add(k.id)
+            if k.actor1_country:
+                self.sources_by_day[k.date.toordinal()].add(k.id)
         for link in k.article_links:
             self.named_by[link["event"]].add(link["source"])
 
     def _drop_keys(self, k: LinkKeys) -> None:
         if k.date is not None:
             self.by_day[k.date.toordinal()].discard(k.id)
+            self.sources_by_day[k.date.toordinal()].discard(k.id)
         for link in k.article_links:
             self.named_by[link["event"]].discard(link["source"])
 
     def _window(self, day: date, before: bool) -> list[str]:
         w = self.cfg["window_days"]
         o = day.toordinal()
-        days = range(o - w, o + 1) if before else range(o, o + w + 1)
-        return [iid for d in days for iid in self.by_day.get(d, ())]
+        if before:
+            return [iid for d in range(o - w, o + 1) for iid in self.by_day.get(d, ())]
+        # after: only incidents that can be the source of a cross-article link
+        return [iid for d in range(o, o + w + 1) for iid in self.sources_by_day.get(d, ())]
 
     def _links_of(self, iid: str) -> dict[tuple[str, str], dict]:
         """All links from `iid`: in-article links first, then cross-article ones."""
