@@ -33,12 +33,9 @@ BATCH = 6
 
 def _hook(store: Store, article, result) -> None:
     """An idempotent post-commit hook, as cross-article resolution must be."""
-    cur = store._con.cursor()
-    try:
+    with store.transaction() as cur:
         cur.execute("CREATE TABLE IF NOT EXISTS hook_log (content_hash VARCHAR PRIMARY KEY, events INTEGER)")
         cur.execute("INSERT INTO hook_log VALUES (?, ?) ON CONFLICT DO NOTHING", [article.content_hash, len(result.events)])
-    finally:
-        cur.close()
 
 
 def _hooked(db: Path) -> list[str]:

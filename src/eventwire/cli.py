@@ -40,26 +40,42 @@ def _report(error: DocumentError) -> None:
     err.print(f"[red]error[/red] {error.id}: [{error.stage}] {error.reason}", highlight=False, markup=True)
 
 
+def _cores() -> int:
+    from eventwire.runner import default_workers
+
+    return default_workers()
+
+
 @app.command()
 def extract(
     inputs: list[str] = typer.Argument(..., help="files, folders, or - for JSON Lines on stdin"),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="write JSON Lines here instead of stdout"),
+    workers: int = typer.Option(0, "--workers", "-w", help="extraction processes (0: one per core)"),
+    time_limit: float = typer.Option(60.0, "--time-limit", help="seconds per document (with 2+ workers)"),
 ) -> None:
     """Code events from articles; one JSON line per document: {id, date, events, errors}."""
-    from eventwire.pipeline import Pipeline
+    from eventwire.runner import CHUNK, make_extractor
 
-    from eventwire.runner import CHUNK
+    workers = workers or _cores()
+    if workers > 1:
+        # workers load their own pipeline; this process only reads, hands out and writes
+        extractor = make_extractor(workers, time_limit=time_limit)
+        batch_size, ahead = CHUNK * workers, 2
+    else:
+        from eventwire.pipeline import Pipeline
 
-    pipeline = Pipeline.load()
+        pipeline = Pipeline.load()
+        extractor, batch_size, ahead = None, CHUNK, 0
     sink = output.open("w", encoding="utf-8") if output else sys.stdout
     failed = 0
+    queued: list = []  # (units, ticket): batches being extracted, oldest first
     pending: list = []
 
-    def write_pending() -> int:
-        """Extract the pending articles as one parse stream, write every line in input order."""
+    def write(units, results) -> int:
+        """Write every line of a batch in input order."""
         bad = 0
-        results = iter(pipeline.extract_many([a for a, _, e in pending if e is None]))
-        for article, warnings, error in pending:
+        results = iter(results)
+        for article, warnings, error in units:
             if error is not None:
                 _report(error)
                 bad += 1
@@ -72,16 +88,36 @@ def extract(
                 _report(e)
             sink.write(result.model_dump_json() + "\n")
         sink.flush()
-        pending.clear()
         return bad
+
+    def flush(keep: int) -> int:
+        bad = 0
+        while len(queued) > keep:
+            units, ticket = queued.pop(0)
+            bad += write(units, [r for r, _ in extractor.collect(ticket)])
+        return bad
+
+    def submit() -> int:
+        """Extract the pending articles as one parse stream (or queue them on the workers)."""
+        articles = [a for a, _, e in pending if e is None]
+        units = list(pending)
+        pending.clear()
+        if extractor is None:
+            return write(units, pipeline.extract_many(articles))
+        queued.append((units, extractor.submit(articles)))
+        return flush(ahead)
 
     try:
         for unit in _units(_documents(inputs)):
             pending.append(unit)
-            if sum(e is None for _, _, e in pending) >= CHUNK:
-                failed += write_pending()
-        failed += write_pending()
+            if sum(e is None for _, _, e in pending) >= batch_size:
+                failed += submit()
+        failed += submit()
+        if extractor is not None:
+            failed += flush(0)
     finally:
+        if extractor is not None:
+            extractor.close()
         if output:
             sink.close()
     if failed:
@@ -111,8 +147,8 @@ def geoparse(inputs: list[str] = typer.Argument(..., help="files, folders, or - 
 def run(
     inputs: list[str] = typer.Argument(..., help="files, folders, or - for JSON Lines on stdin"),
     db: Path = typer.Option(DEFAULT_DB, "--db", help="DuckDB database file"),
-    workers: int = typer.Option(1, "--workers", "-w", help="extraction processes"),
-    batch_size: int = typer.Option(64, "--batch-size", help="documents per transaction"),
+    workers: int = typer.Option(0, "--workers", "-w", help="extraction processes (0: one per core)"),
+    batch_size: int = typer.Option(256, "--batch-size", help="documents per transaction"),
     time_limit: float = typer.Option(60.0, "--time-limit", help="seconds per document"),
     engine: str = typer.Option("local", "--engine", help="local, or ray for a Ray cluster (pip install eventwire[ray])"),
     address: Optional[str] = typer.Option(None, "--address", help="Ray cluster: auto, ray://HOST:10001 (with --engine ray)"),
@@ -124,8 +160,9 @@ def run(
     from eventwire.store.resolution import resolve_article
 
     if engine == "ray":
-        _run_ray(inputs, None if no_db else db, address, max(workers, 2) if workers == 1 else workers, parquet_out, quiet)
+        _run_ray(inputs, None if no_db else db, address, max(workers, 2), parquet_out, quiet)
         return
+    workers = workers or _cores()
     if engine != "local":
         err.print(f"unknown engine {engine!r}: local or ray")
         raise typer.Exit(2)

@@ -26,6 +26,7 @@ import signal
 import sys
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -190,6 +191,12 @@ class InlineExtractor:
                 results = [extract_one(self.pipeline, a, self.time_limit) for a in chunk]
             yield from results
 
+    def submit(self, articles: list[Article]) -> list[Article]:
+        return articles  # extracted when collected: the alarm works in the main thread only
+
+    def collect(self, ticket: list[Article]) -> list[tuple[DocumentResult, int]]:
+        return list(self.map(ticket))
+
     def close(self) -> None:
         pass
 
@@ -199,7 +206,7 @@ _FORKED_PIPELINE = None  # the parent's pipeline, inherited by forked workers
 
 def _worker_main(conn, time_limit: float | None) -> None:
     """A worker: load the pipeline once (or inherit it), then extract until told to stop.
-    A task is a chunk [(index, article), ...]; the answer is its results, or "retry" when
+    A task is a chunk [(key, article), ...]; the answer is its results, or "retry" when
     the chunk must be redone one article at a time."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     pipeline = _FORKED_PIPELINE
@@ -226,10 +233,10 @@ class _Worker:
         self.process.start()
         child.close()
         self.ready = False
-        self.task: list[tuple[int, Article]] | None = None
+        self.task: list[tuple[tuple[int, int], Article]] | None = None
         self.started = 0.0
 
-    def send(self, task: list[tuple[int, Article]]) -> None:
+    def send(self, task: list[tuple[tuple[int, int], Article]]) -> None:
         self.task = task
         self.started = time.monotonic()
         self.conn.send(task)
@@ -241,14 +248,26 @@ class _Worker:
         self.conn.close()
 
 
+@dataclass
+class _Ticket:
+    size: int
+    done: dict[int, tuple[DocumentResult, int]] = field(default_factory=dict)
+    ready: threading.Event = field(default_factory=threading.Event)
+
+
 class PoolExtractor:
     """Extraction in `workers` processes; this process stays the only database writer.
 
     Each worker loads the pipeline once (forked workers inherit a pipeline given here) and
-    takes chunks of articles. A chunk past its limit is first interrupted by an alarm inside
-    the worker and redone one article at a time; a worker still busy `HARD_GRACE` seconds
-    later (stuck in C code) is killed and replaced, and a worker that dies (a crash, the OOM
-    killer) costs only the document it was on: its chunk is redone one article at a time."""
+    takes chunks of articles. `submit` queues a batch and returns at once; a scheduling
+    thread keeps every worker busy with the chunks of all queued batches, so the workers
+    extract the next batches while this process stores and resolves the last one
+    (`collect` waits for a batch's results, in input order).
+
+    A chunk past its limit is first interrupted by an alarm inside the worker and redone one
+    article at a time; a worker still busy `HARD_GRACE` seconds later (stuck in C code) is
+    killed and replaced, and a worker that dies (a crash, the OOM killer) costs only the
+    document it was on: its chunk is redone one article at a time."""
 
     def __init__(self, workers: int, pipeline=None, time_limit: float | None = 60.0):
         global _FORKED_PIPELINE
@@ -258,6 +277,90 @@ class PoolExtractor:
         if fork:
             _FORKED_PIPELINE = pipeline
         self.workers = [_Worker(self.ctx, time_limit) for _ in range(workers)]
+        self._lock = threading.Lock()
+        self._wake = threading.Event()
+        self._todo: list[list[tuple[tuple[int, int], Article]]] = []  # a stack: next chunk last
+        self._tickets: dict[int, _Ticket] = {}
+        self._next = 0
+        self._closing = False
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._serve, name="eventwire-pool", daemon=True)
+        self._thread.start()
+
+    def submit(self, articles: list[Article]) -> int:
+        size = max(1, min(CHUNK, -(-len(articles) // len(self.workers))))  # every worker gets a share
+        with self._lock:
+            key = self._next
+            self._next += 1
+            self._tickets[key] = ticket = _Ticket(len(articles))
+            index = {id(a): i for i, a in enumerate(articles)}
+            new = [[((key, index[id(a)]), a) for a in chunk] for chunk in chunks(articles, size)]
+            self._todo[:0] = new[::-1]  # behind the batches queued before
+        if not articles:
+            ticket.ready.set()
+        self._wake.set()
+        return key
+
+    def collect(self, key: int) -> list[tuple[DocumentResult, int]]:
+        ticket = self._tickets[key]
+        while not ticket.ready.wait(0.5):
+            if self._error is not None or not self._thread.is_alive():
+                raise RuntimeError("the extraction pool stopped") from self._error
+        with self._lock:
+            del self._tickets[key]
+        return [ticket.done[i] for i in range(ticket.size)]
+
+    def map(self, articles: list[Article]) -> Iterator[tuple[DocumentResult, int]]:
+        return iter(self.collect(self.submit(articles)))
+
+    def _done(self, item_key: tuple[int, int], value: tuple[DocumentResult, int]) -> None:
+        with self._lock:
+            ticket = self._tickets.get(item_key[0])
+        if ticket is not None:
+            ticket.done[item_key[1]] = value
+            if len(ticket.done) == ticket.size:
+                ticket.ready.set()
+
+    def _serve(self) -> None:
+        try:
+            while not self._closing:
+                self._step()
+        except BaseException as exc:  # surfaced by collect()
+            self._error = exc
+
+    def _step(self) -> None:
+        with self._lock:
+            for worker in self.workers:
+                if worker.ready and worker.task is None and self._todo:
+                    worker.send(self._todo.pop())
+            busy = any(w.task is not None or not w.ready for w in self.workers)
+        if not busy:
+            self._wake.wait(0.5)
+            self._wake.clear()
+            return
+        by_conn = {w.conn: w for w in self.workers}
+        for conn in wait(list(by_conn), timeout=0.2):
+            worker = by_conn[conn]
+            try:
+                message = conn.recv()
+            except (EOFError, OSError):
+                self._lost(worker, f"worker died (exit code {worker.process.exitcode})")
+                continue
+            if message == "ready":
+                worker.ready = True
+            elif message == "retry":
+                with self._lock:
+                    self._todo += [[item] for item in worker.task]
+                worker.task = None
+            else:
+                worker.task = None
+                for key, result, sentences in message:
+                    self._done(key, (result, sentences))
+        limit = self._hard_limit()
+        now = time.monotonic()
+        for worker in list(self.workers):
+            if worker.task is not None and limit and now - worker.started > limit:
+                self._lost(worker, f"timed out after {self.time_limit:g} s", stage="timeout")
 
     def _replace(self, worker: _Worker) -> _Worker:
         worker.kill()
@@ -268,52 +371,23 @@ class PoolExtractor:
     def _hard_limit(self) -> float | None:
         return self.time_limit + HARD_GRACE if self.time_limit else None
 
-    def map(self, articles: list[Article]) -> Iterator[tuple[DocumentResult, int]]:
-        at = {id(a): i for i, a in enumerate(articles)}
-        size = max(1, min(CHUNK, -(-len(articles) // len(self.workers))))  # every worker gets a share
-        todo = [[(at[id(a)], a) for a in chunk] for chunk in chunks(articles, size)][::-1]
-        done: dict[int, tuple[DocumentResult, int]] = {}
-        while len(done) < len(articles):
-            for worker in self.workers:
-                if worker.ready and worker.task is None and todo:
-                    worker.send(todo.pop())
-            by_conn = {w.conn: w for w in self.workers}
-            for conn in wait(list(by_conn), timeout=0.5):
-                worker = by_conn[conn]
-                try:
-                    message = conn.recv()
-                except (EOFError, OSError):
-                    self._lost(worker, done, todo, f"worker died (exit code {worker.process.exitcode})")
-                    continue
-                if message == "ready":
-                    worker.ready = True
-                elif message == "retry":
-                    todo += [[item] for item in worker.task]
-                    worker.task = None
-                else:
-                    for index, result, sentences in message:
-                        done[index] = (result, sentences)
-                    worker.task = None
-            limit = self._hard_limit()
-            now = time.monotonic()
-            for worker in list(self.workers):
-                if worker.task is not None and limit and now - worker.started > limit:
-                    self._lost(worker, done, todo, f"timed out after {self.time_limit:g} s", stage="timeout")
-        yield from (done[i] for i in range(len(articles)))
-
-    def _lost(self, worker: _Worker, done: dict, todo: list, reason: str, stage: str = "worker") -> None:
+    def _lost(self, worker: _Worker, reason: str, stage: str = "worker") -> None:
         """The worker is gone or stuck: a chunk is redone one article at a time, a single
         article fails; a new worker takes its place."""
         if worker.task is not None:
             if len(worker.task) > 1:
-                todo += [[item] for item in worker.task]
+                with self._lock:
+                    self._todo += [[item] for item in worker.task]
             else:
-                index, article = worker.task[0]
-                done[index] = (_failure(article, stage, reason), 0)
+                key, article = worker.task[0]
+                self._done(key, (_failure(article, stage, reason), 0))
         log.warning("replacing worker %s: %s", worker.process.pid, reason)
         self._replace(worker)
 
     def close(self) -> None:
+        self._closing = True
+        self._wake.set()
+        self._thread.join(10)
         for worker in self.workers:
             try:
                 worker.conn.send(None)
@@ -332,19 +406,42 @@ class LazyExtractor:
         self.workers, self.pipeline, self.time_limit = workers, pipeline, time_limit
         self._inner = None
 
-    def map(self, articles: list[Article]) -> Iterator[tuple[DocumentResult, int]]:
-        if not articles:
-            return iter(())
+    @property
+    def inner(self):
         if self._inner is None:
             if self.workers > 1:
                 self._inner = PoolExtractor(self.workers, self.pipeline, self.time_limit)
             else:
                 self._inner = InlineExtractor(self.pipeline, self.time_limit)
-        return self._inner.map(articles)
+        return self._inner
+
+    @property
+    def parallel(self) -> bool:
+        """Whether extraction runs beside this process (so batches can be queued ahead)."""
+        return self.workers > 1
+
+    def map(self, articles: list[Article]) -> Iterator[tuple[DocumentResult, int]]:
+        if not articles:
+            return iter(())
+        return self.inner.map(articles)
+
+    def submit(self, articles: list[Article]):
+        return self.inner.submit(articles) if articles else None
+
+    def collect(self, ticket) -> list[tuple[DocumentResult, int]]:
+        return [] if ticket is None else self.inner.collect(ticket)
 
     def close(self) -> None:
         if self._inner is not None:
             self._inner.close()
+
+
+def default_workers() -> int:
+    """The cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
 
 
 def make_extractor(workers: int = 1, *, pipeline=None, time_limit: float | None = 60.0) -> LazyExtractor:
@@ -378,24 +475,40 @@ def units(items: Iterable[Article | DocumentError]) -> Iterator[tuple[Article | 
             pending = []
 
 
+REPLAY_BATCH = 256  # queued hooks replayed together
+
+
 def replay_hooks(store: Store, on_result: Hook) -> int:
     """Run the hook for articles an interrupted run committed but did not get through."""
     replayed = 0
-    for content_hash in store.queued_hooks():
-        article, result = store.article(content_hash), store.stored_result(content_hash)
-        if article is not None and result is not None:
-            on_result(store, article, result)
-            replayed += 1
-        store.hook_done(content_hash)
+    queued = store.queued_hooks()
+    batch_hook = getattr(on_result, "batch", None)
+    for start in range(0, len(queued), REPLAY_BATCH if batch_hook else 1):
+        documents = []
+        for content_hash in queued[start:start + (REPLAY_BATCH if batch_hook else 1)]:
+            article, result = store.article(content_hash), store.stored_result(content_hash)
+            if article is not None and result is not None:
+                documents.append((article, result))
+            elif batch_hook is None:
+                store.hook_done(content_hash)
+        if batch_hook is not None:
+            batch_hook(store, documents, hooks_done=True)
+            for content_hash in queued[start:start + REPLAY_BATCH]:
+                store.hook_done(content_hash)  # a hash whose article is gone: nothing to run
+        else:
+            for article, result in documents:
+                on_result(store, article, result)
+                store.hook_done(article.content_hash)
+        replayed += len(documents)
     return replayed
 
 
-def _commit(store: Store, batch: _Batch, extractor, report: RunReport, on_result: Hook | None, tick) -> None:
-    """Extract the batch's articles, then store everything in one transaction."""
-    articles = [a for a, _ in batch.articles]
+def _commit(store: Store, batch: _Batch, results: list[tuple[DocumentResult, int]], report: RunReport,
+            on_result: Hook | None, tick) -> None:
+    """Store an extracted batch in one transaction, then run the hook over it."""
     documents: list[tuple[Article, DocumentResult]] = []
     failures = list(batch.failures)
-    for (article, warnings), (result, sentences) in zip(batch.articles, extractor.map(articles), strict=True):
+    for (article, warnings), (result, sentences) in zip(batch.articles, results, strict=True):
         hard = [e for e in result.errors if e.stage in FAILED_STAGES]
         for e in hard:
             failures.append((e, article.path, "error"))
@@ -406,10 +519,18 @@ def _commit(store: Store, batch: _Batch, extractor, report: RunReport, on_result
         report.added += not hard
         tick()
     store.add_results(documents, failures=failures, queue=on_result is not None)
-    if on_result is not None:
-        for article, result in documents:
-            on_result(store, article, result)
-            store.hook_done(article.content_hash)
+    if on_result is None:
+        return
+    batch_hook = getattr(on_result, "batch", None)
+    if batch_hook is not None:  # one transaction for the batch, the queue cleared in it
+        batch_hook(store, documents, hooks_done=True)
+        return
+    for article, result in documents:
+        on_result(store, article, result)
+        store.hook_done(article.content_hash)
+
+
+AHEAD = 2  # batches the workers extract while this process stores and resolves the last one
 
 
 def run_into(
@@ -421,19 +542,48 @@ def run_into(
     on_result: Hook | None = None,
     progress=None,
 ) -> RunReport:
-    """`run` on an open store with a ready extractor (what `watch` reuses between polls)."""
+    """`run` on an open store with a ready extractor (what `watch` reuses between polls).
+
+    With worker processes, batches are queued `AHEAD` deep: the workers extract them while
+    this process, the only writer, commits and resolves the batch before. A batch is still
+    committed whole and in input order, so a kill loses only uncommitted batches, which
+    the next run redoes."""
     started = time.perf_counter()
     report = RunReport()
     if on_result is not None:
         report.hooks_replayed = replay_hooks(store, on_result)
     tick = progress or (lambda n=1: None)
+    ahead = AHEAD if getattr(extractor, "parallel", False) else 0
+    pending: deque[tuple[_Batch, object]] = deque()
+    in_flight: set[str] = set()  # hashes of queued, not yet committed articles
+
+    def drain(keep: int) -> None:
+        while len(pending) > keep:
+            done, ticket = pending.popleft()
+            results = extractor.collect(ticket) if hasattr(extractor, "collect") else list(extractor.map(ticket))
+            _commit(store, done, results, report, on_result, tick)
+            in_flight.difference_update(done.hashes)
+
+    def queue(batch: _Batch) -> None:
+        # one indexed lookup for the batch instead of one per article
+        stored = store.stored_hashes_of([a.content_hash for a, _ in batch.articles])
+        if stored:
+            batch.articles = [(a, w) for a, w in batch.articles if a.content_hash not in stored]
+            batch.hashes -= stored
+            report.skipped += len(stored)
+            tick(len(stored))
+        articles = [a for a, _ in batch.articles]
+        pending.append((batch, extractor.submit(articles) if hasattr(extractor, "submit") else articles))
+        in_flight.update(batch.hashes)
+        drain(ahead)
+
     batch = _Batch()
     for article, warnings, error in units(documents):
         if error is not None:
             batch.failures += [(w, None, "warning") for w in warnings] + [(error, None, "error")]
             report.failed += 1
             tick()
-        elif article.content_hash in batch.hashes or store.has_article(article.content_hash):
+        elif article.content_hash in batch.hashes or article.content_hash in in_flight:
             report.skipped += 1
             tick()
         elif reason := non_english_reason(article.text):
@@ -446,10 +596,11 @@ def run_into(
             batch.articles.append((article, warnings))
             batch.hashes.add(article.content_hash)
         if len(batch) >= batch_size:
-            _commit(store, batch, extractor, report, on_result, tick)
+            queue(batch)
             batch = _Batch()
     if len(batch):
-        _commit(store, batch, extractor, report, on_result, tick)
+        queue(batch)
+    drain(0)
     report.counts = store.counts()
     report.seconds = time.perf_counter() - started
     return report
@@ -529,13 +680,13 @@ def _progress(enabled: bool, inputs: list[str]):
         TimeRemainingColumn(),
     )
     with Progress(*columns, console=Console(stderr=True), transient=False) as bar:
-        task = bar.add_task("documents", total=total, rate="")
+        task = bar.add_task("articles", total=total, rate="")
         t0 = time.perf_counter()
 
         def tick(n: int = 1) -> None:
             done = bar.tasks[0].completed + n
             elapsed = time.perf_counter() - t0
-            bar.update(task, advance=n, rate=f"{done / elapsed:6.1f} docs/s" if elapsed > 0 else "")
+            bar.update(task, advance=n, rate=f"{done / elapsed:6.1f} articles/s" if elapsed > 0 else "")
 
         yield tick
 

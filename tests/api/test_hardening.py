@@ -196,9 +196,9 @@ def test_reads_go_through_a_read_only_connection(synthetic_db, tmp_path):
         with app.state.store.read() as store:
             assert store.read_only
             with pytest.raises(duckdb.Error, match="read-only"):
-                store._con.execute("CREATE TABLE leak (x INTEGER)")
+                store.execute("CREATE TABLE leak (x INTEGER)")
             with pytest.raises(duckdb.Error, match="read-only"):
-                store._con.execute("DELETE FROM events")
+                store.execute("DELETE FROM events")
         app.state.store.close()
     assert _counts(synthetic_db)["events"] == 240
 

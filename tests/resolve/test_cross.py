@@ -286,3 +286,55 @@ def test_identical_headlines_of_different_events_are_counted_apart():
     out = identical_headlines(gold, pred, text)
     assert (out["texts"], out["headlines"], out["wrong_pairs"]) == (1, 2, 1)
     assert out["precision_excluding"] == 0.5  # a-c right, b-c wrong; a-b is a copy
+
+
+# -- batches and order -----------------------------------------------------------------------
+
+def _linked_docs():
+    docs = [report(a, t, d, k, status=s, source_type=st) for a, t, d, k, s, st in RISING]
+    strike = report("irna-1", "Iranian missiles struck militant bases in Quetta, killing 2.", date(2023, 3, 2), 2)
+    strike[1].events[0].actor1 = Actor(text="Iran", name="Military Forces of Iran", country="IRN", sector="MIL")
+    back = report("dawn-9", "Pakistan launched retaliatory strikes on militant hideouts in Saravan.",
+                  date(2023, 3, 6), None, place=None)
+    back[1].events[0].actor1 = Actor(text="Pakistan", name="Military Forces of Pakistan", country="PAK", sector="MIL")
+    back[1].events[0].actor2 = Actor(text="hideouts", name="militants", country="IRN", sector="REB")
+    docs += [strike, back]
+    docs.append(report("geo-1", "A roadside bomb killed 11 people in Karachi.", date(2023, 3, 4), 11, place=KARACHI))
+    return docs
+
+
+def _tables(store) -> dict:
+    tables = ("incidents", "incident_members", "incident_revisions", "incident_links", "incident_link_keys")
+    return {t: sorted(map(repr, store.query(f"SELECT * FROM {t}"))) for t in tables}
+
+
+def test_batches_in_any_order_write_the_same_tables_as_one_at_a_time():
+    from eventwire.store.resolution import resolve_articles
+
+    docs = _linked_docs()
+    with Store(":memory:") as store:
+        _store_all(store, docs)
+        reference = _tables(store)
+        assert any(l["type"] == "retaliation_for" for l in ResolutionStore.of(store).links())
+    for seed, size in ((1, 1), (2, 2), (3, 3), (4, len(docs))):
+        order = docs[:]
+        random.Random(seed).shuffle(order)
+        with Store(":memory:") as store:
+            for i in range(0, len(order), size):
+                batch = order[i:i + size]
+                store.add_results(batch)
+                resolve_articles(store, batch)
+            assert _tables(store) == reference, (seed, size)
+
+
+def test_the_resolution_indexes_reload_from_the_tables(tmp_path):
+    docs = _linked_docs()
+    path = tmp_path / "r.duckdb"
+    with Store(path) as store:
+        _store_all(store, docs[:4])
+    with Store(path) as store:  # a new process: resolver, link index and versions reload
+        _store_all(store, docs[4:])
+        reloaded = _tables(store)
+    with Store(":memory:") as store:
+        _store_all(store, docs)
+        assert _tables(store) == reloaded

@@ -81,14 +81,14 @@ def test_a_failing_insert_leaves_nothing_behind(db, example, monkeypatch):
     with Store(db) as store:
         with pytest.raises(ValueError):
             store.add_result(article, dup)
-        insert = Store._bulk_insert
+        insert = Store.bulk_insert
 
         def fail_on_evidence(cur, table, rows):
             if table == "evidence":
                 raise OSError("disk full")
             insert(cur, table, rows)
 
-        monkeypatch.setattr(Store, "_bulk_insert", staticmethod(fail_on_evidence))
+        monkeypatch.setattr(Store, "bulk_insert", staticmethod(fail_on_evidence))
         with pytest.raises(OSError):
             store.add_result(article, result)
         assert store.counts() == {k: 0 for k in ("articles", "events", "mentions", "evidence", "errors", "warnings")}
@@ -225,3 +225,28 @@ def test_a_database_from_before_author_is_migrated(db, example):
         assert store.add_result(other, result)
         assert store.article(article.id).author is None
         assert store.article("later").author == "Jane Doe"
+
+
+def test_public_surface_queries_and_transactions(db, example):
+    """What other modules use instead of the connection: cursors, transactions, queries."""
+    article, result = example
+    with Store(db) as store:
+        store.add_result(article, result)
+        assert store.has_table("events") and not store.has_table("no_such_table")
+        assert store.query("SELECT count(*) FROM articles") == [(1,)]
+        assert store.query_dicts("SELECT id FROM articles") == [{"id": article.id}]
+        names, rows = store.query_columns("SELECT id, date FROM articles WHERE id = ?", [article.id])
+        assert names == ["id", "date"] and len(rows) == 1
+        with store.transaction() as cur:
+            cur.execute("CREATE TABLE side (x INTEGER)")
+            cur.execute("INSERT INTO side VALUES (1)")
+        with pytest.raises(RuntimeError):
+            with store.transaction() as cur:
+                cur.execute("INSERT INTO side VALUES (2)")
+                raise RuntimeError("boom")
+        assert store.query("SELECT x FROM side") == [(1,)]  # the failed block left nothing
+        with store.cursor() as cur:
+            assert store.stored_hashes(cur, [article.content_hash, "0" * 64]) == {article.content_hash}
+    with Store(db, read_only=True) as store:
+        with pytest.raises(duckdb.Error, match="read-only"):
+            store.execute("DELETE FROM events")

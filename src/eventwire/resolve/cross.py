@@ -222,6 +222,8 @@ def _places(a: Member, b: Member, r: dict) -> tuple[bool, list[str], int]:
     if a.geonameid is not None and a.geonameid == b.geonameid:
         tie = r["ties"]["same_place" if coarse < 3 else "same_region"]
         return True, [f"same place {a.place}"], tie
+    if a.admin1 and b.admin1 and a.admin1 != b.admin1:
+        return False, [], 0  # reports that name different provinces describe different incidents
     limit = r["distance_km"][str(min(coarse, 3))]
     dist = km(a, b)
     same_admin = bool(a.admin1 and a.admin1 == b.admin1)
@@ -280,20 +282,36 @@ def compare(a: Member, b: Member) -> Match | None:
     gap = abs((a.date - b.date).days)
     if gap > max(date_window(a.precision), date_window(b.precision)):
         return None
-    tie, why = 0, []
+    tie, why, specific = 0, [], 0
+    copies = a.source == b.source  # near-duplicate articles: one report, not two
     for check in (_actors, _places, _fatalities, _directions):
         ok, reasons, t = check(a, b, r)
         if not ok:
             return None
+        if check is _places:
+            if a.best is not None and b.best is not None and a.best != b.best and not (
+                    t >= r["ties"]["near_place"] and max(a.geo_precision, b.geo_precision) < 3
+                    and max(a.best, b.best) <= r["fatalities"]["revision_ratio"] * min(a.best, b.best) + 1):
+                # different tolls: different incidents, unless one town anchors a revision
+                # of a figure of the same size (10 then 13 killed in Quetta)
+                return None
+            specific += t
+        elif check is _fatalities and not copies:
+            specific += t
+        elif check is _fatalities:
+            t = 0  # a toll two copies of one text share proves nothing
         tie += t
         why += reasons
     if a.mode and a.mode == b.mode:
         tie += r["ties"]["same_mode"]
         why.append(f"mode {a.mode}")
-    shared = set(a.words).intersection(b.words)
-    if shared:
+    # a place's name is counted by the place tie already
+    shared = set(a.words).intersection(b.words) - _name_words(a.place) - _name_words(b.place)
+    if shared and not copies:  # nor do the words they share
         k = r["keywords"]
-        tie += min(k["max_tie"], k["tie_per_word"] * len(shared))
+        t = min(k["max_tie"], k["tie_per_word"] * len(shared))
+        tie += t
+        specific += t
         why.append("shared words " + ", ".join(sorted(shared)))
     if gap == 0:
         tie += r["ties"]["same_date"]
@@ -301,7 +319,16 @@ def compare(a: Member, b: Member) -> Match | None:
     else:
         tie -= _gap_cost(gap, a, b, r)
         why.append(f"dates {gap} day(s) apart")
+    # copies of one text corroborate nothing but the place they both state
+    if specific < (1 if copies else r["min_specific_tie"]):
+        # one dyad on one day is common (several attacks on troops a day): without a place,
+        # a toll or distinctive words in common the pair is compatible but never a merge
+        tie = min(tie, r["min_tie"] - 1)
     return Match(tie, tuple(why))
+
+
+def _name_words(name: str | None) -> set[str]:
+    return {w.lower() for w in _WORD.findall(name)} if name else set()
 
 
 def _gap_cost(gap: int, a: Member, b: Member, r: dict) -> int:
@@ -399,7 +426,8 @@ class Resolver:
         return change
 
     def _recluster(self, ids: list[str], change: Change) -> None:
-        change.removed |= {self.incident_of[i] for i in ids if i in self.incident_of}
+        before = {self.incident_of[i] for i in ids if i in self.incident_of}
+        old = {iid: self.incidents[iid] for iid in before if iid in self.incidents}
         clusters: list[list[str]] = []
         for mid in sorted(ids, key=lambda i: self.members[i].sort_key()):
             edges = self._edges.get(mid, {})
@@ -418,14 +446,21 @@ class Resolver:
                 best.append(mid)
                 top, match = best_match
                 self.rationale[mid] = (f"matches {top}: " + "; ".join(match.reasons), _tie_confidence(match.tie))
+        now: set[str] = set()
         for c in clusters:
             iid = incident_id(self.members[c[0]])
+            now.add(iid)
+            # an incident whose members are the same as before has the same rows (a member's
+            # rationale depends only on the members before it in its cluster): not rewritten,
+            # so the writes per article stay bounded however large a component grows
+            if old.get(iid) != c:
+                change.touched.add(iid)
             self.incidents[iid] = c
             for mid in c:
                 self.incident_of[mid] = iid
-            change.touched.add(iid)
-        for gone in change.removed - change.touched:
+        for gone in before - now:
             self.incidents.pop(gone, None)
+            change.removed.add(gone)
 
 
 def _tie_confidence(tie: int) -> float:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -34,17 +35,26 @@ def shingles(text: str, k: int | None = None) -> set[bytes]:
     return {" ".join(words[i:i + k]).encode() for i in range(len(words) - k + 1)}
 
 
+@lru_cache(maxsize=1)
+def _permutations() -> np.ndarray:
+    """The seeded permutations, drawn once: MinHash would draw them again for every text
+    (a third of the cost of a signature)."""
+    cfg = _config()
+    return MinHash(num_perm=cfg["num_perm"], seed=cfg["seed"], scheme=SCHEME).permutations
+
+
 def signature(text: str) -> np.ndarray:
     """The MinHash hash values of a text (uint64, `num_perm` long)."""
     cfg = _config()
-    mh = MinHash(num_perm=cfg["num_perm"], seed=cfg["seed"], scheme=SCHEME)
+    mh = MinHash(num_perm=cfg["num_perm"], seed=cfg["seed"], scheme=SCHEME, permutations=_permutations())
     mh.update_batch(list(shingles(text)))
     return mh.hashvalues.astype(np.uint64)
 
 
 def _minhash(values: Iterable[int]) -> MinHash:
     cfg = _config()
-    return MinHash(num_perm=cfg["num_perm"], seed=cfg["seed"], scheme=SCHEME, hashvalues=np.asarray(list(values), dtype=np.uint64))
+    return MinHash(num_perm=cfg["num_perm"], seed=cfg["seed"], scheme=SCHEME, permutations=_permutations(),
+                   hashvalues=np.asarray(list(values), dtype=np.uint64))
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:

@@ -147,17 +147,11 @@ def decode_cursor(cursor: str, sort: str) -> tuple[Any, str]:
 # -- queries -------------------------------------------------------------------------
 
 def _rows(store: Store, sql: str, params: list[Any]) -> tuple[list[str], list[tuple]]:
-    cur = store._con.cursor()
-    try:
-        cur.execute(sql, params)
-        return [d[0] for d in cur.description], cur.fetchall()
-    finally:
-        cur.close()
+    return store.query_columns(sql, params)
 
 
 def _dicts(store: Store, sql: str, params: list[Any]) -> list[dict[str, Any]]:
-    names, rows = _rows(store, sql, params)
-    return [dict(zip(names, row, strict=True)) for row in rows]
+    return store.query_dicts(sql, params)
 
 
 def event_page(
@@ -314,7 +308,7 @@ RELATED = {"links": "incident_links", "revisions": "incident_revisions"}
 
 
 def _has_table(store: Store, table: str) -> bool:
-    return bool(_rows(store, "SELECT 1 FROM information_schema.tables WHERE table_name = ?", [table])[1])
+    return store.has_table(table)
 
 
 def _incident_id(store: Store, event_id: str) -> str | None:

@@ -26,6 +26,8 @@ from __future__ import annotations
 import hashlib
 import json
 import weakref
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -33,7 +35,7 @@ from typing import Any
 from eventwire.model import Article, DocumentResult, Event
 from eventwire.resolve.cross import Change, Member, Resolver, member_from_event, rules
 from eventwire.resolve.dedup import NearDuplicateIndex, signature
-from eventwire.store.store import Store, global_event_id
+from eventwire.store.store import Store, chunked, global_event_id, marks
 
 DDL = (
     """CREATE TABLE IF NOT EXISTS article_signatures (
@@ -59,9 +61,16 @@ DDL = (
     """CREATE TABLE IF NOT EXISTS incident_links (
         incident_id VARCHAR NOT NULL, type VARCHAR NOT NULL, target_id VARCHAR NOT NULL,
         origin VARCHAR NOT NULL, evidence JSON)""",
+    # what link computation needs of an incident beyond its columns (the retaliation cue of
+    # its evidence, the in-article links of its events), so the link index reloads without
+    # reading every event back
+    """CREATE TABLE IF NOT EXISTS incident_link_keys (
+        incident_id VARCHAR PRIMARY KEY, cue JSON, article_links JSON NOT NULL)""",
     "CREATE INDEX IF NOT EXISTS incident_members_incident ON incident_members (incident_id)",
     "CREATE INDEX IF NOT EXISTS incident_revisions_incident ON incident_revisions (incident_id)",
     "CREATE INDEX IF NOT EXISTS incidents_date ON incidents (date)",
+    "CREATE INDEX IF NOT EXISTS incident_links_source ON incident_links (incident_id)",
+    "CREATE INDEX IF NOT EXISTS incident_links_target ON incident_links (target_id)",
 )
 REVISED = ("fatalities", "injuries", "status", "attribution")
 
@@ -89,25 +98,46 @@ def resolve_article(store: Store, article: Article, result: DocumentResult) -> R
     return ResolutionStore.of(store).resolve_article(article, result)
 
 
+def resolve_articles(store: Store, documents: list[tuple[Article, DocumentResult]], *,
+                     hooks_done: bool = False) -> list[ResolutionReport]:
+    """`resolve_article` for a batch in one transaction (what `eventwire run` does after
+    each stored batch); `hooks_done` also clears the batch from the store's hook queue in
+    that transaction."""
+    return ResolutionStore.of(store).resolve_articles(documents, hooks_done=hooks_done)
+
+
+resolve_article.batch = resolve_articles  # the runner calls this once per batch when present
+
+
+def _in(cur, sql: str, keys: Iterable, extra: list | None = None) -> list[tuple]:
+    """`sql` with one `{}` for an IN list, run in chunks over `keys`."""
+    out: list[tuple] = []
+    for part in chunked(sorted(set(keys))):
+        out += cur.execute(sql.format(marks(part)), [*part, *(extra or [])]).fetchall()
+    return out
+
+
+def _delete_in(cur, table: str, column: str, keys: Iterable) -> None:
+    for part in chunked(sorted(set(keys))):
+        cur.execute(f'DELETE FROM {table} WHERE "{column}" IN ({marks(part)})', part)
+
+
 class ResolutionStore:
-    """The resolution tables of one `Store`, sharing its connection."""
+    """The resolution tables of one `Store`, written through its public surface."""
 
     def __init__(self, store: Store):
         self.store = store
-        self.con = store._con
         self.present = True  # a read-only store written without resolution has no such tables
-        cur = self.con.cursor()
-        try:
-            if not store.read_only:
+        if not store.read_only:
+            with store.transaction() as cur:
                 for statement in DDL:
                     cur.execute(statement)
-            else:
-                self.present = bool(cur.execute(
-                    "SELECT 1 FROM information_schema.tables WHERE table_name = 'incident_members'").fetchall())
-        finally:
-            cur.close()
+        else:
+            self.present = store.has_table("incident_members")
         self._resolver: Resolver | None = None
         self._index: NearDuplicateIndex | None = None
+        self._versions: dict[str, str] | None = None
+        self._links: LinkIndex | None = None
 
     @classmethod
     def of(cls, store: Store) -> ResolutionStore:
@@ -119,11 +149,11 @@ class ResolutionStore:
     def _q(self, sql: str, params: list | None = None) -> list[tuple]:
         if not self.present:
             return []
-        cur = self.con.cursor()
-        try:
-            return cur.execute(sql, params or []).fetchall()
-        finally:
-            cur.close()
+        return self.store.query(sql, params)
+
+    def _forget(self) -> None:
+        """Drop the in-memory indexes (after a failed write): they reload from the tables."""
+        self._resolver = self._index = self._versions = self._links = None
 
     # -- lazily rebuilt indexes ----------------------------------------------------------------
     @property
@@ -140,98 +170,120 @@ class ResolutionStore:
             self._index = NearDuplicateIndex.load(self._q("SELECT content_hash, minhash FROM article_signatures"))
         return self._index
 
+    @property
+    def version_map(self) -> dict[str, str]:
+        """Near-duplicate → canonical article (in memory: a lookup per article)."""
+        if self._versions is None:
+            self._versions = dict(self._q("SELECT content_hash, canonical_hash FROM article_versions"))
+        return self._versions
+
+    @property
+    def link_index(self) -> LinkIndex:
+        if self._links is None:
+            self._links = LinkIndex.load(self.store, self.resolver)
+        return self._links
+
     def canonical(self, content_hash: str) -> str:
-        rows = self._q("SELECT canonical_hash FROM article_versions WHERE content_hash = ?", [content_hash])
-        return rows[0][0] if rows else content_hash
+        return self.version_map.get(content_hash, content_hash)
 
     # -- writing -----------------------------------------------------------------------------
     def resolve_article(self, article: Article, result: DocumentResult) -> ResolutionReport:
-        content_hash = article.content_hash
-        report = ResolutionReport(article_hash=content_hash)
-        index = self.near_duplicates
-        cur = self.con.cursor()
+        return self.resolve_articles([(article, result)])[0]
+
+    def resolve_articles(self, documents: list[tuple[Article, DocumentResult]], *,
+                         hooks_done: bool = False) -> list[ResolutionReport]:
         try:
-            cur.begin()
+            return self._resolve(documents, hooks_done)
+        except BaseException:
+            self._forget()  # the transaction rolled back; memory must not run ahead of the tables
+            raise
+
+    def _resolve(self, documents, hooks_done: bool) -> list[ResolutionReport]:
+        index, versions, resolver, links = self.near_duplicates, self.version_map, self.resolver, self.link_index
+        reports: list[ResolutionReport] = []
+        members: list[Member] = []
+        owner: dict[str, ResolutionReport] = {}
+        sig_rows: list[dict] = []
+        version_rows: list[dict] = []
+        for article, result in documents:
+            content_hash = article.content_hash
+            report = ResolutionReport(article_hash=content_hash)
+            reports.append(report)
             if content_hash not in index:
                 sig = signature(article.text)
                 match = next(iter(index.matches(sig)), None)
                 if match is not None:
                     report.duplicate_of, report.similarity = self.canonical(match[0]), match[1]
-                    cur.execute("INSERT INTO article_versions VALUES (?, ?, ?, 'near_duplicate')",
-                                [content_hash, report.duplicate_of, match[1]])
-                cur.execute("INSERT INTO article_signatures VALUES (?, ?, ?)",
-                            [content_hash, article.id, [int(v) for v in sig]])
+                    versions[content_hash] = report.duplicate_of
+                    version_rows.append({"content_hash": content_hash, "canonical_hash": report.duplicate_of,
+                                         "similarity": match[1], "relation": "near_duplicate"})
+                sig_rows.append({"content_hash": content_hash, "article_id": article.id,
+                                 "minhash": [int(v) for v in sig]})
                 index.add(content_hash, sig)
             source = report.duplicate_of or self.canonical(content_hash)
             reported = article.date or datetime.now(UTC).date()
-            events = [e.model_copy(update={"id": global_event_id(content_hash, e.id)}) for e in result.events]
-            members = [member_from_event(e, article=content_hash, source=source, reported=reported) for e in events]
-            known = set(self.resolver.members)
-            change = self.resolver.add(members)
-            self._write(cur, change)
-            report.links = self._write_links(cur, change)
-            cur.commit()
-        except BaseException:
-            cur.rollback()
-            raise
-        finally:
-            cur.close()
-        report.incidents = {m.id: self.resolver.incident_of[m.id] for m in members if m.id in self.resolver.incident_of}
+            for e in result.events:
+                m = member_from_event(e.model_copy(update={"id": global_event_id(content_hash, e.id)}),
+                                      article=content_hash, source=source, reported=reported)
+                members.append(m)
+                owner[m.id] = report
+        known = set(resolver.members)
+        change = resolver.add(members)
+        with self.store.transaction() as cur:
+            self.store.bulk_insert(cur, "article_signatures", sig_rows)
+            self.store.bulk_insert(cur, "article_versions", version_rows)
+            keys = self._write(cur, change)
+            written = links.update(cur, change, keys)
+            if hooks_done:
+                Store.hooks_done(cur, [a.content_hash for a, _ in documents])
         fresh_ids = {m.id for m in members} - known
+        for m in members:
+            if m.id in resolver.incident_of:
+                owner[m.id].incidents[m.id] = resolver.incident_of[m.id]
         for iid in sorted(change.touched):
-            bucket = report.new_incidents if set(self.resolver.incidents[iid]) <= fresh_ids else report.updated_incidents
-            bucket.append(iid)
-        report.removed_incidents = sorted(change.removed)
-        return report
+            mids = resolver.incidents[iid]
+            bucket = "new_incidents" if set(mids) <= fresh_ids else "updated_incidents"
+            for report in {id(owner[m]): owner[m] for m in mids if m in owner}.values():
+                getattr(report, bucket).append(iid)
+        for report in reports:
+            report.removed_incidents = sorted(change.removed)
+            report.links = written
+        return reports
 
-    def _write(self, cur, change: Change) -> None:
-        ids = sorted(change.touched | change.removed)
+    def _write(self, cur, change: Change) -> dict[str, LinkKeys]:
+        """Rewrite the incidents the change touched (and drop the removed ones) in bulk;
+        returns the link keys of the touched incidents."""
+        ids = change.touched | change.removed
         if not ids:
-            return
+            return {}
         for table, key in (("incidents", "id"), ("incident_members", "incident_id"),
-                           ("incident_revisions", "incident_id")):
-            cur.execute(f"DELETE FROM {table} WHERE list_contains(?, {key})", [ids])
+                           ("incident_revisions", "incident_id"), ("incident_link_keys", "incident_id")):
+            _delete_in(cur, table, key, ids)
         res = self.resolver
         member_ids = [m for iid in change.touched for m in res.incidents[iid]]
-        cur.execute("DELETE FROM incident_members WHERE list_contains(?, event_id)", [member_ids])
+        _delete_in(cur, "incident_members", "event_id", member_ids)
         records = _events(cur, member_ids)
+        rows: dict[str, list[dict]] = {"incident_members": [], "incidents": [], "incident_revisions": [],
+                                       "incident_link_keys": []}
+        keys: dict[str, LinkKeys] = {}
         for iid in sorted(change.touched):
             mids = res.incidents[iid]
             for mid in mids:
                 m = res.members[mid]
                 why, score = res.rationale[mid]
-                cur.execute("INSERT INTO incident_members VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                            [mid, iid, m.article, m.source, m.reported, why, score, json.dumps(m.to_dict())])
+                rows["incident_members"].append({
+                    "event_id": mid, "incident_id": iid, "article_hash": m.article, "source_key": m.source,
+                    "reported": m.reported, "rationale": why, "score": score, "features": json.dumps(m.to_dict())})
             present = [(res.members[mid], records[mid]) for mid in mids if mid in records]
             if present:
-                _insert_incident(cur, iid, present, [res.rationale[mid][1] for mid in mids])
-
-    def _write_links(self, cur, change: Change) -> int:
-        """Recompute links from the touched incidents and from incidents that follow them."""
-        if change.removed:
-            cur.execute("DELETE FROM incident_links WHERE list_contains(?, incident_id) OR list_contains(?, target_id)",
-                        [sorted(change.removed), sorted(change.removed)])
-        if not change.touched:
-            return 0
-        window = rules()["links"]["window_days"]
-        dates = [r[0] for r in cur.execute("SELECT date FROM incidents WHERE list_contains(?, id)",
-                                           [sorted(change.touched)]).fetchall() if r[0]]
-        sources = set(change.touched)
-        if dates:
-            later = cur.execute("SELECT id FROM incidents WHERE date BETWEEN ? AND ?",
-                                [min(dates), max(dates) + timedelta(days=window)]).fetchall()
-            sources |= {r[0] for r in later}
-        cur.execute("DELETE FROM incident_links WHERE list_contains(?, incident_id)", [sorted(sources)])
-        rows = _incident_rows(cur, sorted(sources))
-        n = 0
-        for iid in sorted(sources):
-            if iid not in rows:
-                continue
-            for link in _links_from(cur, rows[iid], self.resolver):
-                cur.execute("INSERT INTO incident_links VALUES (?, ?, ?, ?, ?)",
-                            [iid, link["type"], link["target"], link["origin"], json.dumps(link.get("evidence"))])
-                n += 1
-        return n
+                incident, revisions, k = _incident_rows_of(iid, present, [res.rationale[mid][1] for mid in mids])
+                rows["incidents"].append(incident)
+                rows["incident_revisions"] += revisions
+                rows["incident_link_keys"].append(k.key_row())
+                keys[iid] = k
+        for table, batch in rows.items():
+            self.store.bulk_insert(cur, table, batch)
+        return keys
 
     # -- reading -----------------------------------------------------------------------------
     def incidents(self, *, country: str | None = None, since: date | None = None, limit: int | None = None) -> list[dict]:
@@ -277,25 +329,22 @@ class ResolutionStore:
         return self._dicts("SELECT * FROM article_versions ORDER BY canonical_hash, content_hash")
 
     def _dicts(self, sql: str, params: list | None = None) -> list[dict[str, Any]]:
-        cur = self.con.cursor()
-        try:
-            cur.execute(sql, params or [])
-            names = [d[0] for d in cur.description]
-            return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
-        finally:
-            cur.close()
+        if not self.present:
+            return []
+        return self.store.query_dicts(sql, params)
 
 
 # -- incident aggregates ---------------------------------------------------------------------
 
 def _events(cur, ids: list[str]) -> dict[str, tuple[Event, dict]]:
-    """Event id -> (event, its article's id/source) for stored events."""
+    """Event id -> (event, its article's id/source) for stored events: two indexed lookups."""
     if not ids:
         return {}
-    rows = cur.execute(
-        "SELECT e.id, e.record, a.id, a.source FROM events e LEFT JOIN articles a ON a.content_hash = e.article_hash"
-        " WHERE list_contains(?, e.id)", [ids]).fetchall()
-    return {r[0]: (Event.model_validate_json(r[1]), {"article_id": r[2], "source": r[3]}) for r in rows}
+    rows = _in(cur, "SELECT id, record, article_hash FROM events WHERE id IN ({})", ids)
+    arts = {r[0]: {"article_id": r[1], "source": r[2]} for r in
+            _in(cur, "SELECT content_hash, id, source FROM articles WHERE content_hash IN ({})", {r[2] for r in rows})}
+    return {r[0]: (Event.model_validate_json(r[1]), arts.get(r[2], {"article_id": None, "source": None}))
+            for r in rows}
 
 
 def _official(event: Event) -> bool:
@@ -325,7 +374,8 @@ def current_status(present) -> tuple[str, Event]:
     return ev.status, ev
 
 
-def _insert_incident(cur, iid: str, present, merge_scores: list[float]) -> None:
+def _incident_rows_of(iid: str, present, merge_scores: list[float]) -> tuple[dict, list[dict], LinkKeys]:
+    """The incident's row, its revision rows and its link keys."""
     chrono = _chrono(present)
     lead = max(present, key=lambda p: (p[1][0].confidence, -p[0].reported.toordinal()))[1][0]
     loc_ev = min((p[1][0] for p in present if p[1][0].location is not None),
@@ -340,18 +390,24 @@ def _insert_incident(cur, iid: str, present, merge_scores: list[float]) -> None:
     confidence = round(min(0.99, (1 - conf) * (sum(merge_scores) / len(merge_scores))), 3)
     loc = loc_ev.location if loc_ev else None
     a1, a2 = lead.actor1, lead.actor2
-    cur.execute(
-        "INSERT INTO incidents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [iid, lead.type, present[0][0].family, min(dates), max(dates),
-         loc.name if loc else None, _iso(loc.country) if loc else None,
-         loc.admin1 if loc else None, loc.lat if loc else None, loc.lon if loc else None,
-         loc.geo_precision if loc else None,
-         a1.name if a1 else None, _iso(a1.country) if a1 else None, a2.name if a2 else None,
-         _iso(a2.country) if a2 else None, lead.goldstein, fat["best"], fat["low"], fat["high"], status,
-         status_ev.attribution.text if status_ev.attribution else None,
-         sum(p[1][0].mentions for p in present), len({p[0].article for p in present}), len(independent),
-         chrono[0][0].reported, chrono[-1][0].reported, confidence])
-    _insert_revisions(cur, iid, chrono, fat, status_ev)
+    row = {
+        "id": iid, "type": lead.type, "family": present[0][0].family, "date": min(dates), "date_end": max(dates),
+        "location_name": loc.name if loc else None, "location_country": _iso(loc.country) if loc else None,
+        "location_admin1": loc.admin1 if loc else None, "location_lat": loc.lat if loc else None,
+        "location_lon": loc.lon if loc else None, "geo_precision": loc.geo_precision if loc else None,
+        "actor1_name": a1.name if a1 else None, "actor1_country": _iso(a1.country) if a1 else None,
+        "actor2_name": a2.name if a2 else None, "actor2_country": _iso(a2.country) if a2 else None,
+        "goldstein": lead.goldstein, "fatalities_best": fat["best"], "fatalities_low": fat["low"],
+        "fatalities_high": fat["high"], "status": status,
+        "attribution": status_ev.attribution.text if status_ev.attribution else None,
+        "mentions": sum(p[1][0].mentions for p in present), "reports": len({p[0].article for p in present}),
+        "independent_sources": len(independent), "first_report": chrono[0][0].reported,
+        "last_report": chrono[-1][0].reported, "confidence": confidence,
+    }
+    records = {p[0].id: p[1] for p in present}
+    keys = LinkKeys(**{c: row[c] for c in _LINK_COLS}, cue=_cue(records),
+                    article_links=_article_links(records))
+    return row, _revision_rows(iid, chrono, fat, status_ev), keys
 
 
 def _iso(code: str | None) -> str | None:
@@ -372,11 +428,11 @@ def _values(ev: Event) -> dict[str, Any]:
     return out
 
 
-def _insert_revisions(cur, iid: str, chrono, fat: dict, status_ev: Event) -> None:
+def _revision_rows(iid: str, chrono, fat: dict, status_ev: Event) -> list[dict]:
     """Every value each report gave, in report order; `changed` when it differs from the
     previous report's value, `current` on the rows the incident's value comes from."""
     previous: dict[str, Any] = {}
-    seq = 0
+    rows: list[dict] = []
     current_fat = None
     for m, (ev, art) in chrono:
         if ev.fatalities.best == fat["best"] and fat["best"] is not None:
@@ -385,12 +441,12 @@ def _insert_revisions(cur, iid: str, chrono, fat: dict, status_ev: Event) -> Non
         for name, value in _values(ev).items():
             current = (name == "fatalities" and ev.id == current_fat) or (
                 name in ("status", "attribution") and ev.id == status_ev.id)
-            cur.execute("INSERT INTO incident_revisions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        [iid, seq, name, json.dumps(value), ev.id, art["article_id"], m.article, m.reported,
-                         ev.attribution.source_type if ev.attribution else None,
-                         name in previous and previous[name] != value, current])
+            rows.append({"incident_id": iid, "seq": len(rows), "field": name, "value": json.dumps(value),
+                         "event_id": ev.id, "article_id": art["article_id"], "article_hash": m.article,
+                         "reported": m.reported, "source_type": ev.attribution.source_type if ev.attribution else None,
+                         "changed": name in previous and previous[name] != value, "current": current})
             previous[name] = value
-            seq += 1
+    return rows
 
 
 # -- links -----------------------------------------------------------------------------------
@@ -399,56 +455,229 @@ _LINK_COLS = ("id", "type", "family", "date", "location_country", "actor1_countr
               "fatalities_best")
 
 
-def _incident_rows(cur, ids: list[str]) -> dict[str, dict]:
-    rows = cur.execute(f"SELECT {', '.join(_LINK_COLS)} FROM incidents WHERE list_contains(?, id)", [ids]).fetchall()
-    return {r[0]: dict(zip(_LINK_COLS, r, strict=True)) for r in rows}
+@dataclass
+class LinkKeys:
+    """What links need of one incident (its columns, the retaliation cue in its evidence, the
+    in-article links of its events): small enough to keep every incident's in memory."""
+
+    id: str
+    type: str | None
+    family: str | None
+    date: date | None
+    location_country: str | None
+    actor1_country: str | None
+    actor2_country: str | None
+    goldstein: float | None
+    fatalities_best: int | None
+    cue: dict | None = None
+    article_links: list[dict] = field(default_factory=list)  # {type, source (event), event (target), evidence}
+
+    def key_row(self) -> dict:
+        return {"incident_id": self.id, "cue": json.dumps(self.cue) if self.cue else None,
+                "article_links": json.dumps(self.article_links)}
 
 
-def _victim(row: dict) -> str | None:
-    return row["location_country"] or row["actor2_country"]
-
-
-def _links_from(cur, inc: dict, resolver: Resolver) -> list[dict]:
-    """Links whose source is `inc`: carried from in-article `Event.links`, then cross-article
-    retaliation (a cue in the reports), threat → action and escalation within the window."""
-    cfg = rules()["links"]
-    out: dict[tuple[str, str], dict] = {}
-    members = resolver.incidents.get(inc["id"], [])
-    records = _events(cur, members)
-    for ev, _ in records.values():
+def _article_links(records: dict) -> list[dict]:
+    out = []
+    for ev, _ in sorted(records.values(), key=lambda r: r[0].id):
         for link in ev.links:
-            target = resolver.incident_of.get(link.get("event", ""))
-            if target and target != inc["id"]:
-                out.setdefault((link["type"], target), {"type": link["type"], "target": target, "origin": "article",
-                                                        "evidence": {"event": ev.id, **(link.get("evidence") or {})}})
-    if inc["date"] is None or not inc["actor1_country"]:
-        return list(out.values())
-    earlier = cur.execute(
-        f"SELECT {', '.join(_LINK_COLS)} FROM incidents WHERE date BETWEEN ? AND ? AND id <> ?",
-        [inc["date"] - timedelta(days=cfg["window_days"]), inc["date"], inc["id"]]).fetchall()
-    earlier = [dict(zip(_LINK_COLS, r, strict=True)) for r in earlier]
-    a = inc["actor1_country"]
-    violent = inc["type"] in cfg["violent"]
-    cue = _cue(records) if violent else None
-    for other in sorted(earlier, key=lambda o: (o["date"], o["id"])):
-        if other["date"] == inc["date"] and other["id"] > inc["id"] and other["type"] in cfg["violent"] and violent:
-            continue  # same-day pairs of attacks link one way only
-        if violent and cue and other["type"] in cfg["violent"] and _victim(other) == a and other["actor1_country"] != a:
-            out.setdefault(("retaliation_for", other["id"]),
-                           {"type": "retaliation_for", "target": other["id"], "origin": "cross", "evidence": cue})
-        if violent and other["type"] in cfg["threat"] and other["actor1_country"] == a and other["actor2_country"] and \
-                other["actor2_country"] in (_victim(inc), inc["actor2_country"]):
-            out.setdefault(("follows_threat", other["id"]),
-                           {"type": "follows_threat", "target": other["id"], "origin": "cross",
-                            "evidence": {"threat": other["id"]}})
-        same_dyad = {a, inc["actor2_country"]} == {other["actor1_country"], other["actor2_country"]} and None not in (
-            inc["actor2_country"], other["actor1_country"])
-        if same_dyad and other["date"] < inc["date"] and inc["goldstein"] is not None and other["goldstein"] is not None and \
-                other["goldstein"] - inc["goldstein"] >= cfg["escalation_goldstein_drop"]:
-            out.setdefault(("escalation_of", other["id"]),
-                           {"type": "escalation_of", "target": other["id"], "origin": "cross",
-                            "evidence": {"goldstein": [other["goldstein"], inc["goldstein"]]}})
-    return list(out.values())
+            out.append({"type": link["type"], "source": ev.id, "event": link.get("event", ""),
+                        "evidence": link.get("evidence")})
+    return out
+
+
+def _victim(row: LinkKeys) -> str | None:
+    return row.location_country or row.actor2_country
+
+
+def _pair_links(inc: LinkKeys, other: LinkKeys, cfg: dict) -> list[dict]:
+    """Cross-article links from `inc` to an earlier (or same-day) `other`: retaliation (a cue
+    in the reports), threat → action and escalation. A function of the two incidents
+    alone, so that a change to one incident re-evaluates only the pairs it is in."""
+    if inc.date is None or not inc.actor1_country or other.date is None or other.id == inc.id:
+        return []
+    if not (inc.date - timedelta(days=cfg["window_days"]) <= other.date <= inc.date):
+        return []
+    a = inc.actor1_country
+    violent = inc.type in cfg["violent"]
+    if other.date == inc.date and other.id > inc.id and other.type in cfg["violent"] and violent:
+        return []  # same-day pairs of attacks link one way only
+    out = []
+    if violent and inc.cue and other.type in cfg["violent"] and _victim(other) == a and other.actor1_country != a:
+        out.append({"type": "retaliation_for", "target": other.id, "origin": "cross", "evidence": inc.cue})
+    if violent and other.type in cfg["threat"] and other.actor1_country == a and other.actor2_country and \
+            other.actor2_country in (_victim(inc), inc.actor2_country):
+        out.append({"type": "follows_threat", "target": other.id, "origin": "cross",
+                    "evidence": {"threat": other.id}})
+    same_dyad = {a, inc.actor2_country} == {other.actor1_country, other.actor2_country} and None not in (
+        inc.actor2_country, other.actor1_country)
+    if same_dyad and other.date < inc.date and inc.goldstein is not None and other.goldstein is not None and \
+            other.goldstein - inc.goldstein >= cfg["escalation_goldstein_drop"]:
+        out.append({"type": "escalation_of", "target": other.id, "origin": "cross",
+                    "evidence": {"goldstein": [other.goldstein, inc.goldstein]}})
+    return out
+
+
+class LinkIndex:
+    """Every incident's link keys and outgoing links, in memory, indexed by day.
+
+    A change to incident C re-evaluates only the pairs C is in: C's links to the incidents
+    of its window before it, and the links to C of the incidents of the window after it
+    (plus in-article links that name one of C's events). The work per change is bounded by
+    how many incidents a window holds, not by the size of the archive, and the links are a
+    function of the incidents, whatever order the articles came in."""
+
+    def __init__(self, resolver: Resolver):
+        self.resolver = resolver
+        self.cfg = rules()["links"]
+        self.keys: dict[str, LinkKeys] = {}
+        self.by_day: dict[int, set[str]] = defaultdict(set)
+        self.sources_by_day: dict[int, set[str]] = defaultdict(set)  # those that can have cross links
+        self.out: dict[str, dict[tuple[str, str], dict]] = {}  # source -> (type, target) -> link
+        self.into: dict[str, set[str]] = defaultdict(set)  # target -> sources with a link to it
+        self.named_by: dict[str, set[str]] = defaultdict(set)  # event -> events whose in-article links name it
+
+    @classmethod
+    def load(cls, store: Store, resolver: Resolver) -> LinkIndex:
+        index = cls(resolver)
+        if not store.has_table("incident_link_keys"):
+            return index
+        extra = {r[0]: (json.loads(r[1]) if r[1] else None, json.loads(r[2])) for r in
+                 store.query("SELECT incident_id, cue, article_links FROM incident_link_keys")}
+        missing = []
+        for row in store.query(f"SELECT {', '.join(_LINK_COLS)} FROM incidents"):
+            k = LinkKeys(*row)
+            if k.id in extra:
+                k.cue, k.article_links = extra[k.id]
+            else:
+                missing.append(k)
+            index._put(k)
+        if missing:  # written before link keys were kept: read them from the events once
+            with store.cursor() as cur:
+                for k in missing:
+                    records = _events(cur, resolver.incidents.get(k.id, []))
+                    k.cue, k.article_links = _cue(records), _article_links(records)
+                    index._put(k)
+        for iid, typ, target, origin, evidence in store.query(
+                "SELECT incident_id, type, target_id, origin, evidence FROM incident_links"):
+            index.out.setdefault(iid, {})[(typ, target)] = {
+                "type": typ, "target": target, "origin": origin, "evidence": json.loads(evidence) if evidence else None}
+            index.into[target].add(iid)
+        return index
+
+    def _put(self, k: LinkKeys) -> None:
+        old = self.keys.get(k.id)
+        if old is not None:
+            self._drop_keys(old)
+        self.keys[k.id] = k
+        if k.date is not None:
+            self.by_day[k.date.toordinal()].add(k.id)
+            if k.actor1_country:
+                self.sources_by_day[k.date.toordinal()].add(k.id)
+        for link in k.article_links:
+            self.named_by[link["event"]].add(link["source"])
+
+    def _drop_keys(self, k: LinkKeys) -> None:
+        if k.date is not None:
+            self.by_day[k.date.toordinal()].discard(k.id)
+            self.sources_by_day[k.date.toordinal()].discard(k.id)
+        for link in k.article_links:
+            self.named_by[link["event"]].discard(link["source"])
+
+    def _window(self, day: date, before: bool) -> list[str]:
+        w = self.cfg["window_days"]
+        o = day.toordinal()
+        if before:
+            return [iid for d in range(o - w, o + 1) for iid in self.by_day.get(d, ())]
+        # after: only incidents that can be the source of a cross-article link
+        return [iid for d in range(o, o + w + 1) for iid in self.sources_by_day.get(d, ())]
+
+    def _links_of(self, iid: str) -> dict[tuple[str, str], dict]:
+        """All links from `iid`: in-article links first, then cross-article ones."""
+        inc = self.keys[iid]
+        out: dict[tuple[str, str], dict] = {}
+        for link in inc.article_links:
+            target = self.resolver.incident_of.get(link["event"])
+            if target and target != iid:
+                out.setdefault((link["type"], target), {
+                    "type": link["type"], "target": target, "origin": "article",
+                    "evidence": {"event": link["source"], **(link.get("evidence") or {})}})
+        if inc.date is not None and inc.actor1_country:
+            for other in sorted(self._window(inc.date, True)):
+                for link in _pair_links(inc, self.keys[other], self.cfg):
+                    out.setdefault((link["type"], link["target"]), link)
+        return out
+
+    def _set_out(self, iid: str, links: dict, changed: set[str]) -> None:
+        old = self.out.get(iid, {})
+        if old == links:
+            return
+        for _, target in old:
+            self.into[target].discard(iid)
+        for _, target in links:
+            self.into[target].add(iid)
+        if links:
+            self.out[iid] = links
+        else:
+            self.out.pop(iid, None)
+        changed.add(iid)
+
+    def update(self, cur, change: Change, keys: dict[str, LinkKeys]) -> int:
+        """Apply a resolver change: new keys for touched incidents, none for removed ones,
+        then rewrite the links of every source whose links changed. Returns the number of
+        links written."""
+        changed: set[str] = set()
+        gone = change.removed | (change.touched - set(keys))  # touched but with no stored event
+        for iid in gone:
+            k = self.keys.pop(iid, None)
+            if k is not None:
+                self._drop_keys(k)
+            self._set_out(iid, {}, changed)
+        for k in keys.values():
+            self._put(k)
+        # sources whose in-article links name an event that moved
+        redo = set(keys)
+        for iid in change.touched:
+            for mid in self.resolver.incidents.get(iid, []):
+                for source_event in self.named_by.get(mid, ()):
+                    src = self.resolver.incident_of.get(source_event)
+                    if src in self.keys:
+                        redo.add(src)
+        # links into a removed or rewritten incident from elsewhere, and the pairs of a
+        # rewritten incident with the incidents of the window after it: only those pairs
+        pairs: dict[str, set[str]] = defaultdict(set)  # source -> changed incidents to pair it with
+        for iid in gone | set(keys):
+            for src in self.into.get(iid, ()):
+                if src in self.keys:
+                    pairs[src]
+        for iid, k in keys.items():
+            if k.date is not None:
+                for src in self._window(k.date, False):
+                    pairs[src].add(iid)
+        for src in sorted(redo):
+            self._set_out(src, self._links_of(src), changed)
+        changed_incidents = gone | set(keys)
+        for src in sorted(set(pairs) - redo):
+            # its in-article links are as they were (else it would be in `redo`); of its
+            # cross-article links only the pairs with a changed incident can differ
+            links = {key: link for key, link in self.out.get(src, {}).items()
+                     if link["origin"] == "article" or link["target"] not in changed_incidents}
+            inc = self.keys[src]
+            for iid in sorted(pairs[src]):
+                for link in _pair_links(inc, self.keys[iid], self.cfg):
+                    links.setdefault((link["type"], link["target"]), link)
+            self._set_out(src, links, changed)
+        for iid in gone:
+            self.into.pop(iid, None)
+        if not changed:
+            return 0
+        _delete_in(cur, "incident_links", "incident_id", changed)
+        _delete_in(cur, "incident_links", "target_id", gone)
+        rows = [{"incident_id": src, "type": link["type"], "target_id": link["target"], "origin": link["origin"],
+                 "evidence": json.dumps(link.get("evidence"))}
+                for src in sorted(changed) for _, link in sorted(self.out.get(src, {}).items())]
+        Store.bulk_insert(cur, "incident_links", rows)
+        return len(rows)
 
 
 def _cue(records: dict) -> dict | None:
