@@ -15,7 +15,7 @@ plus sentences written for this project (`data/relevance/written.tsv`):
 The report parts are never read here. Thresholds are not fitted here: they live in
 `data/relevance/gate.json`, chosen on the tune parts with `eventwire eval` (see that file).
 
-    python -m eventwire.relevance.train --data ../shared/eval-dev [--out src/eventwire/data/relevance]
+    python -m eventwire.relevance.train --data DEV_SETS_DIR [--out src/eventwire/data/relevance]   # `make train` passes it
 """
 
 from __future__ import annotations
