@@ -364,7 +364,9 @@ class Resolver:
         self._min_tie = r["min_tie"]
         self.members: dict[str, Member] = {}
         self._blocks: dict[tuple, list[str]] = defaultdict(list)
-        self._edges: dict[str, dict[str, Match]] = defaultdict(dict)  # compatible pairs
+        # compatible pairs and their tie; the reasons are recomputed for the one pair a
+        # rationale names (keeping them for every pair was most of the resolver's memory)
+        self._edges: dict[str, dict[str, int]] = defaultdict(dict)
         self._parent: dict[str, str] = {}
         self._component: dict[str, list[str]] = {}  # root -> members
         self.incident_of: dict[str, str] = {}
@@ -413,7 +415,7 @@ class Resolver:
                     match = compare(m, self.members[other])
                     if match is None:
                         continue
-                    self._edges[m.id][other] = self._edges[other][m.id] = match
+                    self._edges[m.id][other] = self._edges[other][m.id] = match.tie
                     if match.tie >= self._min_tie:
                         self._union(m.id, other)
             for key in keys:
@@ -435,16 +437,19 @@ class Resolver:
             for c in clusters:
                 if not all(x in edges for x in c):
                     continue  # complete linkage: compatible with every member
-                top = max(c, key=lambda x: (edges[x].tie, x))
-                key = (edges[top].tie, sum(edges[x].tie for x in c) / len(c))
-                if edges[top].tie >= self._min_tie and (best_key is None or key > best_key):
-                    best, best_key, best_match = c, key, (top, edges[top])
+                top = max(c, key=lambda x: (edges[x], x))
+                key = (edges[top], sum(edges[x] for x in c) / len(c))
+                if edges[top] >= self._min_tie and (best_key is None or key > best_key):
+                    best, best_key, best_match = c, key, top
             if best is None:
                 clusters.append([mid])
                 self.rationale[mid] = ("first report of this incident", 1.0)
             else:
                 best.append(mid)
-                top, match = best_match
+                top = best_match
+                # in canonical order, so that the words of a rationale do not depend on arrival
+                first, second = sorted((self.members[mid], self.members[top]), key=Member.sort_key)
+                match = compare(first, second)
                 self.rationale[mid] = (f"matches {top}: " + "; ".join(match.reasons), _tie_confidence(match.tie))
         now: set[str] = set()
         for c in clusters:
