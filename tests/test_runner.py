@@ -241,3 +241,71 @@ def test_memory_stays_flat_on_a_large_streamed_input(tmp_path, pipeline):
     growth = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 - before
     assert (report.added, report.skipped) == (len(texts), i - len(texts))
     assert growth < 40, f"peak RSS grew {growth:.0f} MB over a 20 MB input"
+
+
+# -- cross-article resolution survives SIGKILL ------------------------------------------------
+
+RESOLUTION_TABLES = ("incidents", "incident_members", "incident_revisions", "incident_links", "incident_link_keys",
+                     "article_versions", "article_signatures")
+
+
+def _resolution(db: Path) -> dict:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return {t: sorted(map(repr, con.execute(f"SELECT * FROM {t}").fetchall())) for t in RESOLUTION_TABLES}
+    finally:
+        con.close()
+
+
+def _killed_resolving_run(db: Path, corpus: Path, pipeline, batches: int, *, before_resolving: bool) -> bool:
+    """SIGKILL a run that resolves across articles once `batches` batches were stored:
+    just before that batch's resolution (`before_resolving`) or just after it."""
+    from eventwire.store.resolution import resolve_article, resolve_articles
+
+    ctx = multiprocessing.get_context("fork")
+    parent, child = ctx.Pipe()
+
+    def hook(store, article, result):
+        return resolve_article(store, article, result)
+
+    def batch(store, documents, hooks_done=False):
+        if before_resolving:
+            child.send("stored")
+            time.sleep(30)  # killed here: the batch is stored, not resolved
+        resolve_articles(store, documents, hooks_done=hooks_done)
+        if not before_resolving:
+            child.send("resolved")
+
+    hook.batch = batch
+
+    def target():
+        run([str(corpus)], db, batch_size=BATCH, progress=False, on_result=hook, pipeline=pipeline)
+
+    proc = ctx.Process(target=target)
+    proc.start()
+    seen, deadline = 0, time.monotonic() + 60
+    while proc.is_alive() and time.monotonic() < deadline and seen < batches:
+        if parent.poll(0.05):
+            parent.recv()
+            seen += 1
+    alive = proc.is_alive()
+    proc.kill()
+    proc.join()
+    return alive
+
+
+def test_sigkill_around_resolution_then_resume_gives_the_tables_of_an_uninterrupted_run(corpus, pipeline, tmp_path):
+    from eventwire.store.resolution import resolve_article
+
+    ref = tmp_path / "ref.duckdb"
+    run([str(corpus)], ref, batch_size=BATCH, progress=False, on_result=resolve_article, pipeline=pipeline)
+    db = tmp_path / "killed.duckdb"
+    assert _killed_resolving_run(db, corpus, pipeline, 1, before_resolving=True)
+    with Store(db, read_only=True) as store:
+        assert store.queued_hooks()  # a stored batch waits for its resolution
+    assert _killed_resolving_run(db, corpus, pipeline, 2, before_resolving=False)
+    assert _killed_resolving_run(db, corpus, pipeline, 2, before_resolving=True)
+    report = run([str(corpus)], db, batch_size=BATCH, progress=False, on_result=resolve_article, pipeline=pipeline)
+    assert report.hooks_replayed > 0
+    assert stress.snapshot(db) == stress.snapshot(ref)
+    assert _resolution(db) == _resolution(ref)
