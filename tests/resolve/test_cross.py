@@ -353,3 +353,11 @@ def test_resolution_is_scored_on_each_part_of_the_split():
     assert parts["tune"]["headlines"] == 3 and parts["report"]["headlines"] == 2
     assert parts["tune"]["pairwise"]["precision"] == pytest.approx(1 / 3, abs=1e-3)
     assert parts["report"]["pairwise"]["precision"] == 0.0  # r1, r2: two events in one incident
+
+
+def test_stop_words_are_spacys_without_importing_spacy_in_the_writer():
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from eventwire.resolve.cross import _spacy_stop_words
+
+    assert _spacy_stop_words() == STOP_WORDS

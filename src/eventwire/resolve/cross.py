@@ -150,9 +150,27 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 @lru_cache(maxsize=1)
 def _stop() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS
+    return frozenset(_spacy_stop_words()) | frozenset(rules()["keywords"]["generic"])
 
-    return frozenset(STOP_WORDS) | frozenset(rules()["keywords"]["generic"])
+
+def _spacy_stop_words() -> set[str]:
+    """spaCy's English stop words, read from their module without importing spaCy itself:
+    the writer of `eventwire run` never parses, and importing spaCy there cost a second
+    of CPU while the workers load their models on the same cores."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    if "spacy.lang.en.stop_words" in sys.modules:
+        return sys.modules["spacy.lang.en.stop_words"].STOP_WORDS
+    found = importlib.util.find_spec("spacy")
+    if found is None or found.origin is None:  # pragma: no cover - spaCy is a dependency
+        raise ImportError("spacy")
+    path = Path(found.origin).parent / "lang" / "en" / "stop_words.py"
+    spec = importlib.util.spec_from_file_location("_eventwire_spacy_en_stop_words", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.STOP_WORDS
 
 
 def keywords(text: str) -> tuple[str, ...]:
@@ -352,6 +370,7 @@ class Change:
 
     touched: set[str] = field(default_factory=set)  # current ids to (re)write
     removed: set[str] = field(default_factory=set)  # ids that no longer exist
+    previous: set[str] = field(default_factory=set)  # ids that existed before the call (have rows)
 
 
 class Resolver:
@@ -430,6 +449,7 @@ class Resolver:
     def _recluster(self, ids: list[str], change: Change) -> None:
         before = {self.incident_of[i] for i in ids if i in self.incident_of}
         old = {iid: self.incidents[iid] for iid in before if iid in self.incidents}
+        change.previous |= set(old)
         clusters: list[list[str]] = []
         for mid in sorted(ids, key=lambda i: self.members[i].sort_key()):
             edges = self._edges.get(mid, {})

@@ -51,10 +51,20 @@ def signature(text: str) -> np.ndarray:
     return mh.hashvalues.astype(np.uint64)
 
 
-def _minhash(values: Iterable[int]) -> MinHash:
+@lru_cache(maxsize=1)
+def _prototype() -> MinHash:
     cfg = _config()
-    return MinHash(num_perm=cfg["num_perm"], seed=cfg["seed"], scheme=SCHEME, permutations=_permutations(),
-                   hashvalues=np.asarray(list(values), dtype=np.uint64))
+    return MinHash(num_perm=cfg["num_perm"], seed=cfg["seed"], scheme=SCHEME, permutations=_permutations())
+
+
+def _minhash(values: Iterable[int]) -> MinHash:
+    """A MinHash with these values for the LSH index, which reads only `hashvalues` and
+    `scheme`: made from a prototype, since the constructor re-validates the permutations
+    every time (a third of what the writer spent on near-duplicates)."""
+    mh = object.__new__(MinHash)
+    mh.__dict__.update(_prototype().__dict__)
+    mh.hashvalues = np.asarray(values if isinstance(values, np.ndarray) else list(values), dtype=np.uint64)
+    return mh
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:

@@ -232,12 +232,12 @@ class ResolutionStore:
             for e in result.events:
                 stored = _globalise(e, content_hash, result.events)
                 fresh[stored.id] = (stored, {"article_id": article.id, "source": article.source})
-        known = set(resolver.members)
+        known = {m.id for m in members if m.id in resolver.members}  # the batch's members resolved before
         change = resolver.add(members)
         with self.store.transaction() as cur:
             self.store.bulk_insert(cur, "article_signatures", sig_rows)
             self.store.bulk_insert(cur, "article_versions", version_rows)
-            keys = self._write(cur, change, fresh)
+            keys = self._write(cur, change, fresh, known)
             written = links.update(cur, change, keys)
             if hooks_done:
                 Store.hooks_done(cur, [a.content_hash for a, _ in documents])
@@ -255,18 +255,21 @@ class ResolutionStore:
             report.links = written
         return reports
 
-    def _write(self, cur, change: Change, fresh: dict[str, tuple[Event, dict]] | None = None) -> dict[str, LinkKeys]:
+    def _write(self, cur, change: Change, fresh: dict[str, tuple[Event, dict]] | None = None,
+               known: set[str] | None = None) -> dict[str, LinkKeys]:
         """Rewrite the incidents the change touched (and drop the removed ones) in bulk;
         returns the link keys of the touched incidents."""
-        ids = change.touched | change.removed
-        if not ids:
+        if not (change.touched or change.removed):
             return {}
+        # most touched incidents are new (a first report): only those written before have
+        # rows to delete, and only members resolved before have a member row
+        ids = change.removed | (change.touched & change.previous)
         for table, key in (("incidents", "id"), ("incident_members", "incident_id"),
                            ("incident_revisions", "incident_id"), ("incident_link_keys", "incident_id")):
             _delete_in(cur, table, key, ids)
         res = self.resolver
         member_ids = [m for iid in change.touched for m in res.incidents[iid]]
-        _delete_in(cur, "incident_members", "event_id", member_ids)
+        _delete_in(cur, "incident_members", "event_id", [m for m in member_ids if m in (known or ())])
         fresh = fresh or {}
         records = {m: fresh[m] for m in member_ids if m in fresh}
         records.update(_events(cur, [m for m in member_ids if m not in fresh]))
