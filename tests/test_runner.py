@@ -4,6 +4,7 @@ the concurrent-run lock, watch, and bounded memory on a large streamed input."""
 from __future__ import annotations
 
 import importlib.util
+import io
 import json
 import multiprocessing
 import os
@@ -309,3 +310,30 @@ def test_sigkill_around_resolution_then_resume_gives_the_tables_of_an_uninterrup
     assert report.hooks_replayed > 0
     assert stress.snapshot(db) == stress.snapshot(ref)
     assert _resolution(db) == _resolution(ref)
+
+
+# -- progress ---------------------------------------------------------------------------------
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_on_a_terminal_shows_articles_rate_and_eta(monkeypatch, tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"a{i}", "text": f"text {i}"}) + "\n" for i in range(5)))
+    screen = _Terminal()
+    monkeypatch.setattr(sys, "stderr", screen)
+    with runner._progress(True, [str(corpus)]) as tick:
+        for _ in range(5):
+            tick()
+    shown = screen.getvalue()
+    assert "articles" in shown and "5/5" in shown and "articles/s" in shown and "ETA" in shown
+
+
+def test_progress_is_quiet_when_piped(monkeypatch, tmp_path):
+    piped = io.StringIO()  # not a terminal
+    monkeypatch.setattr(sys, "stderr", piped)
+    with runner._progress(True, [str(tmp_path)]) as tick:
+        tick(3)
+    assert piped.getvalue() == ""
