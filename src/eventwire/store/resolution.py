@@ -167,7 +167,8 @@ class ResolutionStore:
     @property
     def near_duplicates(self) -> NearDuplicateIndex:
         if self._index is None:
-            self._index = NearDuplicateIndex.load(self._q("SELECT content_hash, minhash FROM article_signatures"))
+            self._index = NearDuplicateIndex.load(self._q("SELECT content_hash, minhash FROM article_signatures"),
+                                                  copies=self.version_map)
         return self._index
 
     @property
@@ -220,7 +221,7 @@ class ResolutionStore:
                                          "similarity": match[1], "relation": "near_duplicate"})
                 sig_rows.append({"content_hash": content_hash, "article_id": article.id,
                                  "minhash": [int(v) for v in sig]})
-                index.add(content_hash, sig)
+                index.add(content_hash, sig, candidate=match is None)
             source = report.duplicate_of or self.canonical(content_hash)
             reported = article.date or datetime.now(UTC).date()
             for e in result.events:
