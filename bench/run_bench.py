@@ -19,8 +19,9 @@ For each size (`--sizes 1000,10000,100000`), each in a fresh process:
 
 Prints articles/s, sentences/s, peak RSS (the largest process: the run's writer, or any
 worker), the growth exponent of `run`'s time between consecutive sizes
-(log(t2/t1) / log(n2/n1): 1.0 is linear), and the ratios run/extract and run/spacy. Writes
-bench/out/run_bench.json.
+(log(t2/t1) / log(n2/n1): 1.0 is linear) with and without the start-up time of a run on
+100 articles, the marginal run time per article between sizes (flat when linear), and the
+ratios run/extract and run/spacy. Writes bench/out/run_bench.json.
 
     .venv/bin/python bench/run_bench.py --sizes 1000,10000          # about 3 minutes here
     .venv/bin/python bench/run_bench.py --sizes 1000,10000,100000   # the issue's full run
@@ -157,6 +158,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sides", default="run,extract,spacy", help="which of run, extract, spacy")
     ap.add_argument("--spacy-max", type=int, default=10_000, help="articles the spaCy baseline parses at most")
     ap.add_argument("--timeout", type=float, default=None, help="seconds per side and size")
+    ap.add_argument("--calibrate", type=int, default=100,
+                    help="articles of a first, start-up only run (0: none); growth is also given without it")
     ap.add_argument("--out", type=Path, default=OUT / "run_bench.json")
     args = ap.parse_args(argv)
     sizes = sorted(int(x) for x in args.sizes.split(",") if x.strip())
@@ -166,6 +169,17 @@ def main(argv: list[str] | None = None) -> int:
                     "machine": {"python": platform.python_version(), "cpus": os.cpu_count()},
                     "distinct_reports": len(base), "sizes": {}}
     ew = _eventwire()
+    if "run" in sides and args.calibrate:
+        # start-up (imports, model load in the workers, pool start) measured on a tiny input,
+        # so that growth can be read without it
+        corpus = OUT / f"run-corpus-{args.calibrate}.jsonl"
+        c = write_corpus(args.calibrate, corpus, base)
+        db = OUT / f"run-{args.calibrate}.duckdb"
+        for p in (db, Path(f"{db}.wal")):
+            p.unlink(missing_ok=True)
+        report["calibration"] = {"corpus": c, "run": timed([ew, "run", str(corpus), "--db", str(db), "--workers",
+                                                             str(args.workers), "--quiet"], args.timeout)}
+        print(f"start-up calibration: run on {args.calibrate} articles took {report['calibration']['run']['seconds']} s")
     for n in sizes:
         corpus = OUT / f"run-corpus-{n}.jsonl"
         c = write_corpus(n, corpus, base)
@@ -200,6 +214,19 @@ def main(argv: list[str] | None = None) -> int:
     report["growth_exponent"] = {f"{a[0]}->{b[0]}": exponent(a[0], a[1], b[0], b[1]) for a, b in zip(done, done[1:])}
     for k, v in report["growth_exponent"].items():
         print(f"growth exponent of run time {k}: {v}")
+    cal = report.get("calibration", {}).get("run", {})
+    if "seconds" in cal:
+        n0, t0 = args.calibrate, cal["seconds"]
+        points = [(n0, t0)] + done
+        report["marginal_ms_per_article"] = {
+            f"{a[0]}->{b[0]}": round((b[1] - a[1]) / (b[0] - a[0]) * 1000, 2) for a, b in zip(points, points[1:])}
+        report["growth_exponent_without_startup"] = {
+            f"{a[0]}->{b[0]}": exponent(a[0] - n0, a[1] - t0, b[0] - n0, b[1] - t0)
+            for a, b in zip(done, done[1:]) if a[1] > t0}
+        for k, v in report["marginal_ms_per_article"].items():
+            print(f"marginal run time per article {k}: {v} ms")
+        for k, v in report["growth_exponent_without_startup"].items():
+            print(f"growth exponent of run time {k}, start-up ({n0} articles) subtracted: {v}")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")

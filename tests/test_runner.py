@@ -4,6 +4,7 @@ the concurrent-run lock, watch, and bounded memory on a large streamed input."""
 from __future__ import annotations
 
 import importlib.util
+import io
 import json
 import multiprocessing
 import os
@@ -274,7 +275,7 @@ def test_watch_gives_every_document_its_own_stable_id(tmp_path, pipeline):
     reports = watch(inbox, db, interval=0.05, stop=stop, max_rounds=400, pipeline=pipeline, on_report=on_report)
     assert [r.added for r in reports] == [1, 1, 1, 1]
     with Store(db, read_only=True) as store:
-        ids = sorted(r[0] for r in store._query("SELECT id FROM articles"))
+        ids = sorted(r[0] for r in store.query("SELECT id FROM articles"))
         four = store.article("a/report~" + _sha(text.format(n="four"))[:8])
     assert len(ids) == len(set(ids)) == 4
     assert ids[:3] == ["a/report", "a/report~" + _sha(text.format(n="four"))[:8], "b/report"]
@@ -292,3 +293,98 @@ def _sha(text: str) -> str:
     import hashlib
 
     return hashlib.sha256(text.encode()).hexdigest()
+
+
+# -- cross-article resolution survives SIGKILL ------------------------------------------------
+
+RESOLUTION_TABLES = ("incidents", "incident_members", "incident_revisions", "incident_links", "incident_link_keys",
+                     "article_versions", "article_signatures")
+
+
+def _resolution(db: Path) -> dict:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return {t: sorted(map(repr, con.execute(f"SELECT * FROM {t}").fetchall())) for t in RESOLUTION_TABLES}
+    finally:
+        con.close()
+
+
+def _killed_resolving_run(db: Path, corpus: Path, pipeline, batches: int, *, before_resolving: bool) -> bool:
+    """SIGKILL a run that resolves across articles once `batches` batches were stored:
+    just before that batch's resolution (`before_resolving`) or just after it."""
+    from eventwire.store.resolution import resolve_article, resolve_articles
+
+    ctx = multiprocessing.get_context("fork")
+    parent, child = ctx.Pipe()
+
+    def hook(store, article, result):
+        return resolve_article(store, article, result)
+
+    def batch(store, documents, hooks_done=False):
+        if before_resolving:
+            child.send("stored")
+            time.sleep(30)  # killed here: the batch is stored, not resolved
+        resolve_articles(store, documents, hooks_done=hooks_done)
+        if not before_resolving:
+            child.send("resolved")
+
+    hook.batch = batch
+
+    def target():
+        run([str(corpus)], db, batch_size=BATCH, progress=False, on_result=hook, pipeline=pipeline)
+
+    proc = ctx.Process(target=target)
+    proc.start()
+    seen, deadline = 0, time.monotonic() + 60
+    while proc.is_alive() and time.monotonic() < deadline and seen < batches:
+        if parent.poll(0.05):
+            parent.recv()
+            seen += 1
+    alive = proc.is_alive()
+    proc.kill()
+    proc.join()
+    return alive
+
+
+def test_sigkill_around_resolution_then_resume_gives_the_tables_of_an_uninterrupted_run(corpus, pipeline, tmp_path):
+    from eventwire.store.resolution import resolve_article
+
+    ref = tmp_path / "ref.duckdb"
+    run([str(corpus)], ref, batch_size=BATCH, progress=False, on_result=resolve_article, pipeline=pipeline)
+    db = tmp_path / "killed.duckdb"
+    assert _killed_resolving_run(db, corpus, pipeline, 1, before_resolving=True)
+    with Store(db, read_only=True) as store:
+        assert store.queued_hooks()  # a stored batch waits for its resolution
+    assert _killed_resolving_run(db, corpus, pipeline, 2, before_resolving=False)
+    assert _killed_resolving_run(db, corpus, pipeline, 2, before_resolving=True)
+    report = run([str(corpus)], db, batch_size=BATCH, progress=False, on_result=resolve_article, pipeline=pipeline)
+    assert report.hooks_replayed > 0
+    assert stress.snapshot(db) == stress.snapshot(ref)
+    assert _resolution(db) == _resolution(ref)
+
+
+# -- progress ---------------------------------------------------------------------------------
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_on_a_terminal_shows_articles_rate_and_eta(monkeypatch, tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"a{i}", "text": f"text {i}"}) + "\n" for i in range(5)))
+    screen = _Terminal()
+    monkeypatch.setattr(sys, "stderr", screen)
+    with runner._progress(True, [str(corpus)]) as tick:
+        for _ in range(5):
+            tick()
+    shown = screen.getvalue()
+    assert "articles" in shown and "5/5" in shown and "articles/s" in shown and "ETA" in shown
+
+
+def test_progress_is_quiet_when_piped(monkeypatch, tmp_path):
+    piped = io.StringIO()  # not a terminal
+    monkeypatch.setattr(sys, "stderr", piped)
+    with runner._progress(True, [str(tmp_path)]) as tick:
+        tick(3)
+    assert piped.getvalue() == ""

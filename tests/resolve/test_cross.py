@@ -338,3 +338,26 @@ def test_the_resolution_indexes_reload_from_the_tables(tmp_path):
     with Store(":memory:") as store:
         _store_all(store, docs)
         assert _tables(store) == reloaded
+
+
+def test_resolution_is_scored_on_each_part_of_the_split():
+    from eventwire.evaluate.resolve import score_parts
+    from eventwire.evaluate.split import part_of
+
+    ids = [str(n) for n in range(40)]
+    tune = [i for i in ids if part_of("ucdp", i) == "tune"][:2]
+    report = [i for i in ids if part_of("ucdp", i) == "report"][:2]
+    gold = {"t1": tune[0], "t2": tune[0], "t3": tune[1], "r1": report[0], "r2": report[1]}
+    pred = {"t1": "x", "t2": "x", "t3": "x", "r1": "y", "r2": "y"}
+    parts = score_parts(gold, pred, {k: k for k in gold})
+    assert parts["tune"]["headlines"] == 3 and parts["report"]["headlines"] == 2
+    assert parts["tune"]["pairwise"]["precision"] == pytest.approx(1 / 3, abs=1e-3)
+    assert parts["report"]["pairwise"]["precision"] == 0.0  # r1, r2: two events in one incident
+
+
+def test_stop_words_are_spacys_without_importing_spacy_in_the_writer():
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from eventwire.resolve.cross import _spacy_stop_words
+
+    assert _spacy_stop_words() == STOP_WORDS

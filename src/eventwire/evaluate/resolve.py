@@ -100,6 +100,20 @@ def bcubed(gold: dict, pred: dict) -> dict:
     return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r), 4)}
 
 
+def score_parts(gold: dict, pred: dict, text: dict) -> dict:
+    """Scores of each part of the tune/report split: the part's headlines (by their UCDP
+    record id) with their predicted incidents; pairs across parts count in neither."""
+    parts = {}
+    for part in PARTS:
+        keep = [i for i, g in gold.items() if part_of(SET_NAME, g) == part]
+        g = {i: gold[i] for i in keep}
+        q = {i: pred[i] for i in keep}
+        parts[part] = {"records": len(set(g.values())), "headlines": len(keep), "pairwise": pairwise(g, q),
+                       "bcubed": bcubed(g, q) if g else None, "singleton_bcubed": bcubed(g, {i: i for i in g}) if g else None,
+                       "identical_headlines": identical_headlines(g, q, {i: text[i] for i in keep})}
+    return parts
+
+
 def _lead(result):
     typed = [e for e in result.events if e.ucdp_type_of_violence is not None] or result.events
     return max(typed, key=lambda e: (e.confidence, e.id)) if typed else None
@@ -133,14 +147,7 @@ def run(path: str | Path, sample: int | None = None, pipeline=None) -> dict:
             pred[item] = rs.incident_of(ev) if ev else f"singleton:{item}"
         covered = _coverage(rs, records, gold, pred)
         incidents = len(rs.incidents())
-    parts = {}
-    for part in PARTS:
-        keep = {i for i, g in gold.items() if part_of(SET_NAME, g) == part}
-        g = {i: gold[i] for i in keep}
-        q = {i: pred[i] for i in keep}
-        parts[part] = {"records": len(set(g.values())), "headlines": len(keep), "pairwise": pairwise(g, q),
-                       "bcubed": bcubed(g, q), "singleton_bcubed": bcubed(g, {i: i for i in g}),
-                       "identical_headlines": identical_headlines(g, q, {i: text[i] for i in keep})}
+    parts = score_parts(gold, pred, text)
     return {"set": "resolve-ucdp", "file": str(path), "records": len(records), "headlines": len(items),
             "without_event": sum(v is None for v in lead_of.values()), "incidents": incidents,
             "pairwise": pairwise(gold, pred), "bcubed": bcubed(gold, pred),
@@ -190,6 +197,9 @@ def format_report(result: dict) -> str:
     ]
     lines += _score_lines("all", result)
     for part, r in result.get("parts", {}).items():
+        if r["bcubed"] is None:
+            lines.append(f"  {part} part: no records in this sample")
+            continue
         lines.append(f"  {part} part: {r['records']} UCDP events, {r['headlines']} headlines")
         lines += _score_lines(part, r)
     lines.append(f"  fatality range covers UCDP best: {fc['covered']}/{fc['with_range']}"

@@ -150,9 +150,27 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 @lru_cache(maxsize=1)
 def _stop() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS
+    return frozenset(_spacy_stop_words()) | frozenset(rules()["keywords"]["generic"])
 
-    return frozenset(STOP_WORDS) | frozenset(rules()["keywords"]["generic"])
+
+def _spacy_stop_words() -> set[str]:
+    """spaCy's English stop words, read from their module without importing spaCy itself:
+    the writer of `eventwire run` never parses, and importing spaCy there cost a second
+    of CPU while the workers load their models on the same cores."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    if "spacy.lang.en.stop_words" in sys.modules:
+        return sys.modules["spacy.lang.en.stop_words"].STOP_WORDS
+    found = importlib.util.find_spec("spacy")
+    if found is None or found.origin is None:  # pragma: no cover - spaCy is a dependency
+        raise ImportError("spacy")
+    path = Path(found.origin).parent / "lang" / "en" / "stop_words.py"
+    spec = importlib.util.spec_from_file_location("_eventwire_spacy_en_stop_words", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.STOP_WORDS
 
 
 def keywords(text: str) -> tuple[str, ...]:
@@ -352,6 +370,7 @@ class Change:
 
     touched: set[str] = field(default_factory=set)  # current ids to (re)write
     removed: set[str] = field(default_factory=set)  # ids that no longer exist
+    previous: set[str] = field(default_factory=set)  # ids that existed before the call (have rows)
 
 
 class Resolver:
@@ -364,7 +383,9 @@ class Resolver:
         self._min_tie = r["min_tie"]
         self.members: dict[str, Member] = {}
         self._blocks: dict[tuple, list[str]] = defaultdict(list)
-        self._edges: dict[str, dict[str, Match]] = defaultdict(dict)  # compatible pairs
+        # compatible pairs and their tie; the reasons are recomputed for the one pair a
+        # rationale names (keeping them for every pair was most of the resolver's memory)
+        self._edges: dict[str, dict[str, int]] = defaultdict(dict)
         self._parent: dict[str, str] = {}
         self._component: dict[str, list[str]] = {}  # root -> members
         self.incident_of: dict[str, str] = {}
@@ -413,7 +434,7 @@ class Resolver:
                     match = compare(m, self.members[other])
                     if match is None:
                         continue
-                    self._edges[m.id][other] = self._edges[other][m.id] = match
+                    self._edges[m.id][other] = self._edges[other][m.id] = match.tie
                     if match.tie >= self._min_tie:
                         self._union(m.id, other)
             for key in keys:
@@ -428,6 +449,7 @@ class Resolver:
     def _recluster(self, ids: list[str], change: Change) -> None:
         before = {self.incident_of[i] for i in ids if i in self.incident_of}
         old = {iid: self.incidents[iid] for iid in before if iid in self.incidents}
+        change.previous |= set(old)
         clusters: list[list[str]] = []
         for mid in sorted(ids, key=lambda i: self.members[i].sort_key()):
             edges = self._edges.get(mid, {})
@@ -435,16 +457,19 @@ class Resolver:
             for c in clusters:
                 if not all(x in edges for x in c):
                     continue  # complete linkage: compatible with every member
-                top = max(c, key=lambda x: (edges[x].tie, x))
-                key = (edges[top].tie, sum(edges[x].tie for x in c) / len(c))
-                if edges[top].tie >= self._min_tie and (best_key is None or key > best_key):
-                    best, best_key, best_match = c, key, (top, edges[top])
+                top = max(c, key=lambda x: (edges[x], x))
+                key = (edges[top], sum(edges[x] for x in c) / len(c))
+                if edges[top] >= self._min_tie and (best_key is None or key > best_key):
+                    best, best_key, best_match = c, key, top
             if best is None:
                 clusters.append([mid])
                 self.rationale[mid] = ("first report of this incident", 1.0)
             else:
                 best.append(mid)
-                top, match = best_match
+                top = best_match
+                # in canonical order, so that the words of a rationale do not depend on arrival
+                first, second = sorted((self.members[mid], self.members[top]), key=Member.sort_key)
+                match = compare(first, second)
                 self.rationale[mid] = (f"matches {top}: " + "; ".join(match.reasons), _tie_confidence(match.tie))
         now: set[str] = set()
         for c in clusters:

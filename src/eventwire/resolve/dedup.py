@@ -51,10 +51,20 @@ def signature(text: str) -> np.ndarray:
     return mh.hashvalues.astype(np.uint64)
 
 
-def _minhash(values: Iterable[int]) -> MinHash:
+@lru_cache(maxsize=1)
+def _prototype() -> MinHash:
     cfg = _config()
-    return MinHash(num_perm=cfg["num_perm"], seed=cfg["seed"], scheme=SCHEME, permutations=_permutations(),
-                   hashvalues=np.asarray(list(values), dtype=np.uint64))
+    return MinHash(num_perm=cfg["num_perm"], seed=cfg["seed"], scheme=SCHEME, permutations=_permutations())
+
+
+def _minhash(values: Iterable[int]) -> MinHash:
+    """A MinHash with these values for the LSH index, which reads only `hashvalues` and
+    `scheme`: made from a prototype, since the constructor re-validates the permutations
+    every time (a third of what the writer spent on near-duplicates)."""
+    mh = object.__new__(MinHash)
+    mh.__dict__.update(_prototype().__dict__)
+    mh.hashvalues = np.asarray(values if isinstance(values, np.ndarray) else list(values), dtype=np.uint64)
+    return mh
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
@@ -63,33 +73,43 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
 
 
 class NearDuplicateIndex:
-    """Content hash → signature, with an LSH index for candidate lookup."""
+    """Content hash → signature, with an LSH index for candidate lookup.
+
+    Only canonical articles (those that matched nothing when they came) are candidates: a
+    near-duplicate maps to its canonical anyway, and indexing every copy made each new copy
+    compare with all earlier ones (a wire story re-sent daily grows without bound)."""
 
     def __init__(self, threshold: float | None = None):
         cfg = _config()
         self.threshold = threshold if threshold is not None else cfg["threshold"]
         self._lsh = MinHashLSH(threshold=self.threshold, num_perm=cfg["num_perm"])
-        self._sigs: dict[str, np.ndarray] = {}
+        self._sigs: dict[str, np.ndarray] = {}  # candidates
+        self._seen: set[str] = set()  # every article indexed, candidate or not
 
     @classmethod
-    def load(cls, rows: Iterable[tuple[str, list[int]]], threshold: float | None = None) -> NearDuplicateIndex:
+    def load(cls, rows: Iterable[tuple[str, list[int]]], threshold: float | None = None,
+             copies: Iterable[str] = ()) -> NearDuplicateIndex:
+        """The index of stored signatures; `copies` are the near-duplicates among them."""
         index = cls(threshold)
+        copies = set(copies)
         for key, values in rows:
-            index.add(key, np.asarray(values, dtype=np.uint64))
+            index.add(key, np.asarray(values, dtype=np.uint64), candidate=key not in copies)
         return index
 
     def __contains__(self, key: str) -> bool:
-        return key in self._sigs
+        return key in self._seen
 
     def __len__(self) -> int:
-        return len(self._sigs)
+        return len(self._seen)
 
-    def add(self, key: str, sig: np.ndarray) -> None:
-        if key not in self._sigs:
-            self._sigs[key] = sig
-            self._lsh.insert(key, _minhash(sig))
+    def add(self, key: str, sig: np.ndarray, *, candidate: bool = True) -> None:
+        if key not in self._seen:
+            self._seen.add(key)
+            if candidate:
+                self._sigs[key] = sig
+                self._lsh.insert(key, _minhash(sig))
 
     def matches(self, sig: np.ndarray) -> list[tuple[str, float]]:
-        """Stored texts at or above the threshold, most similar first (ties by key)."""
+        """Stored candidate texts at or above the threshold, most similar first (ties by key)."""
         found = [(k, similarity(sig, self._sigs[k])) for k in self._lsh.query(_minhash(sig))]
         return sorted([f for f in found if f[1] >= self.threshold], key=lambda f: (-f[1], f[0]))

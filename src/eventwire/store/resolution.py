@@ -35,7 +35,7 @@ from typing import Any
 from eventwire.model import Article, DocumentResult, Event
 from eventwire.resolve.cross import Change, Member, Resolver, member_from_event, rules
 from eventwire.resolve.dedup import NearDuplicateIndex, signature
-from eventwire.store.store import Store, chunked, global_event_id, marks
+from eventwire.store.store import Store, _globalise, chunked, global_event_id, marks
 
 DDL = (
     """CREATE TABLE IF NOT EXISTS article_signatures (
@@ -167,7 +167,8 @@ class ResolutionStore:
     @property
     def near_duplicates(self) -> NearDuplicateIndex:
         if self._index is None:
-            self._index = NearDuplicateIndex.load(self._q("SELECT content_hash, minhash FROM article_signatures"))
+            self._index = NearDuplicateIndex.load(self._q("SELECT content_hash, minhash FROM article_signatures"),
+                                                  copies=self.version_map)
         return self._index
 
     @property
@@ -203,6 +204,7 @@ class ResolutionStore:
         reports: list[ResolutionReport] = []
         members: list[Member] = []
         owner: dict[str, ResolutionReport] = {}
+        fresh: dict[str, tuple[Event, dict]] = {}
         sig_rows: list[dict] = []
         version_rows: list[dict] = []
         for article, result in documents:
@@ -219,7 +221,7 @@ class ResolutionStore:
                                          "similarity": match[1], "relation": "near_duplicate"})
                 sig_rows.append({"content_hash": content_hash, "article_id": article.id,
                                  "minhash": [int(v) for v in sig]})
-                index.add(content_hash, sig)
+                index.add(content_hash, sig, candidate=match is None)
             source = report.duplicate_of or self.canonical(content_hash)
             reported = article.date or datetime.now(UTC).date()
             for e in result.events:
@@ -227,12 +229,16 @@ class ResolutionStore:
                                       article=content_hash, source=source, reported=reported)
                 members.append(m)
                 owner[m.id] = report
-        known = set(resolver.members)
+            # the events as stored (global ids, links renamed): no need to read them back
+            for e in result.events:
+                stored = _globalise(e, content_hash, result.events)
+                fresh[stored.id] = (stored, {"article_id": article.id, "source": article.source})
+        known = {m.id for m in members if m.id in resolver.members}  # the batch's members resolved before
         change = resolver.add(members)
         with self.store.transaction() as cur:
             self.store.bulk_insert(cur, "article_signatures", sig_rows)
             self.store.bulk_insert(cur, "article_versions", version_rows)
-            keys = self._write(cur, change)
+            keys = self._write(cur, change, fresh, known)
             written = links.update(cur, change, keys)
             if hooks_done:
                 Store.hooks_done(cur, [a.content_hash for a, _ in documents])
@@ -250,19 +256,24 @@ class ResolutionStore:
             report.links = written
         return reports
 
-    def _write(self, cur, change: Change) -> dict[str, LinkKeys]:
+    def _write(self, cur, change: Change, fresh: dict[str, tuple[Event, dict]] | None = None,
+               known: set[str] | None = None) -> dict[str, LinkKeys]:
         """Rewrite the incidents the change touched (and drop the removed ones) in bulk;
         returns the link keys of the touched incidents."""
-        ids = change.touched | change.removed
-        if not ids:
+        if not (change.touched or change.removed):
             return {}
+        # most touched incidents are new (a first report): only those written before have
+        # rows to delete, and only members resolved before have a member row
+        ids = change.removed | (change.touched & change.previous)
         for table, key in (("incidents", "id"), ("incident_members", "incident_id"),
                            ("incident_revisions", "incident_id"), ("incident_link_keys", "incident_id")):
             _delete_in(cur, table, key, ids)
         res = self.resolver
         member_ids = [m for iid in change.touched for m in res.incidents[iid]]
-        _delete_in(cur, "incident_members", "event_id", member_ids)
-        records = _events(cur, member_ids)
+        _delete_in(cur, "incident_members", "event_id", [m for m in member_ids if m in (known or ())])
+        fresh = fresh or {}
+        records = {m: fresh[m] for m in member_ids if m in fresh}
+        records.update(_events(cur, [m for m in member_ids if m not in fresh]))
         rows: dict[str, list[dict]] = {"incident_members": [], "incidents": [], "incident_revisions": [],
                                        "incident_link_keys": []}
         keys: dict[str, LinkKeys] = {}
@@ -486,6 +497,10 @@ def _article_links(records: dict) -> list[dict]:
     return out
 
 
+def _countries(k: LinkKeys) -> set[str]:
+    return {c for c in (_victim(k), k.actor1_country, k.actor2_country) if c}
+
+
 def _victim(row: LinkKeys) -> str | None:
     return row.location_country or row.actor2_country
 
@@ -532,7 +547,12 @@ class LinkIndex:
         self.cfg = rules()["links"]
         self.keys: dict[str, LinkKeys] = {}
         self.by_day: dict[int, set[str]] = defaultdict(set)
-        self.sources_by_day: dict[int, set[str]] = defaultdict(set)  # those that can have cross links
+        # possible targets, by (day, country) for each of their victim, actor1 and actor2
+        # countries: a cross link from S needs one of them to be S's actor1 or actor2
+        self.targets_by_day: dict[tuple[int, str], set[str]] = defaultdict(set)
+        # possible sources of cross links, by (day, actor1 country): every cross link from S to T
+        # needs S's actor1 to be T's victim, T's actor1 or T's actor2 (see `_pair_links`)
+        self.sources_by_day: dict[tuple[int, str], set[str]] = defaultdict(set)
         self.out: dict[str, dict[tuple[str, str], dict]] = {}  # source -> (type, target) -> link
         self.into: dict[str, set[str]] = defaultdict(set)  # target -> sources with a link to it
         self.named_by: dict[str, set[str]] = defaultdict(set)  # event -> events whose in-article links name it
@@ -572,25 +592,28 @@ class LinkIndex:
         self.keys[k.id] = k
         if k.date is not None:
             self.by_day[k.date.toordinal()].add(k.id)
+            for c in _countries(k):
+                self.targets_by_day[(k.date.toordinal(), c)].add(k.id)
             if k.actor1_country:
-                self.sources_by_day[k.date.toordinal()].add(k.id)
+                self.sources_by_day[(k.date.toordinal(), k.actor1_country)].add(k.id)
         for link in k.article_links:
             self.named_by[link["event"]].add(link["source"])
 
     def _drop_keys(self, k: LinkKeys) -> None:
         if k.date is not None:
             self.by_day[k.date.toordinal()].discard(k.id)
-            self.sources_by_day[k.date.toordinal()].discard(k.id)
+            for c in _countries(k):
+                self.targets_by_day[(k.date.toordinal(), c)].discard(k.id)
+            if k.actor1_country:
+                self.sources_by_day[(k.date.toordinal(), k.actor1_country)].discard(k.id)
         for link in k.article_links:
             self.named_by[link["event"]].discard(link["source"])
 
-    def _window(self, day: date, before: bool) -> list[str]:
-        w = self.cfg["window_days"]
-        o = day.toordinal()
-        if before:
-            return [iid for d in range(o - w, o + 1) for iid in self.by_day.get(d, ())]
-        # after: only incidents that can be the source of a cross-article link
-        return [iid for d in range(o, o + w + 1) for iid in self.sources_by_day.get(d, ())]
+    def _sources_after(self, k: LinkKeys) -> set[str]:
+        """Incidents of the window after `k` that could hold a cross link to it."""
+        o, w = k.date.toordinal(), self.cfg["window_days"]
+        countries = {c for c in (_victim(k), k.actor1_country, k.actor2_country) if c}
+        return {iid for d in range(o, o + w + 1) for c in countries for iid in self.sources_by_day.get((d, c), ())}
 
     def _links_of(self, iid: str) -> dict[tuple[str, str], dict]:
         """All links from `iid`: in-article links first, then cross-article ones."""
@@ -603,7 +626,10 @@ class LinkIndex:
                     "type": link["type"], "target": target, "origin": "article",
                     "evidence": {"event": link["source"], **(link.get("evidence") or {})}})
         if inc.date is not None and inc.actor1_country:
-            for other in sorted(self._window(inc.date, True)):
+            o, w = inc.date.toordinal(), self.cfg["window_days"]
+            wanted = {c for c in (inc.actor1_country, inc.actor2_country) if c}
+            targets = {t for d in range(o - w, o + 1) for c in wanted for t in self.targets_by_day.get((d, c), ())}
+            for other in sorted(targets):
                 for link in _pair_links(inc, self.keys[other], self.cfg):
                     out.setdefault((link["type"], link["target"]), link)
         return out
@@ -652,7 +678,7 @@ class LinkIndex:
                     pairs[src]
         for iid, k in keys.items():
             if k.date is not None:
-                for src in self._window(k.date, False):
+                for src in self._sources_after(k):
                     pairs[src].add(iid)
         for src in sorted(redo):
             self._set_out(src, self._links_of(src), changed)
