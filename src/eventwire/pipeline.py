@@ -168,7 +168,9 @@ class Pipeline:
         link_events(events, clusters)
         # "Police did not arrest anyone": the words of an event that, as told, did not happen.
         # Denials stay (a party denying an act is news), plain negations leave the dataset.
-        events = [e for e in events if e.status != "negated"]
+        # Nor is an attack with no party on either side, no toll, no named means and no place
+        # ("Viola Davis feared a heart attack"): nothing an analyst could code or map.
+        events = [e for e in events if e.status != "negated" and _grounded(e)]
         return DocumentResult(id=article.id, date=article.date, events=events)
 
 
@@ -179,6 +181,14 @@ class _Prepared:
     ctx: ArticleContext
     mentions: list[Mention] = field(default_factory=list)
     error: Exception | None = None
+
+
+def _grounded(event) -> bool:
+    if event.type not in ("ASSAULT", "FIGHT") or event.actor1 is not None or event.actor2 is not None:
+        return True
+    if event.location is not None or event.mode is not None:
+        return True
+    return any(c.best is not None or c.low is not None for c in (event.fatalities, event.injuries))
 
 
 def _failure(article: Article, exc: Exception) -> DocumentResult:

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 
 from eventwire.attributes.claims import STATUS_RANK
-from eventwire.events.detect import Mention, family
+from eventwire.events.detect import WEAPONS, Mention, family
 from eventwire.model import Actor, Count, Event, Evidence, Location
 from eventwire.resources import lexicon
 
@@ -171,7 +171,8 @@ def _situate(clusters: list[_Cluster], countries: list[str]) -> None:
                 m.actor2 = _localise(a2, countries[0])
             elif a2 is not None and not a2.country and others:
                 m.actor2 = _localise(a2, others[0])
-        if _family(c.type) in UNATTRIBUTED_TYPES and not any(m.actor1 for m in c.mentions):
+        if (_family(c.type) in UNATTRIBUTED_TYPES and not any(m.actor1 for m in c.mentions)
+                and any(_attack_evident(m) for m in c.mentions)):
             c.mentions[0].actor1 = _unidentified_actor(countries[0])
         if state and not c.countries("actor2") and others and not any(m.actor2 for m in c.mentions):
             lead = next(m for m in c.mentions if m.actor1 is not None and m.actor1.country in state)
@@ -305,7 +306,8 @@ def build_event(ms: list[Mention], article_id: str, taxonomy, number: int = 1) -
         actor2 = _domestic_target(actor1, here)
     # the violence type is judged on the parties the text names, not on a placeholder
     named1 = None if _is_placeholder(actor1) else actor1
-    if actor1 is None and _family(lead.type) in UNATTRIBUTED_TYPES:
+    if actor1 is None and _family(lead.type) in UNATTRIBUTED_TYPES and (
+            actor2 is not None or _counted(fatalities) or any(_attack_evident(m) for m in ms)):
         actor1 = _unidentified_actor(here or (actor2.country if actor2 is not None
                                               and actor2.sector in LOCAL_SECTORS else None))
     type_ = lead.type
@@ -390,6 +392,19 @@ def _unidentified_actor(country: str | None) -> Actor | None:
     from eventwire.actors import ActorResolver
 
     return ActorResolver.load().implied("UAF", country)
+
+
+def _attack_evident(m: Mention) -> bool:
+    """Someone was hit (a target, a toll) or the means of an attack is named (shelling, a
+    blast, a drone strike: the trigger's mode or a weapon nearby). Only then is an unnamed
+    attacker an armed group; a lone violent word ("Facebook admits targeting Soros in PR
+    attack", "Assault in London") invents none from the place it names."""
+    return (m.actor2 is not None or bool(m.fatalities) or bool(m.injuries) or m.mode is not None
+            or bool(m.context & WEAPONS))
+
+
+def _counted(count) -> bool:
+    return count.best is not None or count.low is not None or count.high is not None
 
 
 def _is_placeholder(actor: Actor | None) -> bool:
