@@ -361,8 +361,8 @@ def _names_other_thing(text: str, start: int, end: int, entities: list[ActorMatc
     words = [w for w in _WORD.findall("".join(rest)) if w.lower() not in _FUNCTION_WORDS and w.lower() != "s"]
     if not words:
         return False
-    if words[-1].lower() in non_actor_heads():
-        return True
+    if any(w.lower() in non_actor_heads() for w in words):
+        return True  # "Chinese tech giant Huawei": a company, whatever it is called
     # "Italy's Illva Saronno": a possessive country before a name the dictionaries lack
     return any(text.startswith("'s", m.end) or text.startswith("’s", m.end) for m in entities) and words[0][0].isupper()
 

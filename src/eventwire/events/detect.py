@@ -161,7 +161,7 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
             a2 = None  # "Pakistan ... its envoy": the same actor on both sides is a parse slip
         if a1 is None and a2 is None and etype.type not in VIOLENT:
             continue  # "currently visiting his home country": a verbal event needs a party
-        if _accidental(tok, etype, words) or _figurative(tok, etype, a1_tok, a2_tok):
+        if _accidental(tok, etype, words) or _figurative(tok, etype, a1, a1_tok, a2_tok):
             continue
         m = Mention(
             order=order_base + tok.i,
@@ -419,7 +419,7 @@ def _has(words: set[str], phrases: frozenset[str]) -> bool:
     return any(p in words or (" " in p and all(w in words for w in p.split())) for p in phrases)
 
 
-def _figurative(tok: Token, etype, a1_tok: Token | None, a2_tok: Token | None) -> bool:
+def _figurative(tok: Token, etype, a1: Actor | None, a1_tok: Token | None, a2_tok: Token | None) -> bool:
     """A violent word in a contest, market or figurative sense, told by its arguments: a
     team, a company or a player as the one who acts ("Liverpool's side crushed...", "the
     carmaker slashed"), or a price, a record or a crisis as what is struck or fought
@@ -429,6 +429,8 @@ def _figurative(tok: Token, etype, a1_tok: Token | None, a2_tok: Token | None) -
         return False
     if a1_tok is not None and (a1_tok.lemma_.lower() in non_actor_heads() or a1_tok.lower_ in non_actor_heads()):
         return True
+    if a1 is not None and a1.sector == "BUS" and etype.type in ("ASSAULT", "FIGHT"):
+        return True  # "Italian carmaker Fiat attacked the new rules": companies strike, not attack
     objects = [a2_tok] if a2_tok is not None else []
     objects += [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     objects += [g for c in tok.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "for", "against", "over")
