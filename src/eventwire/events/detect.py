@@ -16,7 +16,7 @@ from eventwire.actors.resolver import non_actor_heads
 from eventwire.attributes import claims
 from eventwire.attributes.casualties import Casualty, read_casualties
 from eventwire.attributes.dates import read_date
-from eventwire.events.roles import TRIGGER_FLAG, RoleContext, noun_roles, verb_roles
+from eventwire.events.roles import TRIGGER_FLAG, RoleContext, noun_roles, resolve_token, verb_roles
 from eventwire.events.taxonomy import read_table
 from eventwire.model import Actor, Attribution, Evidence, Location, Segment
 from eventwire.parse import doc_text, ent_type
@@ -157,6 +157,10 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
             a1, a2, a1_tok, a2_tok = noun_roles(tok, ctx.roles, claim.source)
         else:
             a1, a2, a1_tok, a2_tok = verb_roles(tok, ctx.roles, claim.source)
+        if a1 is None and claim.status == "denied" and claim.source is not None and etype.type in VIOLENT:
+            # "Iran denied any involvement in the drone attack": who denies an act denies
+            # their own part in it; the denier, not an unnamed group, is the party accused
+            a1, a1_tok = resolve_token(claim.source, ctx.roles), claim.source
         if a1 is not None and a2 is not None and a1.country and a1.country == a2.country and a1.sector == a2.sector and a1.name == a2.name:
             a2 = None  # "Pakistan ... its envoy": the same actor on both sides is a parse slip
         if a1 is None and a2 is None and etype.type not in VIOLENT:
