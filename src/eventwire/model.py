@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.1"  # 1.1: Count.figures (casualty figures with their sources)
+SCHEMA_VERSION = "1.2"  # 1.1: Count.figures (casualty figures with their sources); 1.2: Event.relevance
 
 SegmentKind = Literal["header", "furniture", "dateline", "headline", "subheading", "body"]
 DatePrecision = Literal["day", "week", "month", "year"]
@@ -173,6 +173,9 @@ class Event(BaseModel):
     attribution: Attribution | None = None
     evidence: list[Evidence] = Field(default_factory=list)
     confidence: float = 0.5
+    relevance: float | None = Field(
+        None, description="the relevance gate's probability that the event's best sentence reports a political, "
+                          "conflict or diplomatic event (eventwire.relevance); null where the gate did not run")
     mentions: int = 1
     links: list[dict] = Field(default_factory=list, description="typed links to other events")
 

@@ -30,6 +30,9 @@ PARSED_KINDS = {"body", "headline", "subheading"}
 EXCLUDED_COMPONENTS = [c for c in os.environ.get("EVENTWIRE_EXCLUDE", "").split(",") if c]
 # Where entity kinds come from: "lexicon" (dictionaries + geoparse) or "ner" (spaCy, on demand).
 ENTITY_SOURCE = os.environ.get("EVENTWIRE_ENTITIES", "lexicon")
+# An attack with nothing else to stand on is kept when the gate thinks its sentence is more
+# likely an event report than not (the model's balanced decision point).
+GROUNDING_RELEVANCE = 0.5
 MAX_SEGMENT_CHARS = 2000  # a "sentence" longer than this is a run-on blob; the parser would crawl
 
 
@@ -78,9 +81,14 @@ class Pipeline:
         """Segments worth a parse: the relevance gate lets them through (the sentence, and
         its article, report a political event: eventwire.relevance) and some trigger pattern
         could match them (eventwire.prefilter)."""
+        return self._gate(segments)[0]
+
+    def _gate(self, segments: list[Segment]) -> tuple[list[Segment], dict[int, float]]:
+        """(candidates, the gate's probability of each prose segment by its start)."""
         prose = [s for s in segments if s.kind in PARSED_KINDS and len(s.text) <= MAX_SEGMENT_CHARS]
         verdict = self.relevance.judge([s.text for s in prose])
-        return [s for s, ok in zip(prose, verdict.passed) if ok and self.prefilter(s.text)]
+        cands = [s for s, ok in zip(prose, verdict.passed) if ok and self.prefilter(s.text)]
+        return cands, {s.start: p for s, p in zip(prose, verdict.sentence_scores)}
 
     def extract(self, article: Article) -> DocumentResult:
         return next(iter(self.extract_many([article])))
@@ -122,7 +130,7 @@ class Pipeline:
                 yield _failure(p.article, p.error)
             else:
                 try:
-                    yield self._events(p.article, p.mentions)
+                    yield self._events(p.article, p.mentions, p.scores)
                 except Exception as exc:
                     yield _failure(p.article, exc)
 
@@ -143,7 +151,7 @@ class Pipeline:
     def _prepare(self, article: Article) -> "_Prepared":
         """Everything before the parse: segments, candidates, the article's toponyms."""
         segments = segment(article)
-        cands = self.candidates(segments)
+        cands, scores = self._gate(segments)
         toponyms = []
         if self.geoparser is not None and cands:
             dateline = [(s.start, s.end) for s in segments if s.kind in ("dateline", "header", "furniture")]
@@ -156,20 +164,23 @@ class Pipeline:
             geoparser=self.geoparser,
             roles=RoleContext(resolver=self.resolver),
         )
-        return _Prepared(article, cands, ctx)
+        return _Prepared(article, cands, ctx, scores)
 
     def _parse_text(self, seg: Segment) -> str:
         return self._truecase(seg.text) if seg.kind != "body" or _title_case(seg.text) else seg.text
 
-    def _events(self, article: Article, mentions: list[Mention]) -> DocumentResult:
+    def _events(self, article: Article, mentions: list[Mention], scores: dict[int, float]) -> DocumentResult:
         clusters = merge_mentions(mentions)
         clusters.sort(key=lambda ms: min(m.order for m in ms))
         events = [build_event(ms, article.id, self.taxonomy, i + 1) for i, ms in enumerate(clusters)]
         link_events(events, clusters)
+        for event, ms in zip(events, clusters):
+            event.relevance = round(max(scores.get(m.segment.start, 0.0) for m in ms), 4)
         # "Police did not arrest anyone": the words of an event that, as told, did not happen.
         # Denials stay (a party denying an act is news), plain negations leave the dataset.
         # Nor is an attack with no party on either side, no toll, no named means and no place
-        # ("Viola Davis feared a heart attack"): nothing an analyst could code or map.
+        # ("Viola Davis feared a heart attack"), unless its sentence reads as a conflict
+        # report to the relevance model ("Fresh violence in Kurram claims lives").
         events = [e for e in events if e.status != "negated" and _grounded(e)]
         return DocumentResult(id=article.id, date=article.date, events=events)
 
@@ -179,6 +190,7 @@ class _Prepared:
     article: Article
     candidates: list[Segment]
     ctx: ArticleContext
+    scores: dict[int, float] = field(default_factory=dict)  # gate probability by segment start
     mentions: list[Mention] = field(default_factory=list)
     error: Exception | None = None
 
@@ -186,7 +198,7 @@ class _Prepared:
 def _grounded(event) -> bool:
     if event.type not in ("ASSAULT", "FIGHT") or event.actor1 is not None or event.actor2 is not None:
         return True
-    if event.location is not None or event.mode is not None:
+    if event.location is not None or event.mode is not None or (event.relevance or 0.0) >= GROUNDING_RELEVANCE:
         return True
     return any(c.best is not None or c.low is not None for c in (event.fatalities, event.injuries))
 
