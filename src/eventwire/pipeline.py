@@ -30,9 +30,6 @@ PARSED_KINDS = {"body", "headline", "subheading"}
 EXCLUDED_COMPONENTS = [c for c in os.environ.get("EVENTWIRE_EXCLUDE", "").split(",") if c]
 # Where entity kinds come from: "lexicon" (dictionaries + geoparse) or "ner" (spaCy, on demand).
 ENTITY_SOURCE = os.environ.get("EVENTWIRE_ENTITIES", "lexicon")
-# An attack with nothing else to stand on is kept when the gate thinks its sentence is more
-# likely an event report than not (the model's balanced decision point).
-GROUNDING_RELEVANCE = 0.5
 MAX_SEGMENT_CHARS = 2000  # a "sentence" longer than this is a run-on blob; the parser would crawl
 
 
@@ -179,9 +176,10 @@ class Pipeline:
         # "Police did not arrest anyone": the words of an event that, as told, did not happen.
         # Denials stay (a party denying an act is news), plain negations leave the dataset.
         # Nor is an attack with no party on either side, no toll, no named means and no place
-        # ("Viola Davis feared a heart attack"), unless its sentence reads as a conflict
-        # report to the relevance model ("Fresh violence in Kurram claims lives").
-        events = [e for e in events if e.status != "negated" and _grounded(e)]
+        # ("Viola Davis feared a heart attack"), unless its sentence clears the gate's own
+        # sentence threshold rather than the lenient floor of a short item ("Fresh violence
+        # in Kurram claims lives").
+        events = [e for e in events if e.status != "negated" and _grounded(e, self.relevance.sentence)]
         return DocumentResult(id=article.id, date=article.date, events=events)
 
 
@@ -195,10 +193,10 @@ class _Prepared:
     error: Exception | None = None
 
 
-def _grounded(event) -> bool:
+def _grounded(event, relevance_floor: float) -> bool:
     if event.type not in ("ASSAULT", "FIGHT") or event.actor1 is not None or event.actor2 is not None:
         return True
-    if event.location is not None or event.mode is not None or (event.relevance or 0.0) >= GROUNDING_RELEVANCE:
+    if event.location is not None or event.mode is not None or (event.relevance or 0.0) >= relevance_floor:
         return True
     return any(c.best is not None or c.low is not None for c in (event.fatalities, event.injuries))
 
