@@ -1,0 +1,120 @@
+"""Who an act is laid to by what parties say about it: whoever claims responsibility for it
+("the TTP claimed responsibility for the attack"), an armed party claiming the act itself, a
+state reporting the other side's dead ("Pakistan says 35 Indian troops killed"), and
+complaints: the accused did it, a state that summons an envoy or protests over it was its
+target. (Attribution and claim status of the event itself are in attributes/claims.py.)
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.events.roles.context import RoleContext
+from eventwire.events.roles.countries import _LINE_SIDES, _line_pair
+from eventwire.events.roles.naming import resolve_token
+from eventwire.events.roles.sources import verb_subject
+from eventwire.events.roles.syntax import _child, _prep_object
+from eventwire.model import Actor
+from eventwire.resources import lexicon
+
+_LEX = lexicon("roles")
+CLAIM_VERBS = set(_LEX["claim_verbs"])
+RESPONSIBILITY_NOUNS = set(_LEX["responsibility_nouns"])
+ARMED_CLAIMANTS = set(_LEX["armed_claimant_sectors"])
+COMPLAINT_WORDS = set(_LEX["complaint_words"])
+AGGRIEVED_WORDS = set(_LEX["aggrieved_words"])
+
+
+def _complaint_parties(tok: Token) -> tuple[Token | None, Token | None, Token | None]:
+    """(complainer, accused, complaint word) when a violent act is what a party complains
+    of: "Pakistan accuses India of shelling", "Pakistan summons Indian envoy over firing"."""
+    node = tok
+    if node.dep_ in ("pobj", "pcomp") and node.head.dep_ == "prep" and node.head.lower_ in ("of", "over", "for", "against", "after", "about"):
+        gov = node.head.head
+    elif node.dep_ == "dobj":
+        gov = node.head
+    else:
+        return None, None, None
+    if gov.lemma_.lower() not in COMPLAINT_WORDS and gov.dep_ in ("xcomp", "dobj", "conj", "appos") \
+            and (gov.head.lemma_.lower() in COMPLAINT_WORDS or gov.head.lower_ in COMPLAINT_WORDS):
+        gov = gov.head  # "lodges [a protest] over ...", "summons [envoy over ...]"
+    if gov.lemma_.lower() not in COMPLAINT_WORDS and gov.lower_ not in COMPLAINT_WORDS:
+        return None, None, None
+    if gov.pos_ in ("VERB", "AUX"):
+        complainer = verb_subject(gov)
+    else:  # headline noun: "Pakistan summons Indian envoy ..."
+        complainer = next((c for c in gov.children if c.dep_ in ("nsubj", "poss", "amod", "compound") and c.i < gov.i), None)
+    accused = _child(gov, "dobj", "appos") or _prep_object(gov, {"with"})
+    for c in gov.children:  # "protest [xcomp] with Iraq"
+        if accused is None and c.dep_ in ("xcomp", "dobj"):
+            accused = _prep_object(c, {"with"})
+    return complainer, accused, gov
+
+
+def _complaint(source: Actor | None, target: Actor | None, src_tok, tgt_tok, tok: Token, ctx: RoleContext):
+    """The accused of a complaint about violence did it; a state that summons an envoy or
+    lodges a protest over it (or complains of fire across its border) was its target."""
+    complainer, accused, gov = _complaint_parties(tok)
+    if gov is None:
+        return source, target, src_tok, tgt_tok
+    if source is None and accused is not None:
+        found = resolve_token(accused, ctx)
+        if found is not None and found.country:
+            source, src_tok = found, accused
+    if complainer is None or target is not None and target.country:
+        return source, target, src_tok, tgt_tok
+    victim = resolve_token(complainer, ctx)
+    aggrieved = gov.lemma_.lower() in AGGRIEVED_WORDS or gov.lower_ in AGGRIEVED_WORDS or _line_pair(tok) is not None
+    if victim is None or not victim.country or not aggrieved or victim.sector not in ("GOV", "MIL") \
+            or source is not None and source.country == victim.country:
+        return source, target, src_tok, tgt_tok
+    if target is None:
+        target = ctx.resolver.implied("GOV", victim.country)
+    elif target.sector in _LINE_SIDES:
+        target = ctx.resolver.relocated(target, victim.country)
+    return source, target, src_tok, tgt_tok
+
+
+def _claimant(tok: Token, ctx: RoleContext, speaker: Token | None) -> tuple[Token | None, Actor | None]:
+    """Who owns an act with no stated hand: whoever claims responsibility for it ("the TTP
+    claimed responsibility for the attack"), or an armed party claiming the act itself
+    ("Indian troops claim 16 Pakistani soldiers killed"; residents claiming a toll are not
+    its authors)."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in RESPONSIBILITY_NOUNS:
+        subj = _claim_subject(head.head)
+        if subj is not None:
+            return subj, resolve_token(subj, ctx, speaker)
+    subj = _claim_subject(tok)
+    if subj is not None:
+        actor = resolve_token(subj, ctx, speaker)
+        if actor is not None and (actor.sector in ARMED_CLAIMANTS or ctx.resolver.is_place_name(subj.text)):
+            return subj, actor  # armed forces, militants, or a state speaking for its forces
+    return None, None
+
+
+def _enemy_losses(speaker: Token, victims: Actor | None, ctx: RoleContext) -> bool:
+    """A state or armed party reporting the other side's fighters killed reports its own
+    kills: "Pakistan says 35 Indian troops killed", "the army said 12 militants died"."""
+    if victims is None or victims.sector not in ARMED_CLAIMANTS:
+        return False
+    actor = resolve_token(speaker, ctx)
+    if actor is None or not (actor.sector in ARMED_CLAIMANTS or ctx.resolver.is_place_name(speaker.text)):
+        return False
+    if victims.sector in ("MIL", "COP"):
+        return bool(actor.country and victims.country and actor.country != victims.country)
+    return actor.sector in ("MIL", "COP") or ctx.resolver.is_place_name(speaker.text)  # state vs militants
+
+
+def _claim_subject(tok: Token) -> Token | None:
+    """The subject of a claiming verb over `tok`: its head ("claimed [responsibility]",
+    "claim [16 killed]"), or in headline parses a claim word hung on it as a compound
+    ("Pakistan claims killing of ...")."""
+    claims = [tok.head] if tok.dep_ in ("ccomp", "dobj", "xcomp") else []
+    claims += [c for c in tok.children if c.dep_ == "compound"]
+    for claim in claims:
+        if claim.lemma_.lower() in CLAIM_VERBS and claim is not tok:
+            subj = verb_subject(claim) or _child(claim, "nsubj")
+            if subj is not None:
+                return subj
+    return None

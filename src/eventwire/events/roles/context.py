@@ -1,0 +1,33 @@
+"""What role finding is given from outside the sentence: the detector's mark on trigger
+tokens, and the article so far (the actor resolver, the segment offset, the actors already
+named, for pronouns).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from eventwire.model import Actor
+
+TRIGGER_FLAG = "ew_trigger"
+
+
+def is_trigger(tok: Token) -> bool:
+    """Set by detection on the tokens it took as event words."""
+    return bool(tok.doc.user_data.get(TRIGGER_FLAG, set()) & {tok.i})
+
+
+@dataclass
+class RoleContext:
+    """What roles need beyond the sentence: the resolver, offsets, the discourse so far."""
+
+    resolver: object  # eventwire.actors.ActorResolver
+    offset: int = 0  # where the parsed segment starts in the article text
+    recent: list[Actor] = field(default_factory=list)  # actors named earlier, most recent last
+
+    def remember(self, actor: Actor | None) -> None:
+        if actor is not None and (actor.country or actor.sector):
+            self.recent.append(actor)
+            del self.recent[:-8]

@@ -1,0 +1,219 @@
+"""Which actor a noun phrase names, once a role has picked its head word: the extent of the
+phrase, pronouns (through the speaker or the latest fitting actor), a party inside the phrase
+of a head noun that names none ("support from the Assembly"), a people where it lives
+("ethnic Albanians in Macedonia"), office holders out of office ("former president X" is an
+elite, not the state).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.events.roles.context import RoleContext, is_trigger
+from eventwire.events.roles.syntax import _child, _eventive
+from eventwire.model import Actor
+from eventwire.resources import lexicon
+
+_LEX = lexicon("roles")
+COLLECTIVE = set(_LEX["collective_nouns"])
+PRONOUNS = _LEX["pronouns"]
+REL_PRONOUNS = {"that", "which", "who", "whom", "whose"}
+PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his"}
+INNER_PARTY_PREPS = set(_LEX["inner_party_preps"])
+NOT_THE_PARTY = set(_LEX["not_the_party_nouns"])
+FORMER_WORDS = set(_LEX["former_words"])
+OFFICE_NOUNS = set(_LEX["office_nouns"])
+OFFICE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
+_CORE_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "case", "flat", "appos", "punct", "quantmod", "advmod"}
+PERSONAL_SECTORS = {"GOV", "MIL", "COP", "JUD", "OPP", "PTY", "IGO", "REB", "MED", "NGO", "BUS", "REL"}
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """The noun phrase of `head`, without relative clauses and trailing punctuation."""
+    keep: list[Token] = []
+    cut: set[int] = set()
+    for t in head.subtree:
+        if t.i in cut:
+            continue
+        if t is not head and t.dep_ in ("relcl", "acl") and (t.head.i != head.i or is_trigger(t)) or (
+            t.dep_ in ("relcl",) and t.head is head
+        ):  # an event clause on the noun ("civilians killed by X") is not part of its name
+            cut.update(x.i for x in t.subtree)
+            continue
+        keep.append(t)
+    while keep and keep[-1].dep_ in ("punct", "cc"):
+        keep.pop()
+    while keep and keep[0].dep_ in ("punct", "cc"):
+        keep.pop(0)
+    if not keep:
+        return [head]
+    # a contiguous stretch around the head
+    lo, hi = head.i, head.i
+    idx = {t.i for t in keep}
+    while lo - 1 in idx:
+        lo -= 1
+    while hi + 1 in idx:
+        hi += 1
+    return [head.doc[i] for i in range(lo, hi + 1)]
+
+
+def core_tokens(head: Token) -> list[Token]:
+    """The head noun with its modifiers and apposition, without prepositional tails:
+    "Tehran" rather than "Tehran of serious consequences in wake of ..."."""
+    keep = {head.i}
+    frontier = [head]
+    while frontier:
+        node = frontier.pop()
+        for c in node.children:
+            if c.dep_ in _CORE_DEPS or (node is not head and c.dep_ in ("prep", "pobj") and node.dep_ in ("appos",)) \
+                    or c.dep_ == "npadvmod" and node.dep_ == "amod":  # "the US-led war", "Saudi-backed forces"
+                if c.dep_ == "punct" and c.text not in (",", "'s", "-"):
+                    continue
+                keep.add(c.i)
+                frontier.append(c)
+            elif c.dep_ == "prep" and c.lower_ == "of" and node.pos_ == "PROPN" and node.i == head.i:
+                # names with "of": "Ministry of Foreign Affairs", "Government of Pakistan"
+                obj = [t for t in c.subtree if t.i > c.i and not t.is_punct]
+                if obj and obj[0].is_title and obj[0].i == c.i + 1:
+                    keep.update(t.i for t in c.subtree if t.i < c.i + 6)
+    lo, hi = head.i, head.i
+    while lo - 1 in keep:
+        lo -= 1
+    while hi + 1 in keep:
+        hi += 1
+    toks = [head.doc[i] for i in range(lo, hi + 1)]
+    while len(toks) > 1 and toks[-1].dep_ in ("punct", "cc"):
+        toks.pop()
+    while len(toks) > 1 and toks[0].dep_ in ("punct", "cc"):
+        toks.pop(0)
+    return toks
+
+
+def resolve_token(tok: Token | None, ctx: RoleContext, speaker: Token | None = None) -> Actor | None:
+    """The actor a noun phrase headed by `tok` names (pronouns through discourse)."""
+    if tok is None:
+        return None
+    if tok.lower_ in PRONOUNS or tok.lower_ in REL_PRONOUNS:
+        if tok.lower_ in REL_PRONOUNS and tok.head.dep_ == "relcl":
+            return resolve_token(tok.head.head, ctx)
+        if speaker is not None and speaker is not tok:
+            actor = resolve_token(speaker, ctx)
+            if actor is not None:
+                return actor
+        antecedent = _antecedent(tok, ctx)
+        if antecedent is None:
+            return None
+        return antecedent.model_copy(update={"text": tok.text, "start": ctx.offset + tok.idx, "end": ctx.offset + tok.idx + len(tok.text)})
+    core = core_tokens(tok)
+    actor = ctx.resolver.resolve_span(tok.doc[core[0].i: core[-1].i + 1], offset=ctx.offset)
+    if actor is None or not actor.country and actor.sector != "IGO" and (
+            actor.sector is None or not _names_party(tok, ctx)):
+        # "support from the Assembly", "the curfew on Palestinians", "a meeting of the Security
+        # Council": a head noun that names no party points to one in its prepositional phrase
+        inner = _inner_party(tok, ctx, speaker)
+        if inner is not None:
+            return inner
+    if (actor is None or not actor.country) and not (actor is None and _eventive(tok)):
+        # the fuller phrase may add the country: "Provincial officials in Pakistan"; not to
+        # an act, whose phrase names where it happened ("shelling in Pakistani Kashmir")
+        toks = phrase_tokens(tok)
+        if (toks[0].i, toks[-1].i) != (core[0].i, core[-1].i):
+            fuller = ctx.resolver.resolve_span(tok.doc[toks[0].i: toks[-1].i + 1], offset=ctx.offset)
+            if fuller is not None and (actor is None or fuller.country):
+                actor = fuller
+    if actor is None:
+        # "a series of strikes by X", "groups of militants": the kind sits after "of"
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of" and tok.lemma_.lower() in COLLECTIVE:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return resolve_token(p, ctx)
+    if actor is not None and actor.country:
+        actor = _residence(tok, actor, ctx)
+    if actor is not None and actor.sector in OFFICE_SECTORS:
+        actor = _former(tok, core, actor, ctx)
+    return actor
+
+
+def _place_country(toks, ctx: RoleContext, but: str | None) -> str | None:
+    """The first country named as a place (a country or capital, not a demonym) in `toks`."""
+    if not toks:
+        return None
+    doc = toks[0].doc
+    span = doc[toks[0].i: toks[-1].i + 1]
+    for hit in ctx.resolver.find(span.text):
+        if hit.kind in ("country", "capital") and hit.country and hit.country != but:
+            return hit.country
+    return None
+
+
+def _residence(tok: Token, actor: Actor, ctx: RoleContext) -> Actor:
+    """A people named where it lives takes that country: "ethnic Albanians in Macedonia", "the
+    Albanians of southern Serbia". An "ethnic" group with no place in its phrase lives where
+    the sentence's named country is ("ethnic Albanians demonstrated in Serbia")."""
+    ethnic = "ethnic" in actor.text.lower().split()
+    people = tok.pos_ == "PROPN" and actor.sector == "CVL" and ctx.resolver.resolve_span(
+        tok.doc[tok.i:tok.i + 1]) is not None  # "the Albanians of ..."
+    if not (ethnic or people):
+        return actor
+    where = None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "of", "inside", "within") and (ethnic or c.lower_ == "of"):
+            where = where or _place_country(list(c.subtree), ctx, actor.country)
+    if where is None and ethnic:
+        where = _place_country(list(tok.doc), ctx, actor.country)
+    if where is None:
+        return actor
+    return ctx.resolver.relocated(actor, where)
+
+
+def _former(tok: Token, core: list[Token], actor: Actor, ctx: RoleContext) -> Actor:
+    """"Former prime minister X", "ousted president X": out of office, an elite, not the state."""
+    words = {t.lower_ for t in core}
+    if not words & FORMER_WORDS and not any(t.lower_.startswith("ex-") for t in core):
+        return actor
+    if not (tok.pos_ == "PROPN" or tok.lemma_.lower() in OFFICE_NOUNS):
+        return actor  # "the former Yugoslav army": the country is former, not the office
+    codes = ctx.resolver.codes
+    return actor.model_copy(update={"sector": "ELI", "inter": codes.inter("ELI"),
+                                    "name": codes.display_name("ELI", actor.country)})
+
+
+def _names_party(tok: Token, ctx: RoleContext) -> bool:
+    """Whether the head word itself can name a party ("officials", "Iraq", "they"), as opposed
+    to a thing that only a modifier ties to one ("the naval blockade")."""
+    return tok.pos_ == "PROPN" or tok.lower_ in PRONOUNS or bool(ctx.resolver.find(tok.text))
+
+
+def _inner_party(tok: Token, ctx: RoleContext, speaker: Token | None) -> Actor | None:
+    """The party named in a prepositional phrase of a noun that names none itself, nearest
+    first; places ("streets in Hong Kong") are left to the fuller phrase."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "NOUN" or lemma in COLLECTIVE or lemma in NOT_THE_PARTY or _child(tok, "nummod") is not None:
+        return None  # "scores of refugees", "supporters of X" are not X
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ not in INNER_PARTY_PREPS:
+            continue
+        for p in c.children:
+            if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN", "PRON"):
+                found = resolve_token(p, ctx, speaker)
+                if found is not None and (found.country or found.sector):
+                    return found
+    return None
+
+
+def _antecedent(pron: Token, ctx: RoleContext) -> Actor | None:
+    """The latest actor a pronoun can stand for: "she"/"he" an official or a named person,
+    "it" a state or organisation, "they"/"we" anyone."""
+    number = PRONOUNS.get(pron.lower_, "pl")
+    for actor in reversed(ctx.recent):
+        if number == "sg" and actor.sector not in PERSONAL_SECTORS:
+            continue
+        if pron.lower_ in PERSONAL_PRONOUNS and ctx.resolver.is_place_name(actor.text):
+            continue  # "he" is a person, never "Sudan" or "Kabul"
+        return actor
+    return None
+
+
+def _same(a: Actor | None, b: Actor | None) -> bool:
+    return a is not None and b is not None and a.country == b.country and a.sector == b.sector

@@ -1,0 +1,98 @@
+"""Roles of a noun event ("Iran's airstrikes on X", "Pakistan launched attacks"): possessor,
+"by" phrase or party modifier as source, else the subject of the light verb that carries the
+noun, else a claimant; "on/against X" as target; then the passes over both roles that verb
+events also get: home countries, the pair of states in a clash, complaints, fire across a
+contested line.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.events.roles.claims import _claimant, _complaint
+from eventwire.events.roles.context import RoleContext, is_trigger
+from eventwire.events.roles.countries import _across_line, _home_country
+from eventwire.events.roles.naming import COLLECTIVE, resolve_token
+from eventwire.events.roles.sides import FIGHT_WORDS, _coordinated_sides, _fight_pair
+from eventwire.events.roles.sources import _is_place_modifier, _victim_modifier, verb_subject
+from eventwire.events.roles.syntax import (
+    INSTRUMENT_NOUNS, UNATTRIBUTED_NOUNS, _between_parties, _child, _prep_object, _reciprocal,
+)
+from eventwire.events.roles.targets import TARGET_PREPS, _deep_target
+from eventwire.model import Actor
+from eventwire.parse import ent_type
+from eventwire.resources import lexicon
+
+_LEX = lexicon("roles")
+LIGHT_VERBS = set(_LEX["light_verbs"])
+SOURCE_PREPS = set(_LEX["source_preps"])
+CARRIER_REPORTING = {"confirm", "claim", "admit", "acknowledge", "announce"}
+VIOLENCE_NOUNS = set(_LEX["violence_nouns"])
+
+
+def noun_roles(noun: Token, ctx: RoleContext, speaker: Token | None) -> tuple[Actor | None, Actor | None, Token | None, Token | None]:
+    """(source, target) of a noun event: possessor/"by" for the source, "on/against X" for the target."""
+    roles = _home_country(*_noun_roles(noun, ctx, speaker), ctx)
+    near = noun.doc[max(0, noun.i - 2): noun.i + 1]
+    if ({noun.head.lemma_.lower()} | {t.lemma_.lower() for t in near} | {t.lower_ for t in near}) & FIGHT_WORDS:  # "clashes", "trade fire"
+        roles = _fight_pair(*roles, noun, ctx, speaker)
+    if noun.lemma_.lower() in INSTRUMENT_NOUNS | UNATTRIBUTED_NOUNS | VIOLENCE_NOUNS or noun.lower_ in INSTRUMENT_NOUNS:
+        roles = _across_line(*_complaint(*roles, noun, ctx), noun, ctx)
+    return roles
+
+
+def _noun_roles(noun: Token, ctx: RoleContext, speaker: Token | None) -> tuple[Actor | None, Actor | None, Token | None, Token | None]:
+    src_tok = _child(noun, "poss") or _prep_object(noun, SOURCE_PREPS - {"from"})
+    if src_tok is not None and src_tok.dep_ == "poss" and _is_place_modifier(src_tok, noun, ctx):
+        src_tok = None  # "Pakistan's Karachi blast": where, not who
+    parties = _between_parties(noun)
+    if src_tok is None and parties:
+        src_tok = parties[0]
+    modifier: Actor | None = None
+    if src_tok is None:
+        # an actor used as a modifier: "Israeli airstrikes", "army operation"
+        for c in noun.children:
+            if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i and not _is_place_modifier(c, noun, ctx) \
+                    and not _victim_modifier(c, ctx):
+                found = ctx.resolver.resolve_span(noun.doc[c.i:c.i + 1], offset=ctx.offset)
+                if found is not None:
+                    if found.country:
+                        src_tok = c
+                    else:
+                        modifier = found
+                    break
+    tgt_tok = _prep_object(noun, TARGET_PREPS) or _deep_target(noun)
+    if tgt_tok is None and len(parties) > 1 and src_tok is parties[0]:
+        tgt_tok = parties[1]  # "clashes between militants and troops"
+    if tgt_tok is None and _reciprocal(noun):
+        mods = [t for t in noun.subtree if t.i < noun.i and t.dep_ not in ("det", "nummod", "amod") or
+                t.i < noun.i and t.dep_ == "amod" and (t.pos_ == "PROPN" or ent_type(t) in ("NORP", "GPE"))]
+        sides = _coordinated_sides(mods, ctx) if len(mods) > 1 else None
+        if sides:
+            s_tok = mods[0]
+            return sides[0], sides[1], s_tok, s_tok
+    carrier = noun
+    # climb "a series of strikes" / "launched attacks" to the verb that carries the event
+    for _ in range(3):
+        if carrier.dep_ == "pobj" and carrier.head.dep_ == "prep" and carrier.head.lower_ == "of" and carrier.head.head.lemma_.lower() in COLLECTIVE:
+            carrier = carrier.head.head
+            continue
+        break
+    verb = carrier.head if carrier.dep_ in ("dobj", "nsubjpass") else None
+    if src_tok is None and verb is not None and carrier.dep_ == "dobj":
+        lemma = verb.lemma_.lower()
+        if lemma in LIGHT_VERBS or lemma in CARRIER_REPORTING or not is_trigger(verb):
+            src_tok = verb_subject(verb)
+    if tgt_tok is None and verb is not None:
+        tgt_tok = _prep_object(verb, TARGET_PREPS)
+    source = resolve_token(src_tok, ctx, speaker) if src_tok is not None else None
+    if modifier is not None:
+        # "Pakistan undertook ... military strikes": country from the subject, sector from the modifier
+        if source is not None and source.country and modifier.sector and modifier.sector != source.sector:
+            source = source.model_copy(update={"sector": modifier.sector})
+        elif source is None:
+            source = modifier
+    if source is None:
+        src_tok, source = _claimant(noun, ctx, speaker)
+    target = resolve_token(tgt_tok, ctx, speaker) if tgt_tok is not None else None
+    return source, target, src_tok, tgt_tok

@@ -1,0 +1,158 @@
+"""Who did it: the token that names the source of an event. A verb's subject, inherited
+through coordination and participle clauses; the hand inside an event or means noun
+(possessor, "by"/"from", a party modifier: "Indian shelling"), never a place before an attack
+word ("Karachi blast") or its victim ("school attack"); the attacker of a passive harm verb
+("killed by X", "in Indian shelling"); and, when a headline's harm verb holds none, an armed
+hand named on a means of attack elsewhere in the sentence.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.events.roles.context import RoleContext
+from eventwire.events.roles.naming import REL_PRONOUNS, resolve_token
+from eventwire.events.roles.syntax import (
+    INSTRUMENT_NOUNS, UNATTRIBUTED_NOUNS, _between_parties, _capitalised, _child, _eventive, _national, _prep_object,
+)
+from eventwire.model import Actor
+from eventwire.parse import ent_type
+from eventwire.resources import lexicon
+
+_LEX = lexicon("roles")
+HARM_VERBS = set(_LEX["harm_verbs"])
+PLACE_OR_HAND_NOUNS = set(_LEX["place_or_hand_nouns"])
+STATEMENT_NOUNS = set(_LEX["statement_nouns"])
+STATIVE_PARTICIPLES = set(_LEX["stative_participles"])
+PLACE_ENTS = {"GPE", "LOC", "FAC"}
+
+# Who an attack word's modifier names when it is the victim, not the hand: "shrine bombing",
+# "school attack", "polio team attack".
+VICTIM_SECTORS = {"CVL", "REL", "EDU", "HLH", "LAB", "BUS", "MED", "REF", "AGR", "NGO", "PTY", "ELI"}
+
+ARMED_SECTORS = {"MIL", "COP", "GOV", "REB", "INS", "SEP", "UAF", "SPY"}
+
+
+def _is_place_modifier(mod: Token, noun: Token, ctx: RoleContext) -> bool:
+    """A place name before an attack noun that names no hand: "Pak blast", "Karachi attack",
+    "Pakistan shrine bombing". Adjectives of nationality ("Indian shelling") are not places."""
+    words = {noun.lower_, noun.lemma_.lower()}
+    if not words & (UNATTRIBUTED_NOUNS | PLACE_OR_HAND_NOUNS):
+        return False
+    state = ctx.resolver.is_place_name(mod.text)
+    if not state and mod.pos_ != "PROPN":
+        return False  # neither a country nor a proper name: no NER needed to say so
+    if ent_type(mod) in ("NORP", "ORG", "PERSON"):
+        return False
+    city = not state and ent_type(mod) in PLACE_ENTS
+    if words & UNATTRIBUTED_NOUNS:
+        return state or city
+    return bool(words & PLACE_OR_HAND_NOUNS) and city
+
+
+def _victim_modifier(mod: Token, ctx: RoleContext) -> bool:
+    if mod.dep_ not in ("compound", "nmod") or mod.pos_ != "NOUN":
+        return False
+    found = ctx.resolver.resolve_span(mod.doc[mod.i:mod.i + 1])
+    return found is not None and found.sector in VICTIM_SECTORS
+
+
+def means_agents(noun: Token, ctx: RoleContext) -> list[Token]:
+    """Who acts inside an event or means noun, best first: the possessor, a "by"/"from"
+    phrase, the parties "between" them, a modifier naming a party ("militant attack",
+    "Indian shelling", "army operation"); never a place before an attack word."""
+    out: list[Token] = []
+    poss = _child(noun, "poss")
+    if poss is not None and not _is_place_modifier(poss, noun, ctx):
+        out.append(poss)
+    inner = _prep_object(noun, {"by", "from", "with"})
+    if inner is not None:
+        out.append(inner)
+    out += _between_parties(noun)
+    out += [m for m in noun.children if (m.dep_ in ("amod", "compound", "nmod") or m.dep_ == "nsubj" and noun.tag_ == "VBG") and m.i < noun.i
+            and not _is_place_modifier(m, noun, ctx) and not _victim_modifier(m, ctx)
+            and (m.pos_ == "PROPN" or m.dep_ == "compound" and m.pos_ == "NOUN"
+                 or _capitalised(m) and (ent_type(m) in ("NORP", "GPE", "ORG") or _national(m, ctx, ("demonym", "country"))))]  # not "intelligence-based"
+    return out
+
+
+def subject_candidates(verb: Token) -> list[Token]:
+    """Subjects a verb may inherit, nearest first: its own, then through coordination and
+    participle clauses ("..., expelling the ambassador"). Never through a reported clause."""
+    out: list[Token] = []
+    node, via = verb, None
+    for _ in range(6):
+        subj = _child(node, "nsubj", "csubj")
+        if subj is None and _stative(node):
+            subj = _child(node, "nsubjpass")
+        if subj is not None:
+            out.append(node.head if subj.lower_ in REL_PRONOUNS and node.dep_ == "relcl" else subj)
+        elif _child(node, "nsubjpass") is not None and node is not verb:
+            if via in ("conj", "xcomp") and verb.lemma_.lower() not in HARM_VERBS:
+                # "X was indicted ... and will resign", "X was asked to withdraw": X acts
+                out.append(_child(node, "nsubjpass"))
+            break
+        via = node.dep_
+        if node.dep_ == "acl" and node.head.lemma_.lower() in STATEMENT_NOUNS and node.head.dep_ == "dobj":
+            node = node.head.head  # "X issued a statement demanding ...": X demands
+            continue
+        if node.dep_ in ("conj", "xcomp", "advcl", "acomp") and node.head is not node:
+            # "X is willing [acomp] to withdraw [xcomp]": the adjective's verb holds the subject
+            node = node.head
+            continue
+        if node.dep_ == "ccomp" and node.head.pos_ in ("VERB", "AUX") and node.head.lemma_ not in ("say", "tell", "claim", "report", "confirm", "deny"):
+            node = node.head
+            continue
+        break
+    return out
+
+
+def _stative(verb: Token) -> bool:
+    """'is opposed to', 'is committed to', 'is determined to': a state of the subject, not
+    something done to it."""
+    if verb.lemma_.lower() not in STATIVE_PARTICIPLES or verb.tag_ != "VBN":
+        return False
+    return any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ in ("to", "against", "about", "on", "with")
+               for c in verb.children)
+
+
+def verb_subject(verb: Token) -> Token | None:
+    cands = subject_candidates(verb)
+    return cands[0] if cands else None
+
+
+def _attacker_tokens(verb: Token, ctx: RoleContext) -> list[Token]:
+    """Where a passive harm verb names the attacker, best first: "by X", and inside the
+    means of the attack, "in Indian shelling", "in a clash with Rangers", "firing by troops"."""
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ not in ("prep", "agent") or c.lower_ not in ("by", "in", "during", "from", "amid"):
+            continue
+        obj = _child(c, "pobj", "pcomp")
+        if obj is None:
+            continue
+        by = c.dep_ == "agent" or c.lower_ == "by"
+        if _eventive(obj):
+            out += means_agents(obj, ctx)
+            if by:
+                out.append(obj)
+        elif by or obj.tag_ == "JJ" or _capitalised(obj) and (ent_type(obj) == "NORP" or _national(obj, ctx) or (
+                _national(obj, ctx, ("country",)) and obj.i + 1 < len(obj.doc)
+                and obj.doc[obj.i + 1].lower_ in INSTRUMENT_NOUNS)):  # "in Pak firing" parsed as "in Pak"
+            out.append(obj)  # "killed by militants"; "in Indian [shelling]" parsed with the adjective as object
+    return out
+
+
+def _stray_means(verb: Token, victim: Token, ctx: RoleContext) -> tuple[Token | None, Actor | None]:
+    """Headline lists parse badly ("Woman killed, nine injured in firing by Indian troops"):
+    when the harm verb holds no attacker, an armed hand named on a means of attack anywhere
+    else in the sentence is the attacker."""
+    skip = {t.i for t in victim.subtree}
+    for t in verb.doc:
+        if t.i in skip or t.lower_ not in INSTRUMENT_NOUNS:
+            continue
+        for cand in means_agents(t, ctx) + [x for x in (_prep_object(t, {"by"}),) if x is not None]:
+            found = resolve_token(cand, ctx)
+            if found is not None and found.country and found.sector in ARMED_SECTORS:
+                return cand, found
+    return None, None

@@ -1,0 +1,81 @@
+"""Small readings of the dependency parse that every role decision shares: a child by
+dependency, the object of a preposition, whether a noun is an act or its means rather than a
+party ("attack", "shelling"), whether an act is done to each other ("exchange fire"), the
+parties "between" them, demonyms. No role is decided here.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.events.roles.context import RoleContext, is_trigger
+from eventwire.resources import lexicon
+
+_LEX = lexicon("roles")
+INSTRUMENT_NOUNS = set(_LEX["instrument_nouns"])
+UNATTRIBUTED_NOUNS = set(_LEX["unattributed_nouns"])
+BETWEEN_PREPS = set(_LEX["between_preps"])
+RECIPROCAL = set(_LEX["reciprocal_words"])
+
+
+def _child(tok: Token, *deps: str) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def _eventive(tok: Token) -> bool:
+    """A noun for the act or its means rather than for a party: "attack", "blast", "shelling"."""
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    gerund = tok.tag_ == "VBG" and tok.dep_ in ("pobj", "nsubj", "csubj", "dobj") and low in INSTRUMENT_NOUNS  # "in Indian firing"
+    return (tok.pos_ in ("NOUN", "PROPN") or gerund) and (
+        is_trigger(tok) or low in INSTRUMENT_NOUNS or lemma in INSTRUMENT_NOUNS
+        or low in UNATTRIBUTED_NOUNS or lemma in UNATTRIBUTED_NOUNS)
+
+
+def _between_parties(noun: Token) -> list[Token]:
+    """The parties named after "between"/"among": "clashes between militants and troops"."""
+    out: list[Token] = []
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in BETWEEN_PREPS:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out.append(p)
+                    out += [x for x in p.conjuncts if x.i > p.i]
+    return out
+
+
+def _national(tok: Token, ctx: RoleContext, kinds: tuple[str, ...] = ("demonym",)) -> bool:
+    """A demonym by the dictionaries ("Indian"), whatever NER says; a country name only where
+    asked (before a means of attack, "India firing", not after "in")."""
+    return any(h.kind in kinds and h.start == 0 and h.end == len(tok.text)
+               for h in ctx.resolver.find(tok.text))
+
+
+def _prep_object(tok: Token, preps: set[str]) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in preps:
+            obj = _child(c, "pobj")
+            if obj is not None:
+                return obj
+    return None
+
+
+def _capitalised(tok: Token) -> bool:
+    """Names of peoples, places and organisations are capitalised: a lower-case word needs
+    no NER run to be told it is none of them."""
+    return tok.text[:1].isupper()
+
+
+def _reciprocal(tok: Token) -> bool:
+    """An act both named parties do to each other: "exchange fire", "clash", "hold talks"."""
+    words = {tok.lemma_.lower(), tok.lower_}
+    obj = _child(tok, "dobj")
+    if obj is not None:
+        words |= {obj.lemma_.lower(), obj.lower_}
+    return bool(words & RECIPROCAL)
+
+
+def _looks_eventive(tok: Token) -> bool:
+    return tok.lemma_.lower() in ("attack", "strike", "airstrike", "assault", "raid", "operation", "missile", "series")

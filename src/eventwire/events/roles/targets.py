@@ -1,0 +1,124 @@
+"""To whom: the token that names the target of an event. The undergoer of a harm verb read as
+passive ("Seven troops killed"), the object behind a collective or event object ("a series
+of strikes on X"), the indirect object, recipient or governed clause ("aid to Mozambique",
+"demanded that the US cancel ..."), and a country acted upon where it is named only as the
+place ("lifted a curfew in Montenegro").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.events.roles.context import RoleContext
+from eventwire.events.roles.naming import resolve_token
+from eventwire.events.roles.sources import HARM_VERBS, _stative
+from eventwire.events.roles.syntax import _child, _prep_object
+from eventwire.model import Actor
+from eventwire.parse import ent_type
+from eventwire.resources import lexicon
+
+_LEX = lexicon("roles")
+TARGET_PREPS = set(_LEX["target_preps"])
+UNDERGOER_VERBS = set(_LEX["undergoer_verbs"])
+CONDITION_MARKS = set(_LEX["condition_marks"])
+AIMED_VERBS = {"shoot", "fire"}  # intransitive with "at X": "troops fired at the crowd"
+PLACE_TARGET_PREPS = {"in", "inside", "across", "within"}
+_RECIPIENT_PREPS = TARGET_PREPS | {"for", "from", "by", "over"}
+
+
+def undergoer(verb: Token) -> Token | None:
+    """Who a harm verb happened to when the clause reads as passive: the passive subject,
+    the noun a participle modifies ("four civilians killed by ..."), the subject of a
+    headline participle with no object ("Seven troops killed", "Woman said killed") or
+    of "die". None for an active clause."""
+    passive = _child(verb, "nsubjpass")
+    if passive is not None:
+        return None if _stative(verb) else passive
+    lemma = verb.lemma_.lower()
+    if lemma in UNDERGOER_VERBS:
+        return _child(verb, "nsubj")
+    if lemma not in HARM_VERBS or _child(verb, "dobj", "aux") is not None:
+        return None
+    if lemma in AIMED_VERBS and _prep_object(verb, {"at", "on"}) is not None:
+        return None  # "police shot at protesters": active, aimed at
+    if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and verb.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+        return verb.head
+    subj = _child(verb, "nsubj")
+    if subj is not None and verb.tag_ in ("VBN", "VBD"):
+        return subj
+    if subj is None and verb.dep_ == "xcomp" and verb.tag_ == "VBN":
+        return _child(verb.head, "nsubj", "nsubjpass")
+    return None
+
+
+def _object_fallback(verb: Token) -> Token | None:
+    """A bare noun after the verb that the parser did not call an object: "kills Pakistani boy"."""
+    for c in verb.children:
+        if c.dep_ in ("npadvmod", "oprd") and c.i > verb.i and c.pos_ in ("NOUN", "PROPN") \
+                and ent_type(c) not in ("DATE", "TIME"):
+            return c
+    return None
+
+
+def _place_target(verb: Token, obj: Token | None, source: Actor | None, ctx: RoleContext) -> Token | None:
+    """A country acted upon where it is named only as the place: "lifted a curfew in
+    Montenegro", "sought refuge in Germany", "troops shelled villages in Pakistan's Kashmir".
+    Never the source's own country (that is where it acts at home)."""
+    for head in (verb, obj):
+        if head is None:
+            continue
+        pobj = _prep_object(head, PLACE_TARGET_PREPS)
+        if pobj is None:
+            continue
+        node = _child(pobj, "poss") if _child(pobj, "poss") is not None and not ctx.resolver.is_place_name(pobj.text) else pobj
+        if not ctx.resolver.is_place_name(node.text):
+            continue
+        found = resolve_token(node, ctx)
+        if found is not None and found.country and (source is None or source.country != found.country):
+            return node
+    return None
+
+
+def _wider_targets(verb: Token, depth: int = 2) -> list[Token]:
+    """Where else a verb event names its target, nearest first: the indirect object ("give
+    Tanzania a grant"), the recipient of an object noun ("aid to Mozambique", "an appeal
+    from the president"), and the governed clause: "offered to hand over to Britain",
+    "demanded that the US cancel ..." (its subject)."""
+    out: list[Token] = []
+    out += [c for c in verb.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON")]
+    for c in verb.children:
+        if c.dep_ == "dative" and c.pos_ == "ADP":
+            out += [p for p in c.children if p.dep_ == "pobj"]
+        if c.dep_ in ("dobj", "attr"):
+            out += _recipients(c)
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS:
+            out += [p for o in c.children if o.dep_ == "pobj" for p in _recipients(o)]
+    if depth:
+        for c in verb.children:
+            if c.dep_ == "ccomp" or c.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children):
+                # "demanded that the US cancel ..."; "threatened to strike unless Israel withdrew"
+                out += [x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")]
+            purpose = c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            if (c.dep_ in ("xcomp", "ccomp") or purpose) and c.pos_ in ("VERB", "AUX"):  # "... to allow aid to X"
+                sub = [x for x in (_child(c, "dobj"), _prep_object(c, _RECIPIENT_PREPS)) if x is not None]
+                out += sub + _wider_targets(c, depth - 1)
+    return out
+
+
+def _recipients(noun: Token) -> list[Token]:
+    """Who an event noun is for or from: "aid for Romania", "calls by Kofi Annan"."""
+    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS
+            for p in c.children if p.dep_ == "pobj"]
+
+
+def _deep_target(noun: Token) -> Token | None:
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            p = _child(c, "pobj")
+            if p is not None:
+                return _prep_object(p, TARGET_PREPS)
+        if c.dep_ == "acl" and c.lemma_.lower() in ("target", "hit", "strike"):
+            return _child(c, "dobj")
+    return None

@@ -1,0 +1,137 @@
+"""Roles of a verb event: the order in which the sibling modules' decisions are tried for a
+verb trigger (a passive harm and its attacker, a demand, subject and object, wider targets,
+two-sided acts, a place acted on), then the passes over both roles: home countries, the pair
+of states in a clash, a stray armed hand, complaints, fire across a contested line.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.events.roles.claims import _claimant, _complaint, _enemy_losses
+from eventwire.events.roles.context import RoleContext
+from eventwire.events.roles.countries import _across_line, _home_country
+from eventwire.events.roles.demands import _demand_roles
+from eventwire.events.roles.naming import (
+    COLLECTIVE, PRONOUNS, _names_party, _same, phrase_tokens, resolve_token,
+)
+from eventwire.events.roles.sides import (
+    FIGHT_WORDS, _coordinated_sides, _fight_pair, _fight_sides, _paired_states, _victims_both_sides,
+)
+from eventwire.events.roles.sources import (
+    HARM_VERBS, _attacker_tokens, _stray_means, means_agents, subject_candidates,
+)
+from eventwire.events.roles.syntax import _child, _eventive, _looks_eventive, _prep_object, _reciprocal
+from eventwire.events.roles.targets import (
+    TARGET_PREPS, _deep_target, _object_fallback, _place_target, _wider_targets, undergoer,
+)
+from eventwire.model import Actor
+
+
+def verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None) -> tuple[Actor | None, Actor | None, Token | None, Token | None]:
+    """(source, target) actors of a verb event, and the tokens they came from."""
+    roles = _home_country(*_verb_roles(verb, ctx, speaker), ctx)
+    violent = undergoer(verb) is not None or verb.lemma_.lower() in HARM_VERBS
+    if verb.lemma_.lower() in FIGHT_WORDS or verb.lower_ in FIGHT_WORDS or violent and None in roles[:2]:
+        roles = _fight_pair(*roles, verb, ctx, speaker)
+    if violent and roles[0] is None:
+        src_tok, source = _stray_means(verb, roles[3] if roles[3] is not None else verb, ctx)
+        if source is not None:
+            roles = (source, roles[1], src_tok, roles[3])
+    if violent:
+        roles = _across_line(*_complaint(*roles, verb, ctx), verb, ctx)
+    return roles
+
+
+def _verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None) -> tuple[Actor | None, Actor | None, Token | None, Token | None]:
+    victim = undergoer(verb)
+    if victim is not None:
+        tgt_tok = victim
+        src_tok, source = None, None
+        # "Soldier martyred, woman dead in firing by Indian troops": the means may hang on a
+        # coordinated participle of the same headline
+        for cand in [c for v in (verb, *verb.conjuncts) for c in _attacker_tokens(v, ctx)]:
+            found = resolve_token(cand, ctx, speaker)
+            if found is not None:
+                src_tok, source = cand, found
+                break
+        if source is None:
+            src_tok, source = _stray_means(verb, victim, ctx)
+        if source is None:
+            src_tok, source = _claimant(verb, ctx, speaker)
+        target = resolve_token(tgt_tok, ctx, speaker)
+        if source is None and speaker is not None and _enemy_losses(speaker, target, ctx):
+            src_tok, source = speaker, resolve_token(speaker, ctx)
+        sides = _fight_sides(verb, ctx) or _paired_states(verb, ctx) or _victims_both_sides(victim, ctx)
+        if sides is not None:
+            # "killed in Iran, Iraq clashes", "killed as Iran and Iraq exchange fire": the two
+            # sides of the fight are the parties; victims of one side face the other
+            (a, a_tok), (b, b_tok) = sides
+            if target is not None and target.country == a.country:
+                return b, target, b_tok, tgt_tok
+            if target is not None and target.country == b.country:
+                return a, target, a_tok, tgt_tok
+            return a, b, a_tok, b_tok
+        return source, target, src_tok, tgt_tok
+    demand = _demand_roles(verb, ctx)
+    if demand is not None:
+        return demand
+    cands = [a for c in subject_candidates(verb) for a in (means_agents(c, ctx) if _eventive(c) else [c])]
+    src_tok = cands[0] if cands else None
+    for cand in cands:  # "the incident was ..., expelling": skip subjects that name no actor
+        if resolve_token(cand, ctx, speaker) is not None:
+            src_tok = cand
+            break
+        if cand.lower_ in PRONOUNS and cand.head.i == verb.i:
+            break  # "as he left": the clause's own unresolved subject, not the main clause's
+    tgt_tok = _child(verb, "dobj")
+    if tgt_tok is not None and (tgt_tok.lemma_.lower() in COLLECTIVE or _looks_eventive(tgt_tok)):
+        inner = _prep_object(tgt_tok, TARGET_PREPS) or _deep_target(tgt_tok)
+        tgt_tok = inner or tgt_tok
+    if tgt_tok is None:
+        tgt_tok = _prep_object(verb, TARGET_PREPS | {"from"})
+    if tgt_tok is None:
+        tgt_tok = _object_fallback(verb)
+    source = resolve_token(src_tok, ctx, speaker)
+    target = resolve_token(tgt_tok, ctx, speaker)
+    if target is not None and not target.country and target.sector != "IGO" and tgt_tok is not None \
+            and tgt_tok.dep_ == "dobj" and not _names_party(tgt_tok, ctx):
+        target = None  # "tighten the naval blockade", "launch a military offensive": a thing, not a party
+    subj = next(iter(subject_candidates(verb)), None)
+    if subj is not None and _eventive(subj) and _reciprocal(subj):
+        # "India-Pakistan firing kills civilians": both sides sit in the means
+        mods = [t for t in subj.subtree if t.i < subj.i and t.dep_ not in ("det", "nummod")]
+        sides = _coordinated_sides(mods, ctx) if len(mods) > 1 else None
+        if sides:
+            source, src_tok = sides[0], mods[0]
+            if target is None:
+                return source, sides[1], src_tok, mods[-1]
+    if (target is None or not target.country) and tgt_tok is not None:
+        # "recalling its envoy from Tehran": the object names no country; the place does
+        alt = _prep_object(verb, TARGET_PREPS | {"from"})
+        if alt is not None and alt is not tgt_tok:
+            alt_actor = resolve_token(alt, ctx, speaker)
+            if alt_actor is not None and (target is None or alt_actor.country):
+                target, tgt_tok = alt_actor, alt
+        elif target is None:
+            # "targeting Baloch militant groups": a participle clause names the target
+            for c in tgt_tok.children:
+                if c.dep_ == "acl" and c.lemma_.lower() in ("target", "hit", "strike"):
+                    obj = _child(c, "dobj")
+                    if obj is not None:
+                        target = resolve_token(obj, ctx, speaker)
+                        tgt_tok = obj
+    if target is None or _same(source, target):
+        for cand in _wider_targets(verb):
+            found = resolve_token(cand, ctx, speaker)
+            if found is not None and not _same(source, found):
+                return source, found, src_tok, cand
+    if (target is None or _same(source, target)) and src_tok is not None and _reciprocal(verb):
+        sides = _coordinated_sides(phrase_tokens(src_tok), ctx)
+        if sides:
+            return sides[0], sides[1], src_tok, src_tok
+    if target is None:
+        place = _place_target(verb, tgt_tok, source, ctx)
+        if place is not None:
+            return source, resolve_token(place, ctx), src_tok, place
+    return source, target, src_tok, tgt_tok
