@@ -20,7 +20,8 @@ Where each decision lives:
 """
 
 from eventwire.events.roles.context import TRIGGER_FLAG, RoleContext
+from eventwire.events.roles.naming import resolve_token
 from eventwire.events.roles.nouns import noun_roles
 from eventwire.events.roles.verbs import verb_roles
 
-__all__ = ["TRIGGER_FLAG", "RoleContext", "noun_roles", "verb_roles"]
+__all__ = ["TRIGGER_FLAG", "RoleContext", "noun_roles", "resolve_token", "verb_roles"]
