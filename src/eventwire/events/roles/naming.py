@@ -121,6 +121,17 @@ def resolve_token(tok: Token | None, ctx: RoleContext, speaker: Token | None = N
             fuller = ctx.resolver.resolve_span(tok.doc[toks[0].i: toks[-1].i + 1], offset=ctx.offset)
             if fuller is not None and (actor is None or fuller.country):
                 actor = fuller
+    acting = tok.dep_ == "nsubj" or (tok.dep_ == "pobj" and tok.head.dep_ == "agent")
+    if speaker is not None and acting and (actor is None or not actor.country):
+        # "The Israeli army said its aircraft struck...", "Pakistan said its jets hit...":
+        # "its"/"their" on the one who acts point back to the speaker, whose means (or
+        # forces) they are; on an object ("withdraw its troops from Lebanon") they do not
+        poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+        owner = resolve_token(poss, ctx, speaker) if poss is not None else None
+        if owner is not None and actor is None:
+            return owner
+        if owner is not None and owner.country:
+            actor = ctx.resolver.relocated(actor, owner.country)
     if actor is None:
         # "a series of strikes by X", "groups of militants": the kind sits after "of"
         for c in tok.children:
