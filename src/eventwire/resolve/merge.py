@@ -173,7 +173,7 @@ def _situate(clusters: list[_Cluster], countries: list[str]) -> None:
                 m.actor2 = _localise(a2, others[0])
         if (_family(c.type) in UNATTRIBUTED_TYPES and not any(m.actor1 for m in c.mentions)
                 and any(_attack_evident(m) for m in c.mentions)):
-            c.mentions[0].actor1 = _unidentified_actor(countries[0])
+            c.mentions[0].actor1 = _unidentified_actor(countries[0], c.mentions[0].actor2)
         if state and not c.countries("actor2") and others and not any(m.actor2 for m in c.mentions):
             lead = next(m for m in c.mentions if m.actor1 is not None and m.actor1.country in state)
             lead.actor2 = _state_actor(others[0])
@@ -309,7 +309,7 @@ def build_event(ms: list[Mention], article_id: str, taxonomy, number: int = 1) -
     if actor1 is None and _family(lead.type) in UNATTRIBUTED_TYPES and (
             actor2 is not None or _counted(fatalities) or any(_attack_evident(m) for m in ms)):
         actor1 = _unidentified_actor(here or (actor2.country if actor2 is not None
-                                              and actor2.sector in LOCAL_SECTORS else None))
+                                              and actor2.sector in LOCAL_SECTORS else None), actor2)
     type_ = lead.type
     if _family(type_) == "ASSAULT" and cameo:
         type_, _ = taxonomy.event_type(cameo, actor1, actor2)  # FIGHT when both sides are armed forces
@@ -386,12 +386,15 @@ def _victim_actor(victims: str, country: str | None) -> Actor:
 UNATTRIBUTED_TYPES = {"ASSAULT"}
 
 
-def _unidentified_actor(country: str | None) -> Actor | None:
+def _unidentified_actor(country: str | None, victim: Actor | None = None) -> Actor | None:
     if not country:
         return None
     from eventwire.actors import ActorResolver
 
-    return ActorResolver.load().implied("UAF", country)
+    # force used on protesters by no one named is the state's ("the crackdown on opposition
+    # protesters"): ACLED's excessive force against protesters has state forces by definition
+    sector = "COP" if victim is not None and victim.sector == "PRO" else "UAF"
+    return ActorResolver.load().implied(sector, country)
 
 
 def _attack_evident(m: Mention) -> bool:
