@@ -431,8 +431,9 @@ def _figurative(tok: Token, etype, a1: Actor | None, a1_tok: Token | None, a2_to
     their own checks; this asks only about the violent types."""
     if etype.type not in VIOLENT:
         return False
-    if a1_tok is not None and (a1_tok.lemma_.lower() in non_actor_heads() or a1_tok.lower_ in non_actor_heads()):
-        return True
+    if a1_tok is not None and any(t.lemma_.lower() in non_actor_heads() or t.lower_ in non_actor_heads()
+                                  for t in [a1_tok, *(c for c in a1_tok.children if c.dep_ in ("compound", "appos", "amod"))]):
+        return True  # "the team", "Chinese tech giant Huawei"
     if a1 is not None and a1.sector == "BUS" and etype.type in ("ASSAULT", "FIGHT"):
         return True  # "Italian carmaker Fiat attacked the new rules": companies strike, not attack
     objects = [a2_tok] if a2_tok is not None else []

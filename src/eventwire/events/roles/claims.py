@@ -29,6 +29,8 @@ def _complaint_parties(tok: Token) -> tuple[Token | None, Token | None, Token | 
     """(complainer, accused, complaint word) when a violent act is what a party complains
     of: "Pakistan accuses India of shelling", "Pakistan summons Indian envoy over firing"."""
     node = tok
+    if node.dep_ == "dobj" and node.head.dep_ == "pcomp":
+        node = node.head  # "accused North Korea of firing artillery shells": the act is the verb's
     if node.dep_ in ("pobj", "pcomp") and node.head.dep_ == "prep" and node.head.lower_ in ("of", "over", "for", "against", "after", "about"):
         gov = node.head.head
     elif node.dep_ == "dobj":

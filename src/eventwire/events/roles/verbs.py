@@ -40,6 +40,10 @@ def verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None) -> tuple[Ac
             roles = (source, roles[1], src_tok, roles[3])
     if violent:
         roles = _across_line(*_complaint(*roles, verb, ctx), verb, ctx)
+    elif roles[0] is None:
+        # "accused North Korea of firing artillery shells": the accused did what it is
+        # accused of, whether or not the act names a victim
+        roles = _complaint(*roles, verb, ctx)
     return roles
 
 
