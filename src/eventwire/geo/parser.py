@@ -50,6 +50,12 @@ FAME_FLOOR, FAME_WEIGHT = 10, 1.0
 CONTEXT_NEAR_KM, CONTEXT_NEAR_BONUS = 250.0, 1.0
 
 
+# "Sukkur city (Sukkur, Sindh)", "Tall Abyad town (Tall Abyad, Ar-Raqqa)": the bracket's text
+_PAREN = re.compile(r"(?:\s+(?:city|town|village|district|governorate|province|county|area|camp|market|square|"
+                    r"neighbou?rhood|municipality|region|subdistrict|sub-district|commune|township|LGA))?\s*\(([^()\n]{2,80})\)",
+                    re.IGNORECASE)
+
+
 class Toponym(BaseModel):
     """A place name found in a text and the GeoNames place it resolves to."""
 
@@ -98,6 +104,7 @@ class _Lexicon:
     org_heads: frozenset[str]
     affixes: frozenset[str]
     cues: dict[str, re.Pattern]
+    actors: tuple[tuple[re.Pattern, str], ...] = ()
 
     @classmethod
     def load(cls) -> "_Lexicon":
@@ -108,7 +115,9 @@ class _Lexicon:
             cues[kind] = re.compile(pattern, flags)
         # folded like the spans they are compared with ("south" folds to "suth")
         words = lambda name: frozenset(fold(w) for w in read_lines(name))  # noqa: E731
-        return cls(words("stopnames.txt"), words("org_heads.txt"), words("affixes.txt"), cues)
+        actors = tuple((re.compile(r"\b(?:" + pat + r")\b"), cc)
+                       for pat, cc in (line.split("\t")[:2] for line in read_lines("actor_countries.tsv")))
+        return cls(words("stopnames.txt"), words("org_heads.txt"), words("affixes.txt"), cues, actors)
 
 
 def _is_cap(word: str) -> bool:
@@ -128,6 +137,11 @@ class Geoparser:
     def load(cls) -> "Geoparser":
         if cls._instance is None:
             cls._instance = cls(load_gazetteer())
+        return cls._instance
+
+    @classmethod
+    def loaded(cls) -> "Geoparser | None":
+        """The loaded geoparser, if a pipeline loaded one (None: run without geoparsing)."""
         return cls._instance
 
     # -- recognition ----------------------------------------------------------------------
@@ -263,7 +277,14 @@ class Geoparser:
         return ctx
 
     def _qualifier(self, text: str, m: _Match, by_start: dict[int, _Match]) -> _Match | None:
-        """The place that qualifies m: "X, Y", "X province of Y", "X in Y"."""
+        """The place that qualifies m: "X, Y", "X province of Y", "X in Y", and the admin
+        hierarchy conflict reports put in brackets, "X city (X, Y)", "X village (A, B)", whose
+        last and broadest member constrains X."""
+        paren = _PAREN.match(text, m.end)
+        if paren:
+            inner = [x for x in by_start.values() if paren.start(1) <= x.start and x.end <= paren.end(1)]
+            if inner:
+                return max(inner, key=lambda x: x.start)
         after = text[m.end:m.end + 40]
         q = re.match(r"(?:,\s*|\s+(?:(?:province|state|region|district|governorate|county)\s+)?(?:of|in)\s+)",
                      after, re.IGNORECASE)
@@ -440,7 +461,7 @@ class Geoparser:
         raw = self._spans(text, toks, list(skip_spans))
         surnames = self._surnames(text, toks, raw, title_lines)
         matches = [m for m in raw if self._keep(text, toks, m, lower_words, title_lines, surnames)]
-        ctx = self._context(matches, list(context_countries))
+        ctx = self._context(matches, list(context_countries) + list(self.actor_countries(text).elements()))
         senses = self._senses(text, matches, ctx)
         anchors = [(k, c) for k, (c, _, _) in senses.items() if c is not None and self.g.fcode[c] not in AREAL
                    and self.g.fcode[c] != "ADM2"]
@@ -517,6 +538,16 @@ class Geoparser:
         m = _Match(0, len(name), 0, 0, key, cands)
         c, score, _ = self._resolve(m, ctx, Counter(), None, False, False)
         return self._toponym(name, 0, len(name), c, "place", score)
+
+    def actor_countries(self, text: str) -> Counter:
+        """Countries implied by armed groups and forces named in `text` (actor_countries.tsv):
+        one vote per group, however often it is named."""
+        return Counter(cc for pat, cc in self.lex.actors if pat.search(text))
+
+    def country_toponym(self, country: str) -> Toponym | None:
+        """The gazetteer entry of a country (ISO-3), as a toponym with no span."""
+        e = self.g.country_entry.get(country)
+        return None if e is None else self._toponym(self.g.name[e], 0, 0, e, "place", 1.0)
 
     def to_location(self, t: Toponym, precision: int | None = None) -> Location:
         """A model Location; precision defaults by feature (town 1, region or country 3)."""
