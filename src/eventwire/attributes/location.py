@@ -33,16 +33,18 @@ LOCATION_PREPS = set(_ROLES["location_preps"])
 CLAUSE_PREPS = ("in", "near", "at", "inside", "across", "outside", "on", "into")
 FEATURE_RANK = {"PCLI": 0, "PCLD": 0, "PCLS": 0, "PCLF": 0, "PCL": 0, "ADM1": 1, "ADM2": 2}
 # the words before a place that make it an origin, not where the event was
-_ORIGIN = re.compile(r"\b(?:from|of|hailing from|native of|based in)\s+(?:the\s+)?$", re.IGNORECASE)
+_ORIGIN = re.compile(r"\b(?:from|native of|natives of|based in|resident of|residents of)\s+(?:the\s+)?$", re.IGNORECASE)
+_BASED = re.compile(r"-based\b|\s+based\b", re.IGNORECASE)  # "a Quetta-based group": the group's home
 _NEAR = re.compile(r"\b(?:near|outside|vicinity of|close to|outskirts of|off)\s+(?:the\s+)?$", re.IGNORECASE)
 _BORDER = re.compile(r"\s+(?:" + "|".join(sorted(BORDER_HEADS)) + r")\b", re.IGNORECASE)
 SOURCES = ("clause", "sentence", "article", "country")
 
 
-def precision_of(feature: str | None, near: bool = False) -> int:
-    """ACLED geo_precision: 1 the town itself, 2 near a town or an admin2 area, 3 a region or country."""
+def precision_of(feature: str | None, near: bool = False, stand_in: bool = False) -> int:
+    """ACLED geo_precision: 1 the town itself, 2 near a town or an admin2 area, 3 a region or
+    country. A place standing in for a name the gazetteer lacks is at best "near"."""
     rank = FEATURE_RANK.get(feature or "", 3)
-    return 3 if rank <= 1 else (2 if near or rank == 2 else 1)
+    return 3 if rank <= 1 else (2 if near or stand_in or rank == 2 else 1)
 
 
 def _locative(head: Token) -> tuple[bool, bool]:
@@ -110,7 +112,7 @@ def clause_place(tok: Token, doc: Doc, segment: Segment, ctx, claim, a1_tok, oth
     if best is None:
         return None
     _, top, near = best
-    return _located(ctx, top, precision_of(top.feature, near), "clause")
+    return _located(ctx, top, precision_of(top.feature, near, top.stand_in), "clause")
 
 
 def _located(ctx, top, precision: int, source: str) -> Location:
@@ -122,6 +124,8 @@ def _usable(ctx, top, actor_spans: list[tuple[int, int]]) -> bool:
     if top.role != "place" or top.country is None:
         return False
     if any(s <= top.start and top.end <= e for s, e in actor_spans):
+        return False
+    if _BASED.match(ctx.text, top.end):
         return False
     return not _ORIGIN.search(ctx.text[max(0, top.start - 20):top.start])
 
@@ -136,7 +140,7 @@ def sentence_place(ctx, segment: Segment, at: int, actor_spans: list[tuple[int, 
         return None
     top = min(here, key=lambda t: (FEATURE_RANK.get(t.feature or "", 3) == 0, abs(t.start - at)))
     near = bool(_NEAR.search(ctx.text[max(0, top.start - 20):top.start]))
-    return _located(ctx, top, precision_of(top.feature, near), "sentence")
+    return _located(ctx, top, precision_of(top.feature, near, top.stand_in), "sentence")
 
 
 def context_countries(ctx) -> Counter:

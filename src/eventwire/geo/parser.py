@@ -72,6 +72,9 @@ class Toponym(BaseModel):
     feature: str | None = None  # GeoNames feature code: PPL, PPLC, ADM1, PCLI, CONT
     role: str = "place"  # place | dateline | metonymy | demonym
     score: float = 1.0
+    # the name read is not in the gazetteer: the place given is the one the text puts it in
+    # ("Boni (Douentza, Mopti)" -> Mopti; "Pakistan's Tirah" -> Pakistan)
+    stand_in: bool = False
 
 
 @dataclass
@@ -111,7 +114,7 @@ class _Lexicon:
         cues = {}
         for line in read_lines("cues.tsv"):
             kind, pattern = line.split("\t", 1)
-            flags = 0 if kind == "dateline_after" else re.IGNORECASE
+            flags = 0 if kind in ("dateline_after", "facility_after") else re.IGNORECASE
             cues[kind] = re.compile(pattern, flags)
         # folded like the spans they are compared with ("south" folds to "suth")
         words = lambda name: frozenset(fold(w) for w in read_lines(name))  # noqa: E731
@@ -201,6 +204,8 @@ class Geoparser:
         adjacent_next = nxt and _JOIN_GAP.match(text[m.end:nxt[0]])
         if adjacent_next and fold(nxt[2]) in self.lex.org_heads:
             return False
+        if self.lex.cues["facility_after"].match(text[m.end:m.end + 60]):
+            return False  # "Bat Galim Square", "Haifa Street": a square or street, not the town
         if single and text[m.start:m.end].lower() in lower_words and m.demonym is None:
             if not any(self.g.fcode[c] in STRONG for c in m.cands):
                 return False
@@ -276,15 +281,22 @@ class Geoparser:
                 own[1][admin] += 1
         return ctx
 
+    @staticmethod
+    def _bracketed(text: str, m: _Match, by_start: dict[int, _Match]) -> _Match | None:
+        """The broadest place of the admin hierarchy in brackets after m, if any."""
+        paren = _PAREN.match(text, m.end)
+        if not paren:
+            return None
+        inner = [x for x in by_start.values() if paren.start(1) <= x.start and x.end <= paren.end(1)]
+        return max(inner, key=lambda x: x.start) if inner else None
+
     def _qualifier(self, text: str, m: _Match, by_start: dict[int, _Match]) -> _Match | None:
         """The place that qualifies m: "X, Y", "X province of Y", "X in Y", and the admin
         hierarchy conflict reports put in brackets, "X city (X, Y)", "X village (A, B)", whose
         last and broadest member constrains X."""
-        paren = _PAREN.match(text, m.end)
-        if paren:
-            inner = [x for x in by_start.values() if paren.start(1) <= x.start and x.end <= paren.end(1)]
-            if inner:
-                return max(inner, key=lambda x: x.start)
+        bracket = self._bracketed(text, m, by_start)
+        if bracket is not None:
+            return bracket
         after = text[m.end:m.end + 40]
         q = re.match(r"(?:,\s*|\s+(?:(?:province|state|region|district|governorate|county)\s+)?(?:of|in)\s+)",
                      after, re.IGNORECASE)
@@ -302,7 +314,8 @@ class Geoparser:
         return None
 
     def _resolve(self, m: _Match, countries: Counter, admins: Counter, qual: _Match | None,
-                 cue_before: bool, admin_after: bool, owned: bool = False, near=None) -> tuple[int | None, float, bool]:
+                 cue_before: bool, admin_after: bool, owned: bool = False, bracket: bool = False,
+                 town_after: bool = False, near=None) -> tuple[int | None, float, bool]:
         """Best candidate for m: population and feature, plus what the rest of the article says
         (its countries and regions, a qualifier, and with `near` its other places' positions)."""
         g = self.g
@@ -314,6 +327,10 @@ class Geoparser:
         if owned and qual_c and g.fcode[qb] == "PCLI" and not any(g.country[c] == qual_c for c in m.cands):
             # "Pakistan's Tirah": a place the gazetteer lacks, not a namesake abroad (Tehran);
             # it is at least somewhere in the owning country
+            return qb, 0.5, True
+        if bracket and qual_c and not any(g.country[c] == qual_c for c in m.cands):
+            # "Boni (Douentza, Mopti)" where the gazetteer knows only Bonn: the bracket says
+            # where it is, and a namesake abroad is ruled out
             return qb, 0.5, True
         scored = []
         named = [g.country_entry[k] for k, n in countries.items() if n > 0 and k in g.country_entry]
@@ -337,6 +354,10 @@ class Geoparser:
                 s += 2.0
             if admin_after and g.fcode[c] in ("ADM1", "ADM2"):
                 s += 3.0
+            if town_after and g.fcode[c] in ("PPL", "PPLC"):
+                s += 3.0  # "Haifa city": the city, not the district named after it
+            if bracket and qual_c and cc != qual_c:
+                s -= 10.0  # "X (A, B)": X lies within B
             if near is not None:
                 s += near(c)
             scored.append((s, c))
@@ -475,7 +496,10 @@ class Geoparser:
             role = self._role(text, m, c)
             e = m.demonym if c is None else c
             point = self._county_point(c, anchors) if c is not None and self.g.fcode[c] == "ADM2" else None
-            out.append(self._toponym(text, m.start, m.end, e, role, score, point))
+            top = self._toponym(text, m.start, m.end, e, role, score, point)
+            if c is not None and c not in m.cands:
+                top.stand_in = True
+            out.append(top)
         return out
 
     def _senses(self, text: str, matches: list[_Match], ctx: _Context) -> dict[str, tuple[int | None, float, bool]]:
@@ -492,7 +516,9 @@ class Geoparser:
             cue = any(self.lex.cues["before"].search(text[max(0, m.start - 25):m.start]) for m in ms)
             admin_after = any(self.lex.cues["admin_after"].match(text[m.end:m.end + 20]) for m in ms)
             owned = qual is not None and any(self._owner(text, m, by_start) is qual for m in ms)
-            evidence[key] = (ms[0], *ctx.without(key), qual, cue, admin_after, owned)
+            bracket = qual is not None and any(self._bracketed(text, m, by_start) is qual for m in ms)
+            town_after = any(self.lex.cues["town_after"].match(text[m.end:m.end + 20]) for m in ms)
+            evidence[key] = (ms[0], *ctx.without(key), qual, cue, admin_after, owned, bracket, town_after)
         coloc = self._colocation({key: ms[0].cands for key, ms in groups.items()},
                                  {key for key, ms in groups.items() if self._evidence(ms[0]) == (None, None)})
         first = {key: self._resolve(*ev, near=lambda c, k=key: coloc(c, k)) for key, ev in evidence.items()}
