@@ -70,7 +70,7 @@ class Toponym(BaseModel):
     lat: float | None = None
     lon: float | None = None
     feature: str | None = None  # GeoNames feature code: PPL, PPLC, ADM1, PCLI, CONT
-    role: str = "place"  # place | dateline | metonymy | demonym
+    role: str = "place"  # place | dateline | metonymy | demonym | street
     score: float = 1.0
     # the name read is not in the gazetteer: the place given is the one the text puts it in
     # ("Boni (Douentza, Mopti)" -> Mopti; "Pakistan's Tirah" -> Pakistan)
@@ -204,8 +204,6 @@ class Geoparser:
         adjacent_next = nxt and _JOIN_GAP.match(text[m.end:nxt[0]])
         if adjacent_next and fold(nxt[2]) in self.lex.org_heads:
             return False
-        if self.lex.cues["facility_after"].match(text[m.end:m.end + 60]):
-            return False  # "Bat Galim Square", "Haifa Street": a square or street, not the town
         if single and text[m.start:m.end].lower() in lower_words and m.demonym is None:
             if not any(self.g.fcode[c] in STRONG for c in m.cands):
                 return False
@@ -287,7 +285,9 @@ class Geoparser:
         paren = _PAREN.match(text, m.end)
         if not paren:
             return None
-        inner = [x for x in by_start.values() if paren.start(1) <= x.start and x.end <= paren.end(1)]
+        # an all-capitals word in brackets is a wire agency or an acronym ("WASHINGTON (AP)")
+        inner = [x for x in by_start.values() if paren.start(1) <= x.start and x.end <= paren.end(1)
+                 and not text[x.start:x.end].isupper()]
         return max(inner, key=lambda x: x.start) if inner else None
 
     def _qualifier(self, text: str, m: _Match, by_start: dict[int, _Match]) -> _Match | None:
@@ -455,6 +455,8 @@ class Geoparser:
 
     # -- roles ----------------------------------------------------------------------------
     def _role(self, text: str, m: _Match, c: int | None) -> str:
+        if self.lex.cues["facility_after"].match(text[m.end:m.end + 60]):
+            return "street"  # "Bat Galim Square", "Haifa Street": named after the town, not in it
         line = text.rfind("\n", 0, m.start) + 1
         head = text[line:m.start]
         if (not head.strip() or head.strip().isupper()) and self.lex.cues["dateline_after"].match(
