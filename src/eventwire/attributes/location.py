@@ -116,7 +116,42 @@ def clause_place(tok: Token, doc: Doc, segment: Segment, ctx, claim, a1_tok, oth
 
 
 def _located(ctx, top, precision: int, source: str) -> Location:
+    region = _compass_region(ctx, top)
+    if region is not None:
+        # "in northwest Pakistan": the region, with the words that name it
+        return ctx.geoparser.to_location(region, 3).model_copy(update={
+            "source": source, "text": top.text, "start": top.start, "end": top.end})
     return ctx.geoparser.to_location(top, precision).model_copy(update={"source": source})
+
+
+def _directions() -> dict[tuple[str, str], str]:
+    global _DIRECTIONS
+    if _DIRECTIONS is None:
+        from eventwire.geo.normalize import read_lines
+
+        _DIRECTIONS = {(cc, d): code for cc, d, code in (line.split("\t")[:3] for line in read_lines("directional_regions.tsv"))}
+    return _DIRECTIONS
+
+
+_DIRECTIONS: dict | None = None
+_COMPASS = {"n": "north", "s": "south", "e": "east", "w": "west", "nw": "northwest", "ne": "northeast",
+            "sw": "southwest", "se": "southeast"}
+_BEFORE = re.compile(r"\b(north|south|east|west|north-?west|north-?east|south-?west|south-?east|nw|ne|sw|se|n|s|e|w)"
+                     r"(?:ern)?\s+$", re.IGNORECASE)
+_AFTER = re.compile(r"^['’]s\s+(?:restive\s+|volatile\s+|lawless\s+|remote\s+)*(north|south|east|west|north-?west|"
+                    r"north-?east|south-?west|south-?east|tribal)", re.IGNORECASE)
+
+
+def _compass_region(ctx, top):
+    """The admin1 region a compass part of a country names (directional_regions.tsv)."""
+    if top.feature not in FEATURE_RANK or FEATURE_RANK[top.feature] != 0 or not top.country:
+        return None
+    m = _BEFORE.search(ctx.text[max(0, top.start - 16):top.start]) or _AFTER.match(ctx.text[top.end:top.end + 30])
+    if m is None:
+        return None
+    word = m.group(1).lower().replace("-", "")
+    code = _directions().get((top.country, _COMPASS.get(word, word)))
+    return ctx.geoparser.admin1_toponym(top.country, code) if code else None
 
 
 def _usable(ctx, top, actor_spans: list[tuple[int, int]]) -> bool:

@@ -74,7 +74,7 @@ class LocationTally:
 
     def __init__(self) -> None:
         self.hits = {k: [0, 0] for k in ("events_located", "country", "admin1", "within_25km",
-                                         "precision_given")}
+                                         "precision_given", "country_if_event")}
         self.reasons: Counter[str] = Counter()
         self.sources: Counter[str] = Counter()
 
@@ -99,6 +99,9 @@ class LocationTally:
         if want:
             self.hits["country"][1] += 1
             self.hits["country"][0] += int(loc is not None and loc.country == want)
+            if ev is not None:  # the place rules alone, apart from records where no event was read
+                self.hits["country_if_event"][1] += 1
+                self.hits["country_if_event"][0] += int(loc is not None and loc.country == want)
         gold_a = admin1_key(admin1)
         if gold_a:
             self.hits["admin1"][1] += 1
@@ -122,7 +125,8 @@ def format_location(loc: dict) -> str:
 
     names = {"events_located": "events with a location (located types)",
              "precision_given": "  ... of which with admin1 (or country) and precision 1-3",
-             "country": "judged event: location country", "admin1": "judged event: admin1 (gold names one)",
+             "country": "judged event: location country",
+             "country_if_event": "  ... of records where an event was read", "admin1": "judged event: admin1 (gold names one)",
              "within_25km": "judged event: within 25 km (gold point precise)"}
     lines = [format_rate(names[k], loc[k]) for k in names if k in loc]
     if loc.get("unlocated_reasons"):

@@ -572,6 +572,11 @@ class Geoparser:
         one vote per group, however often it is named."""
         return Counter(cc for pat, cc in self.lex.actors if pat.search(text))
 
+    def admin1_toponym(self, country: str, code: str) -> Toponym | None:
+        """The gazetteer entry of an admin1 region (ISO-3, GeoNames admin1 code), with no span."""
+        e = self.g.admin1_entry.get((country, code))
+        return None if e is None else self._toponym(self.g.name[e], 0, 0, e, "place", 1.0)
+
     def country_toponym(self, country: str) -> Toponym | None:
         """The gazetteer entry of a country (ISO-3), as a toponym with no span."""
         e = self.g.country_entry.get(country)
