@@ -65,3 +65,37 @@ def test_actor_country(results, row):
     ev = _events(results[rid])[0]
     got = {a.country for a in (ev.actor1, ev.actor2) if a is not None}
     assert want in got, (ev.actor1, ev.actor2)
+
+
+def test_bracket_rules_out_namesake_abroad():
+    from eventwire.geo import Geoparser
+
+    text = "JNIM militants attacked a military position near Boni (Douentza, Mopti)."
+    boni = next(t for t in Geoparser.load().geoparse(text) if t.text == "Boni")
+    assert boni.country == "MLI" and boni.stand_in
+
+
+def test_wire_agency_in_brackets_is_no_hierarchy():
+    from eventwire.geo import Geoparser
+
+    top = Geoparser.load().geoparse("WASHINGTON (AP) - The Senate passed the bill on Monday.")[0]
+    assert top.country == "USA"
+
+
+def test_street_named_after_a_town_is_not_the_town():
+    from eventwire.geo import Geoparser
+
+    tops = Geoparser.load().geoparse("Hundreds rallied at Bat Galim Square of Haifa city.")
+    assert [t.role for t in tops if t.text == "Bat"] == ["street"]
+
+
+def test_base_of_a_group_is_not_where_it_struck(pipeline):
+    res = pipeline.extract(Article(id="q", text="On 3 May 2024, Quetta-based militants shot dead two policemen in Karachi."))
+    locs = [e.location for e in _events(res)]
+    assert locs and all(loc is not None and loc.name == "Karachi" for loc in locs)
+
+
+def test_no_place_says_why(pipeline):
+    res = pipeline.extract(Article(id="n", text="Gunmen shot dead two men on Monday, police said."))
+    for ev in _events(res):
+        assert ev.location is None and ev.location_reason == "no_place"
