@@ -39,6 +39,7 @@ REPORTED = {
     "case.location.events_located": ("case", ["location", "events_located", "accuracy"]),
     "ucdp.location.events_located": ("ucdp", ["location", "events_located", "accuracy"]),
     "ucdp.location.country": ("ucdp", ["location", "country", "accuracy"]),
+    "ucdp.location.country_if_event": ("ucdp", ["location", "country_if_event", "accuracy"]),
     "ucdp.location.admin1": ("ucdp", ["location", "admin1", "accuracy"]),
     "ucdp.location.within_25km": ("ucdp", ["location", "within_25km", "accuracy"]),
 }
