@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.2"  # 1.1: Count.figures (casualty figures with their sources); 1.2: Event.relevance
+SCHEMA_VERSION = "1.2"  # 1.1: Count.figures (casualty figures with their sources); 1.2: Event.relevance, Location.source, Event.location_reason
 
 SegmentKind = Literal["header", "furniture", "dateline", "headline", "subheading", "body"]
 DatePrecision = Literal["day", "week", "month", "year"]
@@ -102,6 +102,12 @@ class Location(BaseModel):
     geo_precision: int = 3
     start: int | None = None
     end: int | None = None
+    source: str | None = Field(
+        None,
+        description="which rule placed the event: clause (the event verb's own place phrase), sentence "
+        "(the nearest place in its sentence), article (the article's main place), country (only the "
+        "country the article is about)",
+    )
 
 
 class CasualtyFigure(BaseModel):
@@ -167,6 +173,11 @@ class Event(BaseModel):
     date: Date | None = None
     date_precision: DatePrecision | None = None
     location: Location | None = None
+    location_reason: str | None = Field(
+        None,
+        description="why `location` is null: no_place (the article names no place or country), "
+        "unlocated_type (a statement or other act with no place of events); null when located",
+    )
     fatalities: Count = Field(default_factory=Count)
     injuries: Count = Field(default_factory=Count)
     status: Status = "reported"

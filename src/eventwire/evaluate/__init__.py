@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from eventwire.evaluate import case, noncon, petrarch, plover, ucdp
 from eventwire.evaluate.case import run_case
 from eventwire.evaluate.common import Calibration, Extractor, format_calibration, pct, table
-from eventwire.evaluate.guard import GUARDED
+from eventwire.evaluate.guard import GUARDED, REPORTED
 from eventwire.evaluate.split import PARTS
 from eventwire.model import Article, DocumentResult
 from eventwire.evaluate.petrarch import run_petrarch
@@ -66,9 +66,9 @@ class _Memo:
 
 
 def headline(name: str, result: dict) -> dict[str, float | None]:
-    """The set's guarded figures (eventwire.evaluate.guard) read from one result."""
+    """The set's guarded and reported figures (eventwire.evaluate.guard) read from one result."""
     figures = {}
-    for key, (set_name, path) in GUARDED.items():
+    for key, (set_name, path) in {**GUARDED, **REPORTED}.items():
         if set_name != name:
             continue
         value = result

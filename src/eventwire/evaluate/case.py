@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from eventwire.evaluate.location import LocationTally, format_location
 from eventwire.evaluate.split import select
 from eventwire.evaluate.common import (
     Calibration, Confusion, Extractor, best_event, error_count, format_calibration, format_confusion,
@@ -33,8 +34,10 @@ def run_case(path: str | Path, extract: Extractor, sample: int | None = None, pa
     cal = Calibration()
     null_n: Counter[str] = Counter()
     null_ok: Counter[str] = Counter()
+    where = LocationTally()
     for rec, res in zip(records, results):
         gold = rec["gold"]
+        where.add_events(res.events)
         ev = best_event(res.events, _acled)
         if gold.get("acled_sub_event_type") is None:
             null_n[gold["case_label"]] += 1
@@ -51,6 +54,7 @@ def run_case(path: str | Path, extract: Extractor, sample: int | None = None, pa
         "acled_sub_event_type": subs.to_dict(),
         "null_gold_no_acled": rate(sum(null_ok.values()), sum(null_n.values())),
         "null_gold_by_class": {k: rate(null_ok[k], n) for k, n in sorted(null_n.items())},
+        "location": where.to_dict(),
         "calibration": cal.to_dict(),
     }
 
@@ -62,5 +66,6 @@ def format_report(result: dict) -> str:
         format_confusion(result["acled_sub_event_type"], "ACLED sub-event type"), "",
         format_rate("classes outside ACLED left without an ACLED type", result["null_gold_no_acled"]),
         table(["CASE class", "n", "no ACLED", "share"], rows), "",
+        format_location(result["location"]), "",
         format_calibration(result["calibration"], "calibration (correct = sub-event right)"),
     ])

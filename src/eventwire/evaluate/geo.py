@@ -14,6 +14,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+from eventwire.evaluate.split import PARTS, part_of
 from eventwire.geo.gazetteer import haversine_km  # noqa: E402  (re-exported)
 
 KM_LIMIT = 161.0
@@ -121,6 +122,7 @@ def run(path: str | Path, geoparser=None, limit: int | None = None) -> dict:
     load_s = time.perf_counter() - t0
     gold_country = GoldCountry(gp.g)
     totals: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    by_part: dict[str, dict[str, dict[str, int]]] = {p: defaultdict(lambda: defaultdict(int)) for p in PARTS}
     n, parse_s = 0, 0.0
     with open(path, encoding="utf-8") as fh:
         for line in fh:
@@ -133,11 +135,15 @@ def run(path: str | Path, geoparser=None, limit: int | None = None) -> dict:
             n += 1
             gold = rec.get("toponyms") or rec.get("gold", {}).get("toponyms", [])
             counts = score_record(gold, pred, gold_country)
+            part = part_of("geo", rec.get("id"))
             for corpus in (rec.get("corpus", "all"), "overall"):
-                totals[corpus]["articles"] += 1
-                for k, v in counts.items():
-                    totals[corpus][k] += v
+                for table_ in (totals, by_part[part]):
+                    table_[corpus]["articles"] += 1
+                    for k, v in counts.items():
+                        table_[corpus][k] += v
     out = {name: _rates(dict(c)) for name, c in totals.items()}
+    # the same table per tune / report part (eventwire.evaluate.split, set name "geo")
+    out["_parts"] = {p: {name: _rates(dict(c)) for name, c in t.items()} for p, t in by_part.items()}
     out["_speed"] = {"articles": n, "articles_per_s": round(n / parse_s, 1) if parse_s else None,
                      "load_s": round(load_s, 2)}
     return out
@@ -153,7 +159,15 @@ def _rates(c: dict[str, int]) -> dict:
 
 
 def format_report(result: dict) -> str:
-    """A plain-text table of the scores."""
+    """A plain-text table of the scores, then the report part's alone."""
+    text = _format_table(result)
+    report = result.get("_parts", {}).get("report")
+    if report:
+        text += "\n\nreport part only (eventwire.evaluate.split, set 'geo'):\n" + _format_table(report).rsplit("\n", 1)[0]
+    return text
+
+
+def _format_table(result: dict) -> str:
     head = f"{'corpus':<12}{'articles':>9}{'gold':>7}{'found':>8}{'exact id':>10}{'country':>9}{'<=161km':>9}"
     lines = [head, "-" * len(head)]
     names = sorted(k for k in result if not k.startswith("_") and k != "overall") + ["overall"]

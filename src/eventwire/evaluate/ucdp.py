@@ -15,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from eventwire.evaluate.codes import actor_code, tables, ucdp_side_country
+from eventwire.evaluate.location import LocationTally, format_location
 from eventwire.evaluate.split import select
 from eventwire.evaluate.common import (
     Calibration, Confusion, Extractor, best_event, error_count, format_calibration, format_confusion,
@@ -42,6 +43,7 @@ def run_ucdp(path: str | Path, extract: Extractor, sample: int | None = None, pa
     cal = Calibration()
     hits = {k: [0, 0] for k in ("side_a_country", "side_b_country", "sides_ordered", "fatalities_best")}
     stated_any = [0, 0]
+    where = LocationTally()
     for rec, res in zip(records, results):
         gold = rec["gold"]
         ev = best_event(res.events, _typed)
@@ -52,6 +54,9 @@ def run_ucdp(path: str | Path, extract: Extractor, sample: int | None = None, pa
             if ev is not None:
                 cal.add(ev.confidence, right)
         judged = ev or best_event(res.events)
+        where.add_events(res.events)
+        where.add_gold(judged, gold.get("country"), gold.get("adm_1"), gold.get("latitude"), gold.get("longitude"),
+                       precise=gold.get("where_prec") in (1, 2))
         got = {actor_code(judged.actor1), actor_code(judged.actor2)} - {None} if judged else set()
         a = ucdp_side_country(gold.get("side_a"), gold.get("country"))
         b = ucdp_side_country(gold.get("side_b"), gold.get("country"))
@@ -74,6 +79,7 @@ def run_ucdp(path: str | Path, extract: Extractor, sample: int | None = None, pa
            "errors": error_count(results), "type_of_violence": violence.to_dict()}
     out.update({k: rate(*v) for k, v in hits.items()})
     out["fatalities_given"] = rate(*stated_any)
+    out["location"] = where.to_dict()
     out["calibration"] = cal.to_dict()
     return out
 
@@ -87,5 +93,6 @@ def format_report(result: dict) -> str:
         format_rate("sides in order (actor1=A, actor2=B)", result["sides_ordered"]),
         format_rate("fatalities best, exact (headlines stating the gold figure)", result["fatalities_best"]),
         format_rate("  ... of which we gave any count", result["fatalities_given"]), "",
+        format_location(result["location"]), "",
         format_calibration(result["calibration"], "calibration (correct = violence type right)"),
     ])

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.actors.resolver import non_actor_heads
 from eventwire.attributes import claims
+from eventwire.attributes import location as where
 from eventwire.attributes.casualties import Casualty, read_casualties
 from eventwire.attributes.dates import read_date
 from eventwire.events.roles import TRIGGER_FLAG, RoleContext, noun_roles, resolve_token, verb_roles
@@ -23,9 +24,7 @@ from eventwire.parse import doc_text, ent_type
 from eventwire.resources import lexicon
 
 _ROLES = lexicon("roles")
-BORDER_HEADS = set(_ROLES["border_heads"])
 STATEMENT_HEADS = set(_ROLES["statement_place_heads"])
-NEAR_PREPS = set(_ROLES["near_preps"])
 RETALIATION = _ROLES["retaliation_cues"]
 VIOLENT = {"ASSAULT", "FIGHT", "COERCE", "PROTEST"}
 # Verbal events (statements, condemnations, talks) have no place of events: a place in their
@@ -46,7 +45,6 @@ DISASTER_CUE, RIOT_CUE = "ctx:disaster", "ctx:riot"
 PARAGRAPH_WINDOW = 400  # characters either side of the sentence read for riot words
 _AGENT_DEPS = {"nsubj", "compound", "amod", "poss"}
 _WORDS = re.compile(r"[a-z][a-z'-]*")
-_FEATURE_RANK = {"PCLI": 0, "PCLD": 0, "PCLS": 0, "PCLF": 0, "PCL": 0, "ADM1": 1, "ADM2": 2}
 
 
 @dataclass
@@ -79,6 +77,9 @@ class Mention:
     trigger_score: float = 1.0  # how specific the matched trigger pattern is (triggers.py)
     governed: bool = False  # an event word under another ("threatened to strike")
     confidence: float = 0.5
+    # where the event is when its clause names no place (sentence, article or country rule,
+    # attributes/location.py); used only when no mention of its event has a clause place
+    place_hint: Location | None = None
 
     @property
     def factual(self) -> bool:
@@ -101,7 +102,6 @@ def _ev(ctx: ArticleContext, start: int, end: int, role: str) -> Evidence:
     return Evidence(start=start, end=end, text=ctx.text[start:end], role=role)
 
 
-LOCATION_PREPS = set(_ROLES["location_preps"])
 _SETTING_PREPS = {"at", "during", "on", "through", "via", "in"}
 
 
@@ -223,7 +223,9 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
             m.evidence.append(_ev(ctx, off + reading.start, off + reading.end, "date"))
         # location
         if etype.type in LOCATED_TYPES:
-            m.location = _location(tok, doc, segment, ctx, claim, a1_tok, [t for t, _ in triggers if t is not tok])
+            m.location = where.clause_place(tok, doc, segment, ctx, claim, a1_tok, [t for t, _ in triggers if t is not tok])
+            if m.location is None:
+                m.place_hint = _place_hint(m, segment, ctx)
         if m.location is not None and m.location.start is not None:
             m.evidence.append(_ev(ctx, m.location.start, m.location.end, "location"))
         m.cues = {c for c in RETALIATION if c in lower}
@@ -320,74 +322,10 @@ def _agree(a: Mention, b: Mention) -> bool:
     return a.mode is None or b.mode is None or a.mode == b.mode or a.type in ("ASSAULT", "FIGHT")
 
 
-def _locative(head: Token) -> tuple[bool, bool]:
-    """(is introduced by a place preposition, is 'near'): "in Balochistan",
-    "in Siestan-o-Baluchistan province of Iran", "near Quetta". A country as subject or
-    object is an actor, not a place."""
-    node = head
-    for _ in range(3):
-        if node.dep_ == "pobj" and node.head.lower_ in LOCATION_PREPS:
-            return True, node.head.lower_ in NEAR_PREPS
-        if node.dep_ in ("compound", "amod", "nmod", "appos", "conj") or (node.dep_ == "pobj" and node.head.lower_ == "of"):
-            node = node.head if node.dep_ != "pobj" else node.head.head
-            continue
-        break
-    return False, False
-
-
-def _location(tok: Token, doc: Doc, segment: Segment, ctx: ArticleContext, claim, a1_tok, others: list[Token] = ()) -> Location | None:
-    """The place the event happened: a toponym governed by the event phrase, not a
-    dateline, a capital standing for its government, or where a statement was made."""
-    if not ctx.toponyms or ctx.geoparser is None:
-        return None
-    off = segment.start
-    inside = [t for t in ctx.toponyms if segment.start <= t.start and t.end <= segment.end and t.role == "place"]
-    if not inside:
-        return None
-    scope = {t.i for t in tok.subtree}
-    carrier = tok
-    while carrier.dep_ in ("pobj", "prep", "dobj", "compound", "amod", "nsubjpass") and carrier.head is not carrier:
-        carrier = carrier.head
-        if carrier.pos_ in ("VERB", "AUX"):
-            break
-    if carrier.pos_ in ("VERB", "AUX"):
-        for c in carrier.children:
-            if c.dep_ == "prep" and c.lower_ in ("in", "near", "at", "inside", "across", "outside", "on", "into"):
-                scope.update(t.i for t in c.subtree)
-    excluded: set[int] = set()
-    if claim.source is not None:
-        excluded.update(t.i for t in claim.source.subtree)
-    if a1_tok is not None:
-        excluded.update(t.i for t in a1_tok.subtree)
-    for other in others:  # a nested event keeps its own place ("condemned Iran's strikes in X")
-        if other.i != tok.i and tok not in other.subtree:
-            excluded.update(t.i for t in other.subtree)
-    best = None
-    for top in inside:
-        toks = [t for t in doc if off + t.idx >= top.start and off + t.idx < top.end]
-        if not toks:
-            continue
-        head = toks[-1]
-        if not any(t.i in scope for t in toks) or any(t.i in excluded for t in toks):
-            continue
-        if head.dep_ in ("compound", "nmod", "amod", "poss") and head.head.lemma_.lower() in BORDER_HEADS:
-            continue  # "near the Iran border": not in Iran
-        if head.head.lemma_.lower() in STATEMENT_HEADS and head.dep_ == "pobj":
-            continue
-        locative, near = _locative(head)
-        struck = head.head.i == tok.i and head.dep_ in ("dobj", "nsubjpass")  # "missiles struck Kharkiv"
-        if not (locative or struck):
-            continue
-        rank = _FEATURE_RANK.get(top.feature or "", 3)
-        key = (rank, -abs(head.i - tok.i))
-        if best is None or key > best[0]:
-            best = (key, top, near)
-    if best is None:
-        return None
-    _, top, near = best
-    rank = _FEATURE_RANK.get(top.feature or "", 3)
-    precision = 3 if rank <= 1 else (2 if near or rank == 2 else 1)
-    return ctx.geoparser.to_location(top, precision)
+def _place_hint(m: Mention, segment: Segment, ctx: ArticleContext) -> Location | None:
+    spans = [(a.start, a.end) for a in (m.actor1, m.actor2) if a is not None and a.start is not None]
+    return (where.sentence_place(ctx, segment, m.trigger.start, spans) or where.article_place(ctx)
+            or where.country_place(ctx))
 
 
 def _assign_casualties(mentions: list[Mention], casualties: list[Casualty], doc: Doc, off: int, ctx: ArticleContext) -> None:

@@ -50,6 +50,12 @@ FAME_FLOOR, FAME_WEIGHT = 10, 1.0
 CONTEXT_NEAR_KM, CONTEXT_NEAR_BONUS = 250.0, 1.0
 
 
+# "Sukkur city (Sukkur, Sindh)", "Tall Abyad town (Tall Abyad, Ar-Raqqa)": the bracket's text
+_PAREN = re.compile(r"(?:\s+(?:city|town|village|district|governorate|province|county|area|camp|market|square|"
+                    r"neighbou?rhood|municipality|region|subdistrict|sub-district|commune|township|LGA))?\s*\(([^()\n]{2,80})\)",
+                    re.IGNORECASE)
+
+
 class Toponym(BaseModel):
     """A place name found in a text and the GeoNames place it resolves to."""
 
@@ -64,8 +70,11 @@ class Toponym(BaseModel):
     lat: float | None = None
     lon: float | None = None
     feature: str | None = None  # GeoNames feature code: PPL, PPLC, ADM1, PCLI, CONT
-    role: str = "place"  # place | dateline | metonymy | demonym
+    role: str = "place"  # place | dateline | metonymy | demonym | street
     score: float = 1.0
+    # the name read is not in the gazetteer: the place given is the one the text puts it in
+    # ("Boni (Douentza, Mopti)" -> Mopti; "Pakistan's Tirah" -> Pakistan)
+    stand_in: bool = False
 
 
 @dataclass
@@ -98,17 +107,20 @@ class _Lexicon:
     org_heads: frozenset[str]
     affixes: frozenset[str]
     cues: dict[str, re.Pattern]
+    actors: tuple[tuple[re.Pattern, str], ...] = ()
 
     @classmethod
     def load(cls) -> "_Lexicon":
         cues = {}
         for line in read_lines("cues.tsv"):
             kind, pattern = line.split("\t", 1)
-            flags = 0 if kind == "dateline_after" else re.IGNORECASE
+            flags = 0 if kind in ("dateline_after", "facility_after") else re.IGNORECASE
             cues[kind] = re.compile(pattern, flags)
         # folded like the spans they are compared with ("south" folds to "suth")
         words = lambda name: frozenset(fold(w) for w in read_lines(name))  # noqa: E731
-        return cls(words("stopnames.txt"), words("org_heads.txt"), words("affixes.txt"), cues)
+        actors = tuple((re.compile(r"\b(?:" + pat + r")\b"), cc)
+                       for pat, cc in (line.split("\t")[:2] for line in read_lines("actor_countries.tsv")))
+        return cls(words("stopnames.txt"), words("org_heads.txt"), words("affixes.txt"), cues, actors)
 
 
 def _is_cap(word: str) -> bool:
@@ -128,6 +140,11 @@ class Geoparser:
     def load(cls) -> "Geoparser":
         if cls._instance is None:
             cls._instance = cls(load_gazetteer())
+        return cls._instance
+
+    @classmethod
+    def loaded(cls) -> "Geoparser | None":
+        """The loaded geoparser, if a pipeline loaded one (None: run without geoparsing)."""
         return cls._instance
 
     # -- recognition ----------------------------------------------------------------------
@@ -262,8 +279,24 @@ class Geoparser:
                 own[1][admin] += 1
         return ctx
 
+    @staticmethod
+    def _bracketed(text: str, m: _Match, by_start: dict[int, _Match]) -> _Match | None:
+        """The broadest place of the admin hierarchy in brackets after m, if any."""
+        paren = _PAREN.match(text, m.end)
+        if not paren:
+            return None
+        # an all-capitals word in brackets is a wire agency or an acronym ("WASHINGTON (AP)")
+        inner = [x for x in by_start.values() if paren.start(1) <= x.start and x.end <= paren.end(1)
+                 and not text[x.start:x.end].isupper()]
+        return max(inner, key=lambda x: x.start) if inner else None
+
     def _qualifier(self, text: str, m: _Match, by_start: dict[int, _Match]) -> _Match | None:
-        """The place that qualifies m: "X, Y", "X province of Y", "X in Y"."""
+        """The place that qualifies m: "X, Y", "X province of Y", "X in Y", and the admin
+        hierarchy conflict reports put in brackets, "X city (X, Y)", "X village (A, B)", whose
+        last and broadest member constrains X."""
+        bracket = self._bracketed(text, m, by_start)
+        if bracket is not None:
+            return bracket
         after = text[m.end:m.end + 40]
         q = re.match(r"(?:,\s*|\s+(?:(?:province|state|region|district|governorate|county)\s+)?(?:of|in)\s+)",
                      after, re.IGNORECASE)
@@ -281,7 +314,8 @@ class Geoparser:
         return None
 
     def _resolve(self, m: _Match, countries: Counter, admins: Counter, qual: _Match | None,
-                 cue_before: bool, admin_after: bool, owned: bool = False, near=None) -> tuple[int | None, float, bool]:
+                 cue_before: bool, admin_after: bool, owned: bool = False, bracket: bool = False,
+                 town_after: bool = False, near=None) -> tuple[int | None, float, bool]:
         """Best candidate for m: population and feature, plus what the rest of the article says
         (its countries and regions, a qualifier, and with `near` its other places' positions)."""
         g = self.g
@@ -293,6 +327,10 @@ class Geoparser:
         if owned and qual_c and g.fcode[qb] == "PCLI" and not any(g.country[c] == qual_c for c in m.cands):
             # "Pakistan's Tirah": a place the gazetteer lacks, not a namesake abroad (Tehran);
             # it is at least somewhere in the owning country
+            return qb, 0.5, True
+        if bracket and qual_c and not any(g.country[c] == qual_c for c in m.cands):
+            # "Boni (Douentza, Mopti)" where the gazetteer knows only Bonn: the bracket says
+            # where it is, and a namesake abroad is ruled out
             return qb, 0.5, True
         scored = []
         named = [g.country_entry[k] for k, n in countries.items() if n > 0 and k in g.country_entry]
@@ -316,6 +354,10 @@ class Geoparser:
                 s += 2.0
             if admin_after and g.fcode[c] in ("ADM1", "ADM2"):
                 s += 3.0
+            if town_after and g.fcode[c] in ("PPL", "PPLC"):
+                s += 3.0  # "Haifa city": the city, not the district named after it
+            if bracket and qual_c and cc != qual_c:
+                s -= 10.0  # "X (A, B)": X lies within B
             if near is not None:
                 s += near(c)
             scored.append((s, c))
@@ -413,6 +455,8 @@ class Geoparser:
 
     # -- roles ----------------------------------------------------------------------------
     def _role(self, text: str, m: _Match, c: int | None) -> str:
+        if self.lex.cues["facility_after"].match(text[m.end:m.end + 60]):
+            return "street"  # "Bat Galim Square", "Haifa Street": named after the town, not in it
         line = text.rfind("\n", 0, m.start) + 1
         head = text[line:m.start]
         if (not head.strip() or head.strip().isupper()) and self.lex.cues["dateline_after"].match(
@@ -440,7 +484,7 @@ class Geoparser:
         raw = self._spans(text, toks, list(skip_spans))
         surnames = self._surnames(text, toks, raw, title_lines)
         matches = [m for m in raw if self._keep(text, toks, m, lower_words, title_lines, surnames)]
-        ctx = self._context(matches, list(context_countries))
+        ctx = self._context(matches, list(context_countries) + list(self.actor_countries(text).elements()))
         senses = self._senses(text, matches, ctx)
         anchors = [(k, c) for k, (c, _, _) in senses.items() if c is not None and self.g.fcode[c] not in AREAL
                    and self.g.fcode[c] != "ADM2"]
@@ -454,7 +498,10 @@ class Geoparser:
             role = self._role(text, m, c)
             e = m.demonym if c is None else c
             point = self._county_point(c, anchors) if c is not None and self.g.fcode[c] == "ADM2" else None
-            out.append(self._toponym(text, m.start, m.end, e, role, score, point))
+            top = self._toponym(text, m.start, m.end, e, role, score, point)
+            if c is not None and c not in m.cands:
+                top.stand_in = True
+            out.append(top)
         return out
 
     def _senses(self, text: str, matches: list[_Match], ctx: _Context) -> dict[str, tuple[int | None, float, bool]]:
@@ -471,7 +518,9 @@ class Geoparser:
             cue = any(self.lex.cues["before"].search(text[max(0, m.start - 25):m.start]) for m in ms)
             admin_after = any(self.lex.cues["admin_after"].match(text[m.end:m.end + 20]) for m in ms)
             owned = qual is not None and any(self._owner(text, m, by_start) is qual for m in ms)
-            evidence[key] = (ms[0], *ctx.without(key), qual, cue, admin_after, owned)
+            bracket = qual is not None and any(self._bracketed(text, m, by_start) is qual for m in ms)
+            town_after = any(self.lex.cues["town_after"].match(text[m.end:m.end + 20]) for m in ms)
+            evidence[key] = (ms[0], *ctx.without(key), qual, cue, admin_after, owned, bracket, town_after)
         coloc = self._colocation({key: ms[0].cands for key, ms in groups.items()},
                                  {key for key, ms in groups.items() if self._evidence(ms[0]) == (None, None)})
         first = {key: self._resolve(*ev, near=lambda c, k=key: coloc(c, k)) for key, ev in evidence.items()}
@@ -517,6 +566,21 @@ class Geoparser:
         m = _Match(0, len(name), 0, 0, key, cands)
         c, score, _ = self._resolve(m, ctx, Counter(), None, False, False)
         return self._toponym(name, 0, len(name), c, "place", score)
+
+    def actor_countries(self, text: str) -> Counter:
+        """Countries implied by armed groups and forces named in `text` (actor_countries.tsv):
+        one vote per group, however often it is named."""
+        return Counter(cc for pat, cc in self.lex.actors if pat.search(text))
+
+    def admin1_toponym(self, country: str, code: str) -> Toponym | None:
+        """The gazetteer entry of an admin1 region (ISO-3, GeoNames admin1 code), with no span."""
+        e = self.g.admin1_entry.get((country, code))
+        return None if e is None else self._toponym(self.g.name[e], 0, 0, e, "place", 1.0)
+
+    def country_toponym(self, country: str) -> Toponym | None:
+        """The gazetteer entry of a country (ISO-3), as a toponym with no span."""
+        e = self.g.country_entry.get(country)
+        return None if e is None else self._toponym(self.g.name[e], 0, 0, e, "place", 1.0)
 
     def to_location(self, t: Toponym, precision: int | None = None) -> Location:
         """A model Location; precision defaults by feature (town 1, region or country 3)."""

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 
 from eventwire.attributes.claims import STATUS_RANK
-from eventwire.events.detect import WEAPONS, Mention, family
+from eventwire.events.detect import LOCATED_TYPES, WEAPONS, Mention, family
 from eventwire.model import Actor, Count, Event, Evidence, Location
 from eventwire.resources import lexicon
 
@@ -111,12 +111,43 @@ def merge_mentions(mentions: list[Mention]) -> list[list[Mention]]:
             max(same, key=lambda c: c.last()).mentions.append(m)
         else:
             clusters.append(_Cluster(m))
-    _situate(clusters, article_countries(mentions))
+    countries = article_countries(mentions)
+    _situate(clusters, countries)
+    _country_hint(clusters, countries)
     return [c.mentions for c in clusters]
+
+
+def _country_hint(clusters: list[_Cluster], countries: list[str]) -> None:
+    """An event whose article names no place for it lies in the country the article's events
+    are about (`article_countries` weighs event places and "in Pakistan" over a bare
+    "Pakistani"), which overrides the geoparse's own country guess."""
+    if not countries:
+        return
+    from eventwire.geo import Geoparser
+
+    geoparser = Geoparser.loaded()
+    if geoparser is None:
+        return
+    for c in clusters:
+        if c.places():
+            continue
+        hints = [m.place_hint for m in c.mentions if m.place_hint is not None]
+        if any(h.source != "country" for h in hints):
+            continue
+        if not hints and not any(m.type in LOCATED_TYPES for m in c.mentions):
+            continue
+        top = geoparser.country_toponym(countries[0])
+        if top is None:
+            continue
+        loc = geoparser.to_location(top, 3).model_copy(update={"source": "country", "start": None, "end": None})
+        for m in c.mentions:
+            if m.type in LOCATED_TYPES:
+                m.place_hint = loc
 
 
 LOCATIVE = frozenset(lexicon("roles")["location_preps"])
 _ENTITY_KINDS = {"country", "capital", "demonym"}
+_BORDER_AFTER = re.compile(r"\s+(?:border|frontier|boundary)\b", re.IGNORECASE)
 
 
 def article_countries(mentions: list[Mention]) -> list[str]:
@@ -142,8 +173,12 @@ def article_countries(mentions: list[Mention]) -> list[str]:
         for hit in resolver.find(seg.text):
             if hit.kind not in _ENTITY_KINDS or not hit.country:
                 continue
+            if _BORDER_AFTER.match(seg.text, hit.end):
+                continue  # "near the Afghan border": on this side of it
             before = _WORD.findall(seg.text[max(0, hit.start - 20):hit.start].lower())[-2:]
-            votes[hit.country] += 2 if LOCATIVE & set(before) else 1
+            # "in Indian firing": a demonym after "in" is whose fire, not where
+            locative = hit.kind != "demonym" and LOCATIVE & set(before)
+            votes[hit.country] += 2 if locative else 1
             last[hit.country] = seg.start + hit.start
     return sorted(votes, key=lambda c: (votes[c], last.get(c, -1)), reverse=True)
 
@@ -216,10 +251,16 @@ def _pick_actor(ms: list[Mention], attr: str) -> Actor | None:
     return max(actors, key=key)
 
 
+_HINT_ORDER = {"sentence": 0, "article": 1, "country": 2}
+
+
 def _pick_location(ms: list[Mention]) -> Location | None:
     locs = [m.location for m in ms if m.location is not None]
     if not locs:
-        return None
+        # no clause names the place: the nearest sentence place of any mention, then the
+        # article's place, then its country (attributes/location.py)
+        hints = [m.place_hint for m in ms if m.place_hint is not None]
+        return min(hints, key=lambda l: _HINT_ORDER.get(l.source, 3)) if hints else None
     # the most specific place; ties go to the earliest mention
     return min(locs, key=lambda l: (l.geo_precision if l.admin1 else 4, -len(l.admin1 or "")))
 
@@ -292,6 +333,10 @@ def build_event(ms: list[Mention], article_id: str, taxonomy, number: int = 1) -
     if actor1 is not None and _family(lead.type) in STATE_FORCE_TYPES and actor1.sector == "GOV":
         actor1 = _as_military(actor1, taxonomy)
     location = _pick_location(ms)
+    location_reason = None
+    if location is None:
+        located = any(m.type in LOCATED_TYPES for m in ms)
+        location_reason = "no_place" if located else "unlocated_type"
     fatalities = _combine(factual, "fatalities")
     here = location.country if location else None
     if _family(lead.type) in STATE_FORCE_TYPES:
@@ -343,6 +388,7 @@ def build_event(ms: list[Mention], article_id: str, taxonomy, number: int = 1) -
         date=dm.date if dm else None,
         date_precision=dm.date_precision if dm else None,
         location=location,
+        location_reason=location_reason,
         fatalities=fatalities,
         injuries=injuries,
         status=status,

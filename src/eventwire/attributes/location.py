@@ -1,0 +1,229 @@
+"""Where an event happened, and which rule said so (`Location.source`).
+
+Rules, most specific first:
+
+- clause: the locative argument of the event word ("killed ... in X", "missiles struck X");
+- sentence: the place phrase nearest the event word in its sentence, when the clause names none
+  ("Clashes erupted on Monday. ... in the vicinity of X village (A, B)");
+- article: the article's main place, for a sentence that names none;
+- country: only the country the article is about (named, implied by a demonym, or by an actor
+  known to fight there: "Houthi" -> Yemen), precision 3.
+
+Never a place read only as an origin ("militants from X"), a nationality, or inside an actor's
+name: demonyms and datelines carry other roles in the geoparse, actor spans are left out.
+Clause places are the mention's `location` (they tie mentions together when merging); the
+others are hints that `resolve.merge` uses only when no mention of an event has a clause place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.tokens import Doc, Token
+
+from eventwire.model import Location, Segment
+from eventwire.resources import lexicon
+
+_ROLES = lexicon("roles")
+BORDER_HEADS = set(_ROLES["border_heads"])
+STATEMENT_HEADS = set(_ROLES["statement_place_heads"])
+NEAR_PREPS = set(_ROLES["near_preps"])
+LOCATION_PREPS = set(_ROLES["location_preps"])
+CLAUSE_PREPS = ("in", "near", "at", "inside", "across", "outside", "on", "into")
+FEATURE_RANK = {"PCLI": 0, "PCLD": 0, "PCLS": 0, "PCLF": 0, "PCL": 0, "ADM1": 1, "ADM2": 2}
+# the words before a place that make it an origin, not where the event was
+_ORIGIN = re.compile(r"\b(?:from|native of|natives of|based in|resident of|residents of)\s+(?:the\s+)?$", re.IGNORECASE)
+_BASED = re.compile(r"-based\b|\s+based\b", re.IGNORECASE)  # "a Quetta-based group": the group's home
+_NEAR = re.compile(r"\b(?:near|outside|vicinity of|close to|outskirts of|off)\s+(?:the\s+)?$", re.IGNORECASE)
+_BORDER = re.compile(r"\s+(?:" + "|".join(sorted(BORDER_HEADS)) + r")\b", re.IGNORECASE)
+SOURCES = ("clause", "sentence", "article", "country")
+
+
+def precision_of(feature: str | None, near: bool = False, stand_in: bool = False) -> int:
+    """ACLED geo_precision: 1 the town itself, 2 near a town or an admin2 area, 3 a region or
+    country. A place standing in for a name the gazetteer lacks is at best "near"."""
+    rank = FEATURE_RANK.get(feature or "", 3)
+    return 3 if rank <= 1 else (2 if near or stand_in or rank == 2 else 1)
+
+
+def _locative(head: Token) -> tuple[bool, bool]:
+    """(is introduced by a place preposition, is 'near'): "in Balochistan",
+    "in Siestan-o-Baluchistan province of Iran", "near Quetta". A country as subject or
+    object is an actor, not a place."""
+    node = head
+    for _ in range(3):
+        if node.dep_ == "pobj" and node.head.lower_ in LOCATION_PREPS:
+            return True, node.head.lower_ in NEAR_PREPS
+        if node.dep_ in ("compound", "amod", "nmod", "appos", "conj") or (node.dep_ == "pobj" and node.head.lower_ == "of"):
+            node = node.head if node.dep_ != "pobj" else node.head.head
+            continue
+        break
+    return False, False
+
+
+def clause_place(tok: Token, doc: Doc, segment: Segment, ctx, claim, a1_tok, others: list[Token] = ()) -> Location | None:
+    """The place the event happened: a toponym governed by the event phrase, not a
+    dateline, a capital standing for its government, or where a statement was made."""
+    if not ctx.toponyms or ctx.geoparser is None:
+        return None
+    off = segment.start
+    inside = [t for t in ctx.toponyms if segment.start <= t.start and t.end <= segment.end and t.role == "place"]
+    if not inside:
+        return None
+    scope = {t.i for t in tok.subtree}
+    carrier = tok
+    while carrier.dep_ in ("pobj", "prep", "dobj", "compound", "amod", "nsubjpass") and carrier.head is not carrier:
+        carrier = carrier.head
+        if carrier.pos_ in ("VERB", "AUX"):
+            break
+    if carrier.pos_ in ("VERB", "AUX"):
+        for c in carrier.children:
+            if c.dep_ == "prep" and c.lower_ in CLAUSE_PREPS:
+                scope.update(t.i for t in c.subtree)
+    excluded: set[int] = set()
+    if claim.source is not None:
+        excluded.update(t.i for t in claim.source.subtree)
+    if a1_tok is not None:
+        excluded.update(t.i for t in a1_tok.subtree)
+    for other in others:  # a nested event keeps its own place ("condemned Iran's strikes in X")
+        if other.i != tok.i and tok not in other.subtree:
+            excluded.update(t.i for t in other.subtree)
+    best = None
+    for top in inside:
+        toks = [t for t in doc if off + t.idx >= top.start and off + t.idx < top.end]
+        if not toks:
+            continue
+        head = toks[-1]
+        if not any(t.i in scope for t in toks) or any(t.i in excluded for t in toks):
+            continue
+        if head.dep_ in ("compound", "nmod", "amod", "poss") and head.head.lemma_.lower() in BORDER_HEADS:
+            continue  # "near the Iran border": not in Iran
+        if head.head.lemma_.lower() in STATEMENT_HEADS and head.dep_ == "pobj":
+            continue
+        locative, near = _locative(head)
+        struck = head.head.i == tok.i and head.dep_ in ("dobj", "nsubjpass")  # "missiles struck Kharkiv"
+        if not (locative or struck):
+            continue
+        rank = FEATURE_RANK.get(top.feature or "", 3)
+        key = (rank, -abs(head.i - tok.i))
+        if best is None or key > best[0]:
+            best = (key, top, near)
+    if best is None:
+        return None
+    _, top, near = best
+    return _located(ctx, top, precision_of(top.feature, near, top.stand_in), "clause")
+
+
+def _located(ctx, top, precision: int, source: str) -> Location:
+    region = _compass_region(ctx, top)
+    if region is not None:
+        # "in northwest Pakistan": the region, with the words that name it
+        return ctx.geoparser.to_location(region, 3).model_copy(update={
+            "source": source, "text": top.text, "start": top.start, "end": top.end})
+    return ctx.geoparser.to_location(top, precision).model_copy(update={"source": source})
+
+
+def _directions() -> dict[tuple[str, str], str]:
+    global _DIRECTIONS
+    if _DIRECTIONS is None:
+        from eventwire.geo.normalize import read_lines
+
+        _DIRECTIONS = {(cc, d): code for cc, d, code in (line.split("\t")[:3] for line in read_lines("directional_regions.tsv"))}
+    return _DIRECTIONS
+
+
+_DIRECTIONS: dict | None = None
+_COMPASS = {"n": "north", "s": "south", "e": "east", "w": "west", "nw": "northwest", "ne": "northeast",
+            "sw": "southwest", "se": "southeast"}
+_BEFORE = re.compile(r"\b(north|south|east|west|north-?west|north-?east|south-?west|south-?east|nw|ne|sw|se|n|s|e|w)"
+                     r"(?:ern)?\s+$", re.IGNORECASE)
+_AFTER = re.compile(r"^['’]s\s+(?:restive\s+|volatile\s+|lawless\s+|remote\s+)*(north|south|east|west|north-?west|"
+                    r"north-?east|south-?west|south-?east|tribal)", re.IGNORECASE)
+
+
+def _compass_region(ctx, top):
+    """The admin1 region a compass part of a country names (directional_regions.tsv)."""
+    if top.feature not in FEATURE_RANK or FEATURE_RANK[top.feature] != 0 or not top.country:
+        return None
+    m = _BEFORE.search(ctx.text[max(0, top.start - 16):top.start]) or _AFTER.match(ctx.text[top.end:top.end + 30])
+    if m is None:
+        return None
+    word = m.group(1).lower().replace("-", "")
+    code = _directions().get((top.country, _COMPASS.get(word, word)))
+    return ctx.geoparser.admin1_toponym(top.country, code) if code else None
+
+
+def _usable(ctx, top, actor_spans: list[tuple[int, int]]) -> bool:
+    """A place toponym that is not an origin and not inside an actor's words."""
+    if top.role != "place" or top.country is None:
+        return False
+    if any(s <= top.start and top.end <= e for s, e in actor_spans):
+        return False
+    if _BASED.match(ctx.text, top.end):
+        return False
+    return not _ORIGIN.search(ctx.text[max(0, top.start - 20):top.start])
+
+
+def sentence_place(ctx, segment: Segment, at: int, actor_spans: list[tuple[int, int]] = ()) -> Location | None:
+    """The place phrase nearest character `at` in the segment (the event word's sentence)."""
+    if not ctx.toponyms or ctx.geoparser is None:
+        return None
+    here = [t for t in ctx.toponyms if segment.start <= t.start and t.end <= segment.end
+            and _usable(ctx, t, list(actor_spans))]
+    if not here:
+        return None
+    top = min(here, key=lambda t: (FEATURE_RANK.get(t.feature or "", 3) == 0, abs(t.start - at)))
+    near = bool(_NEAR.search(ctx.text[max(0, top.start - 20):top.start]))
+    return _located(ctx, top, precision_of(top.feature, near, top.stand_in), "sentence")
+
+
+def context_countries(ctx) -> Counter:
+    """The countries the article is about: every place, demonym and dateline it names, plus
+    actors known to fight in one country ("Houthi", "Taliban"; geo data actor_countries.tsv)."""
+    cached = getattr(ctx, "_countries", None)
+    if cached is not None:
+        return cached
+    votes: Counter = Counter()
+    for t in ctx.toponyms or ():
+        if t.country and t.role != "street" and not _BORDER.match(ctx.text, t.end):  # "near the Afghan border": not there
+            votes[t.country] += 2 if t.role == "place" else 1
+    if ctx.geoparser is not None and hasattr(ctx.geoparser, "actor_countries"):
+        votes.update(ctx.geoparser.actor_countries(ctx.text))
+    ctx._countries = votes
+    return votes
+
+
+def article_place(ctx) -> Location | None:
+    """The article's main place: its most specific place inside the country it is most about,
+    earliest first (short reports name the event's place once, early)."""
+    if "_article_place" in vars(ctx):
+        return ctx._article_place
+    found = None
+    countries = context_countries(ctx)
+    places = [t for t in ctx.toponyms or () if _usable(ctx, t, [])]
+    if places:
+        top_country = max(countries, key=lambda c: countries[c]) if countries else None
+        inside = [t for t in places if t.country == top_country] or places
+        best = min(inside, key=lambda t: (-FEATURE_RANK.get(t.feature or "", 3), t.start))
+        rank = FEATURE_RANK.get(best.feature or "", 3)
+        # the article's place, not the clause's: a town is "near" at best
+        found = _located(ctx, best, 3 if rank <= 1 else 2, "article")
+        if rank == 0:
+            found = None  # a bare country: the country rule says the same, with its reason
+    ctx._article_place = found
+    return found
+
+
+def country_place(ctx) -> Location | None:
+    """Only the country: the one the article names or implies most."""
+    countries = context_countries(ctx)
+    if not countries or ctx.geoparser is None or not hasattr(ctx.geoparser, "country_toponym"):
+        return None
+    cc = max(countries, key=lambda c: countries[c])
+    top = ctx.geoparser.country_toponym(cc)
+    if top is None:
+        return None
+    loc = ctx.geoparser.to_location(top, 3).model_copy(update={"source": "country", "start": None, "end": None,
+                                                                "text": ""})
+    return loc

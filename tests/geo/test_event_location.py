@@ -1,0 +1,101 @@
+"""Event location on short conflict reports in the field's style (tests/geo/data): every
+event placed, in the right country and admin1, with a precision and the rule that placed it;
+the local side's actor country read from the same context."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from eventwire.geo.normalize import strip_accents
+from eventwire.model import Article
+
+DATA = Path(__file__).parent / "data" / "acled_style_reports.tsv"
+ROWS = [line.split("\t") for line in DATA.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")]
+LOCATED = {"ASSAULT", "FIGHT", "COERCE", "PROTEST", "MOBILIZE"}
+
+
+@pytest.fixture(scope="module")
+def results(pipeline):
+    arts = [Article(id=r[0], text=r[4]) for r in ROWS]
+    return {a.id: res for a, res in zip(arts, pipeline.extract_many(arts))}
+
+
+def _key(name: str | None) -> str:
+    return re.sub(r"[^a-z]", "", strip_accents(name or "").lower())
+
+
+def _events(res):
+    return [e for e in res.events if e.type in LOCATED]
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[r[0] for r in ROWS])
+def test_event_placed(results, row):
+    rid, country, admin1, _, text = row
+    events = _events(results[rid])
+    assert events, f"no event read from {text!r}"
+    for ev in events:
+        loc = ev.location
+        assert loc is not None, (ev.type, ev.location_reason)
+        assert loc.source in ("clause", "sentence", "article", "country")
+        assert loc.geo_precision in (1, 2, 3)
+        assert loc.country == country, (loc.name, loc.country, loc.admin1)
+        assert _key(admin1) in _key(loc.admin1), (loc.name, loc.admin1)
+
+
+def test_located_share(results):
+    """The share the issue asks for, over the whole set: placed, country, admin1."""
+    n = placed = right_country = right_admin = 0
+    for rid, country, admin1, _, _ in ROWS:
+        for ev in _events(results[rid]):
+            n += 1
+            loc = ev.location
+            placed += loc is not None
+            right_country += loc is not None and loc.country == country
+            right_admin += loc is not None and _key(admin1) in _key(loc.admin1)
+    assert placed / n >= 0.97 and right_country / n >= 0.95 and right_admin / n >= 0.85, (n, placed, right_country, right_admin)
+
+
+@pytest.mark.parametrize("row", [r for r in ROWS if r[3] != "-"], ids=[r[0] for r in ROWS if r[3] != "-"])
+def test_actor_country(results, row):
+    rid, _, _, want, text = row
+    ev = _events(results[rid])[0]
+    got = {a.country for a in (ev.actor1, ev.actor2) if a is not None}
+    assert want in got, (ev.actor1, ev.actor2)
+
+
+def test_bracket_rules_out_namesake_abroad():
+    from eventwire.geo import Geoparser
+
+    text = "JNIM militants attacked a military position near Boni (Douentza, Mopti)."
+    boni = next(t for t in Geoparser.load().geoparse(text) if t.text == "Boni")
+    assert boni.country == "MLI" and boni.stand_in
+
+
+def test_wire_agency_in_brackets_is_no_hierarchy():
+    from eventwire.geo import Geoparser
+
+    top = Geoparser.load().geoparse("WASHINGTON (AP) - The Senate passed the bill on Monday.")[0]
+    assert top.country == "USA"
+
+
+def test_street_named_after_a_town_is_not_the_town():
+    from eventwire.geo import Geoparser
+
+    tops = Geoparser.load().geoparse("Hundreds rallied at Bat Galim Square of Haifa city.")
+    assert [t.role for t in tops if t.text == "Bat"] == ["street"]
+
+
+def test_base_of_a_group_is_not_where_it_struck(pipeline):
+    res = pipeline.extract(Article(id="q", text="On 3 May 2024, Quetta-based militants shot dead two policemen in Karachi."))
+    locs = [e.location for e in _events(res)]
+    assert locs and all(loc is not None and loc.name == "Karachi" for loc in locs)
+
+
+def test_no_place_says_why(pipeline):
+    res = pipeline.extract(Article(id="n", text="Gunmen shot dead two men on Monday, police said."))
+    for ev in _events(res):
+        assert ev.location is None and ev.location_reason == "no_place"
