@@ -196,7 +196,9 @@ class _Prepared:
 def _grounded(event, relevance_floor: float) -> bool:
     if event.type not in ("ASSAULT", "FIGHT") or event.actor1 is not None or event.actor2 is not None:
         return True
-    if event.location is not None or event.mode is not None or (event.relevance or 0.0) >= relevance_floor:
+    # a place counts when the event's own sentence names it, not the article's fallback
+    placed = event.location is not None and event.location.source in ("clause", "sentence")
+    if placed or event.mode is not None or (event.relevance or 0.0) >= relevance_floor:
         return True
     return any(c.best is not None or c.low is not None for c in (event.fatalities, event.injuries))
 
