@@ -170,7 +170,6 @@ class Pipeline:
         clusters = merge_mentions(mentions)
         clusters.sort(key=lambda ms: min(m.order for m in ms))
         events = [build_event(ms, article.id, self.taxonomy, i + 1) for i, ms in enumerate(clusters)]
-        link_events(events, clusters)
         for event, ms in zip(events, clusters):
             event.relevance = round(max(scores.get(m.segment.start, 0.0) for m in ms), 4)
         # "Police did not arrest anyone": the words of an event that, as told, did not happen.
@@ -178,8 +177,12 @@ class Pipeline:
         # Nor is an attack with no party on either side, no toll, no named means and no place
         # ("Viola Davis feared a heart attack"), unless its sentence clears the gate's own
         # sentence threshold rather than the lenient floor of a short item ("Fresh violence
-        # in Kurram claims lives").
-        events = [e for e in events if e.status != "negated" and _grounded(e, self.relevance.sentence)]
+        # in Kurram claims lives"). Links are made among the events kept, so none points
+        # at an event that left.
+        kept = [(e, ms) for e, ms in zip(events, clusters)
+                if e.status != "negated" and _grounded(e, self.relevance.sentence)]
+        events, clusters = [e for e, _ in kept], [ms for _, ms in kept]
+        link_events(events, clusters)
         return DocumentResult(id=article.id, date=article.date, events=events)
 
 

@@ -352,7 +352,7 @@ def build_event(ms: list[Mention], article_id: str, taxonomy, number: int = 1) -
     # the violence type is judged on the parties the text names, not on a placeholder
     named1 = None if _is_placeholder(actor1) else actor1
     if actor1 is None and _family(lead.type) in UNATTRIBUTED_TYPES and (
-            actor2 is not None or _counted(fatalities) or any(_attack_evident(m) for m in ms)):
+            actor2 is not None or any(_attack_evident(m) for m in ms)):
         actor1 = _unidentified_actor(here or (actor2.country if actor2 is not None
                                               and actor2.sector in LOCAL_SECTORS else None), actor2)
     type_ = lead.type
@@ -450,10 +450,6 @@ def _attack_evident(m: Mention) -> bool:
     attack", "Assault in London") invents none from the place it names."""
     return (m.actor2 is not None or bool(m.fatalities) or bool(m.injuries) or m.mode is not None
             or bool(m.context & WEAPONS))
-
-
-def _counted(count) -> bool:
-    return count.best is not None or count.low is not None or count.high is not None
 
 
 def _is_placeholder(actor: Actor | None) -> bool:

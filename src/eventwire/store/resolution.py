@@ -590,24 +590,24 @@ class LinkIndex:
         if old is not None:
             self._drop_keys(old)
         self.keys[k.id] = k
-        if k.date is not None:
-            self.by_day[k.date.toordinal()].add(k.id)
-            for c in _countries(k):
-                self.targets_by_day[(k.date.toordinal(), c)].add(k.id)
-            if k.actor1_country:
-                self.sources_by_day[(k.date.toordinal(), k.actor1_country)].add(k.id)
-        for link in k.article_links:
-            self.named_by[link["event"]].add(link["source"])
+        for members, member in self._memberships(k):
+            members.add(member)
 
     def _drop_keys(self, k: LinkKeys) -> None:
+        for members, member in self._memberships(k):
+            members.discard(member)
+
+    def _memberships(self, k: LinkKeys):
+        """(set, member) for every index entry `k` takes: one list for adding and dropping."""
         if k.date is not None:
-            self.by_day[k.date.toordinal()].discard(k.id)
+            day = k.date.toordinal()
+            yield self.by_day[day], k.id
             for c in _countries(k):
-                self.targets_by_day[(k.date.toordinal(), c)].discard(k.id)
+                yield self.targets_by_day[(day, c)], k.id
             if k.actor1_country:
-                self.sources_by_day[(k.date.toordinal(), k.actor1_country)].discard(k.id)
+                yield self.sources_by_day[(day, k.actor1_country)], k.id
         for link in k.article_links:
-            self.named_by[link["event"]].discard(link["source"])
+            yield self.named_by[link["event"]], link["source"]
 
     def _sources_after(self, k: LinkKeys) -> set[str]:
         """Incidents of the window after `k` that could hold a cross link to it."""
