@@ -37,3 +37,38 @@ def test_earlier_is_not_the_publication_day():
 
 def test_no_anchor_no_date():
     assert read_date("on Thursday", None).date is None
+
+
+# The written-out forms are read without dateparser (15 ms a call); on every form the
+# pattern accepts, the reading must be the one dateparser gives.
+from datetime import timedelta  # noqa: E402
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from eventwire.attributes.dates import _EXPLICIT, _dateparser, _parse_explicit  # noqa: E402
+
+_MONTH_WORDS = ["January", "Feb", "feb.", "March", "Apr", "May", "June", "Jul", "August", "Sept",
+                "Sep", "October", "Nov", "December"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(_MONTH_WORDS), st.integers(1, 31), st.integers(1990, 2030),
+       st.integers(0, 12000), st.sampled_from(["", "th", "st"]), st.integers(0, 5))
+def test_written_dates_read_as_dateparser_reads_them(month, day, year, offset, suffix, form):
+    anchor = date(1995, 1, 1) + timedelta(days=offset)
+    text = [f"{day}{suffix} {month} {year}", f"{month} {day}{suffix}, {year}", f"{month} {year}",
+            f"{day} {month}", f"{month} {day}", f"{year}-{(day % 12) + 1:02d}-{day:02d}"][form]
+    m = _EXPLICIT.search(text)
+    if m is None:
+        return
+    assert _parse_explicit.__wrapped__(m.group(0), anchor) == _dateparser(m.group(0), anchor)
+
+
+def test_yearless_leap_day_is_the_last_one_before_the_anchor():
+    assert read_date("on 29 February", date(2023, 5, 1)).date == date(2020, 2, 29)
+
+
+def test_words_that_begin_like_a_month_are_no_date():
+    assert read_date("the government has released 30 separatist rebels", PUB).start is None
+    assert read_date("9/11 Attacks Still Reverberate As U.S. Marks 21st Anniversary", PUB).start is None
