@@ -388,3 +388,25 @@ def test_progress_is_quiet_when_piped(monkeypatch, tmp_path):
     with runner._progress(True, [str(tmp_path)]) as tick:
         tick(3)
     assert piped.getvalue() == ""
+
+
+def test_batches_start_small_and_grow_to_the_batch_size(corpus, pipeline, tmp_path, monkeypatch):
+    """The first batch is small so the workers start at once; later ones grow to amortise
+    the writer's per-transaction costs, never past `batch_size`."""
+    sizes: list[int] = []
+
+    def hook(store, article, result) -> None:
+        pass
+
+    def batch(store, documents, hooks_done=False) -> None:
+        sizes.append(len(documents))
+        if hooks_done:
+            with store.transaction() as cur:
+                store.hooks_done(cur, [a.content_hash for a, _ in documents])
+
+    hook.batch = batch
+    monkeypatch.setattr(runner, "FIRST_BATCH", 4)
+    report = run([str(corpus)], tmp_path / "grow.duckdb", batch_size=12, progress=False, on_result=hook, pipeline=pipeline)
+    assert sum(sizes) == report.added == RECORDS - 4
+    # a batch's cap counts its failed and skipped documents too, so its stored size is at most the cap
+    assert sizes[0] <= 4 < sizes[1] <= 8 < sizes[2] <= 12 and max(sizes) == 12
