@@ -177,14 +177,16 @@ def _spacy_stop_words() -> set[str]:
 
 def keywords(text: str) -> tuple[str, ...]:
     """Content words two reports of one incident tend to share ("funeral", "Serena", "school")."""
-    stop, min_len = _stop(), rules()["keywords"]["min_len"]
-    found = set()
-    for w in (t.lower() for t in _WORD.findall(text)):
-        # a plural is its singular ("bombings" is as generic as "bombing"; "Hazaras" names "Hazara")
-        w = _singular(w)
-        if len(w) >= min_len and w not in stop:
-            found.add(w)
-    return tuple(sorted(found))
+    return tuple(sorted({w for w in map(_content_word, _WORD.findall(text)) if w}))
+
+
+@lru_cache(maxsize=1 << 16)
+def _content_word(token: str) -> str | None:
+    """The token as a shared word, or None for a stop word or a generic one. A plural is its
+    singular ("bombings" is as generic as "bombing"; "Hazaras" names "Hazara"). Cached: the
+    writer calls this for every word of every event sentence."""
+    w = _singular(token.lower())
+    return w if len(w) >= rules()["keywords"]["min_len"] and w not in _stop() else None
 
 
 def _singular(w: str) -> str:
