@@ -154,6 +154,53 @@ def test_opposite_compass_cues_and_victim_kinds_conflict():
     assert compare(soldiers, militants) is None
 
 
+def test_an_actor_the_text_does_not_name_neither_ties_nor_separates():
+    named = _bombing("a-1", "Taliban gunmen kill 17 in Pakistan air force base attack", date(2015, 9, 18), 17,
+                     place=None)
+    named = dataclasses.replace(named, actor1=("AFG", "armed"))
+    article, result = report("b-1", "Militants attack air force base in Pak, 17 killed", date(2015, 9, 18), 17,
+                             place=None)
+    # the pipeline's "Unidentified Armed Group (Pakistan)": implied, so no text
+    guessed = result.events[0].model_copy(update={"id": "b-1", "actor1": Actor(
+        text="", name="Unidentified Armed Group (Pakistan)", country="PAK", sector="UAF")})
+    unnamed = member_from_event(guessed, article="b", source="b", reported=date(2015, 9, 18))
+    assert unnamed.actor1 == (None, None)
+    assert compare(named, unnamed).tie >= 4  # the base, the toll and the day
+    rival = dataclasses.replace(unnamed, actor1=("PAK", "armed"))  # named in the text: a conflict
+    assert compare(named, rival) is None
+
+
+def test_civilians_are_never_read_as_the_attacking_side():
+    rally = _bombing("a-1", "Suicide attack kills eight at Pakistan election rally", date(2013, 4, 16), 8, place=None)
+    troops = dataclasses.replace(rally, id="b-1", article="b", source="b", actor2=("PAK", "state"), best=9)
+    assert rally.actor1 == (None, None) and rally.actor2 == ("PAK", "civilian")
+    assert compare(rally, troops) is None  # no swapped reading makes the civilians the attackers
+    clash = dataclasses.replace(troops, id="c-1", article="c", source="c", actor2=("PAK", "armed"))
+    assert compare(troops, clash) is not None  # soldiers killed / militants killed: one clash either way
+
+
+def test_revised_tolls_of_one_size_are_compatible_and_close_large_ones_tie():
+    def pair(x, y):
+        a = _bombing("a-1", "Blast kills many in Quetta", date(2023, 3, 3), x, place=None, mode=None)
+        return compare(a, dataclasses.replace(a, id="b-1", article="b", source="b", best=y))
+    assert pair(23, 25).tie > pair(23, 40).tie  # "23 dead", "25 killed": a revision
+    assert "23 and 25 killed" in pair(23, 25).reasons
+    assert pair(3, 4).reasons == pair(3, 5).reasons  # small tolls are common: no tie for being close
+    assert pair(10, 40) is None  # beyond a revision
+
+
+def test_shared_words_are_singular_and_leave_the_place_to_the_place_tie():
+    from eventwire.resolve.cross import keywords
+
+    assert keywords("Bombings kill Hazaras at markets") == ("hazara", "market")
+    waziristan = Location(text="North Waziristan", name="Khyber Pakhtunkhwa", country="PK",
+                          admin1="Khyber Pakhtunkhwa", lat=34.0, lon=71.5, geonameid=1168873, feature="ADM1",
+                          geo_precision=3)
+    m = _bombing("a-1", "Roadside bomb kills six soldiers in North Waziristan", date(2014, 6, 16), 6,
+                 place=waziristan)
+    assert "waziristan" not in m.words and "roadside" in m.words
+
+
 def test_days_apart_need_stronger_ties_than_the_same_day():
     text = "A bomb blast at a mosque in Quetta killed 10 worshippers."
     first = _bombing("a-1", text, date(2023, 3, 3), 10)

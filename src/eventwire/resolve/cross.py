@@ -3,11 +3,12 @@ real-world event.
 
 Each article's `Event` becomes a `Member` (the few fields resolution needs). Two members can
 describe one incident when nothing conflicts (not the same article, whose events in-article
-merge already kept apart; type family, actors' country and sector group, place within a
-distance set by geo precision, date within a window set by date precision, fatality figures
-of a compatible size and victims of one kind, compass cues less than 90 degrees apart) and
-enough ties them (`rules.json` weights: same actors, same or nearby place, an equal toll,
-weighted by how rare it is, same mode, distinctive shared words). Days apart cost ties, more
+merge already kept apart; type family, the country and sector group of the actors the text
+names, place within a distance set by geo precision, date within a window set by date
+precision, fatality figures of a compatible size and victims of one kind, compass cues less
+than 90 degrees apart) and enough ties them (`rules.json` weights: same or nearby place, an
+equal or close toll, weighted by how rare it is, same mode, distinctive shared words, same
+actors where the weights give them any). Days apart cost ties, more
 when a date is only known to the week or month, so a merge across days needs stronger
 evidence than one on the same day. Thresholds are data in `data/resolve/rules.json`.
 
@@ -139,7 +140,8 @@ def member_from_event(event: Event, *, article: str, source: str, reported: Date
         place=loc.name if has_point else None,
         best=event.fatalities.best,
         mode=event.mode,
-        words=keywords(text),
+        # the place's own words ("Waziristan" for Khyber Pakhtunkhwa) are the place tie's to count
+        words=tuple(w for w in keywords(text) if w not in _name_words(loc.text if loc is not None else None)),
         victims=event.fatalities.victims,
         compass=compass(text),
     )
@@ -175,8 +177,26 @@ def _spacy_stop_words() -> set[str]:
 
 def keywords(text: str) -> tuple[str, ...]:
     """Content words two reports of one incident tend to share ("funeral", "Serena", "school")."""
-    stop, min_len = _stop(), rules()["keywords"]["min_len"]
-    return tuple(sorted({w for w in (t.lower() for t in _WORD.findall(text)) if len(w) >= min_len and w not in stop}))
+    return tuple(sorted({w for w in map(_content_word, _WORD.findall(text)) if w}))
+
+
+@lru_cache(maxsize=1 << 16)
+def _content_word(token: str) -> str | None:
+    """The token as a shared word, or None for a stop word or a generic one. A plural is its
+    singular ("bombings" is as generic as "bombing"; "Hazaras" names "Hazara"). Cached: the
+    writer calls this for every word of every event sentence."""
+    w = _singular(token.lower())
+    return w if len(w) >= rules()["keywords"]["min_len"] and w not in _stop() else None
+
+
+def _singular(w: str) -> str:
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "sses", "xes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 4:
+        return w[:-1]
+    return w
 
 
 def compass(text: str) -> tuple[str, ...]:
@@ -192,7 +212,11 @@ def _country_only(loc) -> bool:
 
 
 def _actor(a) -> tuple[str | None, str | None]:
-    return (_country(a.country), _sector_group(a.sector)) if a is not None else (None, None)
+    # an actor the text does not name (an unidentified armed group, a government implied by
+    # a protest) is the pipeline's guess: it neither ties nor separates two reports
+    if a is None or not a.text:
+        return (None, None)
+    return (_country(a.country), _sector_group(a.sector))
 
 
 # -- comparing two members -----------------------------------------------------------------
@@ -214,10 +238,16 @@ def _actor_conflict(x: tuple, y: tuple) -> bool:
     return any(p is not None and q is not None and p != q for p, q in zip(x, y))
 
 
+def _reversible(m: Member) -> bool:
+    """A clash reads either way round ("troops kill militants", "militants attack troops"),
+    but civilians are never the side that attacks: no reading swaps them into it."""
+    return "civilian" not in (m.actor1[1], m.actor2[1])
+
+
 def _actors(a: Member, b: Member, r: dict) -> tuple[bool, list[str], int]:
     """(compatible, reasons, tie) on actors; violent families read dyads unordered."""
     straight = not (_actor_conflict(a.actor1, b.actor1) or _actor_conflict(a.actor2, b.actor2))
-    swapped = a.family in r["unordered_families"] and not (
+    swapped = a.family in r["unordered_families"] and _reversible(a) and _reversible(b) and not (
         _actor_conflict(a.actor1, b.actor2) or _actor_conflict(a.actor2, b.actor1))
     if not (straight or swapped):
         return False, [], 0
@@ -270,6 +300,12 @@ def _fatalities(a: Member, b: Member, r: dict) -> tuple[bool, list[str], int]:
     if lo == hi:
         tie = max((t for least, t in r["fatalities"]["same_tie"] if lo >= least), default=0)
         return True, [f"{lo} killed"], tie
+    near = r["fatalities"]["near"]
+    if hi <= near["ratio"] * lo:
+        # a large toll and its revision ("25 killed", "23 dead"): such figures are rare enough
+        # on one day to tie, if less than an equal one
+        tie = max((t for least, t in near["tie"] if lo >= least), default=0)
+        return True, [f"{lo} and {hi} killed"] if tie else [], tie
     return True, [], 0
 
 
@@ -307,12 +343,6 @@ def compare(a: Member, b: Member) -> Match | None:
         if not ok:
             return None
         if check is _places:
-            if a.best is not None and b.best is not None and a.best != b.best and not (
-                    t >= r["ties"]["near_place"] and max(a.geo_precision, b.geo_precision) < 3
-                    and max(a.best, b.best) <= r["fatalities"]["revision_ratio"] * min(a.best, b.best) + 1):
-                # different tolls: different incidents, unless one town anchors a revision
-                # of a figure of the same size (10 then 13 killed in Quetta)
-                return None
             specific += t
         elif check is _fatalities and not copies:
             specific += t
