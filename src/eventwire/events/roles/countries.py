@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from eventwire.events.roles.context import RoleContext
 from eventwire.events.roles.naming import OFFICE_NOUNS
+from eventwire.events.roles.syntax import doc_words
 from eventwire.model import Actor
 from eventwire.resources import lexicon
 
@@ -52,7 +53,7 @@ def _line_pair(tok: Token) -> tuple[str, str, bool] | None:
     fire ("Indian shelling across the LoC", "firing on the Kashmir border"), the first the
     side the event is on when the place names one ("in Azad Kashmir": sided)."""
     low = tok.doc.text.lower()
-    words = {t.lower_ for t in tok.doc} | {t.lemma_.lower() for t in tok.doc}
+    words = doc_words(tok.doc)
     for name, states in CONTESTED_LINES.items():
         at = low.find(name)
         if at >= 0 and (at == 0 or not low[at - 1].isalnum()) and (

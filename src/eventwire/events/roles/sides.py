@@ -11,7 +11,7 @@ from eventwire.events.roles.context import RoleContext
 from eventwire.events.roles.countries import BORDER_WORDS
 from eventwire.events.roles.naming import phrase_tokens, resolve_token
 from eventwire.events.roles.syntax import (
-    INSTRUMENT_NOUNS, _between_parties, _capitalised, _child, _eventive, _reciprocal,
+    INSTRUMENT_NOUNS, _between_parties, _capitalised, _child, _eventive, _reciprocal, doc_words,
 )
 from eventwire.events.roles.targets import PLACE_TARGET_PREPS
 from eventwire.model import Actor
@@ -55,7 +55,7 @@ def _paired_states(tok: Token, ctx: RoleContext):
     parser hung them: "Iran, Iraq clashes", "as Iran and Iraq exchange fire", "Iran-Iraq
     fighting". Read from the words, since headline parses of such lists are unreliable."""
     doc = tok.doc
-    if not any(t.lemma_.lower() in FIGHT_WORDS or t.lower_ in FIGHT_WORDS for t in doc):
+    if doc_words(doc).isdisjoint(FIGHT_WORDS):
         return None
     hits = [h for h in ctx.resolver.find(doc.text) if h.kind in ("country", "demonym") and h.country]
     for h1, h2 in zip(hits, hits[1:]):
@@ -79,8 +79,7 @@ def _paired_states(tok: Token, ctx: RoleContext):
 def _victims_both_sides(victim: Token, ctx: RoleContext):
     """Dead of two nations listed together in cross-border fire ("Iraqi villager, Iranian
     soldier killed in border shelling") name the two sides of the exchange."""
-    words = {t.lower_ for t in victim.doc} | {t.lemma_.lower() for t in victim.doc}
-    if not words & BORDER_WORDS:
+    if doc_words(victim.doc).isdisjoint(BORDER_WORDS):
         return None
     heads = [victim] + ([victim.head] if victim.dep_ in ("conj", "appos") else [])
     heads += [c for h in list(heads) for c in h.children if c.dep_ in ("conj", "appos") and c.i != victim.i]

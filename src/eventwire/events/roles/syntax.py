@@ -18,6 +18,18 @@ BETWEEN_PREPS = set(_LEX["between_preps"])
 RECIPROCAL = set(_LEX["reciprocal_words"])
 
 
+_WORDS = "eventwire.words"  # doc.user_data: the sentence's word forms and lemmas, lower-cased
+
+
+def doc_words(doc) -> frozenset[str]:
+    """Every word form and lemma of the sentence, lower-cased: several role rules ask
+    whether a sentence speaks of a border or a fight, for each of its triggers."""
+    words = doc.user_data.get(_WORDS)
+    if words is None:
+        words = doc.user_data[_WORDS] = frozenset(t.lower_ for t in doc) | frozenset(t.lemma_.lower() for t in doc)
+    return words
+
+
 def _child(tok: Token, *deps: str) -> Token | None:
     for c in tok.children:
         if c.dep_ in deps:
