@@ -160,7 +160,7 @@ def run(
     from eventwire.store.resolution import resolve_article
 
     if engine == "ray":
-        _run_ray(inputs, None if no_db else db, address, max(workers, 2), parquet_out, quiet)
+        _run_ray(inputs, None if no_db else db, address, max(workers, 2), parquet_out, batch_size, quiet)
         return
     workers = workers or _cores()
     if engine != "local":
@@ -181,24 +181,33 @@ def run(
 
 
 def _run_ray(inputs: list[str], db: Path | None, address: str | None, workers: int,
-             parquet_out: Path | None, quiet: bool) -> None:
+             parquet_out: Path | None, batch_size: int, quiet: bool) -> None:
     try:
         from eventwire.scale.ray_runner import run_ray
     except ImportError:
         err.print("--engine ray needs Ray: pip install 'eventwire[ray]'")
         raise typer.Exit(2)
+    from eventwire.runner import DatabaseInUse
+
     if db is None and parquet_out is None:
         err.print("--no-db needs --parquet-out")
         raise typer.Exit(2)
     if "-" in inputs:
         err.print("--engine ray reads files and folders, not standard input")
         raise typer.Exit(2)
-    s = run_ray(inputs, str(db) if db else None, address=address, num_workers=workers,
-                parquet_out=str(parquet_out) if parquet_out else None)
+    try:
+        s = run_ray(inputs, str(db) if db else None, address=address, num_workers=workers,
+                    parquet_out=str(parquet_out) if parquet_out else None, commit_batch=batch_size)
+    except (DatabaseInUse, FileExistsError) as exc:
+        err.print(str(exc))
+        raise typer.Exit(3 if isinstance(exc, DatabaseInUse) else 2)
     if not quiet:
-        err.print(f"{s['documents']} document(s), {s['events']} event(s) on {workers} Ray worker(s) in "
-                  f"{s['seconds']['extract']} s; {s.get('added', 0)} added, {s.get('skipped', 0)} already "
-                  f"stored, {s.get('failed', s['errors'])} failed; {s.get('counts', parquet_out)}", highlight=False)
+        t = s["seconds"]
+        how = (f"on {workers} Ray worker(s) in {t['extract']} s (Ray start {t['init']} s)" if s["extracted"]
+               else f"from the complete partitions in {parquet_out}")
+        err.print(f"{s['documents']} document(s), {s['events']} event(s) {how}; stored and resolved in {t['load']} s:"
+                  f" {s.get('added', 0)} added, {s.get('skipped', 0)} skipped, {s.get('failed', s['errors'])} failed;"
+                  f" {s.get('counts', parquet_out)}", highlight=False)
     if s.get("failed", s["errors"]):
         raise typer.Exit(1)
 

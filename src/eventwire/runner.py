@@ -125,7 +125,8 @@ def _timed_out(article: Article, limit: float) -> DocumentResult:
     return _failure(article, "timeout", f"timed out after {limit:g} s")
 
 
-def _sentences(article: Article) -> int:
+def parsed_sentences(article: Article) -> int:
+    """The segments `extract` parses (body, headline, subheading): what sentences/s counts."""
     from eventwire.pipeline import PARSED_KINDS
     from eventwire.segment import segment
 
@@ -137,7 +138,7 @@ def extract_one(pipeline, article: Article, time_limit: float | None) -> tuple[D
     try:
         with _alarm(time_limit):
             result = pipeline.extract(article)
-            sentences = _sentences(article)
+            sentences = parsed_sentences(article)
     except _Timeout:
         return _timed_out(article, time_limit or 0), 0
     except Exception as exc:  # pipeline.extract already catches; segment() might not
@@ -153,7 +154,7 @@ def extract_chunk(pipeline, articles: list[Article], time_limit: float | None) -
         return [extract_one(pipeline, articles[0], time_limit)]
     try:
         with _alarm(time_limit):
-            return [(r, _sentences(a)) for r, a in zip(pipeline.extract_many(articles), articles, strict=True)]
+            return [(r, parsed_sentences(a)) for r, a in zip(pipeline.extract_many(articles), articles, strict=True)]
     except (_Timeout, Exception):
         return None
 

@@ -1,8 +1,11 @@
-"""eventwire.scale.ray_runner: a local 2-worker Ray run stores exactly what `eventwire run` stores."""
+"""eventwire.scale.ray_runner: a local 2-worker Ray run stores and resolves exactly what
+`eventwire run` stores and resolves; the load of the partitions survives an interruption.
+The Ray runs are skipped where Ray is not installed; the load is tested without it."""
 
 from __future__ import annotations
 
 import gzip
+import importlib.util
 import json
 import shutil
 from datetime import date
@@ -26,6 +29,8 @@ TABLES = {  # what must match, without the timestamps of the run
     "articles": "* EXCLUDE (ingested_at)", "events": "*", "mentions": "*", "evidence": "*",
     "errors": "* EXCLUDE (first_seen, last_seen)",
 }
+RESOLUTION = ("incidents", "incident_members", "incident_revisions", "incident_links", "incident_link_keys",
+              "article_versions", "article_signatures", "hook_queue")
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +62,30 @@ def parquet_shard(tmp_path_factory) -> Path:
 
 def _rows(db: Path, table: str, where: str = "") -> list[tuple]:
     with duckdb.connect(str(db), read_only=True) as con:
-        return con.execute(f"SELECT {TABLES[table]} FROM {table} {where} ORDER BY ALL").fetchall()
+        return con.execute(f"SELECT {TABLES.get(table, '*')} FROM {table} {where} ORDER BY ALL").fetchall()
+
+
+def _tables(db: Path, *, attempts: bool = True) -> dict[str, list[tuple]]:
+    """Every stored and resolution table; `attempts=False` leaves out how many runs met an error."""
+    tables = {t: _rows(db, t) for t in (*TABLES, *RESOLUTION)}
+    if not attempts:
+        with duckdb.connect(str(db), read_only=True) as con:
+            tables["errors"] = con.execute("SELECT * EXCLUDE (first_seen, last_seen, attempts) FROM errors"
+                                           " ORDER BY ALL").fetchall()
+    return tables
+
+
+@pytest.fixture(scope="module")
+def single(corpus, tmp_path_factory) -> Path:
+    """`eventwire run` over the JSON Lines shards (as shipped: the product pipeline, 256 per batch)."""
+    from typer.testing import CliRunner
+
+    from eventwire.cli import app
+
+    db = tmp_path_factory.mktemp("single") / "single.duckdb"
+    result = CliRunner().invoke(app, ["run", str(corpus), "--db", str(db), "-q"])
+    assert result.exit_code == 1, result.output  # the broken records count as failures
+    return db
 
 
 def test_jsonl_shard_reads_like_eventwire_run(corpus):
@@ -81,38 +109,41 @@ def test_expand_inputs_walks_folders_in_order(corpus, parquet_shard):
         ray_runner.expand_inputs([str(corpus / "missing")])
 
 
-def test_two_ray_workers_store_what_the_single_process_run_stores(corpus, parquet_shard, tmp_path, pipeline):
-    ray = pytest.importorskip("ray")
-    from typer.testing import CliRunner
-
-    from eventwire.cli import app
-
-    single = tmp_path / "single.duckdb"
-    result = CliRunner().invoke(app, ["run", str(corpus), "--db", str(single), "-q"])
-    assert result.exit_code == 1, result.output  # the broken records count as failures
+@pytest.mark.skipif(importlib.util.find_spec("ray") is None, reason="Ray is not installed (pip install eventwire[ray])")
+def test_two_ray_workers_store_and_resolve_what_the_single_process_run_does(corpus, parquet_shard, single,
+                                                                           tmp_path, pipeline):
+    import ray
 
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False)
     try:
         out = tmp_path / "parts"
-        summary = ray_runner.run_ray([str(corpus), str(parquet_shard)], str(tmp_path / "ray.duckdb"),
-                                     num_workers=2, parquet_out=str(out), batch_size=4)
+        summary = ray_runner.run_ray([str(corpus)], str(tmp_path / "ray.duckdb"), num_workers=2,
+                                     parquet_out=str(out), batch_size=4)
+        # a second run over more input: what is stored is neither extracted nor stored again
+        more = ray_runner.run_ray([str(corpus), str(parquet_shard)], str(tmp_path / "ray.duckdb"), num_workers=2,
+                                  parquet_out=str(tmp_path / "more"), batch_size=4)
     finally:
         ray.shutdown()
 
-    # every table of the JSON Lines part equals the single-process run, row for row
+    # every table, those of cross-article resolution included, equals the single-process run's
+    after_one = _tables(single)
+    assert after_one["incidents"] and after_one["incident_members"] and not after_one["hook_queue"]
+    n_single = len(after_one["articles"])
+    assert summary["added"] == n_single and summary["failed"] >= 4
+    assert summary["counts"]["events"] == summary["events"]
+    assert more["added"] == 4 and more["skipped"] == n_single and more["documents"] == n_single + 4
     not_parquet = "WHERE article_hash IN (SELECT content_hash FROM articles WHERE format = 'jsonl')"
     for table in TABLES:
         where = {"articles": "WHERE format = 'jsonl'", "errors": ""}.get(table, not_parquet)
-        assert _rows(tmp_path / "ray.duckdb", table, where) == _rows(single, table), table
-    n_single = len(_rows(single, "articles"))
-    assert summary["added"] == n_single + 4 and summary["failed"] >= 4
-    assert summary["counts"]["events"] == summary["events"]
+        assert _rows(tmp_path / "ray.duckdb", table, where) == after_one[table], table
 
     # the Parquet shard's articles are coded as `Pipeline.extract` codes them
     with duckdb.connect(str(tmp_path / "ray.duckdb"), read_only=True) as con:
         stored = con.execute("SELECT id, text, date FROM articles WHERE format = 'parquet' ORDER BY id").fetchall()
         events = con.execute("SELECT article_id, local_id, record FROM events WHERE article_id LIKE 'wire-01%'"
                              " AND article_id >= 'wire-013' ORDER BY ALL").fetchall()
+        resolved = con.execute("SELECT count(*) FROM incident_members m JOIN events e ON m.event_id = e.id"
+                               " WHERE e.article_id >= 'wire-013' AND e.article_id LIKE 'wire-01%'").fetchone()[0]
     assert [s[0] for s in stored] == ["wire-013", "wire-014", "wire-015", "wire-016"]
     expected = []
     for doc_id, text, day in stored:
@@ -121,9 +152,66 @@ def test_two_ray_workers_store_what_the_single_process_run_stores(corpus, parque
     got = [(a, local, {k: v for k, v in json.loads(rec).items() if k not in ("id", "links")})
            for a, local, rec in events]
     assert got == sorted(expected, key=lambda x: (x[0], x[1])) and got
+    assert resolved == len(got)  # and resolved against what the first run stored
 
     # the partitions are there for another engine: one row per event, with its JSON
     with duckdb.connect() as con:
         n, ids = con.execute(f"SELECT count(*), count(DISTINCT content_hash || event_id)"
                              f" FROM read_parquet('{out}/kind=event/*.parquet')").fetchone()
     assert n == ids == summary["events"] > 10
+
+
+# -- the load, without Ray ----------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def partitions(corpus, product_pipeline, tmp_path_factory) -> Path:
+    """What the Ray workers write for the JSON Lines shards, written here without Ray."""
+    records = []
+    for file, (path, shown, kind) in enumerate(ray_runner.expand_inputs([str(corpus)])):
+        records += ray_runner.PARSERS[kind](Path(path).read_bytes(), shown, file)
+    rows = ray_runner.extract_records(product_pipeline, records)
+    out = tmp_path_factory.mktemp("parts") / "out"
+    pq.write_to_dataset(pa.Table.from_pylist(rows, schema=ray_runner.OUTPUT_SCHEMA), out, partition_cols=["kind"])
+    return out
+
+
+def _interrupted_after(stored_batches: int):
+    """The resolution hook, interrupted (as by a kill) once `stored_batches` batches are
+    stored and before the last of them is resolved."""
+    from eventwire.store.resolution import resolve_article, resolve_articles
+
+    calls = []
+
+    def hook(store, article, result):
+        return resolve_article(store, article, result)
+
+    def batch(store, documents, hooks_done=False):
+        calls.extend([len(documents)] if documents else [])  # a batch of articles stored before: nothing to do
+        if len(calls) == stored_batches:
+            raise KeyboardInterrupt
+        return resolve_articles(store, documents, hooks_done=hooks_done)
+
+    hook.batch = batch
+    return hook
+
+
+def test_the_load_resolves_like_run_and_resumes_after_an_interruption(partitions, corpus, product_pipeline, tmp_path):
+    from eventwire.runner import run
+    from eventwire.store.resolution import resolve_article
+
+    ref = tmp_path / "ref.duckdb"
+    run([str(corpus)], ref, batch_size=5, progress=False, on_result=resolve_article, pipeline=product_pipeline)
+    assert _rows(ref, "incidents") and _rows(ref, "article_signatures")
+
+    db = tmp_path / "loaded.duckdb"
+    for stored_batches in (1, 2):
+        with pytest.raises(KeyboardInterrupt):
+            ray_runner.load_parquet(str(partitions), str(db), batch_size=5, on_result=_interrupted_after(stored_batches))
+        assert _rows(db, "hook_queue")  # stored, waiting for its resolution
+    summary = ray_runner.load_parquet(str(partitions), str(db), batch_size=5)
+    assert summary["hooks_replayed"] > 0
+    # as after an interrupted `run`: the same tables, errors met by every attempt counted each time
+    expected = _tables(ref, attempts=False)
+    assert _tables(db, attempts=False) == expected
+    again = ray_runner.load_parquet(str(partitions), str(db), batch_size=5)
+    assert again["added"] == 0 and _tables(db, attempts=False) == expected

@@ -1,6 +1,7 @@
 """Extraction on Ray Data, for archives that outgrow one machine.
 
-    shards ─read─▶ records ─parse─▶ articles ─Extractor actors─▶ rows ─▶ OUT/kind=…/*.parquet ─▶ DuckDB
+    shards ─read─▶ records ─parse─▶ articles ─Extractor actors─▶ rows ─▶ OUT/kind=…/*.parquet
+        ─▶ (one process) store + resolve across articles ─▶ DuckDB
 
 JSON Lines shards (``.jsonl``/``.ndjson``, gzip'd or not) go through the same reader as
 `eventwire run` (ids, ``file:line`` errors and warnings are identical); Parquet shards need
@@ -14,9 +15,11 @@ Parquet another engine can read directly:
 * ``kind=document``: one row per article: the Article JSON and its warnings/errors;
 * ``kind=error``: one row per input record that could not be read.
 
-`load_parquet` then stores the documents through `Store.add_results`, exactly as the
-single-process `eventwire run` would have (event ids come from the content hash, so they
-are the same whichever worker coded the article).
+A marker file, written last, says the folder is complete. `load_parquet` then reads the
+records back in input order and hands them to `runner.run_into`, the loop behind
+`eventwire run`, with the workers' results in place of its extractor: storing, skipping and
+cross-article resolution are that of `run`, and the tables end up the same (event ids come
+from the content hash, so they are the same whichever worker coded the article).
 """
 
 from __future__ import annotations
@@ -35,14 +38,18 @@ from typing import Any
 import pyarrow as pa
 
 from eventwire.ingest.jsonl import iter_jsonl
-from eventwire.ingest.records import article_from_record, binary_reason, error, is_warning
+from eventwire.ingest.language import non_english_reason
+from eventwire.ingest.records import IngestWarning, article_from_record, binary_reason, error, is_warning
 from eventwire.model import Article, DocumentError, DocumentResult
+from eventwire.runner import open_store, parsed_sentences, run_into
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 PARQUET_SUFFIXES = (".parquet",)
 GZIP_MAGIC = b"\x1f\x8b"
 MAX_RECORD_BYTES = 5_000_000  # the same per-record limit as `iter_documents`
-LOAD_CHUNK = 500  # documents per Store transaction
+FETCH_ROWS = 500  # records read back from the partitions at a time
+COMMIT_BATCH = 256  # documents per transaction in the load: `eventwire run`'s --batch-size
+MARKER = "_eventwire.json"  # written once every partition is: the folder may be loaded
 BYTES_PER_RECORD = 6_000  # a news article with its JSON: sizes the blocks fed to the actors
 PARQUET_ROWS = 20_000  # at least this many rows per output file (fewer, larger files)
 
@@ -59,6 +66,7 @@ OUTPUT_SCHEMA = pa.schema([
     ("seq", pa.int32()), ("event_id", pa.string()), ("type", pa.string()), ("date", pa.string()),
     ("event", pa.string()), ("start", pa.int64()), ("end", pa.int64()), ("text", pa.string()),
     ("article", pa.string()), ("errors", pa.string()), ("failures", pa.string()), ("stored", pa.bool_()),
+    ("sentences", pa.int32()),
 ])
 
 
@@ -210,10 +218,12 @@ def extract_records(pipeline, records: list[dict[str, Any]], stored: frozenset[s
                "article": rec["article"], "errors": json.dumps(warnings), "failures": "[]", "stored": False}
         if doc["content_hash"] in stored:
             out.append({**doc, "stored": True})
+        elif non_english_reason(article.text):  # `run` skips it unextracted, and so will the load
+            out.append(doc)
         else:
             todo.append((doc, article))
     for (doc, article), result in zip(todo, pipeline.extract_many([a for _, a in todo]), strict=True):
-        out.extend(_result_rows(doc, result))
+        out.extend(_result_rows({**doc, "sentences": parsed_sentences(article)}, result))
     return out
 
 
@@ -253,27 +263,56 @@ def build_dataset(shards: list[tuple[str, str, str]], *, num_workers: int, batch
 
 
 def run_ray(inputs: list[str], db: str | None, *, address: str | None = None, num_workers: int = 2,
-            parquet_out: str | None = None, batch_size: int = 32) -> dict:
+            parquet_out: str | None = None, batch_size: int = 32, commit_batch: int = COMMIT_BATCH) -> dict:
     """Extract `inputs` (JSON Lines / Parquet shards or folders of them) on Ray, write the
-    Parquet partitions to `parquet_out` (a temporary folder when None), and store them in
-    the DuckDB file `db` (when None, only the Parquet is written). Connects to the cluster
-    at `address` ("auto", "ray://host:10001") or starts a local instance; an already
-    initialised Ray is used as it is. Returns counts and timings."""
-    import ray
+    Parquet partitions to `parquet_out` (a temporary folder when None), then store them in
+    the DuckDB file `db` and resolve them across articles as `eventwire run` does, in batches
+    of `commit_batch` (when `db` is None, only the Parquet is written). Connects to the
+    cluster at `address` ("auto", "ray://host:10001") or starts a local instance; an already
+    initialised Ray is used as it is. `batch_size` is the articles per block an actor codes.
 
+    A `parquet_out` that holds the complete partitions of a run over the same inputs (its
+    marker file says so) is loaded without extracting again: run the same command after an
+    interrupted load and it goes on. Returns counts and timings."""
     if db is None and parquet_out is None:
         raise ValueError("give a database, a Parquet output folder, or both")
-    if parquet_out is not None and Path(parquet_out).exists() and any(Path(parquet_out).iterdir()):
-        raise FileExistsError(f"{parquet_out}: not empty; partitions of an earlier run would mix in")
     shards = expand_inputs(inputs)
-    stored = _stored_hashes(db)
+    shown = [s for _, s, _ in shards]
+    done = parquet_out is not None and _complete(parquet_out, shown)
+    if parquet_out is not None and not done and Path(parquet_out).exists() and any(Path(parquet_out).iterdir()):
+        raise FileExistsError(f"{parquet_out}: not empty, and not the complete partitions of a run over these inputs"
+                              " (an interrupted extraction?); remove it or give a new folder")
+    tmp = tempfile.TemporaryDirectory(prefix="eventwire-ray-") if parquet_out is None else None
+    out_dir = parquet_out if parquet_out is not None else tmp.name
+    seconds = {"init": 0.0, "extract": 0.0}
+    try:
+        if not done:
+            seconds = extract_to_parquet(shards, out_dir, address=address, num_workers=num_workers,
+                                         batch_size=batch_size, stored=_stored_hashes(db))
+        summary = {"shards": len(shards), "workers": num_workers, "parquet": parquet_out, "db": db,
+                   "extracted": not done, **parquet_counts(out_dir)}
+        t0 = time.perf_counter()
+        if db is not None:
+            summary.update(load_parquet(out_dir, db, batch_size=commit_batch))
+        seconds["load"] = round(time.perf_counter() - t0, 3)
+    finally:
+        if tmp is not None:
+            tmp.cleanup()
+    summary["seconds"] = seconds
+    return summary
+
+
+def extract_to_parquet(shards: list[tuple[str, str, str]], out_dir: str, *, address: str | None, num_workers: int,
+                       batch_size: int, stored: frozenset[str]) -> dict[str, float]:
+    """The Ray part of `run_ray`; marks `out_dir` complete when every partition is written.
+    A Ray started here is shut down before the load, which then has the machine to itself."""
+    import ray
+
     started = not ray.is_initialized()
     t0 = time.perf_counter()
     if started:
         ray.init(address=address, include_dashboard=False, log_to_driver=False, configure_logging=False)
     t_init = time.perf_counter()
-    tmp = tempfile.TemporaryDirectory(prefix="eventwire-ray-") if parquet_out is None else None
-    out_dir = parquet_out if parquet_out is not None else tmp.name
     try:
         with _data_context(batch_size):
             ds = build_dataset(shards, num_workers=num_workers, batch_size=batch_size, stored=stored)
@@ -281,20 +320,19 @@ def run_ray(inputs: list[str], db: str | None, *, address: str | None = None, nu
                 warnings.simplefilter("ignore", DeprecationWarning)
                 ds.write_parquet(out_dir, partition_cols=["kind"], min_rows_per_file=PARQUET_ROWS,
                                  ray_remote_args={"num_cpus": 0})
-        t_extract = time.perf_counter()
-        summary = {"shards": len(shards), "workers": num_workers, "parquet": parquet_out, "db": db,
-                   **parquet_counts(out_dir)}
-        if db is not None:
-            summary.update(load_parquet(out_dir, db))
-        t_load = time.perf_counter()
     finally:
-        if tmp is not None:
-            tmp.cleanup()
         if started:
             ray.shutdown()
-    summary["seconds"] = {"init": round(t_init - t0, 3), "extract": round(t_extract - t_init, 3),
-                          "load": round(t_load - t_extract, 3)}
-    return summary
+    Path(out_dir, MARKER).write_text(json.dumps({"inputs": [s for _, s, _ in shards]}) + "\n", encoding="utf-8")
+    return {"init": round(t_init - t0, 3), "extract": round(time.perf_counter() - t_init, 3)}
+
+
+def _complete(out_dir: str, shown: list[str]) -> bool:
+    """Whether `out_dir` holds every partition of an extraction of these inputs."""
+    try:
+        return json.loads(Path(out_dir, MARKER).read_text(encoding="utf-8"))["inputs"] == shown
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
 
 
 @contextmanager
@@ -346,68 +384,85 @@ def parquet_counts(out_dir: str) -> dict[str, int]:
     return counts
 
 
-def iter_documents_from_parquet(out_dir: str):
-    """(Article, DocumentResult, number of extraction failures, stored) per document, in input order. The result's errors
-    are the ingest warnings and then the extraction failures, as `eventwire run` has them."""
+class _Extracted:
+    """The extractor `run_into` is given for a load: it hands back what the Ray workers
+    extracted, so that skipping, storing, batching and resolving are `eventwire run`'s own."""
+
+    def __init__(self):
+        # records read since the last batch: (article, failures, event JSONs, sentences, stored)
+        self.read: list[tuple[Article, str, list[str], int, bool]] = []
+
+    def map(self, articles: list[Article]) -> list[tuple[DocumentResult, int]]:
+        got = {id(row[0]): row for row in self.read}
+        self.read = []  # `run_into` takes a batch as soon as its last record is read
+        out = []
+        for article in articles:
+            _, failures, events, sentences, stored = got[id(article)]
+            if stored:
+                raise RuntimeError(f"{article.id}: not extracted, being in the database the partitions were written "
+                                   "against; load them into that database")
+            out.append((DocumentResult(id=article.id, date=article.date, events=[json.loads(e) for e in events],
+                                       errors=[DocumentError(**e) for e in json.loads(failures)]), sentences))
+        return out
+
+    def close(self) -> None:
+        pass
+
+
+def iter_records_from_parquet(out_dir: str, extracted: _Extracted):
+    """The input records of a Ray run, in input order, as `iter_documents` yields them (a
+    record's warnings, then its Article or the error that skipped it); each Article's
+    extraction is handed to `extracted`. DuckDB joins and sorts out of core."""
     import duckdb
 
-    docs = _glob(out_dir, "document")
-    if docs is None:
+    docs, events, errs = (_glob(out_dir, kind) for kind in ("document", "event", "error"))
+    parts = []
+    if docs and events:
+        parts.append(f"SELECT d.file, d.line, d.article, d.errors, d.failures, d.sentences, d.stored,"
+                     f" list(e.event ORDER BY e.seq) FILTER (e.event IS NOT NULL)"
+                     f" FROM read_parquet('{docs}') d LEFT JOIN read_parquet('{events}') e"
+                     f" ON e.file = d.file AND e.line = d.line GROUP BY ALL")
+    elif docs:
+        parts.append(f"SELECT file, line, article, errors, failures, sentences, stored, []::VARCHAR[]"
+                     f" FROM read_parquet('{docs}')")
+    if errs:
+        parts.append(f"SELECT file, line, NULL, errors, NULL, NULL, NULL, NULL FROM read_parquet('{errs}')")
+    if not parts:
         return
-    events = _glob(out_dir, "event")
     con = duckdb.connect()
-    if events:
-        sql = (f"SELECT d.article, d.errors, d.failures, d.stored, list(e.event ORDER BY e.seq) FILTER (e.event IS NOT NULL)"
-               f" FROM read_parquet('{docs}') d LEFT JOIN read_parquet('{events}') e"
-               f" ON e.content_hash = d.content_hash AND e.file = d.file AND e.line = d.line"
-               f" GROUP BY d.file, d.line, d.article, d.errors, d.failures, d.stored ORDER BY d.file, d.line")
-    else:
-        sql = f"SELECT article, errors, failures, stored, [] FROM read_parquet('{docs}') ORDER BY file, line"
-    cur = con.execute(sql)
     try:
-        while rows := cur.fetchmany(LOAD_CHUNK):
-            for article_json, warnings, failures, stored, event_jsons in rows:
+        cur = con.execute(" UNION ALL ".join(parts) + " ORDER BY 1, 2")
+        while rows := cur.fetchmany(FETCH_ROWS):
+            for _, _, article_json, errors, failures, sentences, stored, event_jsons in rows:
+                errors = json.loads(errors)
+                if article_json is None:  # an unreadable record: its warnings, then the error that skipped it
+                    yield from (IngestWarning(**e) for e in errors[:-1])
+                    yield DocumentError(**errors[-1])
+                    continue
+                yield from (IngestWarning(**e) for e in errors)
                 article = Article.model_validate_json(article_json)
-                result = DocumentResult(
-                    id=article.id, date=article.date,
-                    events=[json.loads(e) for e in event_jsons or []],
-                    errors=[DocumentError(**e) for e in json.loads(warnings) + json.loads(failures)],
-                )
-                yield article, result, len(json.loads(failures)), bool(stored)
+                extracted.read.append((article, failures, event_jsons or [], sentences or 0, bool(stored)))
+                yield article
     finally:
         con.close()
 
 
-def load_parquet(out_dir: str, db: str) -> dict[str, Any]:
-    """Store the partitions of a Ray run in `db`, as `eventwire run` stores its results:
-    unreadable records and extraction failures in `errors`, documents in bulk."""
-    import duckdb
+def load_parquet(out_dir: str, db: str, *, batch_size: int = COMMIT_BATCH, on_result=None) -> dict[str, Any]:
+    """Store the partitions of a Ray run in `db` and resolve them across articles, exactly
+    as `eventwire run` stores and resolves its own extraction of the same input: this is
+    `runner.run_into` over the records in input order, in batches of `batch_size` (`run`'s
+    --batch-size), with `resolve_article` as its hook (`on_result` replaces it). So the same
+    guarantees hold: articles already stored are skipped; a batch is stored in one
+    transaction and resolved in a second one that clears it from the hook queue; hooks an
+    interrupted run left queued are replayed first."""
+    from eventwire.store.resolution import resolve_article
 
-    from eventwire.store import Store
-
-    added = skipped = failed = 0
-    with Store(db) as store:
-        if errs := _glob(out_dir, "error"):
-            con = duckdb.connect()
-            for (errors,) in con.execute(f"SELECT errors FROM read_parquet('{errs}') ORDER BY file, line").fetchall():
-                for e in json.loads(errors):
-                    store.add_error(DocumentError(**e))
-                failed += 1
-            con.close()
-        chunk: list[tuple[Article, DocumentResult]] = []
-        for article, result, n_failures, stored in iter_documents_from_parquet(out_dir):
-            if stored:
-                skipped += 1
-                continue
-            failed += bool(n_failures)
-            for e in result.errors[len(result.errors) - n_failures:]:
-                store.add_error(e, path=article.path)
-            chunk.append((article, result))
-            if len(chunk) >= LOAD_CHUNK:
-                n = store.add_results(chunk)
-                added, skipped, chunk = added + n, skipped + len(chunk) - n, []
-        if chunk:
-            n = store.add_results(chunk)
-            added, skipped = added + n, skipped + len(chunk) - n
-        counts = store.counts()
-    return {"added": added, "skipped": skipped, "failed": failed, "counts": counts}
+    extracted = _Extracted()
+    store = open_store(db)
+    try:
+        report = run_into(store, iter_records_from_parquet(out_dir, extracted), extracted, batch_size=batch_size,
+                          on_result=resolve_article if on_result is None else on_result)
+    finally:
+        store.close()
+    return {"added": report.added, "skipped": report.skipped, "failed": report.failed,
+            "sentences": report.sentences, "hooks_replayed": report.hooks_replayed, "counts": report.counts}
