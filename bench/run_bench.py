@@ -13,18 +13,23 @@ For each size (`--sizes 1000,10000,100000`), each in a fresh process:
 * `run`: `eventwire run corpus.jsonl --db new.duckdb --workers W --quiet` (extract, store,
   resolve across articles), start-up included;
 * `extract`: `eventwire extract corpus.jsonl --workers W -o out.jsonl`, start-up included;
+* `ray` (not by default; needs `eventwire[ray]`): `eventwire run corpus.jsonl --db new.duckdb
+  --engine ray --workers W`: Ray starts on this machine, W extraction actors write the Parquet
+  partitions, then one process stores and resolves them; its stored tables are compared with
+  `run`'s (row counts and the incident digest must be equal);
 * `spacy`: the full `en_core_web_sm` pipeline over every sentence of the same texts
   (`nlp.pipe`, one process), the plain baseline; `--spacy-max` caps how many articles it
   parses (its rate does not depend on size).
 
 Prints articles/s, sentences/s, peak RSS (the largest process: the run's writer, or any
-worker), the growth exponent of `run`'s time between consecutive sizes
+worker; and all the command's processes together, sampled from /proc), the growth exponent of `run`'s time between consecutive sizes
 (log(t2/t1) / log(n2/n1): 1.0 is linear) with and without the start-up time of a run on
 100 articles, the marginal run time per article between sizes (flat when linear), and the
 ratios run/extract and run/spacy. Writes bench/out/run_bench.json.
 
     .venv/bin/python bench/run_bench.py --sizes 1000,10000          # about 3 minutes here
     .venv/bin/python bench/run_bench.py --sizes 1000,10000,100000   # the issue's full run
+    .venv/bin/python bench/run_bench.py --sizes 10000 --sides run,ray --calibrate 0   # Ray against run
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ import random
 import resource
 import subprocess
 import sys
+import threading
 import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -50,6 +56,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from bench import BASELINE_MODEL, split_sentences  # noqa: E402
 
 START = date(2000, 1, 1)
+PAGE_MB = os.sysconf("SC_PAGE_SIZE") / 2**20 if hasattr(os, "sysconf") else 0.0
 
 
 def _records(path: Path):
@@ -99,21 +106,63 @@ def _eventwire() -> str:
     return str(exe) if exe.exists() else "eventwire"
 
 
+def _tree_rss_mb(root: int) -> tuple[float, float]:
+    """(largest process, all of them) resident MB of `root` and its descendants, from /proc:
+    Ray's raylet and workers are not waited for by the command, so `ru_maxrss` misses them."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            ppid = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(ppid, []).append(int(stat.parent.name))
+    todo, sizes = [root], []
+    while todo:
+        pid = todo.pop()
+        todo += children.get(pid, [])
+        try:
+            sizes.append(int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE_MB)
+        except (OSError, IndexError, ValueError):
+            pass
+    return max(sizes, default=0.0), sum(sizes)
+
+
 def timed(cmd: list[str], timeout: float | None) -> dict:
-    """Run a command; wall seconds, exit code and the peak RSS of its largest process."""
+    """Run a command; wall seconds, exit code, the peak RSS of its largest process and
+    (sampled every half second where there is /proc) of its whole process tree."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    peaks = [0.0, 0.0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.5):
+            largest, total = _tree_rss_mb(proc.pid)
+            peaks[:] = max(peaks[0], largest), max(peaks[1], total)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    if Path("/proc/self/statm").exists():
+        sampler.start()
     try:
-        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=ROOT)
+        _, stderr = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
         return {"error": f"timed out after {timeout} s"}
+    finally:
+        done.set()
     seconds = time.perf_counter() - t0
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     out = {"seconds": round(seconds, 2), "exit_code": proc.returncode,
            # ru_maxrss of children is the largest one so far: exact for the first, a lower bound after
-           "peak_rss_mb": round(max(peak, before) / 1024, 1), "stderr_tail": proc.stderr.strip()[-300:]}
+           "peak_rss_mb": round(max(peak, before) / 1024, 1), "stderr_tail": stderr.strip()[-1000:]}
+    if sampler.ident is not None:
+        sampler.join(1)
+        out["peak_rss_mb"] = round(max(out["peak_rss_mb"], peaks[0]), 1)
+        out["peak_tree_rss_mb"] = round(peaks[1], 1)
     if proc.returncode not in (0, 1):
-        out["error"] = (proc.stderr.strip().splitlines() or ["failed"])[-1]
+        out["error"] = (stderr.strip().splitlines() or ["failed"])[-1]
     return out
 
 
@@ -155,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="eventwire run at scale")
     ap.add_argument("--sizes", default="1000,10000,100000", help="comma-separated article counts")
     ap.add_argument("--workers", type=int, default=2)
-    ap.add_argument("--sides", default="run,extract,spacy", help="which of run, extract, spacy")
+    ap.add_argument("--sides", default="run,extract,spacy", help="which of run, ray, extract, spacy")
     ap.add_argument("--spacy-max", type=int, default=10_000, help="articles the spaCy baseline parses at most")
     ap.add_argument("--timeout", type=float, default=None, help="seconds per side and size")
     ap.add_argument("--calibrate", type=int, default=100,
@@ -184,25 +233,25 @@ def main(argv: list[str] | None = None) -> int:
         corpus = OUT / f"run-corpus-{n}.jsonl"
         c = write_corpus(n, corpus, base)
         row: dict = {"corpus": c}
-        if "run" in sides:
-            db = OUT / f"run-{n}.duckdb"
+        for side, engine in (("run", []), ("ray", ["--engine", "ray"])):
+            if side not in sides:
+                continue
+            db = OUT / f"{side}-{n}.duckdb"
             for p in (db, Path(f"{db}.wal")):
                 p.unlink(missing_ok=True)
-            row["run"] = _rates(timed([ew, "run", str(corpus), "--db", str(db), "--workers", str(args.workers),
-                                       "--quiet"], args.timeout), c)
+            row[side] = _rates(timed([ew, "run", str(corpus), "--db", str(db), "--workers", str(args.workers),
+                                      *engine, *([] if engine else ["--quiet"])], args.timeout), c)
             if db.exists():
-                import duckdb
-
-                con = duckdb.connect(str(db), read_only=True)
-                row["run"]["stored"] = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                                        for t in ("articles", "events", "incidents")}
-                con.close()
+                row[side]["stored"] = _stored(db)
         if "extract" in sides:
             row["extract"] = _rates(timed([ew, "extract", str(corpus), "--workers", str(args.workers), "-o",
                                            str(OUT / f"extract-{n}.jsonl")], args.timeout), c)
         if "spacy" in sides:
             row["spacy"] = side_spacy(corpus, min(n, args.spacy_max))
         r, e, s = row.get("run", {}), row.get("extract", {}), row.get("spacy", {})
+        if "stored" in r and "stored" in row.get("ray", {}):
+            row["ray_over_run"] = round(r["seconds"] / row["ray"]["seconds"], 3)
+            row["ray_stores_what_run_stores"] = r["stored"] == row["ray"]["stored"]
         if "sentences_per_s" in r and "sentences_per_s" in e:
             row["run_over_extract"] = round(r["sentences_per_s"] / e["sentences_per_s"], 3)
         if "sentences_per_s" in r and "sentences_per_s" in s:
@@ -233,22 +282,41 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _stored(db: Path) -> dict:
+    """Rows per table, and a digest of the incidents (equal for equal resolutions)."""
+    from eventwire.store import Store
+    from eventwire.store.resolution import incident_digest
+
+    with Store(db, read_only=True) as store:
+        counts = {t: store.query(f"SELECT count(*) FROM {t}")[0][0]
+                  for t in ("articles", "events", "mentions", "errors", "incidents", "incident_members",
+                            "incident_links", "article_versions")}
+        return {**counts, "incident_digest": incident_digest(store)}
+
+
 def _print_row(n: int, row: dict) -> None:
     c = row["corpus"]
     print(f"\n{n} articles ({c['sentences']} sentences, {c['distinct']} distinct texts)")
-    print(f"  {'side':8s}{'seconds':>10s}{'articles/s':>12s}{'sentences/s':>13s}{'peak RSS MB':>13s}")
-    for side in ("run", "extract", "spacy"):
+    print(f"  {'side':8s}{'seconds':>10s}{'articles/s':>12s}{'sentences/s':>13s}{'peak RSS MB':>13s}"
+          f"{'all procs MB':>13s}")
+    for side in ("run", "ray", "extract", "spacy"):
         r = row.get(side)
         if r is None:
             continue
         if "error" in r:
             print(f"  {side:8s} error: {r['error']}")
             continue
+        tree = f"{r['peak_tree_rss_mb']:>13.0f}" if "peak_tree_rss_mb" in r else ""
         print(f"  {side:8s}{r['seconds']:>10.1f}{r['articles_per_s']:>12.1f}{r['sentences_per_s']:>13.1f}"
-              f"{r['peak_rss_mb']:>13.0f}")
-    for k in ("run_over_extract", "run_over_spacy"):
+              f"{r['peak_rss_mb']:>13.0f}{tree}")
+    if "ray" in row and "stderr_tail" in row["ray"]:
+        said = [line for line in row["ray"]["stderr_tail"].splitlines() if "resolved in" in line]
+        print(f"  ray: {said[-1].split('; {')[0] if said else row['ray']['stderr_tail'][-200:]}")
+    for k in ("run_over_extract", "run_over_spacy", "ray_over_run"):
         if k in row:
             print(f"  {k.replace('_', ' ')}: {row[k]:.2f}")
+    if "ray_stores_what_run_stores" in row:
+        print(f"  ray stores and resolves what run does (row counts, incident digest): {row['ray_stores_what_run_stores']}")
     sys.stdout.flush()
 
 
