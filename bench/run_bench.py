@@ -311,7 +311,7 @@ def _print_row(n: int, row: dict) -> None:
               f"{r['peak_rss_mb']:>13.0f}{tree}")
     if "ray" in row and "stderr_tail" in row["ray"]:
         said = [line for line in row["ray"]["stderr_tail"].splitlines() if "resolved in" in line]
-        print(f"  ray: {said[-1].split('; {')[0] if said else row['ray']['stderr_tail'][-200:]}")
+        print(f"  ray: {said[-1].split('; {')[0] if said else '?'}")
     for k in ("run_over_extract", "run_over_spacy", "ray_over_run"):
         if k in row:
             print(f"  {k.replace('_', ' ')}: {row[k]:.2f}")

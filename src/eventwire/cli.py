@@ -207,7 +207,7 @@ def _run_ray(inputs: list[str], db: Path | None, address: str | None, workers: i
                else f"from the complete partitions in {parquet_out}")
         err.print(f"{s['documents']} document(s), {s['events']} event(s) {how}; stored and resolved in {t['load']} s:"
                   f" {s.get('added', 0)} added, {s.get('skipped', 0)} skipped, {s.get('failed', s['errors'])} failed;"
-                  f" {s.get('counts', parquet_out)}", highlight=False)
+                  f" {s.get('counts', parquet_out)}", highlight=False, soft_wrap=True)
     if s.get("failed", s["errors"]):
         raise typer.Exit(1)
 

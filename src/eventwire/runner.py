@@ -79,10 +79,11 @@ class RunReport:
 # -- opening the store -----------------------------------------------------------------------
 
 
-def open_store(db: str | Path) -> Store:
-    """The store for writing, or `DatabaseInUse` when another process has it open."""
+def open_store(db: str | Path, *, read_only: bool = False) -> Store:
+    """The store (for writing unless `read_only`), or `DatabaseInUse` when another process
+    has it open for writing."""
     try:
-        return Store(db)
+        return Store(db, read_only=read_only)
     except duckdb.IOException as exc:
         if "lock" in str(exc).lower():
             raise DatabaseInUse(f"database {db} is in use by another eventwire process") from exc

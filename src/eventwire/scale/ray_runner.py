@@ -323,7 +323,8 @@ def extract_to_parquet(shards: list[tuple[str, str, str]], out_dir: str, *, addr
     finally:
         if started:
             ray.shutdown()
-    Path(out_dir, MARKER).write_text(json.dumps({"inputs": [s for _, s, _ in shards]}) + "\n", encoding="utf-8")
+    if "://" not in out_dir:  # the load reads local (or NFS) folders only
+        Path(out_dir, MARKER).write_text(json.dumps({"inputs": [s for _, s, _ in shards]}) + "\n", encoding="utf-8")
     return {"init": round(t_init - t0, 3), "extract": round(time.perf_counter() - t_init, 3)}
 
 
@@ -355,13 +356,8 @@ def _stored_hashes(db: str | None) -> frozenset[str]:
     """Content hashes already in `db`: the workers skip those articles, as `run` does."""
     if db is None or not Path(db).exists():
         return frozenset()
-    import duckdb
-
-    con = duckdb.connect(db, read_only=True)
-    try:
-        return frozenset(h for (h,) in con.execute("SELECT content_hash FROM articles").fetchall())
-    finally:
-        con.close()
+    with open_store(db, read_only=True) as store:
+        return frozenset(h for (h,) in store.query("SELECT content_hash FROM articles"))
 
 
 # -- reading the partitions back ---------------------------------------------------------
