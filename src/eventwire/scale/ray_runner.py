@@ -395,8 +395,8 @@ class _Extracted:
         for article in articles:
             _, failures, events, sentences, stored = got[id(article)]
             if stored:
-                raise RuntimeError(f"{article.id}: not extracted, being in the database the partitions were written "
-                                   "against; load them into that database")
+                raise RuntimeError(f"{article.id}: not extracted, as it was in the database when these partitions were"
+                                   " written; load them into that database")
             out.append((DocumentResult(id=article.id, date=article.date, events=[json.loads(e) for e in events],
                                        errors=[DocumentError(**e) for e in json.loads(failures)]), sentences))
         return out
