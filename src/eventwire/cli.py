@@ -205,9 +205,10 @@ def _run_ray(inputs: list[str], db: Path | None, address: str | None, workers: i
         t = s["seconds"]
         how = (f"on {workers} Ray worker(s) in {t['extract']} s (Ray start {t['init']} s)" if s["extracted"]
                else f"from the complete partitions in {parquet_out}")
-        err.print(f"{s['documents']} document(s), {s['events']} event(s) {how}; stored and resolved in {t['load']} s:"
-                  f" {s.get('added', 0)} added, {s.get('skipped', 0)} skipped, {s.get('failed', s['errors'])} failed;"
-                  f" {s.get('counts', parquet_out)}", highlight=False, soft_wrap=True)
+        stored = (f"stored and resolved in {t['load']} s: {s['added']} added, {s['skipped']} skipped, {s['failed']}"
+                  f" failed; {s['counts']}" if db else f"{s['errors']} unreadable record(s); Parquet in {parquet_out}")
+        err.print(f"{s['documents']} document(s), {s['events']} event(s) {how}; {stored}", highlight=False,
+                  soft_wrap=True)
     if s.get("failed", s["errors"]):
         raise typer.Exit(1)
 

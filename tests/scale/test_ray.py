@@ -165,11 +165,13 @@ def test_two_ray_workers_store_and_resolve_what_the_single_process_run_does(corp
 def partitions(corpus, product_pipeline, tmp_path_factory) -> Path:
     """What the Ray workers write for the JSON Lines shards, written here without Ray."""
     records = []
-    for file, (path, shown, kind) in enumerate(ray_runner.expand_inputs([str(corpus)])):
+    shards = ray_runner.expand_inputs([str(corpus)])
+    for file, (path, shown, kind) in enumerate(shards):
         records += ray_runner.PARSERS[kind](Path(path).read_bytes(), shown, file)
     rows = ray_runner.extract_records(product_pipeline, records)
     out = tmp_path_factory.mktemp("parts") / "out"
     pq.write_to_dataset(pa.Table.from_pylist(rows, schema=ray_runner.OUTPUT_SCHEMA), out, partition_cols=["kind"])
+    ray_runner.mark_complete(str(out), [shown for _, shown, _ in shards])
     return out
 
 
@@ -213,3 +215,14 @@ def test_the_load_resolves_like_run_and_resumes_after_an_interruption(partitions
     assert _tables(db, attempts=False) == expected
     again = ray_runner.load_parquet(str(partitions), str(db), batch_size=5)
     assert again["added"] == 0 and _tables(db, attempts=False) == expected
+
+    # the command a user reruns: complete partitions are loaded, not extracted again (no Ray needed)
+    from typer.testing import CliRunner
+
+    from eventwire.cli import app
+
+    fresh = tmp_path / "fresh.duckdb"
+    result = CliRunner().invoke(app, ["run", str(corpus), "--engine", "ray", "--parquet-out", str(partitions),
+                                      "--db", str(fresh), "--batch-size", "5"])
+    assert result.exit_code == 1 and "from the complete partitions" in result.output, result.output
+    assert _tables(fresh) == _tables(ref)

@@ -324,8 +324,13 @@ def extract_to_parquet(shards: list[tuple[str, str, str]], out_dir: str, *, addr
         if started:
             ray.shutdown()
     if "://" not in out_dir:  # the load reads local (or NFS) folders only
-        Path(out_dir, MARKER).write_text(json.dumps({"inputs": [s for _, s, _ in shards]}) + "\n", encoding="utf-8")
+        mark_complete(out_dir, [s for _, s, _ in shards])
     return {"init": round(t_init - t0, 3), "extract": round(time.perf_counter() - t_init, 3)}
+
+
+def mark_complete(out_dir: str, shown: list[str]) -> None:
+    """Say that `out_dir` holds every partition of the inputs `shown` (as `expand_inputs` shows them)."""
+    Path(out_dir, MARKER).write_text(json.dumps({"inputs": shown}) + "\n", encoding="utf-8")
 
 
 def _complete(out_dir: str, shown: list[str]) -> bool:
@@ -426,6 +431,7 @@ def iter_records_from_parquet(out_dir: str, extracted: _Extracted):
     if not parts:
         return
     con = duckdb.connect()
+    con.execute("SET enable_progress_bar = false")  # it would draw on stdout during a long sort
     try:
         cur = con.execute(" UNION ALL ".join(parts) + " ORDER BY 1, 2")
         while rows := cur.fetchmany(FETCH_ROWS):
