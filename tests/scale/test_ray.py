@@ -77,7 +77,7 @@ def _tables(db: Path, *, attempts: bool = True) -> dict[str, list[tuple]]:
 
 @pytest.fixture(scope="module")
 def single(corpus, tmp_path_factory) -> Path:
-    """`eventwire run` over the JSON Lines shards (as shipped: the product pipeline, 256 per batch)."""
+    """`eventwire run` over the JSON Lines shards (as shipped: the product pipeline, `run`'s batches)."""
     from typer.testing import CliRunner
 
     from eventwire.cli import app
