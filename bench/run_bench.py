@@ -212,7 +212,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=OUT / "run_bench.json")
     args = ap.parse_args(argv)
     sizes = sorted(int(x) for x in args.sizes.split(",") if x.strip())
-    sides = {s.strip() for s in args.sides.split(",")}
+    order = [s.strip() for s in args.sides.split(",")]
+    sides = set(order)
     base = base_reports()
     report: dict = {"when": datetime.now().isoformat(timespec="seconds"), "workers": args.workers,
                     "machine": {"python": platform.python_version(), "cpus": os.cpu_count()},
@@ -233,9 +234,8 @@ def main(argv: list[str] | None = None) -> int:
         corpus = OUT / f"run-corpus-{n}.jsonl"
         c = write_corpus(n, corpus, base)
         row: dict = {"corpus": c}
-        for side, engine in (("run", []), ("ray", ["--engine", "ray"])):
-            if side not in sides:
-                continue
+        for side in [s for s in order if s in ("run", "ray")]:  # in the order given, to see an order effect
+            engine = ["--engine", "ray"] if side == "ray" else []
             db = OUT / f"{side}-{n}.duckdb"
             for p in (db, Path(f"{db}.wal")):
                 p.unlink(missing_ok=True)
