@@ -138,8 +138,14 @@ _COMPASS = {"n": "north", "s": "south", "e": "east", "w": "west", "nw": "northwe
             "sw": "southwest", "se": "southeast"}
 _BEFORE = re.compile(r"\b(north|south|east|west|north-?west|north-?east|south-?west|south-?east|nw|ne|sw|se|n|s|e|w)"
                      r"(?:ern)?\s+$", re.IGNORECASE)
-_AFTER = re.compile(r"^['’]s\s+(?:restive\s+|volatile\s+|lawless\s+|remote\s+)*(north|south|east|west|north-?west|"
-                    r"north-?east|south-?west|south-?east|tribal)", re.IGNORECASE)
+_AFTER = re.compile(r"^['’]s\s+(?:restive\s+|volatile\s+|lawless\s+|remote\s+)*(north-?west|north-?east|south-?west|"
+                    r"south-?east|north|south|east|west|nw|ne|sw|se|tribal)(?:ern)?\b", re.IGNORECASE)
+# a compass part named alone, the country left to the context: "militants killed in the
+# northwest", "a raid in southwest", "in NW"; not the start of a name ("in North Waziristan",
+# "in South Africa") nor a part of something else ("north of the city")
+_BARE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?(?:country['’]s\s+)?"
+                   r"(?:restive\s+|volatile\s+|lawless\s+|remote\s+)*(north-?west|north-?east|south-?west|south-?east|"
+                   r"north|south|east|west|nw|ne|sw|se)(?:ern)?\b(?!\s+(?:of\b|[A-Z]))", re.IGNORECASE)
 
 
 def _compass_region(ctx, top):
@@ -152,6 +158,59 @@ def _compass_region(ctx, top):
     word = m.group(1).lower().replace("-", "")
     code = _directions().get((top.country, _COMPASS.get(word, word)))
     return ctx.geoparser.admin1_toponym(top.country, code) if code else None
+
+
+def _regions() -> list[tuple[str, re.Pattern, str]]:
+    global _REGIONS
+    if _REGIONS is None:
+        from eventwire.geo.normalize import read_lines
+
+        _REGIONS = [(cc, re.compile(r"\b(?:" + pat + r")\b", re.IGNORECASE), code)
+                    for cc, pat, code in (line.split("\t")[:3] for line in read_lines("region_phrases.tsv"))]
+    return _REGIONS
+
+
+_REGIONS: list | None = None
+
+
+def _region_in(ctx, country: str, lo: int, hi: int, source: str) -> Location | None:
+    """The admin1 region of `country` that words in text[lo:hi] name without a place name:
+    a region phrase (region_phrases.tsv: "tribal areas", "along the LoC") or a compass part
+    named alone ("in the northwest"; directional_regions.tsv)."""
+    text = ctx.text[lo:hi]
+    found = []
+    for cc, pat, code in _regions():
+        if cc == country:
+            found += [(m.start(), m.end(), code) for m in pat.finditer(text)]
+    for m in _BARE.finditer(text):
+        word = m.group(1).lower().replace("-", "")
+        code = _directions().get((country, _COMPASS.get(word, word)))
+        if code:
+            found.append((m.start(1), m.end(1), code))
+    for start, end, code in sorted(found):
+        top = ctx.geoparser.admin1_toponym(country, code)
+        if top is not None:
+            return ctx.geoparser.to_location(top, 3).model_copy(update={
+                "source": source, "text": text[start:end], "start": lo + start, "end": lo + end})
+    return None
+
+
+def refine(ctx, loc: Location | None, spans: list[tuple[int, int]]) -> Location | None:
+    """A place that is only the country, made more specific from the same text: a region the
+    event's own sentences name without a place name ("killed in the tribal areas"), else the
+    article's main place when it lies in that country (a second headline's "in Quetta"),
+    else such a region anywhere in the article. The country is never changed."""
+    if (loc is None or not loc.country or FEATURE_RANK.get(loc.feature or "", 3) != 0
+            or ctx is None or ctx.geoparser is None or not hasattr(ctx.geoparser, "admin1_toponym")):
+        return loc
+    for lo, hi in spans:
+        found = _region_in(ctx, loc.country, lo, hi, loc.source if loc.source in ("clause", "sentence") else "sentence")
+        if found is not None:
+            return found
+    main = article_place(ctx)
+    if main is not None and main.country == loc.country:
+        return main
+    return _region_in(ctx, loc.country, 0, len(ctx.text), "article") or loc
 
 
 def _usable(ctx, top, actor_spans: list[tuple[int, int]]) -> bool:

@@ -164,6 +164,12 @@ def article_countries(mentions: list[Mention]) -> list[str]:
         if m.location is not None and m.location.country:
             votes[m.location.country] += 3
     resolver = ActorResolver.load()
+    # the nationality of a state's forces that strike ("Indian shelling kills three",
+    # "Pakistani troops raided ...") says who fired, not where: forces fire across borders,
+    # and their victims are at home, so such a word counts least
+    attackers = [(m.actor1.start, m.actor1.end) for m in mentions
+                 if _family(m.type) in STATE_FORCE_TYPES and m.actor1 is not None
+                 and m.actor1.sector in _STATE_SIDE and m.actor1.start is not None]
     seen: set[int] = set()
     for m in sorted(mentions, key=lambda x: x.order):
         seg = m.segment
@@ -178,8 +184,10 @@ def article_countries(mentions: list[Mention]) -> list[str]:
             before = _WORD.findall(seg.text[max(0, hit.start - 20):hit.start].lower())[-2:]
             # "in Indian firing": a demonym after "in" is whose fire, not where
             locative = hit.kind != "demonym" and LOCATIVE & set(before)
-            votes[hit.country] += 2 if locative else 1
-            last[hit.country] = seg.start + hit.start
+            at = seg.start + hit.start
+            striker = hit.kind == "demonym" and any(s <= at < e for s, e in attackers)
+            votes[hit.country] += 2 if locative else (0.5 if striker else 1)
+            last[hit.country] = at
     return sorted(votes, key=lambda c: (votes[c], last.get(c, -1)), reverse=True)
 
 
@@ -338,6 +346,8 @@ def build_event(ms: list[Mention], article_id: str, taxonomy, number: int = 1) -
         located = any(m.type in LOCATED_TYPES for m in ms)
         location_reason = "no_place" if located else "unlocated_type"
     fatalities = _combine(factual, "fatalities")
+    if _family(lead.type) in STATE_FORCE_TYPES:
+        location = _where_struck(location, actor1, actor2)
     here = location.country if location else None
     if _family(lead.type) in STATE_FORCE_TYPES:
         if actor2 is None and fatalities.victims in VICTIM_ACTORS:
@@ -485,6 +495,28 @@ def _opponent_country(actor: Actor | None, other: Actor | None) -> str | None:
     if actor.sector in _STATE_SIDE - {"GOV"} and other.sector in _REBEL_SIDE:
         return other.country
     return None
+
+
+# civilians only: two states' forces trading fire say nothing of which side it happened on
+_STRUCK = {"CVL"} | _CIVILIAN_KINDS
+
+
+def _where_struck(location: Location | None, actor1: Actor | None, actor2: Actor | None) -> Location | None:
+    """A state's forces that strike another country's civilians strike them where they are:
+    "Pakistani civilian killed in Indian shelling" happened in Pakistan, though the only
+    country the article leans to is the shooter's. Only a place that is the country alone
+    (no place named for the event) is moved, and only to the country of the side hit."""
+    if (location is None or location.source != "country" or actor1 is None or actor2 is None
+            or actor1.sector not in _STATE_SIDE or actor1.country != location.country
+            or not actor2.country or actor2.country == location.country or actor2.sector not in _STRUCK):
+        return location
+    from eventwire.geo import Geoparser
+
+    geoparser = Geoparser.loaded()
+    top = geoparser.country_toponym(actor2.country) if geoparser is not None else None
+    if top is None:
+        return location
+    return geoparser.to_location(top, 3).model_copy(update={"source": "country", "start": None, "end": None, "text": ""})
 
 
 def _as_military(actor: Actor, taxonomy) -> Actor:
