@@ -171,6 +171,8 @@ def _regions() -> list[tuple[str, re.Pattern, str]]:
 
 
 _REGIONS: list | None = None
+_CAPITAL_OF = re.compile(r"\bcapital\s+(?:city\s+)?of\s+(?:the\s+)?$", re.IGNORECASE)
+_CAPITAL = re.compile(r"(?:['’]s)?\s+capital\b(?!\s+(?:city\s+)?(?:of\b|[A-Z]))", re.IGNORECASE)
 
 
 def _region_in(ctx, country: str, lo: int, hi: int, source: str) -> Location | None:
@@ -187,10 +189,23 @@ def _region_in(ctx, country: str, lo: int, hi: int, source: str) -> Location | N
         code = _directions().get((country, _COMPASS.get(word, word)))
         if code:
             found.append((m.start(1), m.end(1), code))
-    for start, end, code in sorted(found):
-        top = ctx.geoparser.admin1_toponym(country, code)
+    for t in ctx.toponyms or ():
+        # "in southwestern Pakistan" in a sentence other than the event's
+        if lo <= t.start and t.end <= hi and t.country == country:
+            region = _compass_region(ctx, t)
+            if region is not None:
+                found.append((t.start - lo, t.end - lo, region.admin1_code))
+            elif t.role in ("place", "demonym") and FEATURE_RANK.get(t.feature or "", 3) == 0:
+                after = _CAPITAL.match(ctx.text, t.end)  # "in the Pakistani capital"
+                before = _CAPITAL_OF.search(ctx.text, max(0, t.start - 20), t.start)  # "the capital of Pakistan"
+                if after or before:
+                    found.append(((before.start() if before else t.start) - lo, (after.end() if after else t.end) - lo, None))
+    for start, end, code in sorted(found, key=lambda f: f[:2]):
+        top = (ctx.geoparser.admin1_toponym(country, code) if code is not None
+               else getattr(ctx.geoparser, "capital_toponym", lambda _: None)(country))
         if top is not None:
-            return ctx.geoparser.to_location(top, 3).model_copy(update={
+            precision = 3 if code is not None else 1
+            return ctx.geoparser.to_location(top, precision).model_copy(update={
                 "source": source, "text": text[start:end], "start": lo + start, "end": lo + end})
     return None
 

@@ -15,7 +15,7 @@ from collections import Counter
 from eventwire.attributes.claims import STATUS_RANK
 from eventwire.events.detect import LOCATED_TYPES, WEAPONS, Mention, family
 from eventwire.model import Actor, Count, Event, Evidence, Location
-from eventwire.resources import lexicon
+from eventwire.resources import lexicon, table
 
 MODE_FREE = {"ASSAULT", "FIGHT", "PROTEST", "THREATEN", "ACCUSE", "COERCE"}
 STATE_FORCE_TYPES = set(lexicon("roles")["state_force_types"])
@@ -349,6 +349,7 @@ def build_event(ms: list[Mention], article_id: str, taxonomy, number: int = 1) -
     if _family(lead.type) in STATE_FORCE_TYPES:
         location = _where_struck(location, actor1, actor2)
     here = location.country if location else None
+    actor1, actor2 = _branch(actor1, here), _branch(actor2, here)
     if _family(lead.type) in STATE_FORCE_TYPES:
         if actor2 is None and fatalities.victims in VICTIM_ACTORS:
             actor2 = _victim_actor(fatalities.victims, here)
@@ -517,6 +518,32 @@ def _where_struck(location: Location | None, actor1: Actor | None, actor2: Actor
     if top is None:
         return location
     return geoparser.to_location(top, 3).model_copy(update={"source": "country", "start": None, "end": None, "text": ""})
+
+
+def _branches() -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    for row in table("actors/group_branches.tsv"):
+        out.setdefault(row["name"], {})[row["country"]] = row["branch"]
+    return out
+
+
+def _branch(actor: Actor | None, here: str | None) -> Actor | None:
+    """A group that fights in several countries under one name is the branch of the country
+    where it acts ("Taliban gunmen kill 17 in Pakistan air force base attack": the
+    Pakistani Taliban), unless its own words give it a nationality ("Afghan Taliban")."""
+    if actor is None or not here or actor.country == here:
+        return actor
+    branch = _branches().get(actor.name, {}).get(here)
+    if branch is None:
+        return actor
+    from eventwire.actors import ActorResolver
+
+    for hit in ActorResolver.load().find(actor.text or ""):
+        # "Afghan Taliban" is read as one group name: a word beyond the bare name qualifies it
+        if hit.kind in _ENTITY_KINDS and hit.country or (
+                hit.name == actor.name and len(hit.text.split()) > len(actor.name.split())):
+            return actor
+    return actor.model_copy(update={"country": here, "name": branch})
 
 
 def _as_military(actor: Actor, taxonomy) -> Actor:
