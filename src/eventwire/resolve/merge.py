@@ -346,13 +346,16 @@ def build_event(ms: list[Mention], article_id: str, taxonomy, number: int = 1) -
         located = any(m.type in LOCATED_TYPES for m in ms)
         location_reason = "no_place" if located else "unlocated_type"
     fatalities = _combine(factual, "fatalities")
+    injuries = _combine(factual, "injuries")
     if _family(lead.type) in STATE_FORCE_TYPES:
         location = _where_struck(location, actor1, actor2)
     here = location.country if location else None
     actor1, actor2 = _branch(actor1, here), _branch(actor2, here)
     if _family(lead.type) in STATE_FORCE_TYPES:
-        if actor2 is None and fatalities.victims in VICTIM_ACTORS:
-            actor2 = _victim_actor(fatalities.victims, here)
+        # those hurt are the target as much as those killed ("shelling injured three civilians")
+        victims = fatalities.victims if fatalities.victims in VICTIM_ACTORS else injuries.victims
+        if actor2 is None and victims in VICTIM_ACTORS:
+            actor2 = _victim_actor(victims, here)
         actor1, actor2 = _localise(actor1, here), _localise(actor2, here)
         actor1, actor2 = _localise(actor1, _opponent_country(actor1, actor2)), \
             _localise(actor2, _opponent_country(actor2, actor1))
@@ -378,7 +381,6 @@ def build_event(ms: list[Mention], article_id: str, taxonomy, number: int = 1) -
     attrib_m = next((m for m in ms if m.status == status and m.attribution is not None), None) or next(
         (m for m in ms if m.attribution is not None), None
     )
-    injuries = _combine(factual, "injuries")
     evidence = _dedupe([e for m in ms for e in m.evidence])
     fatalities.evidence = [e for e in evidence if e.role == "fatalities"]
     injuries.evidence = [e for e in evidence if e.role == "injuries"]
