@@ -223,7 +223,7 @@ def refine(ctx, loc: Location | None, spans: list[tuple[int, int]]) -> Location 
         if found is not None:
             return found
     main = article_place(ctx)
-    if main is not None and main.country == loc.country:
+    if main is not None and main.country == loc.country and main.admin1:
         return main
     return _region_in(ctx, loc.country, 0, len(ctx.text), "article") or loc
 
