@@ -216,7 +216,11 @@ def _situate(clusters: list[_Cluster], countries: list[str]) -> None:
                 m.actor2 = _localise(a2, others[0])
         if (_family(c.type) in UNATTRIBUTED_TYPES and not any(m.actor1 for m in c.mentions)
                 and any(_attack_evident(m) for m in c.mentions)):
-            c.mentions[0].actor1 = _unidentified_actor(countries[0], c.mentions[0].actor2)
+            lead = c.mentions[0]
+            across = _line_attacker(c.mentions, countries[0], lead.actor2)
+            lead.actor1 = across or _unidentified_actor(countries[0], lead.actor2)
+            if across is not None and not any(m.actor2 for m in c.mentions):
+                lead.actor2 = _state_actor(countries[0], text="")  # fire across the line hits this side
         if state and not c.countries("actor2") and others and not any(m.actor2 for m in c.mentions):
             lead = next(m for m in c.mentions if m.actor1 is not None and m.actor1.country in state)
             lead.actor2 = _state_actor(others[0])
@@ -367,8 +371,11 @@ def build_event(ms: list[Mention], article_id: str, taxonomy, number: int = 1) -
     named1 = None if _is_placeholder(actor1) else actor1
     if actor1 is None and _family(lead.type) in UNATTRIBUTED_TYPES and (
             actor2 is not None or any(_attack_evident(m) for m in ms)):
-        actor1 = _unidentified_actor(here or (actor2.country if actor2 is not None
-                                              and actor2.sector in LOCAL_SECTORS else None), actor2)
+        actor1 = _line_attacker(ms, here, actor2)
+        if actor1 is not None and actor2 is None:
+            actor2 = _state_actor(here, text="")  # fire across the line hits the state on this side
+        actor1 = actor1 or _unidentified_actor(
+            here or (actor2.country if actor2 is not None and actor2.sector in LOCAL_SECTORS else None), actor2)
     type_ = lead.type
     if _family(type_) == "ASSAULT" and cameo:
         type_, _ = taxonomy.event_type(cameo, actor1, actor2)  # FIGHT when both sides are armed forces
@@ -520,6 +527,43 @@ def _where_struck(location: Location | None, actor1: Actor | None, actor2: Actor
     if top is None:
         return location
     return geoparser.to_location(top, 3).model_copy(update={"source": "country", "start": None, "end": None, "text": ""})
+
+
+def _line_attacker(ms: list[Mention], here: str | None, victim: Actor | None) -> Actor | None:
+    """Fire across a contested line that names no one fired it comes from the state on the
+    other side ("Shelling in Pakistani Kashmir kills three", "two soldiers killed in
+    cross-border firing along the LoC" in Pakistan): the same rule the roles apply when the
+    sentence names one side (events/roles/countries.py), for an event that names neither.
+    Insurgents and protesters hit are left alone: they are not across any line."""
+    from eventwire.events.roles.countries import BORDER_WORDS, CONTESTED_LINES, SIDED_PLACES
+
+    if not here or victim is not None and victim.sector not in _LINE_SIDES:
+        return None
+    from eventwire.actors import ActorResolver
+
+    resolver = ActorResolver.load()
+    for m in ms:
+        low = m.segment.text.lower()
+        words = set(_WORD.findall(low))
+        # "Fresh Indian Firing at LoC" names who fired, though the parse found no actor
+        if any(hit.kind == "demonym" and _FIRE_AFTER.match(m.segment.text, hit.end)
+               for hit in resolver.find(m.segment.text)):
+            return None
+        for name, (first, second) in CONTESTED_LINES.items():
+            if here not in (first, second) or not re.search(r"(?<![a-z0-9])" + re.escape(name) + r"(?![a-z0-9])", low):
+                continue
+            if name in SIDED_PLACES and here != first:
+                continue  # "in Azad Kashmir" is on Pakistan's side, whatever else was said
+            if name in SIDED_PLACES or words & BORDER_WORDS:
+                return resolver.implied("MIL", second if here == first else first)
+    return None
+
+
+_FIRE_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:fir(?:e|ing)|gunfire|shell(?:s|ing)?|mortars?|artillery|strikes?|attacks?)\b",
+                         re.IGNORECASE)
+
+
+_LINE_SIDES = {"GOV", "MIL", "COP", "CVL", "UAF"} | _CIVILIAN_KINDS
 
 
 def _branches() -> dict[str, dict[str, str]]:
