@@ -352,7 +352,7 @@ def build_event(ms: list[Mention], article_id: str, taxonomy, number: int = 1) -
     fatalities = _combine(factual, "fatalities")
     injuries = _combine(factual, "injuries")
     if _family(lead.type) in STATE_FORCE_TYPES:
-        location = _where_struck(location, actor1, actor2)
+        location = _where_struck(location, actor1, actor2, ms)
     here = location.country if location else None
     actor1, actor2 = _branch(actor1, here), _branch(actor2, here)
     if _family(lead.type) in STATE_FORCE_TYPES:
@@ -511,19 +511,29 @@ def _opponent_country(actor: Actor | None, other: Actor | None) -> str | None:
 _STRUCK = {"CVL"} | _CIVILIAN_KINDS
 
 
-def _where_struck(location: Location | None, actor1: Actor | None, actor2: Actor | None) -> Location | None:
+def _where_struck(location: Location | None, actor1: Actor | None, actor2: Actor | None,
+                  ms: list[Mention] = ()) -> Location | None:
     """A state's forces that strike another country's civilians strike them where they are:
     "Pakistani civilian killed in Indian shelling" happened in Pakistan, though the only
-    country the article leans to is the shooter's. Only a place that is the country alone
-    (no place named for the event) is moved, and only to the country of the side hit."""
-    if (location is None or location.source != "country" or actor1 is None or actor2 is None
-            or actor1.sector not in _STATE_SIDE or actor1.country != location.country
-            or not actor2.country or actor2.country == location.country or actor2.sector not in _STRUCK):
+    country the article leans to is the shooter's; so does their fire across a contested
+    line ("killed in Indian firing along the LoC": the roles' rule, fire across the line comes
+    from the other side). Only a place that is the country alone (no place named for the
+    event) is moved, and only to the country of the side hit."""
+    if (location is None or location.source != "country" or actor1 is None
+            or actor1.sector not in _STATE_SIDE or actor1.country != location.country):
+        return location
+    if actor2 is not None and actor2.country and actor2.country != location.country and actor2.sector in _STRUCK:
+        there = actor2.country
+    else:
+        there = _across_from(ms, actor1.country)
+        if actor2 is not None and (actor2.sector not in _LINE_SIDES or actor2.country not in (None, location.country, there)):
+            there = None  # insurgents fought at home, or a side the line does not divide
+    if there is None:
         return location
     from eventwire.geo import Geoparser
 
     geoparser = Geoparser.loaded()
-    top = geoparser.country_toponym(actor2.country) if geoparser is not None else None
+    top = geoparser.country_toponym(there) if geoparser is not None else None
     if top is None:
         return location
     return geoparser.to_location(top, 3).model_copy(update={"source": "country", "start": None, "end": None, "text": ""})
@@ -556,6 +566,24 @@ def _line_attacker(ms: list[Mention], here: str | None, victim: Actor | None) ->
                 continue  # "in Azad Kashmir" is on Pakistan's side, whatever else was said
             if name in SIDED_PLACES or words & BORDER_WORDS:
                 return resolver.implied("MIL", second if here == first else first)
+    return None
+
+
+def _across_from(ms: list[Mention], shooter: str | None) -> str | None:
+    """The state across a contested line from `shooter` when the event's sentences name the
+    line as where fire was exchanged ("shelling along the LoC", "firing across the Kashmir
+    border"); a place on one side ("Azad Kashmir") is placed by the geoparse, not here."""
+    from eventwire.events.roles.countries import BORDER_WORDS, CONTESTED_LINES, SIDED_PLACES
+
+    for m in ms:
+        low = m.segment.text.lower()
+        if not set(_WORD.findall(low)) & BORDER_WORDS:
+            continue
+        for name, pair in CONTESTED_LINES.items():
+            if name in SIDED_PLACES or shooter not in pair:
+                continue
+            if re.search(r"(?<![a-z0-9])" + re.escape(name) + r"(?![a-z0-9])", low):
+                return pair[1] if shooter == pair[0] else pair[0]
     return None
 
 
