@@ -89,7 +89,7 @@ def clause_place(tok: Token, doc: Doc, segment: Segment, ctx, claim, a1_tok, oth
     for other in others:  # a nested event keeps its own place ("condemned Iran's strikes in X")
         if other.i != tok.i and tok not in other.subtree:
             excluded.update(t.i for t in other.subtree)
-    best = None
+    found = []
     for top in inside:
         toks = [t for t in doc if off + t.idx >= top.start and off + t.idx < top.end]
         if not toks:
@@ -106,12 +106,11 @@ def clause_place(tok: Token, doc: Doc, segment: Segment, ctx, claim, a1_tok, oth
         if not (locative or struck):
             continue
         rank = FEATURE_RANK.get(top.feature or "", 3)
-        key = (rank, -abs(head.i - tok.i))
-        if best is None or key > best[0]:
-            best = (key, top, near)
-    if best is None:
+        found.append(((rank, -abs(head.i - tok.i)), top, near))
+    found = _at_home(ctx, found)
+    if not found:
         return None
-    _, top, near = best
+    _, top, near = max(found, key=lambda f: f[0])
     return _located(ctx, top, precision_of(top.feature, near, top.stand_in), "clause")
 
 
@@ -245,11 +244,34 @@ def sentence_place(ctx, segment: Segment, at: int, actor_spans: list[tuple[int, 
         return None
     here = [t for t in ctx.toponyms if segment.start <= t.start and t.end <= segment.end
             and _usable(ctx, t, list(actor_spans))]
+    here = [f[1] for f in _at_home(ctx, [(None, t, None) for t in here])]
     if not here:
         return None
     top = min(here, key=lambda t: (FEATURE_RANK.get(t.feature or "", 3) == 0, abs(t.start - at)))
     near = bool(_NEAR.search(ctx.text[max(0, top.start - 20):top.start]))
     return _located(ctx, top, precision_of(top.feature, near, top.stand_in), "sentence")
+
+
+def _at_home(ctx, found: list[tuple]) -> list[tuple]:
+    """Candidates (key, toponym, near) less any abroad that only vouches for itself when
+    another candidate lies in the country the article is about: "killed in IED blast in
+    Pakistan" is not in Eritrea (an "Edd" read into "IED"), "Lahore victims of Taliban
+    attack" not in Turkey. A place abroad that the article supports otherwise, or that is the
+    only candidate, stays ("the bombing in Kabul")."""
+    countries = context_countries(ctx)
+    if len(found) < 2 or not countries:
+        return found
+    home = max(countries, key=lambda c: countries[c])
+    if not any(f[1].country == home for f in found):
+        return found
+
+    def alone(top) -> bool:
+        if top.country == home:
+            return False
+        own = sum(2 if t.role == "place" else 1 for t in ctx.toponyms if t.country == top.country
+                  and t.text == top.text and t.role != "street")
+        return countries[top.country] <= own < countries[home]
+    return [f for f in found if not alone(f[1])]
 
 
 def context_countries(ctx) -> Counter:
