@@ -9,6 +9,13 @@ Rules, most specific first:
 - country: only the country the article is about (named, implied by a demonym, or by an actor
   known to fight there: "Houthi" -> Yemen), precision 3.
 
+A place that is only a country is then refined inside it (`refine`, once the event is built):
+a region its sentences name without a place name ("in the tribal areas", "along the LoC" told
+from Pakistan, "in the northwest", "the Pakistani capital"; data/geo/region_phrases.tsv and
+directional_regions.tsv), else the article's main place in that country, else such a region
+anywhere in the article. Among candidate places, one abroad that nothing else in the article
+supports yields to one in the article's country (`_at_home`).
+
 Never a place read only as an origin ("militants from X"), a nationality, or inside an actor's
 name: demonyms and datelines carry other roles in the geoparse, actor spans are left out.
 Clause places are the mention's `location` (they tie mentions together when merging); the

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from eventwire.attributes.claims import STATUS_RANK
 from eventwire.events.detect import LOCATED_TYPES, WEAPONS, Mention, family
@@ -539,33 +540,43 @@ def _where_struck(location: Location | None, actor1: Actor | None, actor2: Actor
     return geoparser.to_location(top, 3).model_copy(update={"source": "country", "start": None, "end": None, "text": ""})
 
 
+def _lines_named(ms: list[Mention]) -> list[tuple[str, tuple[str, str], bool, Mention]]:
+    """The contested lines the event's sentences name (events/roles/countries.py): the name,
+    its two states, whether the sentence speaks of fire or a border, and the mention."""
+    from eventwire.events.roles.countries import BORDER_WORDS, CONTESTED_LINES
+
+    out = []
+    for m in ms:
+        low = m.segment.text.lower()
+        border = bool(set(_WORD.findall(low)) & BORDER_WORDS)
+        for name, pair in CONTESTED_LINES.items():
+            if re.search(r"(?<![a-z0-9])" + re.escape(name) + r"(?![a-z0-9])", low):
+                out.append((name, tuple(pair), border, m))
+    return out
+
+
 def _line_attacker(ms: list[Mention], here: str | None, victim: Actor | None) -> Actor | None:
     """Fire across a contested line that names no one fired it comes from the state on the
     other side ("Shelling in Pakistani Kashmir kills three", "two soldiers killed in
     cross-border firing along the LoC" in Pakistan): the same rule the roles apply when the
     sentence names one side (events/roles/countries.py), for an event that names neither.
     Insurgents and protesters hit are left alone: they are not across any line."""
-    from eventwire.events.roles.countries import BORDER_WORDS, CONTESTED_LINES, SIDED_PLACES
+    from eventwire.actors import ActorResolver
+    from eventwire.events.roles.countries import SIDED_PLACES
 
     if not here or victim is not None and victim.sector not in _LINE_SIDES:
         return None
-    from eventwire.actors import ActorResolver
-
     resolver = ActorResolver.load()
-    for m in ms:
-        low = m.segment.text.lower()
-        words = set(_WORD.findall(low))
+    for name, (first, second), border, m in _lines_named(ms):
+        if here not in (first, second) or name in SIDED_PLACES and here != first:
+            continue  # "in Azad Kashmir" is on Pakistan's side, whatever else was said
+        if not (name in SIDED_PLACES or border):
+            continue
         # "Fresh Indian Firing at LoC" names who fired, though the parse found no actor
         if any(hit.kind == "demonym" and _FIRE_AFTER.match(m.segment.text, hit.end)
                for hit in resolver.find(m.segment.text)):
             return None
-        for name, (first, second) in CONTESTED_LINES.items():
-            if here not in (first, second) or not re.search(r"(?<![a-z0-9])" + re.escape(name) + r"(?![a-z0-9])", low):
-                continue
-            if name in SIDED_PLACES and here != first:
-                continue  # "in Azad Kashmir" is on Pakistan's side, whatever else was said
-            if name in SIDED_PLACES or words & BORDER_WORDS:
-                return resolver.implied("MIL", second if here == first else first)
+        return resolver.implied("MIL", second if here == first else first)
     return None
 
 
@@ -573,17 +584,11 @@ def _across_from(ms: list[Mention], shooter: str | None) -> str | None:
     """The state across a contested line from `shooter` when the event's sentences name the
     line as where fire was exchanged ("shelling along the LoC", "firing across the Kashmir
     border"); a place on one side ("Azad Kashmir") is placed by the geoparse, not here."""
-    from eventwire.events.roles.countries import BORDER_WORDS, CONTESTED_LINES, SIDED_PLACES
+    from eventwire.events.roles.countries import SIDED_PLACES
 
-    for m in ms:
-        low = m.segment.text.lower()
-        if not set(_WORD.findall(low)) & BORDER_WORDS:
-            continue
-        for name, pair in CONTESTED_LINES.items():
-            if name in SIDED_PLACES or shooter not in pair:
-                continue
-            if re.search(r"(?<![a-z0-9])" + re.escape(name) + r"(?![a-z0-9])", low):
-                return pair[1] if shooter == pair[0] else pair[0]
+    for name, (first, second), border, _ in _lines_named(ms):
+        if border and name not in SIDED_PLACES and shooter in (first, second):
+            return second if shooter == first else first
     return None
 
 
@@ -594,6 +599,7 @@ _FIRE_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:fir(?:e|ing)|gunfire|shell(?:s|ing)?
 _LINE_SIDES = {"GOV", "MIL", "COP", "CVL", "UAF"} | _CIVILIAN_KINDS
 
 
+@lru_cache(maxsize=1)
 def _branches() -> dict[str, dict[str, str]]:
     out: dict[str, dict[str, str]] = {}
     for row in table("actors/group_branches.tsv"):
