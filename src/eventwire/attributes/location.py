@@ -142,7 +142,8 @@ def _directions() -> dict[tuple[str, str], str]:
 _DIRECTIONS: dict | None = None
 _COMPASS = {"n": "north", "s": "south", "e": "east", "w": "west", "nw": "northwest", "ne": "northeast",
             "sw": "southwest", "se": "southeast"}
-_BEFORE = re.compile(r"\b(north|south|east|west|north-?west|north-?east|south-?west|south-?east|nw|ne|sw|se|n|s|e|w)"
+# a compass word or letter before a place ("SW Pakistan"), not the "s" of "Pakistan's Khyber"
+_BEFORE = re.compile(r"(?<!['’])\b(north|south|east|west|north-?west|north-?east|south-?west|south-?east|nw|ne|sw|se|n|s|e|w)"
                      r"(?:ern)?\s+$", re.IGNORECASE)
 _AFTER = re.compile(r"^['’]s\s+(?:restive\s+|volatile\s+|lawless\s+|remote\s+)*(north-?west|north-?east|south-?west|"
                     r"south-?east|north|south|east|west|nw|ne|sw|se|tribal)(?:ern)?\b", re.IGNORECASE)
