@@ -266,8 +266,10 @@ def _at_home(ctx, found: list[tuple]) -> list[tuple]:
     Pakistan" is not in Eritrea (an "Edd" read into "IED"), "Lahore victims of Taliban
     attack" not in Turkey. A place abroad that the article supports otherwise, or that is the
     only candidate, stays ("the bombing in Kabul")."""
+    if len({f[1].country for f in found}) < 2:
+        return found
     countries = context_countries(ctx)
-    if len(found) < 2 or not countries:
+    if not countries:
         return found
     home = max(countries, key=lambda c: countries[c])
     if not any(f[1].country == home for f in found):
