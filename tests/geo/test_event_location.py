@@ -133,3 +133,11 @@ def test_group_takes_the_branch_where_it_acts(pipeline):
     assert _events(res)[0].actor1.country == "AFG"
     res = pipeline.extract(Article(id="q", text="On 2 June 2024, gunmen killed an Afghan Taliban commander in Quetta."))
     assert any(a is not None and a.country == "AFG" for e in _events(res) for a in (e.actor1, e.actor2))
+
+
+def test_home_only_parties_take_the_article_country(pipeline):
+    """Protesters, police and soldiers named by no country act where the report is, even in
+    an event with no place of its own (a demand, a statement)."""
+    res = pipeline.extract(Article(id="h", text="On 3 May 2024, protesters in Peshawar demanded the release of detained activists."))
+    actors = [a for e in res.events for a in (e.actor1, e.actor2) if a is not None and a.sector == "PRO"]
+    assert actors and all(a.country == "PAK" for a in actors)

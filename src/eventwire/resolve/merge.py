@@ -115,7 +115,36 @@ def merge_mentions(mentions: list[Mention]) -> list[list[Mention]]:
     countries = article_countries(mentions)
     _situate(clusters, countries)
     _country_hint(clusters, countries)
+    _at_home_actors(clusters, countries)
     return [c.mentions for c in clusters]
+
+
+# Who acts only at home: police, soldiers, protesters, rioters and civilians named by no
+# country are the article's country's ("police said", "protesters demanded" in a Pakistani
+# report), as the issue's actor-country rule asks; armed groups cross borders and are left.
+_HOME_ONLY = {"MIL", "COP", "CVL", "PRO", "RIO"}
+
+
+def _at_home_actors(clusters: list[_Cluster], countries: list[str]) -> None:
+    """Give the home-only parties of an event with no place of its own (a statement, a
+    demand, a meeting) the one country the article is about; a placed or violent event's
+    parties take its place's country in `build_event` (or `_situate`)."""
+    # the article's country; failing a country word, where its events' sentences place them
+    hinted = Counter(m.place_hint.country for c in clusters for m in c.mentions
+                     if m.place_hint is not None and m.place_hint.country and m.place_hint.source != "country")
+    if len(countries) > 1 or len(hinted) > 1:
+        return  # "Thailand and Cambodia agreed to withdraw troops": whose troops is not said
+    home = countries[0] if countries else (next(iter(hinted)) if hinted else None)
+    if home is None:
+        return
+    for c in clusters:
+        if _family(c.type) in STATE_FORCE_TYPES or c.places():
+            continue
+        for m in c.mentions:
+            if m.type in LOCATED_TYPES:
+                continue  # placed by its hint in build_event
+            m.actor1 = _localise(m.actor1, home, _HOME_ONLY)
+            m.actor2 = _localise(m.actor2, home, _HOME_ONLY)
 
 
 def _country_hint(clusters: list[_Cluster], countries: list[str]) -> None:
