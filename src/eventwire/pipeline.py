@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from eventwire.attributes import location as where
 from eventwire.events.detect import ArticleContext, Mention, detect
 from eventwire.events.roles import RoleContext
 from eventwire.model import Article, DocumentError, DocumentResult, Segment
@@ -127,7 +128,7 @@ class Pipeline:
                 yield _failure(p.article, p.error)
             else:
                 try:
-                    yield self._events(p.article, p.mentions, p.scores)
+                    yield self._events(p.article, p.mentions, p.scores, p.ctx)
                 except Exception as exc:
                     yield _failure(p.article, exc)
 
@@ -166,7 +167,8 @@ class Pipeline:
     def _parse_text(self, seg: Segment) -> str:
         return self._truecase(seg.text) if seg.kind != "body" or _title_case(seg.text) else seg.text
 
-    def _events(self, article: Article, mentions: list[Mention], scores: dict[int, float]) -> DocumentResult:
+    def _events(self, article: Article, mentions: list[Mention], scores: dict[int, float],
+                ctx: ArticleContext | None = None) -> DocumentResult:
         clusters = merge_mentions(mentions)
         clusters.sort(key=lambda ms: min(m.order for m in ms))
         events = [build_event(ms, article.id, self.taxonomy, i + 1) for i, ms in enumerate(clusters)]
@@ -182,6 +184,9 @@ class Pipeline:
         kept = [(e, ms) for e, ms in zip(events, clusters)
                 if e.status != "negated" and _grounded(e, self.relevance.sentence)]
         events, clusters = [e for e, _ in kept], [ms for _, ms in kept]
+        # only now, so that what grounds an event above is the place its own words gave
+        for event, ms in zip(events, clusters):
+            event.location = where.refine(ctx, event.location, [(m.segment.start, m.segment.end) for m in ms])
         link_events(events, clusters)
         return DocumentResult(id=article.id, date=article.date, events=events)
 

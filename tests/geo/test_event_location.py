@@ -99,3 +99,45 @@ def test_no_place_says_why(pipeline):
     res = pipeline.extract(Article(id="n", text="Gunmen shot dead two men on Monday, police said."))
     for ev in _events(res):
         assert ev.location is None and ev.location_reason == "no_place"
+
+
+def test_region_words_take_the_side_of_the_report(pipeline):
+    """A shared name ("Kashmir", "the LoC") names the region on the side of the country the
+    report is about; the words never choose the country themselves."""
+    res = pipeline.extract(Article(id="k", text="On 3 May 2024, Indian troops fired across the LoC, killing a Pakistani soldier."))
+    locs = [e.location for e in _events(res)]
+    assert locs and all(loc.country == "PAK" and _key("azad") in _key(loc.admin1) for loc in locs)
+    res = pipeline.extract(Article(id="u", text="Gunmen shot dead two men on Monday in Kashmir, police said."))
+    assert all(e.location is None or e.location.admin1 is None for e in _events(res))
+
+
+def test_country_only_is_refined_from_the_next_sentence(pipeline):
+    res = pipeline.extract(Article(id="r", text="On 9 May 2024, a bomb killed two soldiers in Pakistan. "
+                                               "The blast took place near Turbat, officials said."))
+    ev = _events(res)[0]
+    assert ev.location.name == "Turbat" and ev.location.source == "article" and ev.location.geo_precision == 2
+
+
+def test_refinement_stays_in_the_country(pipeline):
+    """A place in another country never refines "in Pakistan"."""
+    res = pipeline.extract(Article(id="c", text="On 9 May 2024, a bomb killed two soldiers in Pakistan. "
+                                               "Officials in Kabul condemned the attack."))
+    for ev in _events(res):
+        assert ev.location.country == "PAK"
+
+
+def test_group_takes_the_branch_where_it_acts(pipeline):
+    res = pipeline.extract(Article(id="t", text="On 2 June 2024, Taliban gunmen killed two policemen in Peshawar."))
+    assert _events(res)[0].actor1.country == "PAK"
+    res = pipeline.extract(Article(id="a", text="On 2 June 2024, Taliban gunmen killed two policemen in Kandahar."))
+    assert _events(res)[0].actor1.country == "AFG"
+    res = pipeline.extract(Article(id="q", text="On 2 June 2024, gunmen killed an Afghan Taliban commander in Quetta."))
+    assert any(a is not None and a.country == "AFG" for e in _events(res) for a in (e.actor1, e.actor2))
+
+
+def test_home_only_parties_take_the_article_country(pipeline):
+    """Protesters, police and soldiers named by no country act where the report is, even in
+    an event with no place of its own (a demand, a statement)."""
+    res = pipeline.extract(Article(id="h", text="On 3 May 2024, protesters in Peshawar demanded the release of detained activists."))
+    actors = [a for e in res.events for a in (e.actor1, e.actor2) if a is not None and a.sector == "PRO"]
+    assert actors and all(a.country == "PAK" for a in actors)

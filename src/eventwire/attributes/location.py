@@ -9,6 +9,13 @@ Rules, most specific first:
 - country: only the country the article is about (named, implied by a demonym, or by an actor
   known to fight there: "Houthi" -> Yemen), precision 3.
 
+A place that is only a country is then refined inside it (`refine`, once the event is built):
+a region its sentences name without a place name ("in the tribal areas", "along the LoC" told
+from Pakistan, "in the northwest", "the Pakistani capital"; data/geo/region_phrases.tsv and
+directional_regions.tsv), else the article's main place in that country, else such a region
+anywhere in the article. Among candidate places, one abroad that nothing else in the article
+supports yields to one in the article's country (`_at_home`).
+
 Never a place read only as an origin ("militants from X"), a nationality, or inside an actor's
 name: demonyms and datelines carry other roles in the geoparse, actor spans are left out.
 Clause places are the mention's `location` (they tie mentions together when merging); the
@@ -89,7 +96,7 @@ def clause_place(tok: Token, doc: Doc, segment: Segment, ctx, claim, a1_tok, oth
     for other in others:  # a nested event keeps its own place ("condemned Iran's strikes in X")
         if other.i != tok.i and tok not in other.subtree:
             excluded.update(t.i for t in other.subtree)
-    best = None
+    found = []
     for top in inside:
         toks = [t for t in doc if off + t.idx >= top.start and off + t.idx < top.end]
         if not toks:
@@ -106,12 +113,11 @@ def clause_place(tok: Token, doc: Doc, segment: Segment, ctx, claim, a1_tok, oth
         if not (locative or struck):
             continue
         rank = FEATURE_RANK.get(top.feature or "", 3)
-        key = (rank, -abs(head.i - tok.i))
-        if best is None or key > best[0]:
-            best = (key, top, near)
-    if best is None:
+        found.append(((rank, -abs(head.i - tok.i)), top, near))
+    found = _at_home(ctx, found)
+    if not found:
         return None
-    _, top, near = best
+    _, top, near = max(found, key=lambda f: f[0])
     return _located(ctx, top, precision_of(top.feature, near, top.stand_in), "clause")
 
 
@@ -136,10 +142,17 @@ def _directions() -> dict[tuple[str, str], str]:
 _DIRECTIONS: dict | None = None
 _COMPASS = {"n": "north", "s": "south", "e": "east", "w": "west", "nw": "northwest", "ne": "northeast",
             "sw": "southwest", "se": "southeast"}
-_BEFORE = re.compile(r"\b(north|south|east|west|north-?west|north-?east|south-?west|south-?east|nw|ne|sw|se|n|s|e|w)"
+# a compass word or letter before a place ("SW Pakistan"), not the "s" of "Pakistan's Khyber"
+_BEFORE = re.compile(r"(?<!['’])\b(north|south|east|west|north-?west|north-?east|south-?west|south-?east|nw|ne|sw|se|n|s|e|w)"
                      r"(?:ern)?\s+$", re.IGNORECASE)
-_AFTER = re.compile(r"^['’]s\s+(?:restive\s+|volatile\s+|lawless\s+|remote\s+)*(north|south|east|west|north-?west|"
-                    r"north-?east|south-?west|south-?east|tribal)", re.IGNORECASE)
+_AFTER = re.compile(r"^['’]s\s+(?:restive\s+|volatile\s+|lawless\s+|remote\s+)*(north-?west|north-?east|south-?west|"
+                    r"south-?east|north|south|east|west|nw|ne|sw|se|tribal)(?:ern)?\b", re.IGNORECASE)
+# a compass part named alone, the country left to the context: "militants killed in the
+# northwest", "a raid in southwest", "in NW"; not the start of a name ("in North Waziristan",
+# "in South Africa") nor a part of something else ("north of the city")
+_BARE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?(?:country['’]s\s+)?"
+                   r"(?:restive\s+|volatile\s+|lawless\s+|remote\s+)*(north-?west|north-?east|south-?west|south-?east|"
+                   r"north|south|east|west|nw|ne|sw|se)(?:ern)?\b(?!\s+(?:of\b|[A-Z]))", re.IGNORECASE)
 
 
 def _compass_region(ctx, top):
@@ -152,6 +165,74 @@ def _compass_region(ctx, top):
     word = m.group(1).lower().replace("-", "")
     code = _directions().get((top.country, _COMPASS.get(word, word)))
     return ctx.geoparser.admin1_toponym(top.country, code) if code else None
+
+
+def _regions() -> list[tuple[str, re.Pattern, str]]:
+    global _REGIONS
+    if _REGIONS is None:
+        from eventwire.geo.normalize import read_lines
+
+        _REGIONS = [(cc, re.compile(r"\b(?:" + pat + r")\b", re.IGNORECASE), code)
+                    for cc, pat, code in (line.split("\t")[:3] for line in read_lines("region_phrases.tsv"))]
+    return _REGIONS
+
+
+_REGIONS: list | None = None
+_CAPITAL_OF = re.compile(r"\bcapital\s+(?:city\s+)?of\s+(?:the\s+)?$", re.IGNORECASE)
+_CAPITAL = re.compile(r"(?:['’]s)?\s+capital\b(?!\s+(?:city\s+)?(?:of\b|[A-Z]))", re.IGNORECASE)
+
+
+def _region_in(ctx, country: str, lo: int, hi: int, source: str) -> Location | None:
+    """The admin1 region of `country` that words in text[lo:hi] name without a place name:
+    a region phrase (region_phrases.tsv: "tribal areas", "along the LoC") or a compass part
+    named alone ("in the northwest"; directional_regions.tsv)."""
+    text = ctx.text[lo:hi]
+    found = []
+    for cc, pat, code in _regions():
+        if cc == country:
+            found += [(m.start(), m.end(), code) for m in pat.finditer(text)]
+    for m in _BARE.finditer(text):
+        word = m.group(1).lower().replace("-", "")
+        code = _directions().get((country, _COMPASS.get(word, word)))
+        if code:
+            found.append((m.start(1), m.end(1), code))
+    for t in ctx.toponyms or ():
+        # "in southwestern Pakistan" in a sentence other than the event's
+        if lo <= t.start and t.end <= hi and t.country == country:
+            region = _compass_region(ctx, t)
+            if region is not None:
+                found.append((t.start - lo, t.end - lo, region.admin1_code))
+            elif t.role in ("place", "demonym") and FEATURE_RANK.get(t.feature or "", 3) == 0:
+                after = _CAPITAL.match(ctx.text, t.end)  # "in the Pakistani capital"
+                before = _CAPITAL_OF.search(ctx.text, max(0, t.start - 20), t.start)  # "the capital of Pakistan"
+                if after or before:
+                    found.append(((before.start() if before else t.start) - lo, (after.end() if after else t.end) - lo, None))
+    for start, end, code in sorted(found, key=lambda f: f[:2]):
+        top = (ctx.geoparser.admin1_toponym(country, code) if code is not None
+               else getattr(ctx.geoparser, "capital_toponym", lambda _: None)(country))
+        if top is not None:
+            precision = 3 if code is not None else 1
+            return ctx.geoparser.to_location(top, precision).model_copy(update={
+                "source": source, "text": text[start:end], "start": lo + start, "end": lo + end})
+    return None
+
+
+def refine(ctx, loc: Location | None, spans: list[tuple[int, int]]) -> Location | None:
+    """A place that is only the country, made more specific from the same text: a region the
+    event's own sentences name without a place name ("killed in the tribal areas"), else the
+    article's main place when it lies in that country (a second headline's "in Quetta"),
+    else such a region anywhere in the article. The country is never changed."""
+    if (loc is None or not loc.country or FEATURE_RANK.get(loc.feature or "", 3) != 0
+            or ctx is None or ctx.geoparser is None or not hasattr(ctx.geoparser, "admin1_toponym")):
+        return loc
+    for lo, hi in spans:
+        found = _region_in(ctx, loc.country, lo, hi, loc.source if loc.source in ("clause", "sentence") else "sentence")
+        if found is not None:
+            return found
+    main = article_place(ctx)
+    if main is not None and main.country == loc.country and main.admin1:
+        return main
+    return _region_in(ctx, loc.country, 0, len(ctx.text), "article") or loc
 
 
 def _usable(ctx, top, actor_spans: list[tuple[int, int]]) -> bool:
@@ -171,11 +252,36 @@ def sentence_place(ctx, segment: Segment, at: int, actor_spans: list[tuple[int, 
         return None
     here = [t for t in ctx.toponyms if segment.start <= t.start and t.end <= segment.end
             and _usable(ctx, t, list(actor_spans))]
+    here = [f[1] for f in _at_home(ctx, [(None, t, None) for t in here])]
     if not here:
         return None
     top = min(here, key=lambda t: (FEATURE_RANK.get(t.feature or "", 3) == 0, abs(t.start - at)))
     near = bool(_NEAR.search(ctx.text[max(0, top.start - 20):top.start]))
     return _located(ctx, top, precision_of(top.feature, near, top.stand_in), "sentence")
+
+
+def _at_home(ctx, found: list[tuple]) -> list[tuple]:
+    """Candidates (key, toponym, near) less any abroad that only vouches for itself when
+    another candidate lies in the country the article is about: "killed in IED blast in
+    Pakistan" is not in Eritrea (an "Edd" read into "IED"), "Lahore victims of Taliban
+    attack" not in Turkey. A place abroad that the article supports otherwise, or that is the
+    only candidate, stays ("the bombing in Kabul")."""
+    if len({f[1].country for f in found}) < 2:
+        return found
+    countries = context_countries(ctx)
+    if not countries:
+        return found
+    home = max(countries, key=lambda c: countries[c])
+    if not any(f[1].country == home for f in found):
+        return found
+
+    def alone(top) -> bool:
+        if top.country == home:
+            return False
+        own = sum(2 if t.role == "place" else 1 for t in ctx.toponyms if t.country == top.country
+                  and t.text == top.text and t.role != "street")
+        return countries[top.country] <= own < countries[home]
+    return [f for f in found if not alone(f[1])]
 
 
 def context_countries(ctx) -> Counter:

@@ -582,6 +582,11 @@ class Geoparser:
         e = self.g.country_entry.get(country)
         return None if e is None else self._toponym(self.g.name[e], 0, 0, e, "place", 1.0)
 
+    def capital_toponym(self, country: str) -> Toponym | None:
+        """The gazetteer entry of a country's capital (ISO-3), as a toponym with no span."""
+        e = self.g.capital.get(country)
+        return None if e is None else self._toponym(self.g.name[e], 0, 0, e, "place", 1.0)
+
     def to_location(self, t: Toponym, precision: int | None = None) -> Location:
         """A model Location; precision defaults by feature (town 1, region or country 3)."""
         if precision is None:

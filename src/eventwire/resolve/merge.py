@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from eventwire.attributes.claims import STATUS_RANK
 from eventwire.events.detect import LOCATED_TYPES, WEAPONS, Mention, family
 from eventwire.model import Actor, Count, Event, Evidence, Location
-from eventwire.resources import lexicon
+from eventwire.resources import lexicon, table
 
 MODE_FREE = {"ASSAULT", "FIGHT", "PROTEST", "THREATEN", "ACCUSE", "COERCE"}
 STATE_FORCE_TYPES = set(lexicon("roles")["state_force_types"])
@@ -114,7 +115,36 @@ def merge_mentions(mentions: list[Mention]) -> list[list[Mention]]:
     countries = article_countries(mentions)
     _situate(clusters, countries)
     _country_hint(clusters, countries)
+    _at_home_actors(clusters, countries)
     return [c.mentions for c in clusters]
+
+
+# Who acts only at home: police, soldiers, protesters, rioters and civilians named by no
+# country are the article's country's ("police said", "protesters demanded" in a Pakistani
+# report), as the issue's actor-country rule asks; armed groups cross borders and are left.
+_HOME_ONLY = {"MIL", "COP", "CVL", "PRO", "RIO"}
+
+
+def _at_home_actors(clusters: list[_Cluster], countries: list[str]) -> None:
+    """Give the home-only parties of an event with no place of its own (a statement, a
+    demand, a meeting) the one country the article is about; a placed or violent event's
+    parties take its place's country in `build_event` (or `_situate`)."""
+    # the article's country; failing a country word, where its events' sentences place them
+    hinted = Counter(m.place_hint.country for c in clusters for m in c.mentions
+                     if m.place_hint is not None and m.place_hint.country and m.place_hint.source != "country")
+    if len(countries) > 1 or len(hinted) > 1:
+        return  # "Thailand and Cambodia agreed to withdraw troops": whose troops is not said
+    home = countries[0] if countries else (next(iter(hinted)) if hinted else None)
+    if home is None:
+        return
+    for c in clusters:
+        if _family(c.type) in STATE_FORCE_TYPES or c.places():
+            continue
+        for m in c.mentions:
+            if m.type in LOCATED_TYPES:
+                continue  # placed by its hint in build_event
+            m.actor1 = _localise(m.actor1, home, _HOME_ONLY)
+            m.actor2 = _localise(m.actor2, home, _HOME_ONLY)
 
 
 def _country_hint(clusters: list[_Cluster], countries: list[str]) -> None:
@@ -164,6 +194,12 @@ def article_countries(mentions: list[Mention]) -> list[str]:
         if m.location is not None and m.location.country:
             votes[m.location.country] += 3
     resolver = ActorResolver.load()
+    # the nationality of a state's forces that strike ("Indian shelling kills three",
+    # "Pakistani troops raided ...") says who fired, not where: forces fire across borders,
+    # and their victims are at home, so such a word counts least
+    attackers = [(m.actor1.start, m.actor1.end) for m in mentions
+                 if _family(m.type) in STATE_FORCE_TYPES and m.actor1 is not None
+                 and m.actor1.sector in _STATE_SIDE and m.actor1.start is not None]
     seen: set[int] = set()
     for m in sorted(mentions, key=lambda x: x.order):
         seg = m.segment
@@ -178,8 +214,10 @@ def article_countries(mentions: list[Mention]) -> list[str]:
             before = _WORD.findall(seg.text[max(0, hit.start - 20):hit.start].lower())[-2:]
             # "in Indian firing": a demonym after "in" is whose fire, not where
             locative = hit.kind != "demonym" and LOCATIVE & set(before)
-            votes[hit.country] += 2 if locative else 1
-            last[hit.country] = seg.start + hit.start
+            at = seg.start + hit.start
+            striker = hit.kind == "demonym" and any(s <= at < e for s, e in attackers)
+            votes[hit.country] += 2 if locative else (0.5 if striker else 1)
+            last[hit.country] = at
     return sorted(votes, key=lambda c: (votes[c], last.get(c, -1)), reverse=True)
 
 
@@ -208,7 +246,11 @@ def _situate(clusters: list[_Cluster], countries: list[str]) -> None:
                 m.actor2 = _localise(a2, others[0])
         if (_family(c.type) in UNATTRIBUTED_TYPES and not any(m.actor1 for m in c.mentions)
                 and any(_attack_evident(m) for m in c.mentions)):
-            c.mentions[0].actor1 = _unidentified_actor(countries[0], c.mentions[0].actor2)
+            lead = c.mentions[0]
+            across = _line_attacker(c.mentions, countries[0], lead.actor2)
+            lead.actor1 = across or _unidentified_actor(countries[0], lead.actor2)
+            if across is not None and not any(m.actor2 for m in c.mentions):
+                lead.actor2 = _state_actor(countries[0], text="")  # fire across the line hits this side
         if state and not c.countries("actor2") and others and not any(m.actor2 for m in c.mentions):
             lead = next(m for m in c.mentions if m.actor1 is not None and m.actor1.country in state)
             lead.actor2 = _state_actor(others[0])
@@ -338,10 +380,16 @@ def build_event(ms: list[Mention], article_id: str, taxonomy, number: int = 1) -
         located = any(m.type in LOCATED_TYPES for m in ms)
         location_reason = "no_place" if located else "unlocated_type"
     fatalities = _combine(factual, "fatalities")
-    here = location.country if location else None
+    injuries = _combine(factual, "injuries")
     if _family(lead.type) in STATE_FORCE_TYPES:
-        if actor2 is None and fatalities.victims in VICTIM_ACTORS:
-            actor2 = _victim_actor(fatalities.victims, here)
+        location = _where_struck(location, actor1, actor2, ms)
+    here = location.country if location else None
+    actor1, actor2 = _branch(actor1, here), _branch(actor2, here)
+    if _family(lead.type) in STATE_FORCE_TYPES:
+        # those hurt are the target as much as those killed ("shelling injured three civilians")
+        victims = fatalities.victims if fatalities.victims in VICTIM_ACTORS else injuries.victims
+        if actor2 is None and victims in VICTIM_ACTORS:
+            actor2 = _victim_actor(victims, here)
         actor1, actor2 = _localise(actor1, here), _localise(actor2, here)
         actor1, actor2 = _localise(actor1, _opponent_country(actor1, actor2)), \
             _localise(actor2, _opponent_country(actor2, actor1))
@@ -353,8 +401,11 @@ def build_event(ms: list[Mention], article_id: str, taxonomy, number: int = 1) -
     named1 = None if _is_placeholder(actor1) else actor1
     if actor1 is None and _family(lead.type) in UNATTRIBUTED_TYPES and (
             actor2 is not None or any(_attack_evident(m) for m in ms)):
-        actor1 = _unidentified_actor(here or (actor2.country if actor2 is not None
-                                              and actor2.sector in LOCAL_SECTORS else None), actor2)
+        actor1 = _line_attacker(ms, here, actor2)
+        if actor1 is not None and actor2 is None:
+            actor2 = _state_actor(here, text="")  # fire across the line hits the state on this side
+        actor1 = actor1 or _unidentified_actor(
+            here or (actor2.country if actor2 is not None and actor2.sector in LOCAL_SECTORS else None), actor2)
     type_ = lead.type
     if _family(type_) == "ASSAULT" and cameo:
         type_, _ = taxonomy.event_type(cameo, actor1, actor2)  # FIGHT when both sides are armed forces
@@ -367,7 +418,6 @@ def build_event(ms: list[Mention], article_id: str, taxonomy, number: int = 1) -
     attrib_m = next((m for m in ms if m.status == status and m.attribution is not None), None) or next(
         (m for m in ms if m.attribution is not None), None
     )
-    injuries = _combine(factual, "injuries")
     evidence = _dedupe([e for m in ms for e in m.evidence])
     fatalities.evidence = [e for e in evidence if e.role == "fatalities"]
     injuries.evidence = [e for e in evidence if e.role == "injuries"]
@@ -485,6 +535,124 @@ def _opponent_country(actor: Actor | None, other: Actor | None) -> str | None:
     if actor.sector in _STATE_SIDE - {"GOV"} and other.sector in _REBEL_SIDE:
         return other.country
     return None
+
+
+# civilians only: two states' forces trading fire say nothing of which side it happened on
+_STRUCK = {"CVL"} | _CIVILIAN_KINDS
+
+
+def _where_struck(location: Location | None, actor1: Actor | None, actor2: Actor | None,
+                  ms: list[Mention] = ()) -> Location | None:
+    """A state's forces that strike another country's civilians strike them where they are:
+    "Pakistani civilian killed in Indian shelling" happened in Pakistan, though the only
+    country the article leans to is the shooter's; so does their fire across a contested
+    line ("killed in Indian firing along the LoC": the roles' rule, fire across the line comes
+    from the other side). Only a place that is the country alone (no place named for the
+    event) is moved, and only to the country of the side hit."""
+    if (location is None or location.source != "country" or actor1 is None
+            or actor1.sector not in _STATE_SIDE or actor1.country != location.country):
+        return location
+    if actor2 is not None and actor2.country and actor2.country != location.country and actor2.sector in _STRUCK:
+        there = actor2.country
+    else:
+        there = _across_from(ms, actor1.country)
+        if actor2 is not None and (actor2.sector not in _LINE_SIDES or actor2.country not in (None, location.country, there)):
+            there = None  # insurgents fought at home, or a side the line does not divide
+    if there is None:
+        return location
+    from eventwire.geo import Geoparser
+
+    geoparser = Geoparser.loaded()
+    top = geoparser.country_toponym(there) if geoparser is not None else None
+    if top is None:
+        return location
+    return geoparser.to_location(top, 3).model_copy(update={"source": "country", "start": None, "end": None, "text": ""})
+
+
+def _lines_named(ms: list[Mention]) -> list[tuple[str, tuple[str, str], bool, Mention]]:
+    """The contested lines the event's sentences name (events/roles/countries.py): the name,
+    its two states, whether the sentence speaks of fire or a border, and the mention."""
+    from eventwire.events.roles.countries import BORDER_WORDS, CONTESTED_LINES
+
+    out = []
+    for m in ms:
+        low = m.segment.text.lower()
+        border = bool(set(_WORD.findall(low)) & BORDER_WORDS)
+        for name, pair in CONTESTED_LINES.items():
+            if re.search(r"(?<![a-z0-9])" + re.escape(name) + r"(?![a-z0-9])", low):
+                out.append((name, tuple(pair), border, m))
+    return out
+
+
+def _line_attacker(ms: list[Mention], here: str | None, victim: Actor | None) -> Actor | None:
+    """Fire across a contested line that names no one fired it comes from the state on the
+    other side ("Shelling in Pakistani Kashmir kills three", "two soldiers killed in
+    cross-border firing along the LoC" in Pakistan): the same rule the roles apply when the
+    sentence names one side (events/roles/countries.py), for an event that names neither.
+    Insurgents and protesters hit are left alone: they are not across any line."""
+    from eventwire.actors import ActorResolver
+    from eventwire.events.roles.countries import SIDED_PLACES
+
+    if not here or victim is not None and victim.sector not in _LINE_SIDES:
+        return None
+    resolver = ActorResolver.load()
+    for name, (first, second), border, m in _lines_named(ms):
+        if here not in (first, second) or name in SIDED_PLACES and here != first:
+            continue  # "in Azad Kashmir" is on Pakistan's side, whatever else was said
+        if not (name in SIDED_PLACES or border):
+            continue
+        # "Fresh Indian Firing at LoC" names who fired, though the parse found no actor
+        if any(hit.kind == "demonym" and _FIRE_AFTER.match(m.segment.text, hit.end)
+               for hit in resolver.find(m.segment.text)):
+            return None
+        return resolver.implied("MIL", second if here == first else first)
+    return None
+
+
+def _across_from(ms: list[Mention], shooter: str | None) -> str | None:
+    """The state across a contested line from `shooter` when the event's sentences name the
+    line as where fire was exchanged ("shelling along the LoC", "firing across the Kashmir
+    border"); a place on one side ("Azad Kashmir") is placed by the geoparse, not here."""
+    from eventwire.events.roles.countries import SIDED_PLACES
+
+    for name, (first, second), border, _ in _lines_named(ms):
+        if border and name not in SIDED_PLACES and shooter in (first, second):
+            return second if shooter == first else first
+    return None
+
+
+_FIRE_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:fir(?:e|ing)|gunfire|shell(?:s|ing)?|mortars?|artillery|strikes?|attacks?)\b",
+                         re.IGNORECASE)
+
+
+_LINE_SIDES = {"GOV", "MIL", "COP", "CVL", "UAF"} | _CIVILIAN_KINDS
+
+
+@lru_cache(maxsize=1)
+def _branches() -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    for row in table("actors/group_branches.tsv"):
+        out.setdefault(row["name"], {})[row["country"]] = row["branch"]
+    return out
+
+
+def _branch(actor: Actor | None, here: str | None) -> Actor | None:
+    """A group that fights in several countries under one name is the branch of the country
+    where it acts ("Taliban gunmen kill 17 in Pakistan air force base attack": the
+    Pakistani Taliban), unless its own words give it a nationality ("Afghan Taliban")."""
+    if actor is None or not here or actor.country == here:
+        return actor
+    branch = _branches().get(actor.name, {}).get(here)
+    if branch is None:
+        return actor
+    from eventwire.actors import ActorResolver
+
+    for hit in ActorResolver.load().find(actor.text or ""):
+        # "Afghan Taliban" is read as one group name: a word beyond the bare name qualifies it
+        if hit.kind in _ENTITY_KINDS and hit.country or (
+                hit.name == actor.name and len(hit.text.split()) > len(actor.name.split())):
+            return actor
+    return actor.model_copy(update={"country": here, "name": branch})
 
 
 def _as_military(actor: Actor, taxonomy) -> Actor:
