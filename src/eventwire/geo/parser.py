@@ -381,7 +381,7 @@ class Geoparser:
             if g.fcode[c] in AREAL:
                 return 0.0
             bonus = 1.0 if (g.country[c], g.admin1[c]) in admins else 0.0
-            if g.fcode[c] != "ADM2" and any(
+            if self._placed(c) and any(
                     haversine_km(g.lat[c], g.lon[c], g.lat[a], g.lon[a]) <= NEAR_KM for a in pts):
                 bonus += 2.0
             return bonus
@@ -419,7 +419,7 @@ class Geoparser:
                 if g.fcode[c] in AREAL and g.fcode[c] != "ADM1":
                     continue
                 add(by_admin, (g.country[c], g.admin1[c]), key, p)
-                if g.fcode[c] not in ("ADM1", "ADM2"):
+                if g.fcode[c] != "ADM1" and self._placed(c):
                     add(by_cell, (int(g.lat[c] // 1), int(g.lon[c] // 1)), key, p)
 
         def bonus(c: int, key: str) -> float:
@@ -430,7 +430,7 @@ class Geoparser:
                 got = dict(by_country.get(g.country[c], {}))
             else:
                 got = dict(by_admin.get((g.country[c], g.admin1[c]), {}))
-            if f not in AREAL and f != "ADM2":
+            if f not in AREAL and self._placed(c):
                 y, x = int(g.lat[c] // 1), int(g.lon[c] // 1)
                 near: dict[str, float] = {}
                 for dy in (-1, 0, 1):
@@ -442,6 +442,12 @@ class Geoparser:
             got.pop(key, None)
             return COLOC_WEIGHT * min(sum(got.values()), COLOC_CAP)
         return bonus
+
+    def _placed(self, c: int) -> bool:
+        """False for a county the gazetteer knows only by its state (build.py found no towns
+        for it, so it has no population and sits at the state's centroid): its point says
+        nothing about where it is."""
+        return self.g.fcode[c] != "ADM2" or self.g.pop[c] > 0
 
     def _county_point(self, c: int, anchors: list[tuple[str, int]]) -> tuple[float, float] | None:
         """Where a county (known only by its state) lies: the medoid of the article's towns in
@@ -487,7 +493,7 @@ class Geoparser:
         ctx = self._context(matches, list(context_countries) + list(self.actor_countries(text).elements()))
         senses = self._senses(text, matches, ctx)
         anchors = [(k, c) for k, (c, _, _) in senses.items() if c is not None and self.g.fcode[c] not in AREAL
-                   and self.g.fcode[c] != "ADM2"]
+                   and self._placed(c)]
         out = []
         for m in matches:
             c, score, ok = senses.get(m.key, (None, 0.9, True))
@@ -497,7 +503,7 @@ class Geoparser:
                 c = None
             role = self._role(text, m, c)
             e = m.demonym if c is None else c
-            point = self._county_point(c, anchors) if c is not None and self.g.fcode[c] == "ADM2" else None
+            point = self._county_point(c, anchors) if c is not None and not self._placed(c) else None
             top = self._toponym(text, m.start, m.end, e, role, score, point)
             if c is not None and c not in m.cands:
                 top.stand_in = True
@@ -525,7 +531,7 @@ class Geoparser:
                                  {key for key, ms in groups.items() if self._evidence(ms[0]) == (None, None)})
         first = {key: self._resolve(*ev, near=lambda c, k=key: coloc(c, k)) for key, ev in evidence.items()}
         anchors = [(k, c) for k, (c, _, ok) in first.items()
-                   if c is not None and ok and self.g.fcode[c] not in AREAL and self.g.fcode[c] != "ADM2"]
+                   if c is not None and ok and self.g.fcode[c] not in AREAL and self._placed(c)]
         if not anchors:
             return first
         out = {}
