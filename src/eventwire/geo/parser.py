@@ -29,6 +29,13 @@ _CONTRACTION = re.compile(r"\w['’](?:ll|ve|re|d|m|t)$", re.IGNORECASE)  # "I'l
 _CONNECTORS = {"of", "de", "del", "la", "le", "du", "des", "da", "do", "upon", "on", "am", "al", "el",
                "and", "the", "sur", "en", "di", "y", "o", "e"}
 _JOIN_GAP = re.compile(r"^[ \t]+$|^$")
+# abbreviations inside place names, whose full stop does not end the name (folding.tsv maps
+# "st." and "saint" to one key)
+_NAME_ABBREVS = {"St", "Ste", "Mt", "Ft", "Pt", "Sta", "Sto"}
+# a capitalised compass or region word before a demonym makes another people's name
+# ("Central American", "Latin American"), not the country's, unless the pair is a demonym
+_DEMONYM_QUALIFIERS = {"North", "South", "East", "West", "Central", "Latin", "Southeast", "Northeast",
+                       "Southwest", "Northwest", "Sub-Saharan", "Western", "Eastern", "Northern", "Southern"}
 _SENT_END = re.compile(r"(?:^|[.!?:;\"“”‘’\n]\s*|\n)$")
 ADMIN_CODES = {"ADM1"}
 STRONG = {"PCLI", "ADM1", "CONT", "PPLC", "RGN", "SEA", "HIST"}
@@ -37,6 +44,10 @@ AREAL = {"PCLI", "CONT", "ADM1", "RGN", "SEA", "STM", "HIST"}
 FEATURE_BONUS = {"PCLI": 3.0, "CONT": 3.0, "ADM1": 0.5, "PPLC": 1.5, "PPL": 0.0, "ADM2": 2.0,
                  "RGN": 1.0, "SEA": 2.0, "STM": 1.0, "HIST": 3.0, "AIRP": 1.0}
 NEAR_KM = 150.0  # "spatial minimality": a town this close to the article's other places wins
+NEAR_BONUS, NEAR_ADMIN = 2.0, 1.0  # ... and one in the same admin1 region as them
+EXACT_BONUS = 2.0  # a place called by the very name read, not one listing it as an alias
+# each unambiguous mention of a country (up to 3) and any mention at all; a named admin1 region
+COUNTRY_WEIGHT, COUNTRY_ANY, ADMIN_WEIGHT = 2.5, 1.0, 2.0
 # joint co-location evidence (see _colocation): weight, cap on the other names' mass, and the
 # exponent on population that makes a name's prior over its senses
 COLOC_WEIGHT, COLOC_CAP, COLOC_EXP = 2.0, 2.0, 0.5
@@ -108,6 +119,7 @@ class _Lexicon:
     affixes: frozenset[str]
     cues: dict[str, re.Pattern]
     actors: tuple[tuple[re.Pattern, str], ...] = ()
+    nonplaces: re.Pattern | None = None
 
     @classmethod
     def load(cls) -> "_Lexicon":
@@ -120,7 +132,11 @@ class _Lexicon:
         words = lambda name: frozenset(fold(w) for w in read_lines(name))  # noqa: E731
         actors = tuple((re.compile(r"\b(?:" + pat + r")\b"), cc)
                        for pat, cc in (line.split("\t")[:2] for line in read_lines("actor_countries.tsv")))
-        return cls(words("stopnames.txt"), words("org_heads.txt"), words("affixes.txt"), cues, actors)
+        names = sorted(read_lines("nonplaces.txt"), key=len, reverse=True)
+        nonplaces = re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(n[0]) + "(?i:" + re.escape(n[1:]) + ")"
+                                                       for n in names) + r")(?![\w'’-])")
+        return cls(words("stopnames.txt"), words("org_heads.txt"), words("affixes.txt"), cues, actors,
+                   nonplaces)
 
 
 def _is_cap(word: str) -> bool:
@@ -173,6 +189,8 @@ class Geoparser:
             while j < n and j - i < g.max_tokens:
                 if j > i:
                     gap = text[toks[j - 1][1]:toks[j][0]]
+                    if gap.startswith(".") and toks[j - 1][2] in _NAME_ABBREVS:
+                        gap = gap[1:]  # "St. George", "Mt. Pleasant", "Sault Ste. Marie"
                     if not _JOIN_GAP.match(gap.replace("-", "")) or "\n" in gap:
                         break
                     if not _is_cap(toks[j][2]) and toks[j][2].lower() not in _CONNECTORS:
@@ -208,6 +226,9 @@ class Geoparser:
             if not any(self.g.fcode[c] in STRONG for c in m.cands):
                 return False
         prev = toks[m.ti - 1] if m.ti else None
+        if (m.demonym is not None and not m.cands and prev and prev[2] in _DEMONYM_QUALIFIERS
+                and _JOIN_GAP.match(text[prev[1]:m.start].replace("-", ""))):
+            return False
         cap_prev = bool(prev and _JOIN_GAP.match(text[prev[1]:m.start]) and _is_cap(prev[2])
                         and fold(prev[2]) not in self.lex.stop)
         cap_next = bool(adjacent_next and _is_cap(nxt[2]) and fold(nxt[2]) not in self.lex.stop
@@ -337,14 +358,14 @@ class Geoparser:
         regions = any(g.fcode[c] in ("ADM1", "ADM2") for c in m.cands)
         for c in m.cands:
             exact = fold(g.name[c]) == m.key
-            s = self._base(c) + (0.7 if exact else 0.0)
+            s = self._base(c) + (EXACT_BONUS if exact else 0.0)
             if regions and exact and g.fcode[c] in ("PPL", "PPLC"):
                 s += self._fame(c)  # known by this very name ("Mexico" is not Mexico City's)
             cc = g.country[c]
             if cc and g.fcode[c] != "CONT":
-                s += 2.5 * min(countries[cc], 3) / 3 + (1.0 if countries[cc] else 0.0)
+                s += COUNTRY_WEIGHT * min(countries[cc], 3) / 3 + (COUNTRY_ANY if countries[cc] else 0.0)
                 if g.fcode[c] != "ADM1" and admins[(cc, g.admin1[c])]:
-                    s += 2.0
+                    s += ADMIN_WEIGHT
                 if not countries[cc] and g.fcode[c] != "PCLI" and any(
                         haversine_km(g.lat[c], g.lon[c], g.lat[k], g.lon[k]) <= CONTEXT_NEAR_KM for k in named):
                     s += CONTEXT_NEAR_BONUS
@@ -380,10 +401,10 @@ class Geoparser:
         def near(c: int) -> float:
             if g.fcode[c] in AREAL:
                 return 0.0
-            bonus = 1.0 if (g.country[c], g.admin1[c]) in admins else 0.0
+            bonus = NEAR_ADMIN if (g.country[c], g.admin1[c]) in admins else 0.0
             if self._placed(c) and any(
                     haversine_km(g.lat[c], g.lon[c], g.lat[a], g.lon[a]) <= NEAR_KM for a in pts):
-                bonus += 2.0
+                bonus += NEAR_BONUS
             return bonus
         return near
 
@@ -487,7 +508,8 @@ class Geoparser:
         toks = self._tokens(text)
         title_lines = self._title_lines(text, toks)
         lower_words = {w for _, _, w in toks if w.islower()}
-        raw = self._spans(text, toks, list(skip_spans))
+        skip = list(skip_spans) + [x.span() for x in self.lex.nonplaces.finditer(text)]
+        raw = self._spans(text, toks, skip)
         surnames = self._surnames(text, toks, raw, title_lines)
         matches = [m for m in raw if self._keep(text, toks, m, lower_words, title_lines, surnames)]
         ctx = self._context(matches, list(context_countries) + list(self.actor_countries(text).elements()))
@@ -525,7 +547,8 @@ class Geoparser:
             admin_after = any(self.lex.cues["admin_after"].match(text[m.end:m.end + 20]) for m in ms)
             owned = qual is not None and any(self._owner(text, m, by_start) is qual for m in ms)
             bracket = qual is not None and any(self._bracketed(text, m, by_start) is qual for m in ms)
-            town_after = any(self.lex.cues["town_after"].match(text[m.end:m.end + 20]) for m in ms)
+            town_after = any(self.lex.cues["town_after"].match(text[m.end:m.end + 40])
+                             or self.lex.cues["town_before"].search(text[max(0, m.start - 30):m.start]) for m in ms)
             evidence[key] = (ms[0], *ctx.without(key), qual, cue, admin_after, owned, bracket, town_after)
         coloc = self._colocation({key: ms[0].cands for key, ms in groups.items()},
                                  {key for key, ms in groups.items() if self._evidence(ms[0]) == (None, None)})
