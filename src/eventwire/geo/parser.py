@@ -51,6 +51,10 @@ COUNTRY_WEIGHT, COUNTRY_ANY, ADMIN_WEIGHT = 2.5, 1.0, 2.0
 # joint co-location evidence (see _colocation): weight, cap on the other names' mass, and the
 # exponent on population that makes a name's prior over its senses
 COLOC_WEIGHT, COLOC_CAP, COLOC_EXP = 2.0, 2.0, 0.5
+# pairwise co-location of any senses (see _colocation): the chance that a name with one sense
+# has it within a 3x3-degree neighbourhood by chance, the chance it does when the article is
+# about that neighbourhood, and a cap on the summed log-likelihood ratios
+PAIR_CHANCE, PAIR_LOCAL, PAIR_CAP = 0.03, 0.1, 2.0
 # A well-known town outranks a same-named region of like population (a region's population is
 # the sum of its towns, its feature bonus a guess): a town GeoNames names in many languages is
 # one the world's news uses ("Gaza" the city, not Mozambique's Gaza province). Against a
@@ -428,6 +432,15 @@ class Geoparser:
 
         regional = {key for key, cands in groups.items()  # "California": the state, not the town
                     if self.g.fcode[max(cands, key=self._base)] in ("ADM1", "PCLI")}
+        # which names have any sense at all in each 1-degree cell, and how many senses
+        any_cell: dict[tuple, set[str]] = {}
+        n_senses = {key: len(cands) for key, cands in groups.items()}
+        for key, cands in groups.items():
+            if key in regional:
+                continue
+            for c in cands:
+                if g.fcode[c] not in AREAL and self._placed(c):
+                    any_cell.setdefault((int(g.lat[c] // 1), int(g.lon[c] // 1)), set()).add(key)
         for key, cands in groups.items():
             if key not in ambiguous:
                 continue  # names that read unambiguously speak through the context counts
@@ -461,7 +474,23 @@ class Geoparser:
                 for k, p in near.items():
                     got[k] = max(got.get(k, 0.0), p)
             got.pop(key, None)
-            return COLOC_WEIGHT * min(sum(got.values()), COLOC_CAP)
+            out = COLOC_WEIGHT * min(sum(got.values()), COLOC_CAP)
+            if f not in AREAL and self._placed(c):
+                # Whatever their priors, two names that both have a sense here are unlikely
+                # to by chance: a name with n senses has one in a given neighbourhood with
+                # odds about n * PAIR_CHANCE, against PAIR_LOCAL when the article is about
+                # this neighbourhood. Each such name adds its log-likelihood ratio, in the
+                # population prior's units (log10), capped ("New London" and "Winfield",
+                # both small towns of south-east Iowa, outweigh Connecticut's New London).
+                y, x = int(g.lat[c] // 1), int(g.lon[c] // 1)
+                seen: set[str] = set()
+                for dy in (-1, 0, 1):
+                    for dx in (-1, 0, 1):
+                        seen |= any_cell.get((y + dy, x + dx), set())
+                seen.discard(key)
+                lr = sum(max(0.0, math.log10(PAIR_LOCAL / min(1.0, n_senses[k] * PAIR_CHANCE))) for k in seen)
+                out += min(lr, PAIR_CAP)
+            return out
         return bonus
 
     def _placed(self, c: int) -> bool:
