@@ -42,7 +42,8 @@ STRONG = {"PCLI", "ADM1", "CONT", "PPLC", "RGN", "SEA", "HIST"}
 # a context point inside these says little about distance (world_regions.tsv features too)
 AREAL = {"PCLI", "CONT", "ADM1", "RGN", "SEA", "STM", "HIST"}
 FEATURE_BONUS = {"PCLI": 3.0, "CONT": 3.0, "ADM1": 0.5, "PPLC": 1.5, "PPL": 0.0, "ADM2": 2.0,
-                 "RGN": 1.0, "SEA": 2.0, "STM": 1.0, "HIST": 3.0, "AIRP": 1.0}
+                 "RGN": 1.0, "SEA": 2.0, "STM": 1.0, "HIST": 3.0, "AIRP": 1.0,
+                 "BLDG": 1.0}
 NEAR_KM = 150.0  # "spatial minimality": a town this close to the article's other places wins
 NEAR_BONUS, NEAR_ADMIN = 2.0, 1.0  # ... and one in the same admin1 region as them
 EXACT_BONUS = 2.0  # a place called by the very name read, not one listing it as an alias
@@ -122,7 +123,7 @@ class _Lexicon:
     org_heads: frozenset[str]
     affixes: frozenset[str]
     cues: dict[str, re.Pattern]
-    actors: tuple[tuple[re.Pattern, str], ...] = ()
+    actors: tuple[tuple[re.Pattern, str, tuple[str, ...] | None], ...] = ()
     nonplaces: re.Pattern | None = None
 
     @classmethod
@@ -134,13 +135,25 @@ class _Lexicon:
             cues[kind] = re.compile(pattern, flags)
         # folded like the spans they are compared with ("south" folds to "suth")
         words = lambda name: frozenset(fold(w) for w in read_lines(name))  # noqa: E731
-        actors = tuple((re.compile(r"\b(?:" + pat + r")\b"), cc)
+        actors = tuple((re.compile(r"\b(?:" + pat + r")\b"), cc, _literal_heads(pat))
                        for pat, cc in (line.split("\t")[:2] for line in read_lines("actor_countries.tsv")))
         names = sorted(read_lines("nonplaces.txt"), key=len, reverse=True)
         nonplaces = re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(n[0]) + "(?i:" + re.escape(n[1:]) + ")"
                                                        for n in names) + r")(?![\w'’-])")
         return cls(words("stopnames.txt"), words("org_heads.txt"), words("affixes.txt"), cues, actors,
                    nonplaces)
+
+
+def _literal_heads(pattern: str) -> tuple[str, ...] | None:
+    """The literal first three characters of each alternative of a flat pattern ("Houthis?|Ansar"
+    -> "Hou", "Ans"), which any match must contain; None when the pattern is not that simple."""
+    heads = []
+    for alt in pattern.split("|"):
+        head = re.match(r"[\w' -]{3}", alt)
+        if "(" in pattern or "[" in pattern or "\\" in pattern or not head:
+            return None
+        heads.append(head.group())
+    return tuple(heads)
 
 
 def _is_cap(word: str) -> bool:
@@ -361,7 +374,8 @@ class Geoparser:
         named = [g.country_entry[k] for k, n in countries.items() if n > 0 and k in g.country_entry]
         regions = any(g.fcode[c] in ("ADM1", "ADM2") for c in m.cands)
         for c in m.cands:
-            exact = fold(g.name[c]) == m.key
+            # world_regions.tsv's names are all hand-picked common names ("Atlantic")
+            exact = fold(g.name[c]) == m.key or not g.gid[c]
             s = self._base(c) + (EXACT_BONUS if exact else 0.0)
             if regions and exact and g.fcode[c] in ("PPL", "PPLC"):
                 s += self._fame(c)  # known by this very name ("Mexico" is not Mexico City's)
@@ -434,7 +448,9 @@ class Geoparser:
                     if self.g.fcode[max(cands, key=self._base)] in ("ADM1", "PCLI")}
         # which names have any sense at all in each 1-degree cell, and how many senses
         any_cell: dict[tuple, set[str]] = {}
-        n_senses = {key: len(cands) for key, cands in groups.items()}
+        pair_lr = {key: max(0.0, math.log10(PAIR_LOCAL / min(1.0, len(cands) * PAIR_CHANCE)))
+                   for key, cands in groups.items()}
+        around: dict[tuple, set[str]] = {}
         for key, cands in groups.items():
             if key in regional:
                 continue
@@ -482,13 +498,12 @@ class Geoparser:
                 # this neighbourhood. Each such name adds its log-likelihood ratio, in the
                 # population prior's units (log10), capped ("New London" and "Winfield",
                 # both small towns of south-east Iowa, outweigh Connecticut's New London).
-                y, x = int(g.lat[c] // 1), int(g.lon[c] // 1)
-                seen: set[str] = set()
-                for dy in (-1, 0, 1):
-                    for dx in (-1, 0, 1):
-                        seen |= any_cell.get((y + dy, x + dx), set())
-                seen.discard(key)
-                lr = sum(max(0.0, math.log10(PAIR_LOCAL / min(1.0, n_senses[k] * PAIR_CHANCE))) for k in seen)
+                cell = (int(g.lat[c] // 1), int(g.lon[c] // 1))
+                seen = around.get(cell)
+                if seen is None:
+                    seen = around[cell] = set().union(*(any_cell.get((cell[0] + dy, cell[1] + dx), ())
+                                                        for dy in (-1, 0, 1) for dx in (-1, 0, 1)))
+                lr = sum(pair_lr[k] for k in seen if k != key)
                 out += min(lr, PAIR_CAP)
             return out
         return bonus
@@ -628,7 +643,10 @@ class Geoparser:
     def actor_countries(self, text: str) -> Counter:
         """Countries implied by armed groups and forces named in `text` (actor_countries.tsv):
         one vote per group, however often it is named."""
-        return Counter(cc for pat, cc in self.lex.actors if pat.search(text))
+        # a substring test first: a regex led by \b scans the whole text, and most texts
+        # name none of these groups
+        return Counter(cc for pat, cc, heads in self.lex.actors
+                       if (heads is None or any(h in text for h in heads)) and pat.search(text))
 
     def admin1_toponym(self, country: str, code: str) -> Toponym | None:
         """The gazetteer entry of an admin1 region (ISO-3, GeoNames admin1 code), with no span."""
