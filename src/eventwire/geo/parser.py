@@ -53,9 +53,9 @@ COUNTRY_WEIGHT, COUNTRY_ANY, ADMIN_WEIGHT = 2.5, 1.0, 2.0
 # exponent on population that makes a name's prior over its senses
 COLOC_WEIGHT, COLOC_CAP, COLOC_EXP = 2.0, 2.0, 0.5
 # pairwise co-location of any senses (see _colocation): the chance that a name with one sense
-# has it within a 3x3-degree neighbourhood by chance, the chance it does when the article is
-# about that neighbourhood, and a cap on the summed log-likelihood ratios
-PAIR_CHANCE, PAIR_LOCAL, PAIR_CAP = 0.03, 0.1, 2.0
+# has it within PAIR_KM of a given point by chance, the chance it does when the article is
+# about that place, and a cap on the summed log-likelihood ratios
+PAIR_CHANCE, PAIR_LOCAL, PAIR_CAP, PAIR_KM = 0.001, 0.3, 3.0, 30.0
 # A well-known town outranks a same-named region of like population (a region's population is
 # the sum of its towns, its feature bonus a guess): a town GeoNames names in many languages is
 # one the world's news uses ("Gaza" the city, not Mozambique's Gaza province). Against a
@@ -447,16 +447,16 @@ class Geoparser:
         regional = {key for key, cands in groups.items()  # "California": the state, not the town
                     if self.g.fcode[max(cands, key=self._base)] in ("ADM1", "PCLI")}
         # which names have any sense at all in each 1-degree cell, and how many senses
-        any_cell: dict[tuple, set[str]] = {}
+        any_cell: dict[tuple, dict[str, list[tuple[float, float]]]] = {}
         pair_lr = {key: max(0.0, math.log10(PAIR_LOCAL / min(1.0, len(cands) * PAIR_CHANCE)))
                    for key, cands in groups.items()}
-        around: dict[tuple, set[str]] = {}
         for key, cands in groups.items():
             if key in regional:
                 continue
             for c in cands:
                 if g.fcode[c] not in AREAL and self._placed(c):
-                    any_cell.setdefault((int(g.lat[c] // 1), int(g.lon[c] // 1)), set()).add(key)
+                    any_cell.setdefault((int(g.lat[c] // 1), int(g.lon[c] // 1)), {}).setdefault(
+                        key, []).append((g.lat[c], g.lon[c]))
         for key, cands in groups.items():
             if key not in ambiguous:
                 continue  # names that read unambiguously speak through the context counts
@@ -492,19 +492,21 @@ class Geoparser:
             got.pop(key, None)
             out = COLOC_WEIGHT * min(sum(got.values()), COLOC_CAP)
             if f not in AREAL and self._placed(c):
-                # Whatever their priors, two names that both have a sense here are unlikely
-                # to by chance: a name with n senses has one in a given neighbourhood with
-                # odds about n * PAIR_CHANCE, against PAIR_LOCAL when the article is about
-                # this neighbourhood. Each such name adds its log-likelihood ratio, in the
-                # population prior's units (log10), capped ("New London" and "Winfield",
-                # both small towns of south-east Iowa, outweigh Connecticut's New London).
-                cell = (int(g.lat[c] // 1), int(g.lon[c] // 1))
-                seen = around.get(cell)
-                if seen is None:
-                    seen = around[cell] = set().union(*(any_cell.get((cell[0] + dy, cell[1] + dx), ())
-                                                        for dy in (-1, 0, 1) for dx in (-1, 0, 1)))
-                lr = sum(pair_lr[k] for k in seen if k != key)
-                out += min(lr, PAIR_CAP)
+                # Whatever their priors, two names that both have a sense within PAIR_KM of
+                # each other are unlikely to by chance: a name with n senses has one near a
+                # given point with odds about n * PAIR_CHANCE, against PAIR_LOCAL when the
+                # article is about that place. Each such name adds its log-likelihood ratio,
+                # in the population prior's units (log10), capped ("New London" and
+                # "Winfield", small towns of south-east Iowa, outweigh Connecticut's).
+                y, x = int(g.lat[c] // 1), int(g.lon[c] // 1)
+                seen: set[str] = set()
+                for dy in (-1, 0, 1):
+                    for dx in (-1, 0, 1):
+                        for k, pts in any_cell.get((y + dy, x + dx), {}).items():
+                            if k != key and k not in seen and any(
+                                    haversine_km(g.lat[c], g.lon[c], a, b) <= PAIR_KM for a, b in pts):
+                                seen.add(k)
+                out += min(sum(pair_lr[k] for k in seen), PAIR_CAP)
             return out
         return bonus
 
