@@ -28,6 +28,16 @@ _POSSESSIVE = re.compile(r"(?:['’]s?|\.)$")
 _CONTRACTION = re.compile(r"\w['’](?:ll|ve|re|d|m|t)$", re.IGNORECASE)  # "I'll", "I've": no place
 _CONNECTORS = {"of", "de", "del", "la", "le", "du", "des", "da", "do", "upon", "on", "am", "al", "el",
                "and", "the", "sur", "en", "di", "y", "o", "e"}
+# a title, then up to two more capitalised words (a first name, a second title), then the
+# surname: "Mr Smith", "The Rev. Al Meredith", "Sgt. Maj. Tom Hanover"; the surname is then
+# no place anywhere in the article
+_PERSON_TITLE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Gen|Sen|Rep|Gov|Rev|Fr|Prof|Sgt|Lt|Capt|Col|Cpl|Pvt|Maj|Det|Insp|Supt|Judge|"
+    r"Pastor|Bishop|Father|Rabbi|Imam|Reverend|Coach|Officer|Deputy|Sheriff|Trooper|Sergeant|Lieutenant|"
+    r"Captain|Corporal|Detective|Councilman|Councilwoman|Commissioner)\.?\s+"
+    r"(?:[A-Z][\w'’-]*\.?\s+){0,2}([A-Z][\w'’-]+)")
+_AMPERSAND_AFTER = re.compile(r"[ \t]*&[ \t]*[A-Z]")
+_AMPERSAND_BEFORE = re.compile(r"[A-Z][\w.'’-]*[ \t]*&[ \t]*$")
 _JOIN_GAP = re.compile(r"^[ \t]+$|^$")
 # abbreviations inside place names, whose full stop does not end the name (folding.tsv maps
 # "st." and "saint" to one key)
@@ -251,6 +261,8 @@ class Geoparser:
         cap_next = bool(adjacent_next and _is_cap(nxt[2]) and fold(nxt[2]) not in self.lex.stop
                         and fold(nxt[2]) not in self.lex.affixes)
         weak = m.demonym is None and not any(self._prominent(c) for c in m.cands)
+        if weak and (_AMPERSAND_AFTER.match(text, m.end) or _AMPERSAND_BEFORE.search(text[max(0, m.start - 40):m.start])):
+            return False  # "Stevens & Wilkinson", "Johnson & Johnson": a firm's partners
         if single and weak and (cap_prev or cap_next):
             return False  # "Hossein Amir-Abdollahian", "Marg Bar Sarmachar": part of a name
         line = text.rfind("\n", 0, m.start) + 1
@@ -280,7 +292,7 @@ class Geoparser:
                                for c in self.g.index.get(last, ())):  # "CBC Toronto" names no person
                         out.add(last)
             run = [t] if _is_cap(t[2]) else []
-        for m in re.finditer(r"\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov)\.?\s+([A-Z]\w+)", text):
+        for m in _PERSON_TITLE.finditer(text):
             out.add(fold(m.group(1)))
         return out
 
