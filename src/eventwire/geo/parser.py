@@ -38,6 +38,7 @@ _PERSON_TITLE = re.compile(
     r"(?:[A-Z][\w'’-]*\.?\s+){0,2}([A-Z][\w'’-]+)")
 _AMPERSAND_AFTER = re.compile(r"[ \t]*&[ \t]*[A-Z]")
 _AMPERSAND_BEFORE = re.compile(r"[A-Z][\w.'’-]*[ \t]*&[ \t]*$")
+_FACILITY_HOST = re.compile(r"\s*(?:,\s*|\s+(?:in|of|at|near)\s+(?:the\s+)?)")
 _JOIN_GAP = re.compile(r"^[ \t]+$|^$")
 # abbreviations inside place names, whose full stop does not end the name (folding.tsv maps
 # "st." and "saint" to one key)
@@ -584,11 +585,27 @@ class Geoparser:
             role = self._role(text, m, c)
             e = m.demonym if c is None else c
             point = self._county_point(c, anchors) if c is not None and not self._placed(c) else None
+            if role == "street" and c is not None:
+                e = self._facility_host(text, m, matches, senses) or e
             top = self._toponym(text, m.start, m.end, e, role, score, point)
             if c is not None and c not in m.cands:
                 top.stand_in = True
             out.append(top)
         return out
+
+    def _facility_host(self, text: str, m: _Match, matches: list[_Match], senses: dict) -> int | None:
+        """Where a street, square or building named after a place lies when the text says so
+        ("Collins Avenue in Miami Beach", "Bat Galim Square of Haifa"): not in the place it
+        is named after (Collins, Mississippi; Bath for Bat Galim). None when the text does not
+        say: a local paper's "Columbus Government Center" is in its own Columbus."""
+        facility = self.lex.cues["facility_after"].match(text[m.end:m.end + 60])
+        if facility:
+            q = _FACILITY_HOST.match(text, m.end + facility.end())
+            host = q and next((x for x in matches if x.start == q.end()), None)
+            c = host and senses.get(host.key, (None, 0, False))
+            if c and c[0] is not None and c[2] and host.key != m.key:
+                return c[0]
+        return None
 
     def _senses(self, text: str, matches: list[_Match], ctx: _Context) -> dict[str, tuple[int | None, float, bool]]:
         """One sense per name per article, resolved twice: first from names and qualifiers,
