@@ -262,6 +262,9 @@ class Geoparser:
         cap_next = bool(adjacent_next and _is_cap(nxt[2]) and fold(nxt[2]) not in self.lex.stop
                         and fold(nxt[2]) not in self.lex.affixes)
         weak = m.demonym is None and not any(self._prominent(c) for c in m.cands)
+        word = text[m.start:m.end]
+        if single and weak and len(word) <= 4 and word[1:] != word[1:].lower():
+            return False  # "SAS", "MoD": an acronym, not the hamlet that lists it as a name
         if weak and (_AMPERSAND_AFTER.match(text, m.end) or _AMPERSAND_BEFORE.search(text[max(0, m.start - 40):m.start])):
             return False  # "Stevens & Wilkinson", "Johnson & Johnson": a firm's partners
         if single and weak and (cap_prev or cap_next):
