@@ -34,11 +34,16 @@ _CONNECTORS = {"of", "de", "del", "la", "le", "du", "des", "da", "do", "upon", "
 _PERSON_TITLE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Dr|Gen|Sen|Rep|Gov|Rev|Fr|Prof|Sgt|Lt|Capt|Col|Cpl|Pvt|Maj|Det|Insp|Supt|Judge|"
     r"Pastor|Bishop|Father|Rabbi|Imam|Reverend|Coach|Officer|Deputy|Sheriff|Trooper|Sergeant|Lieutenant|"
-    r"Captain|Corporal|Detective|Councilman|Councilwoman|Commissioner)\.?\s+"
-    r"(?:[A-Z][\w'’-]*\.?\s+){0,2}([A-Z][\w'’-]+)")
+    r"Captain|Corporal|Detective|Councilman|Councilwoman|Commissioner|President|Minister|Chancellor|King|"
+    r"Queen|Prince|Princess|Pope|Secretary|Governor|Mayor|Senator|Speaker|Chairman|Chairwoman)\.?\s+"
+    r"(?:(?:[A-Z]\.|Dr\.|[A-Z][\w'’-]*)[ \t]+){0,2}([A-Z][\w'’-]+)")
 _AMPERSAND_AFTER = re.compile(r"[ \t]*&[ \t]*[A-Z]")
 _AMPERSAND_BEFORE = re.compile(r"[A-Z][\w.'’-]*[ \t]*&[ \t]*$")
 _FACILITY_HOST = re.compile(r"\s*(?:,\s*|\s+(?:in|of|at|near)\s+(?:the\s+)?)")
+# natural and built features a place's name often leads ("James River", "Victoria Falls")
+_FEATURE_WORDS = {"river", "lake", "creek", "valley", "island", "islands", "bay", "mountain", "mountains",
+                  "falls", "park", "hill", "hills", "beach", "city", "county", "harbour", "harbor", "gulf",
+                  "sea", "strait", "canyon", "forest", "springs", "heights", "point", "port", "station"}
 _JOIN_GAP = re.compile(r"^[ \t]+$|^$")
 # abbreviations inside place names, whose full stop does not end the name (folding.tsv maps
 # "st." and "saint" to one key)
@@ -136,6 +141,7 @@ class _Lexicon:
     cues: dict[str, re.Pattern]
     actors: tuple[tuple[re.Pattern, str, tuple[str, ...] | None], ...] = ()
     nonplaces: re.Pattern | None = None
+    given: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> "_Lexicon":
@@ -152,7 +158,7 @@ class _Lexicon:
         nonplaces = re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(n[0]) + "(?i:" + re.escape(n[1:]) + ")"
                                                        for n in names) + r")(?![\w'’-])")
         return cls(words("stopnames.txt"), words("org_heads.txt"), words("affixes.txt"), cues, actors,
-                   nonplaces)
+                   nonplaces, frozenset(read_lines("given_names.txt")))
 
 
 def _literal_heads(pattern: str) -> tuple[str, ...] | None:
@@ -263,6 +269,9 @@ class Geoparser:
                         and fold(nxt[2]) not in self.lex.affixes)
         weak = m.demonym is None and not any(self._prominent(c) for c in m.cands)
         word = text[m.start:m.end]
+        if single and word in self.lex.given and nxt and self._first_name(text, m.end, nxt) and not any(
+                self.g.fcode[c] in STRONG for c in m.cands):
+            return False  # "Donald Trump", "Nelson Mandela": a first name (not "Virginia Beach")
         if single and weak and len(word) <= 4 and word[1:] != word[1:].lower():
             return False  # "SAS", "MoD": an acronym, not the hamlet that lists it as a name
         if weak and (_AMPERSAND_AFTER.match(text, m.end) or _AMPERSAND_BEFORE.search(text[max(0, m.start - 40):m.start])):
@@ -273,6 +282,13 @@ class Geoparser:
         if single and cap_prev and line not in title_lines and not (prev[2].isupper() and len(prev[2]) > 1):
             return False  # "Zahra Baloch": the tail of a name (but "CBC Toronto": an acronym's place)
         return True
+
+    def _first_name(self, text: str, end: int, nxt: tuple[int, int, str]) -> bool:
+        """Whether a given name ending at `end` is followed, in the same name, by a surname:
+        a capitalised word that is no place-feature or admin word ("James River")."""
+        return bool(_is_cap(nxt[2]) and _JOIN_GAP.match(text[end:nxt[0]]) and fold(nxt[2]) not in self.lex.affixes
+                    and nxt[2].lower() not in _FEATURE_WORDS
+                    and not self.lex.cues["facility_after"].match(text[end:end + 60]))
 
     def _prominent(self, c: int) -> bool:
         """A place well known enough to stand inside a capitalised run (not Montenegro's
@@ -298,6 +314,11 @@ class Geoparser:
             run = [t] if _is_cap(t[2]) else []
         for m in _PERSON_TITLE.finditer(text):
             out.add(fold(m.group(1)))
+        for i, (_, e, w) in enumerate(toks[:-1]):
+            nxt = toks[i + 1]
+            if w in self.lex.given and self._first_name(text, e, nxt) and not any(
+                    self._prominent(c) for c in self.g.index.get(fold(nxt[2]), ())):
+                out.add(fold(nxt[2]))  # "Jacob Zuma", but "Sam Houston" leaves Houston a city
         return out
 
     # -- resolution -----------------------------------------------------------------------
