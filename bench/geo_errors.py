@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from eventwire.evaluate.geo import KM_LIMIT, GoldCountry, haversine_km
+from eventwire.evaluate.split import part_of
 from eventwire.geo import Geoparser
 from eventwire.geo.normalize import fold
 
@@ -56,6 +57,8 @@ def main() -> None:
     ap.add_argument("path", nargs="?", type=Path, default=DEV)
     ap.add_argument("--examples", type=int, default=3)
     ap.add_argument("--corpus")
+    ap.add_argument("--part", choices=("tune", "report", "all"), default="tune",
+                    help="split part to analyse (eventwire.evaluate.split; tune on 'tune' only)")
     ap.add_argument("--top", type=int, default=25)
     args = ap.parse_args()
     gp = Geoparser.load()
@@ -65,6 +68,8 @@ def main() -> None:
     for line in args.path.open(encoding="utf-8"):
         rec = json.loads(line)
         if args.corpus and rec.get("corpus") != args.corpus:
+            continue
+        if args.part != "all" and part_of("geo", rec.get("id")) != args.part:
             continue
         text = rec["text"]
         pred = [t.model_dump() for t in gp.geoparse(text)]

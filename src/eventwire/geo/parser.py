@@ -28,18 +28,50 @@ _POSSESSIVE = re.compile(r"(?:['’]s?|\.)$")
 _CONTRACTION = re.compile(r"\w['’](?:ll|ve|re|d|m|t)$", re.IGNORECASE)  # "I'll", "I've": no place
 _CONNECTORS = {"of", "de", "del", "la", "le", "du", "des", "da", "do", "upon", "on", "am", "al", "el",
                "and", "the", "sur", "en", "di", "y", "o", "e"}
+# a title, then up to two more capitalised words (a first name, a second title), then the
+# surname: "Mr Smith", "The Rev. Al Meredith", "Sgt. Maj. Tom Hanover"; the surname is then
+# no place anywhere in the article
+_PERSON_TITLE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Gen|Sen|Rep|Gov|Rev|Fr|Prof|Sgt|Lt|Capt|Col|Cpl|Pvt|Maj|Det|Insp|Supt|Judge|"
+    r"Pastor|Bishop|Father|Rabbi|Imam|Reverend|Coach|Officer|Deputy|Sheriff|Trooper|Sergeant|Lieutenant|"
+    r"Captain|Corporal|Detective|Councilman|Councilwoman|Commissioner|President|Minister|Chancellor|King|"
+    r"Queen|Prince|Princess|Pope|Secretary|Governor|Mayor|Senator|Speaker|Chairman|Chairwoman)\.?\s+"
+    r"(?:(?:[A-Z]\.|Dr\.|[A-Z][\w'’-]*)[ \t]+){0,2}([A-Z][\w'’-]+)")
+_AMPERSAND_AFTER = re.compile(r"[ \t]*&[ \t]*[A-Z]")
+_AMPERSAND_BEFORE = re.compile(r"[A-Z][\w.'’-]*[ \t]*&[ \t]*$")
+_FACILITY_HOST = re.compile(r"\s*(?:,\s*|\s+(?:in|of|at|near)\s+(?:the\s+)?)")
+# natural and built features a place's name often leads ("James River", "Victoria Falls")
+_FEATURE_WORDS = {"river", "lake", "creek", "valley", "island", "islands", "bay", "mountain", "mountains",
+                  "falls", "park", "hill", "hills", "beach", "city", "county", "harbour", "harbor", "gulf",
+                  "sea", "strait", "canyon", "forest", "springs", "heights", "point", "port", "station"}
 _JOIN_GAP = re.compile(r"^[ \t]+$|^$")
+# abbreviations inside place names, whose full stop does not end the name (folding.tsv maps
+# "st." and "saint" to one key)
+_NAME_ABBREVS = {"St", "Ste", "Mt", "Ft", "Pt", "Sta", "Sto"}
+# a capitalised compass or region word before a demonym makes another people's name
+# ("Central American", "Latin American"), not the country's, unless the pair is a demonym
+_DEMONYM_QUALIFIERS = {"North", "South", "East", "West", "Central", "Latin", "Southeast", "Northeast",
+                       "Southwest", "Northwest", "Sub-Saharan", "Western", "Eastern", "Northern", "Southern"}
 _SENT_END = re.compile(r"(?:^|[.!?:;\"“”‘’\n]\s*|\n)$")
 ADMIN_CODES = {"ADM1"}
 STRONG = {"PCLI", "ADM1", "CONT", "PPLC", "RGN", "SEA", "HIST"}
 # a context point inside these says little about distance (world_regions.tsv features too)
 AREAL = {"PCLI", "CONT", "ADM1", "RGN", "SEA", "STM", "HIST"}
 FEATURE_BONUS = {"PCLI": 3.0, "CONT": 3.0, "ADM1": 0.5, "PPLC": 1.5, "PPL": 0.0, "ADM2": 2.0,
-                 "RGN": 1.0, "SEA": 2.0, "STM": 1.0, "HIST": 3.0, "AIRP": 1.0}
+                 "RGN": 1.0, "SEA": 2.0, "STM": 1.0, "HIST": 3.0, "AIRP": 1.0,
+                 "BLDG": 1.0}
 NEAR_KM = 150.0  # "spatial minimality": a town this close to the article's other places wins
+NEAR_BONUS, NEAR_ADMIN = 2.0, 1.0  # ... and one in the same admin1 region as them
+EXACT_BONUS = 2.0  # a place called by the very name read, not one listing it as an alias
+# each unambiguous mention of a country (up to 3) and any mention at all; a named admin1 region
+COUNTRY_WEIGHT, COUNTRY_ANY, ADMIN_WEIGHT = 2.5, 1.0, 2.0
 # joint co-location evidence (see _colocation): weight, cap on the other names' mass, and the
 # exponent on population that makes a name's prior over its senses
 COLOC_WEIGHT, COLOC_CAP, COLOC_EXP = 2.0, 2.0, 0.5
+# pairwise co-location of any senses (see _colocation): the chance that a name with one sense
+# has it within PAIR_KM of a given point by chance, the chance it does when the article is
+# about that place, and a cap on the summed log-likelihood ratios
+PAIR_CHANCE, PAIR_LOCAL, PAIR_CAP, PAIR_KM = 0.001, 0.3, 3.0, 30.0
 # A well-known town outranks a same-named region of like population (a region's population is
 # the sum of its towns, its feature bonus a guess): a town GeoNames names in many languages is
 # one the world's news uses ("Gaza" the city, not Mozambique's Gaza province). Against a
@@ -107,7 +139,9 @@ class _Lexicon:
     org_heads: frozenset[str]
     affixes: frozenset[str]
     cues: dict[str, re.Pattern]
-    actors: tuple[tuple[re.Pattern, str], ...] = ()
+    actors: tuple[tuple[re.Pattern, str, tuple[str, ...] | None], ...] = ()
+    nonplaces: re.Pattern | None = None
+    given: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> "_Lexicon":
@@ -118,9 +152,25 @@ class _Lexicon:
             cues[kind] = re.compile(pattern, flags)
         # folded like the spans they are compared with ("south" folds to "suth")
         words = lambda name: frozenset(fold(w) for w in read_lines(name))  # noqa: E731
-        actors = tuple((re.compile(r"\b(?:" + pat + r")\b"), cc)
+        actors = tuple((re.compile(r"\b(?:" + pat + r")\b"), cc, _literal_heads(pat))
                        for pat, cc in (line.split("\t")[:2] for line in read_lines("actor_countries.tsv")))
-        return cls(words("stopnames.txt"), words("org_heads.txt"), words("affixes.txt"), cues, actors)
+        names = sorted(read_lines("nonplaces.txt"), key=len, reverse=True)
+        nonplaces = re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(n[0]) + "(?i:" + re.escape(n[1:]) + ")"
+                                                       for n in names) + r")(?![\w'’-])")
+        return cls(words("stopnames.txt"), words("org_heads.txt"), words("affixes.txt"), cues, actors,
+                   nonplaces, frozenset(read_lines("given_names.txt")))
+
+
+def _literal_heads(pattern: str) -> tuple[str, ...] | None:
+    """The literal first three characters of each alternative of a flat pattern ("Houthis?|Ansar"
+    -> "Hou", "Ans"), which any match must contain; None when the pattern is not that simple."""
+    heads = []
+    for alt in pattern.split("|"):
+        head = re.match(r"[\w' -]{3}", alt)
+        if "(" in pattern or "[" in pattern or "\\" in pattern or not head:
+            return None
+        heads.append(head.group())
+    return tuple(heads)
 
 
 def _is_cap(word: str) -> bool:
@@ -173,6 +223,8 @@ class Geoparser:
             while j < n and j - i < g.max_tokens:
                 if j > i:
                     gap = text[toks[j - 1][1]:toks[j][0]]
+                    if gap.startswith(".") and toks[j - 1][2] in _NAME_ABBREVS:
+                        gap = gap[1:]  # "St. George", "Mt. Pleasant", "Sault Ste. Marie"
                     if not _JOIN_GAP.match(gap.replace("-", "")) or "\n" in gap:
                         break
                     if not _is_cap(toks[j][2]) and toks[j][2].lower() not in _CONNECTORS:
@@ -208,17 +260,35 @@ class Geoparser:
             if not any(self.g.fcode[c] in STRONG for c in m.cands):
                 return False
         prev = toks[m.ti - 1] if m.ti else None
+        if (m.demonym is not None and not m.cands and prev and prev[2] in _DEMONYM_QUALIFIERS
+                and _JOIN_GAP.match(text[prev[1]:m.start].replace("-", ""))):
+            return False
         cap_prev = bool(prev and _JOIN_GAP.match(text[prev[1]:m.start]) and _is_cap(prev[2])
                         and fold(prev[2]) not in self.lex.stop)
         cap_next = bool(adjacent_next and _is_cap(nxt[2]) and fold(nxt[2]) not in self.lex.stop
                         and fold(nxt[2]) not in self.lex.affixes)
         weak = m.demonym is None and not any(self._prominent(c) for c in m.cands)
+        word = text[m.start:m.end]
+        if single and word in self.lex.given and nxt and self._first_name(text, m.end, nxt) and not any(
+                self.g.fcode[c] in STRONG for c in m.cands):
+            return False  # "Donald Trump", "Nelson Mandela": a first name (not "Virginia Beach")
+        if single and weak and len(word) <= 4 and word[1:] != word[1:].lower():
+            return False  # "SAS", "MoD": an acronym, not the hamlet that lists it as a name
+        if weak and (_AMPERSAND_AFTER.match(text, m.end) or _AMPERSAND_BEFORE.search(text[max(0, m.start - 40):m.start])):
+            return False  # "Stevens & Wilkinson", "Johnson & Johnson": a firm's partners
         if single and weak and (cap_prev or cap_next):
             return False  # "Hossein Amir-Abdollahian", "Marg Bar Sarmachar": part of a name
         line = text.rfind("\n", 0, m.start) + 1
         if single and cap_prev and line not in title_lines and not (prev[2].isupper() and len(prev[2]) > 1):
             return False  # "Zahra Baloch": the tail of a name (but "CBC Toronto": an acronym's place)
         return True
+
+    def _first_name(self, text: str, end: int, nxt: tuple[int, int, str]) -> bool:
+        """Whether a given name ending at `end` is followed, in the same name, by a surname:
+        a capitalised word that is no place-feature or admin word ("James River")."""
+        return bool(_is_cap(nxt[2]) and _JOIN_GAP.match(text[end:nxt[0]]) and fold(nxt[2]) not in self.lex.affixes
+                    and nxt[2].lower() not in _FEATURE_WORDS
+                    and not self.lex.cues["facility_after"].match(text[end:end + 60]))
 
     def _prominent(self, c: int) -> bool:
         """A place well known enough to stand inside a capitalised run (not Montenegro's
@@ -242,8 +312,13 @@ class Geoparser:
                                for c in self.g.index.get(last, ())):  # "CBC Toronto" names no person
                         out.add(last)
             run = [t] if _is_cap(t[2]) else []
-        for m in re.finditer(r"\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov)\.?\s+([A-Z]\w+)", text):
+        for m in _PERSON_TITLE.finditer(text):
             out.add(fold(m.group(1)))
+        for i, (_, e, w) in enumerate(toks[:-1]):
+            nxt = toks[i + 1]
+            if w in self.lex.given and self._first_name(text, e, nxt) and not any(
+                    self._prominent(c) for c in self.g.index.get(fold(nxt[2]), ())):
+                out.add(fold(nxt[2]))  # "Jacob Zuma", but "Sam Houston" leaves Houston a city
         return out
 
     # -- resolution -----------------------------------------------------------------------
@@ -336,15 +411,16 @@ class Geoparser:
         named = [g.country_entry[k] for k, n in countries.items() if n > 0 and k in g.country_entry]
         regions = any(g.fcode[c] in ("ADM1", "ADM2") for c in m.cands)
         for c in m.cands:
-            exact = fold(g.name[c]) == m.key
-            s = self._base(c) + (0.7 if exact else 0.0)
+            # world_regions.tsv's names are all hand-picked common names ("Atlantic")
+            exact = fold(g.name[c]) == m.key or not g.gid[c]
+            s = self._base(c) + (EXACT_BONUS if exact else 0.0)
             if regions and exact and g.fcode[c] in ("PPL", "PPLC"):
                 s += self._fame(c)  # known by this very name ("Mexico" is not Mexico City's)
             cc = g.country[c]
             if cc and g.fcode[c] != "CONT":
-                s += 2.5 * min(countries[cc], 3) / 3 + (1.0 if countries[cc] else 0.0)
+                s += COUNTRY_WEIGHT * min(countries[cc], 3) / 3 + (COUNTRY_ANY if countries[cc] else 0.0)
                 if g.fcode[c] != "ADM1" and admins[(cc, g.admin1[c])]:
-                    s += 2.0
+                    s += ADMIN_WEIGHT
                 if not countries[cc] and g.fcode[c] != "PCLI" and any(
                         haversine_km(g.lat[c], g.lon[c], g.lat[k], g.lon[k]) <= CONTEXT_NEAR_KM for k in named):
                     s += CONTEXT_NEAR_BONUS
@@ -380,10 +456,10 @@ class Geoparser:
         def near(c: int) -> float:
             if g.fcode[c] in AREAL:
                 return 0.0
-            bonus = 1.0 if (g.country[c], g.admin1[c]) in admins else 0.0
-            if g.fcode[c] != "ADM2" and any(
+            bonus = NEAR_ADMIN if (g.country[c], g.admin1[c]) in admins else 0.0
+            if self._placed(c) and any(
                     haversine_km(g.lat[c], g.lon[c], g.lat[a], g.lon[a]) <= NEAR_KM for a in pts):
-                bonus += 2.0
+                bonus += NEAR_BONUS
             return bonus
         return near
 
@@ -407,6 +483,17 @@ class Geoparser:
 
         regional = {key for key, cands in groups.items()  # "California": the state, not the town
                     if self.g.fcode[max(cands, key=self._base)] in ("ADM1", "PCLI")}
+        # which names have any sense at all in each 1-degree cell, and how many senses
+        any_cell: dict[tuple, dict[str, list[tuple[float, float]]]] = {}
+        pair_lr = {key: max(0.0, math.log10(PAIR_LOCAL / min(1.0, len(cands) * PAIR_CHANCE)))
+                   for key, cands in groups.items()}
+        for key, cands in groups.items():
+            if key in regional:
+                continue
+            for c in cands:
+                if g.fcode[c] not in AREAL and self._placed(c):
+                    any_cell.setdefault((int(g.lat[c] // 1), int(g.lon[c] // 1)), {}).setdefault(
+                        key, []).append((g.lat[c], g.lon[c]))
         for key, cands in groups.items():
             if key not in ambiguous:
                 continue  # names that read unambiguously speak through the context counts
@@ -419,7 +506,7 @@ class Geoparser:
                 if g.fcode[c] in AREAL and g.fcode[c] != "ADM1":
                     continue
                 add(by_admin, (g.country[c], g.admin1[c]), key, p)
-                if g.fcode[c] not in ("ADM1", "ADM2"):
+                if g.fcode[c] != "ADM1" and self._placed(c):
                     add(by_cell, (int(g.lat[c] // 1), int(g.lon[c] // 1)), key, p)
 
         def bonus(c: int, key: str) -> float:
@@ -430,7 +517,7 @@ class Geoparser:
                 got = dict(by_country.get(g.country[c], {}))
             else:
                 got = dict(by_admin.get((g.country[c], g.admin1[c]), {}))
-            if f not in AREAL and f != "ADM2":
+            if f not in AREAL and self._placed(c):
                 y, x = int(g.lat[c] // 1), int(g.lon[c] // 1)
                 near: dict[str, float] = {}
                 for dy in (-1, 0, 1):
@@ -440,8 +527,31 @@ class Geoparser:
                 for k, p in near.items():
                     got[k] = max(got.get(k, 0.0), p)
             got.pop(key, None)
-            return COLOC_WEIGHT * min(sum(got.values()), COLOC_CAP)
+            out = COLOC_WEIGHT * min(sum(got.values()), COLOC_CAP)
+            if f not in AREAL and self._placed(c):
+                # Whatever their priors, two names that both have a sense within PAIR_KM of
+                # each other are unlikely to by chance: a name with n senses has one near a
+                # given point with odds about n * PAIR_CHANCE, against PAIR_LOCAL when the
+                # article is about that place. Each such name adds its log-likelihood ratio,
+                # in the population prior's units (log10), capped ("New London" and
+                # "Winfield", small towns of south-east Iowa, outweigh Connecticut's).
+                y, x = int(g.lat[c] // 1), int(g.lon[c] // 1)
+                seen: set[str] = set()
+                for dy in (-1, 0, 1):
+                    for dx in (-1, 0, 1):
+                        for k, pts in any_cell.get((y + dy, x + dx), {}).items():
+                            if k != key and k not in seen and any(
+                                    haversine_km(g.lat[c], g.lon[c], a, b) <= PAIR_KM for a, b in pts):
+                                seen.add(k)
+                out += min(sum(pair_lr[k] for k in seen), PAIR_CAP)
+            return out
         return bonus
+
+    def _placed(self, c: int) -> bool:
+        """False for a county the gazetteer knows only by its state (build.py found no towns
+        for it, so it has no population and sits at the state's centroid): its point says
+        nothing about where it is."""
+        return self.g.fcode[c] != "ADM2" or self.g.pop[c] > 0
 
     def _county_point(self, c: int, anchors: list[tuple[str, int]]) -> tuple[float, float] | None:
         """Where a county (known only by its state) lies: the medoid of the article's towns in
@@ -481,13 +591,14 @@ class Geoparser:
         toks = self._tokens(text)
         title_lines = self._title_lines(text, toks)
         lower_words = {w for _, _, w in toks if w.islower()}
-        raw = self._spans(text, toks, list(skip_spans))
+        skip = list(skip_spans) + [x.span() for x in self.lex.nonplaces.finditer(text)]
+        raw = self._spans(text, toks, skip)
         surnames = self._surnames(text, toks, raw, title_lines)
         matches = [m for m in raw if self._keep(text, toks, m, lower_words, title_lines, surnames)]
         ctx = self._context(matches, list(context_countries) + list(self.actor_countries(text).elements()))
         senses = self._senses(text, matches, ctx)
         anchors = [(k, c) for k, (c, _, _) in senses.items() if c is not None and self.g.fcode[c] not in AREAL
-                   and self.g.fcode[c] != "ADM2"]
+                   and self._placed(c)]
         out = []
         for m in matches:
             c, score, ok = senses.get(m.key, (None, 0.9, True))
@@ -497,12 +608,28 @@ class Geoparser:
                 c = None
             role = self._role(text, m, c)
             e = m.demonym if c is None else c
-            point = self._county_point(c, anchors) if c is not None and self.g.fcode[c] == "ADM2" else None
+            point = self._county_point(c, anchors) if c is not None and not self._placed(c) else None
+            if role == "street" and c is not None:
+                e = self._facility_host(text, m, matches, senses) or e
             top = self._toponym(text, m.start, m.end, e, role, score, point)
             if c is not None and c not in m.cands:
                 top.stand_in = True
             out.append(top)
         return out
+
+    def _facility_host(self, text: str, m: _Match, matches: list[_Match], senses: dict) -> int | None:
+        """Where a street, square or building named after a place lies when the text says so
+        ("Collins Avenue in Miami Beach", "Bat Galim Square of Haifa"): not in the place it
+        is named after (Collins, Mississippi; Bath for Bat Galim). None when the text does not
+        say: a local paper's "Columbus Government Center" is in its own Columbus."""
+        facility = self.lex.cues["facility_after"].match(text[m.end:m.end + 60])
+        if facility:
+            q = _FACILITY_HOST.match(text, m.end + facility.end())
+            host = q and next((x for x in matches if x.start == q.end()), None)
+            c = host and senses.get(host.key, (None, 0, False))
+            if c and c[0] is not None and c[2] and host.key != m.key:
+                return c[0]
+        return None
 
     def _senses(self, text: str, matches: list[_Match], ctx: _Context) -> dict[str, tuple[int | None, float, bool]]:
         """One sense per name per article, resolved twice: first from names and qualifiers,
@@ -519,13 +646,14 @@ class Geoparser:
             admin_after = any(self.lex.cues["admin_after"].match(text[m.end:m.end + 20]) for m in ms)
             owned = qual is not None and any(self._owner(text, m, by_start) is qual for m in ms)
             bracket = qual is not None and any(self._bracketed(text, m, by_start) is qual for m in ms)
-            town_after = any(self.lex.cues["town_after"].match(text[m.end:m.end + 20]) for m in ms)
+            town_after = any(self.lex.cues["town_after"].match(text[m.end:m.end + 40])
+                             or self.lex.cues["town_before"].search(text[max(0, m.start - 30):m.start]) for m in ms)
             evidence[key] = (ms[0], *ctx.without(key), qual, cue, admin_after, owned, bracket, town_after)
         coloc = self._colocation({key: ms[0].cands for key, ms in groups.items()},
                                  {key for key, ms in groups.items() if self._evidence(ms[0]) == (None, None)})
         first = {key: self._resolve(*ev, near=lambda c, k=key: coloc(c, k)) for key, ev in evidence.items()}
         anchors = [(k, c) for k, (c, _, ok) in first.items()
-                   if c is not None and ok and self.g.fcode[c] not in AREAL and self.g.fcode[c] != "ADM2"]
+                   if c is not None and ok and self.g.fcode[c] not in AREAL and self._placed(c)]
         if not anchors:
             return first
         out = {}
@@ -570,7 +698,10 @@ class Geoparser:
     def actor_countries(self, text: str) -> Counter:
         """Countries implied by armed groups and forces named in `text` (actor_countries.tsv):
         one vote per group, however often it is named."""
-        return Counter(cc for pat, cc in self.lex.actors if pat.search(text))
+        # a substring test first: a regex led by \b scans the whole text, and most texts
+        # name none of these groups
+        return Counter(cc for pat, cc, heads in self.lex.actors
+                       if (heads is None or any(h in text for h in heads)) and pat.search(text))
 
     def admin1_toponym(self, country: str, code: str) -> Toponym | None:
         """The gazetteer entry of an admin1 region (ISO-3, GeoNames admin1 code), with no span."""
