@@ -121,6 +121,8 @@ def member_from_event(event: Event, *, article: str, source: str, reported: Date
     # a country-wide location ("in Pakistan") says where, not which incident: no point
     has_point = loc is not None and not _country_only(loc)
     text = " ".join(e.text for e in event.evidence if e.role == "sentence")
+    # the place's own words ("Waziristan" for Khyber Pakhtunkhwa) are the place tie's to count
+    place_words = _name_words(loc.text if loc is not None else None)
     return Member(
         id=event.id,
         article=article,
@@ -140,8 +142,7 @@ def member_from_event(event: Event, *, article: str, source: str, reported: Date
         place=loc.name if has_point else None,
         best=event.fatalities.best,
         mode=event.mode,
-        # the place's own words ("Waziristan" for Khyber Pakhtunkhwa) are the place tie's to count
-        words=tuple(w for w in keywords(text) if w not in _name_words(loc.text if loc is not None else None)),
+        words=tuple(w for w in keywords(text) if w not in place_words),
         victims=event.fatalities.victims,
         compass=compass(text),
     )
@@ -298,15 +299,20 @@ def _fatalities(a: Member, b: Member, r: dict) -> tuple[bool, list[str], int]:
     if hi > r["fatalities"]["ratio"] * lo + r["fatalities"]["slack"]:
         return False, [], 0
     if lo == hi:
-        tie = max((t for least, t in r["fatalities"]["same_tie"] if lo >= least), default=0)
+        tie = _toll_tie(r["fatalities"]["same_tie"], lo)
         return True, [f"{lo} killed"], tie
     near = r["fatalities"]["near"]
     if hi <= near["ratio"] * lo:
         # a large toll and its revision ("25 killed", "23 dead"): such figures are rare enough
         # on one day to tie, if less than an equal one
-        tie = max((t for least, t in near["tie"] if lo >= least), default=0)
+        tie = _toll_tie(near["tie"], lo)
         return True, [f"{lo} and {hi} killed"] if tie else [], tie
     return True, [], 0
+
+
+def _toll_tie(table: list[list[int]], toll: int) -> int:
+    """The tie of the largest [at least, tie] row of `table` that `toll` reaches."""
+    return max((t for least, t in table if toll >= least), default=0)
 
 
 def _directions(a: Member, b: Member, r: dict) -> tuple[bool, list[str], int]:
