@@ -42,10 +42,10 @@ def _coarser(precision: str, steps: int = 1) -> str:
     return _STEPS[min(_STEPS.index(precision) + steps, len(_STEPS) - 1)]
 
 
-_MONTH_NUMBERS = {m: i for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
                 "september", "october", "november", "december")
+_MONTH_NUMBERS = {name[:3]: i for i, name in enumerate(_MONTH_NAMES, 1)}
+_MONTH_WORD = re.compile(r"[a-z]{3,}")  # the month word, not an ordinal's "th"
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\b")
 _YEAR = re.compile(r"\b(\d{4})\b")
@@ -64,7 +64,7 @@ def _parse_explicit(expr: str, anchor: date | None) -> tuple[date | None, str]:
             return date(*map(int, iso.groups())), "day"
         except ValueError:
             return None, "day"
-    word = re.search(r"[a-z]{3,}", expr.lower()).group(0)  # not an ordinal's "th"
+    word = _MONTH_WORD.search(expr.lower()).group(0)
     if not any(name.startswith(word) for name in _MONTH_NAMES):  # "30 separatists", "Marks 21st"
         return None, "day"
     month = _MONTH_NUMBERS[word[:3]]
