@@ -114,7 +114,7 @@ def clause_place(tok: Token, doc: Doc, segment: Segment, ctx, claim, a1_tok, oth
             continue
         rank = FEATURE_RANK.get(top.feature or "", 3)
         found.append(((rank, -abs(head.i - tok.i)), top, near))
-    found = _at_home(ctx, found)
+    found = _at_home(ctx, found, top=lambda f: f[1])
     if not found:
         return None
     _, top, near = max(found, key=lambda f: f[0])
@@ -145,14 +145,15 @@ _COMPASS = {"n": "north", "s": "south", "e": "east", "w": "west", "nw": "northwe
 # a compass word or letter before a place ("SW Pakistan"), not the "s" of "Pakistan's Khyber"
 _BEFORE = re.compile(r"(?<!['’])\b(north|south|east|west|north-?west|north-?east|south-?west|south-?east|nw|ne|sw|se|n|s|e|w)"
                      r"(?:ern)?\s+$", re.IGNORECASE)
-_AFTER = re.compile(r"^['’]s\s+(?:restive\s+|volatile\s+|lawless\s+|remote\s+)*(north-?west|north-?east|south-?west|"
-                    r"south-?east|north|south|east|west|nw|ne|sw|se|tribal)(?:ern)?\b", re.IGNORECASE)
+# the compass parts of a country (directional_regions.tsv), as words or abbreviations
+_PARTS = r"north-?west|north-?east|south-?west|south-?east|north|south|east|west|nw|ne|sw|se"
+_EPITHETS = r"(?:restive\s+|volatile\s+|lawless\s+|remote\s+)*"  # "Pakistan's restive northwest"
+_AFTER = re.compile(rf"^['’]s\s+{_EPITHETS}({_PARTS}|tribal)(?:ern)?\b", re.IGNORECASE)
 # a compass part named alone, the country left to the context: "militants killed in the
 # northwest", "a raid in southwest", "in NW"; not the start of a name ("in North Waziristan",
 # "in South Africa") nor a part of something else ("north of the city")
-_BARE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?(?:country['’]s\s+)?"
-                   r"(?:restive\s+|volatile\s+|lawless\s+|remote\s+)*(north-?west|north-?east|south-?west|south-?east|"
-                   r"north|south|east|west|nw|ne|sw|se)(?:ern)?\b(?!\s+(?:of\b|[A-Z]))", re.IGNORECASE)
+_BARE = re.compile(rf"\b(?:in|across|throughout)\s+(?:the\s+)?(?:country['’]s\s+)?{_EPITHETS}({_PARTS})(?:ern)?\b"
+                   r"(?!\s+(?:of\b|[A-Z]))", re.IGNORECASE)
 
 
 def _compass_region(ctx, top):
@@ -209,7 +210,7 @@ def _region_in(ctx, country: str, lo: int, hi: int, source: str) -> Location | N
                     found.append(((before.start() if before else t.start) - lo, (after.end() if after else t.end) - lo, None))
     for start, end, code in sorted(found, key=lambda f: f[:2]):
         top = (ctx.geoparser.admin1_toponym(country, code) if code is not None
-               else getattr(ctx.geoparser, "capital_toponym", lambda _: None)(country))
+               else ctx.geoparser.capital_toponym(country))
         if top is not None:
             precision = 3 if code is not None else 1
             return ctx.geoparser.to_location(top, precision).model_copy(update={
@@ -223,7 +224,7 @@ def refine(ctx, loc: Location | None, spans: list[tuple[int, int]]) -> Location 
     article's main place when it lies in that country (a second headline's "in Quetta"),
     else such a region anywhere in the article. The country is never changed."""
     if (loc is None or not loc.country or FEATURE_RANK.get(loc.feature or "", 3) != 0
-            or ctx is None or ctx.geoparser is None or not hasattr(ctx.geoparser, "admin1_toponym")):
+            or ctx is None or ctx.geoparser is None):
         return loc
     for lo, hi in spans:
         found = _region_in(ctx, loc.country, lo, hi, loc.source if loc.source in ("clause", "sentence") else "sentence")
@@ -252,7 +253,7 @@ def sentence_place(ctx, segment: Segment, at: int, actor_spans: list[tuple[int, 
         return None
     here = [t for t in ctx.toponyms if segment.start <= t.start and t.end <= segment.end
             and _usable(ctx, t, list(actor_spans))]
-    here = [f[1] for f in _at_home(ctx, [(None, t, None) for t in here])]
+    here = _at_home(ctx, here, top=lambda t: t)
     if not here:
         return None
     top = min(here, key=lambda t: (FEATURE_RANK.get(t.feature or "", 3) == 0, abs(t.start - at)))
@@ -260,28 +261,28 @@ def sentence_place(ctx, segment: Segment, at: int, actor_spans: list[tuple[int, 
     return _located(ctx, top, precision_of(top.feature, near, top.stand_in), "sentence")
 
 
-def _at_home(ctx, found: list[tuple]) -> list[tuple]:
-    """Candidates (key, toponym, near) less any abroad that only vouches for itself when
-    another candidate lies in the country the article is about: "killed in IED blast in
-    Pakistan" is not in Eritrea (an "Edd" read into "IED"), "Lahore victims of Taliban
-    attack" not in Turkey. A place abroad that the article supports otherwise, or that is the
+def _at_home(ctx, found: list, top) -> list:
+    """Candidates (`top` gives each one's toponym) less any abroad that only vouches for
+    itself when another candidate lies in the country the article is about: "killed in IED
+    blast in Pakistan" is not in Eritrea (an "Edd" read into "IED"), "Lahore victims of
+    Taliban attack" not in Turkey. A place abroad that the article supports otherwise, or that is the
     only candidate, stays ("the bombing in Kabul")."""
-    if len({f[1].country for f in found}) < 2:
+    if len({top(f).country for f in found}) < 2:
         return found
     countries = context_countries(ctx)
     if not countries:
         return found
     home = max(countries, key=lambda c: countries[c])
-    if not any(f[1].country == home for f in found):
+    if not any(top(f).country == home for f in found):
         return found
 
-    def alone(top) -> bool:
-        if top.country == home:
+    def alone(t0) -> bool:
+        if t0.country == home:
             return False
-        own = sum(2 if t.role == "place" else 1 for t in ctx.toponyms if t.country == top.country
-                  and t.text == top.text and t.role != "street")
-        return countries[top.country] <= own < countries[home]
-    return [f for f in found if not alone(f[1])]
+        own = sum(2 if t.role == "place" else 1 for t in ctx.toponyms if t.country == t0.country
+                  and t.text == t0.text and t.role != "street")
+        return countries[t0.country] <= own < countries[home]
+    return [f for f in found if not alone(top(f))]
 
 
 def context_countries(ctx) -> Counter:
