@@ -15,6 +15,8 @@ from functools import lru_cache
 
 from eventwire.attributes.claims import STATUS_RANK
 from eventwire.events.detect import LOCATED_TYPES, WEAPONS, Mention, family
+from eventwire.events.roles.countries import _LINE_SIDES as _ROLE_LINE_SIDES
+from eventwire.events.roles.countries import BORDER_WORDS, CONTESTED_LINES, SIDED_PLACES
 from eventwire.model import Actor, Count, Event, Evidence, Location
 from eventwire.resources import lexicon, table
 
@@ -542,7 +544,7 @@ _STRUCK = {"CVL"} | _CIVILIAN_KINDS
 
 
 def _where_struck(location: Location | None, actor1: Actor | None, actor2: Actor | None,
-                  ms: list[Mention] = ()) -> Location | None:
+                  ms: list[Mention]) -> Location | None:
     """A state's forces that strike another country's civilians strike them where they are:
     "Pakistani civilian killed in Indian shelling" happened in Pakistan, though the only
     country the article leans to is the shooter's; so does their fire across a contested
@@ -572,16 +574,19 @@ def _where_struck(location: Location | None, actor1: Actor | None, actor2: Actor
 def _lines_named(ms: list[Mention]) -> list[tuple[str, tuple[str, str], bool, Mention]]:
     """The contested lines the event's sentences name (events/roles/countries.py): the name,
     its two states, whether the sentence speaks of fire or a border, and the mention."""
-    from eventwire.events.roles.countries import BORDER_WORDS, CONTESTED_LINES
-
     out = []
     for m in ms:
         low = m.segment.text.lower()
         border = bool(set(_WORD.findall(low)) & BORDER_WORDS)
-        for name, pair in CONTESTED_LINES.items():
-            if re.search(r"(?<![a-z0-9])" + re.escape(name) + r"(?![a-z0-9])", low):
-                out.append((name, tuple(pair), border, m))
+        for name, pair, pattern in _LINES:
+            if pattern.search(low):
+                out.append((name, pair, border, m))
     return out
+
+
+# each contested line's name as a whole word in lower-cased text
+_LINES = [(name, tuple(pair), re.compile(r"(?<![a-z0-9])" + re.escape(name) + r"(?![a-z0-9])"))
+          for name, pair in CONTESTED_LINES.items()]
 
 
 def _line_attacker(ms: list[Mention], here: str | None, victim: Actor | None) -> Actor | None:
@@ -591,7 +596,6 @@ def _line_attacker(ms: list[Mention], here: str | None, victim: Actor | None) ->
     sentence names one side (events/roles/countries.py), for an event that names neither.
     Insurgents and protesters hit are left alone: they are not across any line."""
     from eventwire.actors import ActorResolver
-    from eventwire.events.roles.countries import SIDED_PLACES
 
     if not here or victim is not None and victim.sector not in _LINE_SIDES:
         return None
@@ -613,8 +617,6 @@ def _across_from(ms: list[Mention], shooter: str | None) -> str | None:
     """The state across a contested line from `shooter` when the event's sentences name the
     line as where fire was exchanged ("shelling along the LoC", "firing across the Kashmir
     border"); a place on one side ("Azad Kashmir") is placed by the geoparse, not here."""
-    from eventwire.events.roles.countries import SIDED_PLACES
-
     for name, (first, second), border, _ in _lines_named(ms):
         if border and name not in SIDED_PLACES and shooter in (first, second):
             return second if shooter == first else first
@@ -625,7 +627,7 @@ _FIRE_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:fir(?:e|ing)|gunfire|shell(?:s|ing)?
                          re.IGNORECASE)
 
 
-_LINE_SIDES = {"GOV", "MIL", "COP", "CVL", "UAF"} | _CIVILIAN_KINDS
+_LINE_SIDES = _ROLE_LINE_SIDES | _CIVILIAN_KINDS  # the roles' sides of a line, civilians of any kind
 
 
 @lru_cache(maxsize=1)
