@@ -168,7 +168,7 @@ class Pipeline:
         return self._truecase(seg.text) if seg.kind != "body" or _title_case(seg.text) else seg.text
 
     def _events(self, article: Article, mentions: list[Mention], scores: dict[int, float],
-                ctx: ArticleContext | None = None) -> DocumentResult:
+                ctx: ArticleContext) -> DocumentResult:
         clusters = merge_mentions(mentions)
         clusters.sort(key=lambda ms: min(m.order for m in ms))
         events = [build_event(ms, article.id, self.taxonomy, i + 1) for i, ms in enumerate(clusters)]
