@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -130,16 +131,19 @@ def _located(ctx, top, precision: int, source: str) -> Location:
     return ctx.geoparser.to_location(top, precision).model_copy(update={"source": source})
 
 
+@lru_cache(maxsize=1)
 def _directions() -> dict[tuple[str, str], str]:
-    global _DIRECTIONS
-    if _DIRECTIONS is None:
-        from eventwire.geo.normalize import read_lines
+    from eventwire.geo.normalize import read_lines
 
-        _DIRECTIONS = {(cc, d): code for cc, d, code in (line.split("\t")[:3] for line in read_lines("directional_regions.tsv"))}
-    return _DIRECTIONS
+    return {(cc, d): code for cc, d, code in (line.split("\t")[:3] for line in read_lines("directional_regions.tsv"))}
 
 
-_DIRECTIONS: dict | None = None
+def _direction_code(country: str, word: str) -> str | None:
+    """The admin1 code of the compass part `word` ("NW", "north-west") of `country`."""
+    word = word.lower().replace("-", "")
+    return _directions().get((country, _COMPASS.get(word, word)))
+
+
 _COMPASS = {"n": "north", "s": "south", "e": "east", "w": "west", "nw": "northwest", "ne": "northeast",
             "sw": "southwest", "se": "southeast"}
 # a compass word or letter before a place ("SW Pakistan"), not the "s" of "Pakistan's Khyber"
@@ -163,22 +167,18 @@ def _compass_region(ctx, top):
     m = _BEFORE.search(ctx.text[max(0, top.start - 16):top.start]) or _AFTER.match(ctx.text[top.end:top.end + 30])
     if m is None:
         return None
-    word = m.group(1).lower().replace("-", "")
-    code = _directions().get((top.country, _COMPASS.get(word, word)))
+    code = _direction_code(top.country, m.group(1))
     return ctx.geoparser.admin1_toponym(top.country, code) if code else None
 
 
+@lru_cache(maxsize=1)
 def _regions() -> list[tuple[str, re.Pattern, str]]:
-    global _REGIONS
-    if _REGIONS is None:
-        from eventwire.geo.normalize import read_lines
+    from eventwire.geo.normalize import read_lines
 
-        _REGIONS = [(cc, re.compile(r"\b(?:" + pat + r")\b", re.IGNORECASE), code)
-                    for cc, pat, code in (line.split("\t")[:3] for line in read_lines("region_phrases.tsv"))]
-    return _REGIONS
+    return [(cc, re.compile(r"\b(?:" + pat + r")\b", re.IGNORECASE), code)
+            for cc, pat, code in (line.split("\t")[:3] for line in read_lines("region_phrases.tsv"))]
 
 
-_REGIONS: list | None = None
 _CAPITAL_OF = re.compile(r"\bcapital\s+(?:city\s+)?of\s+(?:the\s+)?$", re.IGNORECASE)
 _CAPITAL = re.compile(r"(?:['’]s)?\s+capital\b(?!\s+(?:city\s+)?(?:of\b|[A-Z]))", re.IGNORECASE)
 
@@ -193,8 +193,7 @@ def _region_in(ctx, country: str, lo: int, hi: int, source: str) -> Location | N
         if cc == country:
             found += [(m.start(), m.end(), code) for m in pat.finditer(text)]
     for m in _BARE.finditer(text):
-        word = m.group(1).lower().replace("-", "")
-        code = _directions().get((country, _COMPASS.get(word, word)))
+        code = _direction_code(country, m.group(1))
         if code:
             found.append((m.start(1), m.end(1), code))
     for t in ctx.toponyms or ():
