@@ -45,8 +45,7 @@ def _permutations() -> np.ndarray:
 
 def signature(text: str) -> np.ndarray:
     """The MinHash hash values of a text (uint64, `num_perm` long)."""
-    cfg = _config()
-    mh = MinHash(num_perm=cfg["num_perm"], seed=cfg["seed"], scheme=SCHEME, permutations=_permutations())
+    mh = _minhash(_prototype().hashvalues.copy())  # the constructor re-checks the permutations
     mh.update_batch(list(shingles(text)))
     return mh.hashvalues.astype(np.uint64)
 
