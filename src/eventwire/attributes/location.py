@@ -292,7 +292,7 @@ def context_countries(ctx) -> Counter:
         return cached
     votes: Counter = Counter()
     for t in ctx.toponyms or ():
-        if t.country and t.role != "street" and not _BORDER.match(ctx.text, t.end):  # "near the Afghan border": not there
+        if t.country and t.role not in ("street", "shared") and not _BORDER.match(ctx.text, t.end):  # "near the Afghan border": not there
             votes[t.country] += 2 if t.role == "place" else 1
     if ctx.geoparser is not None and hasattr(ctx.geoparser, "actor_countries"):
         votes.update(ctx.geoparser.actor_countries(ctx.text))

@@ -65,6 +65,13 @@ class Gazetteer:
         return self.gid[i] or None
 
     # -- building -------------------------------------------------------------------------
+    def coded(self, code: str) -> int | None:
+        """The entry a hand-written data file names by code: an ISO-3 country, an ISO-3.admin1
+        region ("PAK.03") or a GeoNames id."""
+        if "." in code:
+            return self.admin1_entry.get(tuple(code.split(".", 1)))
+        return self.by_gid.get(int(code)) if code.isdigit() else self.country_entry.get(code)
+
     def _add(self, gid, name, fcode, country, admin1, lat, lon, pop, known: int = 0) -> int:
         i = len(self.gid)
         self.gid.append(gid); self.name.append(name); self.fcode.append(fcode)
@@ -161,10 +168,7 @@ def build_gazetteer() -> Gazetteer:
                 g._name(names, alt, i)
     for line in read_lines("names_extra.tsv"):
         word, code = line.split("\t")[:2]
-        if "." in code:  # ISO3.admin1 code
-            i = g.admin1_entry.get(tuple(code.split(".", 1)))
-        else:
-            i = g.by_gid.get(int(code)) if code.isdigit() else g.country_entry.get(code)
+        i = g.coded(code)
         if i is not None:
             g._name(names, word, i)
     for file in ("demonyms.tsv", "demonyms_extra.tsv"):

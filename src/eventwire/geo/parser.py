@@ -88,6 +88,26 @@ _PAREN = re.compile(r"(?:\s+(?:city|town|village|district|governorate|province|c
                     re.IGNORECASE)
 
 
+# a month's abbreviation beside a day or year is a date ("Jul 3", "10 Jan 13", "Jan. 31"),
+# never the town some gazetteer entry lists under it (Suhl for "Jul", Dschang for "Jan")
+_MONTH_ABBREVS = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
+_DAY_AFTER = re.compile(r"\.?[ \t]*\d")
+_DAY_BEFORE = re.compile(r"\d[ \t]*,?[ \t]*$")
+# an AP-style abbreviation written as a word and a full stop ("Mass.", "Ind.", "Miss."): without
+# its stop it is that word ("Mass arrests"), not the state
+_DOTTED_ABBREV = re.compile(r"[A-Z][a-z]+\.")
+_ADDRESS = re.compile(r",[ \t]*$")
+_PARTY = re.compile(r"\b[DRI]-$")  # ... or a lawmaker's state after the party: "D-Calif"
+# the last member of a bracketed hierarchy, "(Mindat, Chin)": the broadest, a region
+_PAREN_LAST = re.compile(r"\([^()\n]{1,78},\s*$")
+_PAREN_CLOSE = re.compile(r"\s*\)")
+# a country's short form ("US", "U.K.", "UAE") read as a modifier of the word after it
+_COUNTRY_CODE = re.compile(r"(?:[A-Z]\.){2,3}|[A-Z]{2,3}")
+_MODIFIES = re.compile(r"[ \t]+(?!(?:and|or|but|nor|is|was|were|are|be|has|had|have|will|would|could|should|may|might|"
+                       r"must|can|does|did|says?|said|to|in|on|at|of|for|from|with|by|as|than|that|which|who|after|"
+                       r"before|since|last|this|next|over|under|into|about|while|when|where|if)\b)[A-Za-z]", re.IGNORECASE)
+
+
 class Toponym(BaseModel):
     """A place name found in a text and the GeoNames place it resolves to."""
 
@@ -102,7 +122,10 @@ class Toponym(BaseModel):
     lat: float | None = None
     lon: float | None = None
     feature: str | None = None  # GeoNames feature code: PPL, PPLC, ADM1, PCLI, CONT
-    role: str = "place"  # place | dateline | metonymy | demonym | street
+    # place | dateline | metonymy | demonym | street | shared: a region's name that two countries'
+    # regions share ("Kashmir"): the sense is the side the article leans to, and the event
+    # stage, which knows who fired on whom, picks the side itself (region_phrases.tsv)
+    role: str = "place"
     score: float = 1.0
     # the name read is not in the gazetteer: the place given is the one the text puts it in
     # ("Boni (Douentza, Mopti)" -> Mopti; "Pakistan's Tirah" -> Pakistan)
@@ -185,6 +208,28 @@ class Geoparser:
     def __init__(self, gazetteer: Gazetteer, lexicon: _Lexicon | None = None):
         self.g = gazetteer
         self.lex = lexicon or _Lexicon.load()
+        self._dotted: dict[str, set[int]] = {}  # "Mass." -> Massachusetts
+        self._initials: dict[str, set[int]] = {}  # "L.A." -> Los Angeles
+        abbrevs, sides = set(), {}
+        for line in read_lines("names_extra.tsv"):
+            word, code = line.split("\t")[:2]
+            if word.isalpha() and word.isupper():
+                abbrevs.add(word)
+            i = gazetteer.coded(code)
+            if i is None:
+                continue
+            if gazetteer.fcode[i] == "ADM1":
+                sides.setdefault(fold(word), set()).add(gazetteer.country[i])
+            if re.fullmatch(r"(?:[A-Z]\.)+", word):
+                abbrevs.add(word.replace(".", ""))  # "N.J." is also written "NJ"
+                self._initials.setdefault(fold(word), set()).add(i)
+            elif _DOTTED_ABBREV.fullmatch(word):
+                self._dotted.setdefault(fold(word), set()).add(i)
+        # the all-capitals short forms news uses for places ("US", "UAE", "FATA"); other
+        # acronyms name a place only by their own spelling (see _senses_of)
+        self._abbrevs = frozenset(abbrevs)
+        # names listed for regions of two countries ("Kashmir"): see Toponym.role
+        self._shared = frozenset(k for k, v in sides.items() if len(v) > 1)
 
     @classmethod
     def load(cls) -> "Geoparser":
@@ -233,6 +278,8 @@ class Geoparser:
                 if _is_cap(wj) or wj.isupper():
                     key = fold(text[s:toks[j][1]])
                     cands = g.index.get(key)
+                    if cands and j == i:
+                        cands = self._senses_of(text, s, toks[j][1], key, cands)
                     dem = g.demonyms.get(key)
                     if cands or dem is not None:
                         best = _Match(s, toks[j][1], i, j, key, cands or (), dem)
@@ -244,11 +291,37 @@ class Geoparser:
                 i += 1
         return matches
 
+    def _senses_of(self, text: str, start: int, end: int, key: str, cands: tuple[int, ...]) -> tuple[int, ...]:
+        """The senses a one-word span can have as written. An acronym of 2-4 capitals ("BBC",
+        "IED", "NWA") reaches places only through folding ("BBC" folds like "B.C.") or an
+        alternate name: unless it is a short form of a place news uses (names_extra.tsv), or
+        a state's code after a town ("Louisville, KY"), it keeps only places that bear it as
+        their own name ("OHIO", "GAZA") and hand-picked world regions. A dotted abbreviation
+        read without its stop is the plain word ("Mass arrests", "Miss Abdhou"), and initials
+        in lower case are no initials ("La Niña" is not L.A.)."""
+        g = self.g
+        word = text[start:end]
+        address = bool(_ADDRESS.search(text, max(0, start - 3), start))
+        dotted = self._dotted.get(key, set())
+        initials = self._initials.get(key, set())
+        if 2 <= len(word) <= 4 and word.isalpha() and word.isupper() and word not in self._abbrevs:
+            cands = tuple(c for c in cands if g.name[c].upper() == word or not g.gid[c] and g.fcode[c] != "ADM2"
+                          or address and c in dotted)
+        if dotted and not (text.startswith(".", end) or address and word.isupper()
+                           or _PARTY.search(text, max(0, start - 3), start)):
+            cands = tuple(c for c in cands if c not in dotted)
+        if initials and not word.isupper():
+            cands = tuple(c for c in cands if c not in initials)
+        return cands
+
     def _keep(self, text: str, toks, m: _Match, lower_words: set[str], title_lines: set[int],
               surnames: set[str]) -> bool:
         """False for spans that read as something other than a place."""
         single = m.ti == m.tj
         if single and m.key in self.lex.stop:
+            return False
+        if single and text[m.start:m.end] in _MONTH_ABBREVS and (
+                _DAY_AFTER.match(text, m.end) or _DAY_BEFORE.search(text, max(0, m.start - 8), m.start)):
             return False
         if m.key in surnames and single:
             return False
@@ -395,8 +468,19 @@ class Geoparser:
         (its countries and regions, a qualifier, and with `near` its other places' positions)."""
         g = self.g
         qual_c = qual_a = None
+        if bracket and g.fcode[max(m.cands, key=self._base)] in ("CONT", "PCLI", "RGN", "SEA"):
+            qual, bracket = None, False  # "Asia (Kashmir: June 2013)": a heading, no hierarchy
         if qual and qual.cands:
-            qb = max(qual.cands, key=lambda c: self._base(c) + 2.0 * bool(countries[g.country[c]]))
+            homes = {(g.country[c], g.admin1[c]) for c in m.cands}
+
+            def qual_score(c: int) -> float:
+                s = self._base(c) + 2.0 * bool(countries[g.country[c]])
+                if g.fcode[c] == "ADM1":
+                    # "Hakha (Hakha, Chin)": the region that holds a sense of the town, and a
+                    # bracket's broadest member is a region, not a big namesake town (Qinzhou)
+                    s += 3.0 * ((g.country[c], g.admin1[c]) in homes) + 3.0 * bracket
+                return s
+            qb = max(qual.cands, key=qual_score)
             qual_c = g.country[qb]
             qual_a = (g.country[qb], g.admin1[qb]) if g.fcode[qb] == "ADM1" else None
         if owned and qual_c and g.fcode[qb] == "PCLI" and not any(g.country[c] == qual_c for c in m.cands):
@@ -574,6 +658,11 @@ class Geoparser:
             return "dateline"
         if c is None:
             return "demonym"
+        if m.key in self._shared:
+            return "shared"
+        if (self.g.fcode[c] == "PCLI" and _COUNTRY_CODE.fullmatch(text, m.start, m.end)
+                and _MODIFIES.match(text, m.end) and not self.lex.cues["before"].search(text[max(0, m.start - 25):m.start])):
+            return "demonym"  # "US drone strike", "UK troops": whose, not where
         if self.g.fcode[c] == "PPLC":
             left = text[max(0, m.start - 40):m.start]
             if re.search(r"\b(?:in|at|near|outside|inside)\s+$", left, re.IGNORECASE):
@@ -643,7 +732,9 @@ class Geoparser:
         for key, ms in groups.items():
             qual = next((q for q in (self._qualifier(text, m, by_start) for m in ms) if q), None)
             cue = any(self.lex.cues["before"].search(text[max(0, m.start - 25):m.start]) for m in ms)
-            admin_after = any(self.lex.cues["admin_after"].match(text[m.end:m.end + 20]) for m in ms)
+            admin_after = any(self.lex.cues["admin_after"].match(text[m.end:m.end + 20])
+                              or _PAREN_CLOSE.match(text, m.end)
+                              and _PAREN_LAST.search(text, max(0, m.start - 80), m.start) for m in ms)
             owned = qual is not None and any(self._owner(text, m, by_start) is qual for m in ms)
             bracket = qual is not None and any(self._bracketed(text, m, by_start) is qual for m in ms)
             town_after = any(self.lex.cues["town_after"].match(text[m.end:m.end + 40])
