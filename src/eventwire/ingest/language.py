@@ -52,12 +52,25 @@ def _profiles() -> dict[str, tuple[str, frozenset[str]]]:
 
 
 @lru_cache(maxsize=1)
+def _languages_of() -> dict[str, tuple[str, ...]]:
+    """Function word → the languages listing it: one pass over a text's words, not one per
+    language (this runs on every document a run reads)."""
+    index: dict[str, list[str]] = {}
+    for code, (_, vocab) in _profiles().items():
+        for word in vocab:
+            index.setdefault(word, []).append(code)
+    return {word: tuple(codes) for word, codes in index.items()}
+
+
+@lru_cache(maxsize=1)
 def _blocks() -> tuple[tuple[int, int, str, str], ...]:
     return tuple((int(first, 16), int(last, 16), code, name) for first, last, code, name in _rows("scripts.tsv"))
 
 
 def _script(text: str) -> Guess | None:
     """The non-Latin block holding most letters, when it holds enough of them."""
+    if not text or max(text) < "\u0370":  # Latin only (most of a feed): no block to count
+        return None
     blocks = _blocks()
     counts: dict[str, int] = {}
     letters = 0
@@ -88,7 +101,11 @@ def _function_words(text: str) -> Guess:
     words = _WORD.findall(text.lower())
     if len(words) < MIN_WORDS:
         return UNDETERMINED
-    hits = {code: sum(w in vocab for w in words) for code, (_, vocab) in _profiles().items()}
+    hits = dict.fromkeys(_profiles(), 0)
+    index = _languages_of()
+    for w in words:
+        for code in index.get(w, ()):
+            hits[code] += 1
     best = max(hits, key=hits.__getitem__)
     share = hits[best] / len(words)
     if best == "en" or share < MIN_SHARE or hits[best] < MARGIN * hits.get("en", 0):
