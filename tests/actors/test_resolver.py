@@ -211,3 +211,21 @@ def test_one_word_name_inside_a_longer_name_is_someone_else(resolver):
     actor = resolver.resolve("President Omar Hassan al-Bashir")
     assert actor is not None and actor.country == "SDN"
     assert resolver.resolve("Interior minister Ahmed Hassan Khalil").country != "JOR"
+
+
+@pytest.mark.parametrize("phrase, country, sector", [
+    # a membership title ties the state after it to the body before it: the state acts
+    ("OPEC member Venezuela", "VEN", "GOV"),
+    ("EU-member Portugal", "PRT", "GOV"),
+    # a person in apposition with an IGO's office acts for the IGO, not for his country
+    ("Martti Ahtisaari, the United Nations special envoy for Kosovo", None, "IGO"),
+    # any other apposition leaves the person as the dictionary codes him
+    ("Martti Ahtisaari, the Finnish president", "FIN", "ELI"),
+])
+def test_membership_and_igo_offices(resolver, phrase, country, sector):
+    actor = resolver.resolve(phrase)
+    assert actor is not None and (actor.country, actor.sector) == (country, sector)
+
+
+def test_a_body_of_members_stays_the_body(resolver):
+    assert resolver.resolve("EU member states").sector == "IGO"

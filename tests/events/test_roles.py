@@ -111,3 +111,19 @@ def test_demand_source_is_the_speaker(pipeline, text, trigger, source, target):
     events = pipeline.extract(Article(id="t", text=text)).events
     ev = next(e for e in events if any(x.role == "trigger" and x.text == trigger for x in e.evidence))
     assert (_side(ev.actor1), _side(ev.actor2)) == (source, target)
+
+
+@pytest.mark.parametrize("text, pair", [
+    # a hyphened pair of states before fire (or before the border it crossed) names the sides
+    ("Shepherd wounded in Iran-Iraq border shelling", {"IRN", "IRQ"}),
+    ("Two farmers hurt in Armenia-Azerbaijan mortar fire", {"ARM", "AZE"}),
+])
+def test_hyphened_pair_before_fire_names_both_sides(pipeline, text, pair):
+    ev = _best(pipeline, text)
+    assert {ev.actor1.country, ev.actor2.country} == pair
+
+
+def test_hyphened_pair_before_a_place_noun_is_not_two_sides(pipeline):
+    ev = _best(pipeline, "Gunmen kill three in Syria-Iraq border town")
+    assert not (ev.actor1 is not None and ev.actor2 is not None
+                and {ev.actor1.country, ev.actor2.country} == {"SYR", "IRQ"})

@@ -87,3 +87,20 @@ def test_unattributed_attack_gets_an_unidentified_armed_group(pipeline):
     assert ev.actor1.name == "Unidentified Armed Group (Pakistan)"
     # the placeholder is no evidence of who fought: soldiers killed is state-based violence
     assert ev.ucdp_type_of_violence == 1
+
+
+@pytest.mark.parametrize("text, pair", [
+    # fire across a contested line no place puts on either side: between the line's states
+    ("Mortar fire across the Line of Control wounds two", {"IND", "PAK"}),
+    ("Artillery duels across the DMZ resume", {"KOR", "PRK"}),
+])
+def test_unplaced_fire_across_a_line_is_between_its_states(pipeline, text, pair):
+    ev = next(e for e in _events(pipeline, text) if e.type in ("ASSAULT", "FIGHT"))
+    assert {ev.actor1.country, ev.actor2.country if ev.actor2 else None} == pair
+
+
+def test_militants_firing_across_a_line_bring_in_no_state(pipeline):
+    ev = next(e for e in _events(pipeline, "Militants fire rockets across the Line of Control, wounding two")
+              if e.type in ("ASSAULT", "FIGHT"))
+    assert ev.actor1 is not None and ev.actor1.sector == "REB"
+    assert ev.actor2 is None or ev.actor2.sector != "GOV"

@@ -38,6 +38,8 @@ _KIND_RANK = {"country": 0, "capital": 1, "demonym": 2, "igo": 3, "group": 4, "o
 _FOLD = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
 # Where the core of a noun phrase ends: apposition, prepositional phrase, relative clause.
 _CORE_END = re.compile(r",|\(|\b(?:of|in|from|at|near|on|for|with|who|which|that|to|against|by)\b", re.I)
+_APPOSITION = re.compile(r",\s*(?:the\s+)?", re.I)
+_OFFICE_AFTER = re.compile(r"(?:'s)?\s+[A-Za-z]", re.I)  # more words after the IGO's name: its office
 _PP_GROUP = re.compile(r"\b(?:of|for|from|with|in)\b", re.I)
 
 
@@ -209,6 +211,12 @@ class ActorResolver:
             head = roles[0]
         sector = head.sector if head else None
         if head is not None and head.kind == "title":
+            member = next((m for m in entities if m.kind == "country" and m.start >= head.end
+                           and not text[head.end:m.start].strip()), None)
+            if member is not None:
+                # "NATO member Norway", "EU-member Greece": the title ties the state named
+                # after it to the body before it; the state is who acts
+                return self._make(text, start, end, member.country, "GOV", None)
             before = [m for m in core_roles if m.end <= head.start and m.kind != "title"]
             if before:
                 head = before[-1]
@@ -221,6 +229,12 @@ class ActorResolver:
             # "U.N. mediator Diego Cordovez", "the U.N. war crimes court": an office of an IGO
             igo = next((m for m in matches if m.kind == "igo" and m.end <= head.start
                         and m.start < core_end), None)
+            if igo is None and head.kind == "person":
+                # "Kenzo Oshima, the United Nations Emergency Relief Coordinator": an office of
+                # an IGO in apposition is the capacity he acts in, whatever his nationality
+                appos = _APPOSITION.match(text, core_end, end)
+                igo = next((m for m in matches if appos and m.kind == "igo" and m.start == appos.end()
+                            and _OFFICE_AFTER.match(text, m.end, end)), None)
             if igo is not None:
                 head = igo
         if head is not None and head.kind == "person" and head.sector in (None, "ELI"):

@@ -786,6 +786,11 @@ class Geoparser:
         c, score, _ = self._resolve(m, ctx, Counter(), None, False, False)
         return self._toponym(name, 0, len(name), c, "place", score)
 
+    def is_demonym(self, word: str) -> bool:
+        """A nationality word that names no place ("Indian", not "Karachi" or "Waziristan")."""
+        key = fold(word)
+        return key in self.g.demonyms and not self.g.index.get(key)
+
     def actor_countries(self, text: str) -> Counter:
         """Countries implied by armed groups and forces named in `text` (actor_countries.tsv):
         one vote per group, however often it is named."""

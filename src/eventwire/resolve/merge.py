@@ -249,9 +249,9 @@ def _situate(clusters: list[_Cluster], countries: list[str]) -> None:
         if (_family(c.type) in UNATTRIBUTED_TYPES and not any(m.actor1 for m in c.mentions)
                 and any(_attack_evident(m) for m in c.mentions)):
             lead = c.mentions[0]
-            across = _line_attacker(c.mentions, countries[0], lead.actor2)
+            across = _fire_named(c.mentions) or _line_attacker(c.mentions, countries[0], lead.actor2)
             lead.actor1 = across or _unidentified_actor(countries[0], lead.actor2)
-            if across is not None and not any(m.actor2 for m in c.mentions):
+            if across is not None and across.country != countries[0] and not any(m.actor2 for m in c.mentions):
                 lead.actor2 = _state_actor(countries[0], text="")  # fire across the line hits this side
         if state and not c.countries("actor2") and others and not any(m.actor2 for m in c.mentions):
             lead = next(m for m in c.mentions if m.actor1 is not None and m.actor1.country in state)
@@ -403,11 +403,14 @@ def build_event(ms: list[Mention], article_id: str, taxonomy, number: int = 1) -
     named1 = None if _is_placeholder(actor1) else actor1
     if actor1 is None and _family(lead.type) in UNATTRIBUTED_TYPES and (
             actor2 is not None or any(_attack_evident(m) for m in ms)):
-        actor1 = _line_attacker(ms, here, actor2)
-        if actor1 is not None and actor2 is None:
+        named_fire = _fire_named(ms)
+        actor1 = named_fire or _line_attacker(ms, here, actor2)
+        if actor1 is not None and actor2 is None and here and actor1.country != here:
             actor2 = _state_actor(here, text="")  # fire across the line hits the state on this side
         actor1 = actor1 or _unidentified_actor(
             here or (actor2.country if actor2 is not None and actor2.sector in LOCAL_SECTORS else None), actor2)
+    if _family(lead.type) in STATE_FORCE_TYPES and (here is None or actor1 is None or actor2 is None):
+        actor1, actor2 = _line_sides(ms, actor1, actor2, here)
     type_ = lead.type
     if _family(type_) == "ASSAULT" and cameo:
         type_, _ = taxonomy.event_type(cameo, actor1, actor2)  # FIGHT when both sides are armed forces
@@ -613,6 +616,53 @@ def _line_attacker(ms: list[Mention], here: str | None, victim: Actor | None) ->
     return None
 
 
+# unnamed parties a line's states may stand in for: state forces, a weapon read as a force
+# ("artillery"), an implied hand; never insurgents or the civilians hit
+_LINE_OPEN = {"GOV", "MIL", "COP", "UAF"}
+
+
+def _line_sides(ms: list[Mention], actor1: Actor | None, actor2: Actor | None,
+                here: str | None = None) -> tuple[Actor | None, Actor | None]:
+    """Fire across a contested line that no place puts on either side ("Fresh shelling over
+    Kashmir border kills three", "artillery fire on the LoC") is between the line's two
+    states, whoever the text leaves unnamed: a side named with one state's country faces the
+    other. With neither named, an event placed on one side was hit from the other; unplaced,
+    which way the fire went is not said, and the line's first state is written as actor1
+    only because the pair needs an order."""
+    def open_(a: Actor | None) -> bool:
+        return a is None or not a.country and a.sector in _LINE_OPEN
+    if not (open_(actor1) or open_(actor2)) or actor1 is not None and actor2 is not None \
+            and actor1.text and actor1.text == actor2.text:
+        return actor1, actor2  # one phrase read as both sides cannot be split between states
+    if any(a is not None and a.sector not in _LINE_OPEN | {"CVL"} | _CIVILIAN_KINDS for a in (actor1, actor2)):
+        return actor1, actor2  # militants, protesters: not parties to a line between states
+    from eventwire.actors import ActorResolver
+
+    resolver = ActorResolver.load()
+    for name, (first, second), border, _ in _lines_named(ms):
+        if not border or name in SIDED_PLACES:
+            continue  # a sided place is placed by the geoparse; a bare name may be a region
+        named = {a.country for a in (actor1, actor2) if a is not None and a.country}
+        if not named <= {first, second} or len(named) == 2:
+            return actor1, actor2
+        if named:
+            known = next(a for a in (actor1, actor2) if a is not None and a.country)
+            far = second if known.country == first else first
+            if known is actor1 and actor2 is None:
+                actor2 = resolver.implied("GOV", far)
+            elif known is actor2 and known.sector in _LINE_OPEN and open_(actor1):
+                actor1 = resolver.relocated(actor1, far) if actor1 is not None else resolver.implied("MIL", far)
+            return actor1, actor2
+        if actor2 is not None and (actor2.text or not open_(actor2)):
+            return actor1, actor2  # those hit, named with no country: which side they were on is not said
+        if here == first:
+            first, second = second, first
+        actor1 = resolver.relocated(actor1, first) if actor1 is not None else resolver.implied("MIL", first)
+        actor2 = resolver.relocated(actor2, second) if actor2 is not None else resolver.implied("GOV", second)
+        return actor1, actor2
+    return actor1, actor2
+
+
 def _across_from(ms: list[Mention], shooter: str | None) -> str | None:
     """The state across a contested line from `shooter` when the event's sentences name the
     line as where fire was exchanged ("shelling along the LoC", "firing across the Kashmir
@@ -620,6 +670,28 @@ def _across_from(ms: list[Mention], shooter: str | None) -> str | None:
     for name, (first, second), border, _ in _lines_named(ms):
         if border and name not in SIDED_PLACES and shooter in (first, second):
             return second if shooter == first else first
+    return None
+
+
+def _fire_named(ms: list[Mention]) -> Actor | None:
+    """A state's forces named by the nationality on their fire ("Three Killed in Fresh Indian
+    Firing at LoC") when the parse found no attacker: title case and stacked adjectives
+    leave the demonym outside any phrase the roles read."""
+    from eventwire.actors import ActorResolver
+    from eventwire.geo import Geoparser
+
+    geoparser = Geoparser.loaded()
+    if geoparser is None:
+        return None
+    resolver = ActorResolver.load()
+    for m in ms:
+        text = m.segment.text
+        for hit in resolver.find(text):
+            # the actor dictionary files places under demonyms ("Karachi attack", "Waziristan
+            # air strikes" say where): only a word the gazetteer knows as a nationality alone
+            if hit.kind == "demonym" and hit.country and _FIRE_AFTER.match(text, hit.end) \
+                    and geoparser.is_demonym(hit.text):
+                return resolver.implied("MIL", hit.country, text=hit.text)
     return None
 
 

@@ -55,15 +55,17 @@ def _paired_states(tok: Token, ctx: RoleContext):
     parser hung them: "Iran, Iraq clashes", "as Iran and Iraq exchange fire", "Iran-Iraq
     fighting". Read from the words, since headline parses of such lists are unreliable."""
     doc = tok.doc
-    if doc_words(doc).isdisjoint(FIGHT_WORDS):
-        return None
+    fight = not doc_words(doc).isdisjoint(FIGHT_WORDS)
     hits = [h for h in ctx.resolver.find(doc.text) if h.kind in ("country", "demonym") and h.country]
     for h1, h2 in zip(hits, hits[1:]):
         between = doc.text[h1.end:h2.start].strip()
+        if not (fight or between in _HYPHENS and _fire_follows(doc.text, h2.end)):
+            continue  # "India-Pakistan border shelling": a hyphened pair before fire is its two sides
         before = doc.text[max(0, h1.start - 12):h1.start].lower().split()[-1:]
         after = doc.text[h2.end:h2.end + 20].lower().split()[:1]
         if before and before[0] in PLACE_TARGET_PREPS | {"across", "near", "throughout", "at"} \
-                and not (after and after[0].strip(".,;:") in FIGHT_WORDS | INSTRUMENT_NOUNS):
+                and not (after and after[0].strip(".,;:") in FIGHT_WORDS | INSTRUMENT_NOUNS
+                         or _fire_follows(doc.text, h2.end)):
             continue  # "clashes in Syria, Iraq": places, not sides ("in Iran, Iraq clashes" is)
         if h1.country != h2.country and between in _PAIR_JOINS:
             a = ctx.resolver.resolve(doc.text, h1.start, h1.end)
@@ -74,6 +76,17 @@ def _paired_states(tok: Token, ctx: RoleContext):
             b_tok = next((t for t in doc if t.idx >= h2.start), tok)
             return (_shift_actor(a, ctx.offset), a_tok), (_shift_actor(b, ctx.offset), b_tok)
     return None
+
+
+_HYPHENS = {"-", "–"}
+
+
+def _fire_follows(text: str, at: int) -> bool:
+    """A noun of fire (or of the border it crosses, then fire) right after `at`."""
+    words = [w.strip(".,;:'\"").lower() for w in text[at:at + 40].split()[:2]]
+    if words and words[0] in BORDER_WORDS - INSTRUMENT_NOUNS:
+        words = words[1:]
+    return bool(words) and words[0] in INSTRUMENT_NOUNS | FIGHT_WORDS
 
 
 def _victims_both_sides(victim: Token, ctx: RoleContext):
