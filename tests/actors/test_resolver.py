@@ -229,3 +229,15 @@ def test_membership_and_igo_offices(resolver, phrase, country, sector):
 
 def test_a_body_of_members_stays_the_body(resolver):
     assert resolver.resolve("EU member states").sector == "IGO"
+
+
+@pytest.mark.parametrize("phrase, country", [
+    # named groups and parties belong to the country they are of, wherever the text puts them
+    ("Sipah-e-Sahaba activists", "PAK"),
+    ("the MQM", "PAK"),
+    ("Abu Sayyaf gunmen", "PHL"),
+    ("the Kefaya movement", "EGY"),
+])
+def test_named_groups_carry_their_country(resolver, phrase, country):
+    actor = resolver.resolve(phrase)
+    assert actor is not None and actor.country == country

@@ -19,6 +19,8 @@ def _attack(pipeline, text):
     ("The Taliban claimed responsibility for the bombing that killed 12 people in Kabul.", "AFG", "REB"),
     ("Indian troops claim 16 Pakistani soldiers killed: report", "IND", "MIL"),
     ("Pakistan claims killing of eight Al-Qaeda militants", "PAK", "MIL"),
+    # "responsibility of": the South Asian English form of "responsibility for"
+    ("Hamas claims responsibility of Tel Aviv bombing", "PSE", "REB"),
 ])
 def test_claimant_is_the_source(pipeline, text, country, sector):
     ev = _attack(pipeline, text)

@@ -245,7 +245,9 @@ class ActorResolver:
             name = head.name if head.kind in {"group", "igo"} and head.name else None
             return self._make(text, start, end, country, head.sector, name)
         if head is not None:
-            country = entities[0].country if entities else None
+            # "Sipah-e-Sahaba activists", "MQM workers": people of a named group or party
+            # are of its country when no country word says otherwise
+            country = entities[0].country if entities else next((m.country for m in named if m.country), None)
             return self._make(text, start, end, country, sector, None)
         if not entities:
             return None

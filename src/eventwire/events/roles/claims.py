@@ -83,7 +83,8 @@ def _claimant(tok: Token, ctx: RoleContext, speaker: Token | None) -> tuple[Toke
     ("Indian troops claim 16 Pakistani soldiers killed"; residents claiming a toll are not
     its authors)."""
     head = tok.head
-    if tok.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in RESPONSIBILITY_NOUNS:
+    # "claims responsibility of the attacks": South Asian English takes "of" where others take "for"
+    if tok.dep_ == "pobj" and head.lower_ in ("for", "of") and head.head.lemma_.lower() in RESPONSIBILITY_NOUNS:
         subj = _claim_subject(head.head)
         if subj is not None:
             return subj, resolve_token(subj, ctx, speaker)
