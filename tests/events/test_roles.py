@@ -127,3 +127,11 @@ def test_hyphened_pair_before_a_place_noun_is_not_two_sides(pipeline):
     ev = _best(pipeline, "Gunmen kill three in Syria-Iraq border town")
     assert not (ev.actor1 is not None and ev.actor2 is not None
                 and {ev.actor1.country, ev.actor2.country} == {"SYR", "IRQ"})
+
+
+def test_up_to_a_number_is_the_object_not_a_passive(pipeline):
+    # "kidnapped up to 16 ...": parsed as a particle and a preposition, but an object all the
+    # same, so the subject is the kidnapper and the place after "from" is not the target
+    ev = _best(pipeline, "Militants kidnapped up to 16 Chinese engineers from a market in Sindh.")
+    assert ev.actor1 is not None and ev.actor1.text == "Militants"
+    assert ev.actor2 is not None and ev.actor2.country == "CHN"

@@ -37,7 +37,7 @@ def undergoer(verb: Token) -> Token | None:
     lemma = verb.lemma_.lower()
     if lemma in UNDERGOER_VERBS:
         return _child(verb, "nsubj")
-    if lemma not in HARM_VERBS or _child(verb, "dobj", "aux") is not None:
+    if lemma not in HARM_VERBS or _child(verb, "dobj", "aux") is not None or counted_object(verb) is not None:
         return None
     if lemma in AIMED_VERBS and _prep_object(verb, {"at", "on"}) is not None:
         return None  # "police shot at protesters": active, aimed at
@@ -48,6 +48,17 @@ def undergoer(verb: Token) -> Token | None:
         return subj
     if subj is None and verb.dep_ == "xcomp" and verb.tag_ == "VBN":
         return _child(verb.head, "nsubj", "nsubjpass")
+    return None
+
+
+def counted_object(verb: Token) -> Token | None:
+    """The object of "kidnapped up to 16 advisers", which the parser hangs on "up" as a
+    particle with "to" as its preposition: an object all the same, so the clause is active."""
+    for c in verb.children:
+        if c.dep_ == "prt" and c.lower_ == "up" and c.i == verb.i + 1:
+            obj = _prep_object(c, {"to"})
+            if obj is not None and (obj.like_num or any(n.dep_ == "nummod" for n in obj.children)):
+                return obj
     return None
 
 

@@ -23,7 +23,7 @@ from eventwire.events.roles.sources import (
 )
 from eventwire.events.roles.syntax import _child, _eventive, _looks_eventive, _prep_object, _reciprocal
 from eventwire.events.roles.targets import (
-    TARGET_PREPS, _deep_target, _object_fallback, _place_target, _wider_targets, undergoer,
+    TARGET_PREPS, _deep_target, counted_object, _object_fallback, _place_target, _wider_targets, undergoer,
 )
 from eventwire.model import Actor
 
@@ -88,7 +88,7 @@ def _verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None) -> tuple[A
             break
         if cand.lower_ in PRONOUNS and cand.head.i == verb.i:
             break  # "as he left": the clause's own unresolved subject, not the main clause's
-    tgt_tok = _child(verb, "dobj")
+    tgt_tok = _child(verb, "dobj") or counted_object(verb)
     if tgt_tok is not None and (tgt_tok.lemma_.lower() in COLLECTIVE or _looks_eventive(tgt_tok)):
         inner = _prep_object(tgt_tok, TARGET_PREPS) or _deep_target(tgt_tok)
         tgt_tok = inner or tgt_tok
