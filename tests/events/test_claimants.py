@@ -36,3 +36,16 @@ def test_a_state_reporting_enemy_losses_reports_its_kills(pipeline):
     ev = _attack(pipeline, "UPDATE 2-Pakistan says 35 Indian troops killed, wounded.")
     assert ev.actor1 is not None and ev.actor1.country == "PAK"
     assert ev.actor2 is not None and ev.actor2.country == "IND"
+
+
+def test_a_state_summoning_an_envoy_over_violence_names_both_sides(pipeline):
+    # the headline parse reads "summons" as a noun; the words still say who complains of whom
+    ev = _attack(pipeline, "Armenia summons Azerbaijani envoy over ceasefire violations")
+    assert ev.actor1 is not None and ev.actor1.country == "AZE"
+    assert ev.actor2 is not None and ev.actor2.country == "ARM"
+
+
+def test_summoning_an_envoy_is_not_itself_the_envoy_states_act(pipeline):
+    events = pipeline.extract(Article(id="t", text="Iran summons British ambassador over comments on protests")).events
+    protests = [e for e in events if e.type == "PROTEST"]
+    assert all(e.actor1 is None or e.actor1.country != "GBR" for e in protests)

@@ -93,6 +93,8 @@ def test_unattributed_attack_gets_an_unidentified_armed_group(pipeline):
     # fire across a contested line no place puts on either side: between the line's states
     ("Mortar fire across the Line of Control wounds two", {"IND", "PAK"}),
     ("Artillery duels across the DMZ resume", {"KOR", "PRK"}),
+    # "shells" speaks of fire across the line as "shelling" does: the line's states fire it
+    ("Pakistani troops say shells fly in Kashmir", {"IND", "PAK"}),
 ])
 def test_unplaced_fire_across_a_line_is_between_its_states(pipeline, text, pair):
     ev = next(e for e in _events(pipeline, text) if e.type in ("ASSAULT", "FIGHT"))

@@ -7,6 +7,8 @@ target. (Attribution and claim status of the event itself are in attributes/clai
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from eventwire.events.roles.context import RoleContext
@@ -58,6 +60,10 @@ def _complaint(source: Actor | None, target: Actor | None, src_tok, tgt_tok, tok
     lodges a protest over it (or complains of fire across its border) was its target."""
     complainer, accused, gov = _complaint_parties(tok)
     if gov is None:
+        if source is None and target is None:
+            found = _summoned_envoy(tok, ctx)
+            if found is not None:
+                return found[0], found[1], None, None
         return source, target, src_tok, tgt_tok
     if source is None and accused is not None:
         found = resolve_token(accused, ctx)
@@ -75,6 +81,40 @@ def _complaint(source: Actor | None, target: Actor | None, src_tok, tgt_tok, tok
     elif target.sector in _LINE_SIDES:
         target = ctx.resolver.relocated(target, victim.country)
     return source, target, src_tok, tgt_tok
+
+
+# "Pakistan summons Indian envoy over ceasefire violations": headline parses of this read the
+# verb as a noun and the envoy as an apposition, so the complaint is also read from the words
+_SUMMONED = re.compile(
+    r"\bsummon(?:s|ed|ing)?\s+(?:the\s+)?(?P<who>[A-Z][\w'-]*)\s+(?:(?:deputy|acting|top|senior)\s+)*"
+    r"(?:envoy|envoys|diplomat|diplomats|ambassador|high\s+commissioner|charg[eé]\s+d'affaires|consul)\b")
+
+
+_VIOLENT_WORDS = set(_LEX["violence_nouns"]) | set(_LEX["instrument_nouns"]) | set(_LEX["unattributed_nouns"]) \
+    | set(_LEX["harm_verbs"])
+
+
+def _summoned_envoy(tok: Token, ctx: RoleContext) -> tuple[Actor, Actor] | None:
+    """(accused, aggrieved) when a state summons another's envoy over the violent act `tok`
+    names: the envoy's state did it, the summoning state (named right before the verb)
+    was hit. None unless both are states and differ."""
+    if not {tok.lemma_.lower(), tok.lower_} & _VIOLENT_WORDS:
+        return None  # the protest itself, or talks, are not what the envoy's state did
+    text = tok.doc.text
+    m = _SUMMONED.search(text)
+    if m is None or m.end() > tok.idx:
+        return None  # the complaint must be about an act named after it
+    hits = [h for h in ctx.resolver.find(text) if h.kind in ("country", "demonym", "capital") and h.country]
+    accused = next((h for h in hits if h.start == m.start("who") and h.end == m.end("who")), None)
+    aggrieved = next((h for h in hits if h.end <= m.start() and not text[h.end:m.start()].strip()), None)
+    if accused is None or aggrieved is None or accused.country == aggrieved.country:
+        return None
+    actor = ctx.resolver.resolve(text, accused.start, accused.end)
+    if actor is None or actor.country != accused.country:
+        return None
+    if actor.start is not None and ctx.offset:
+        actor = actor.model_copy(update={"start": actor.start + ctx.offset, "end": actor.end + ctx.offset})
+    return actor, ctx.resolver.implied("GOV", aggrieved.country)
 
 
 def _claimant(tok: Token, ctx: RoleContext, speaker: Token | None) -> tuple[Token | None, Actor | None]:
