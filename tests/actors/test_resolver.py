@@ -241,3 +241,15 @@ def test_a_body_of_members_stays_the_body(resolver):
 def test_named_groups_carry_their_country(resolver, phrase, country):
     actor = resolver.resolve(phrase)
     assert actor is not None and actor.country == country
+
+
+@pytest.mark.parametrize("phrase, country", [
+    # a people of one country, modifying a role noun, gives that country ...
+    ("Yoruba traders", "NGA"),
+    # ... through lower-case words that only qualify the role
+    ("Kikuyu traditional elders", "KEN"),
+    ("Sinhalese Buddhist monks", "LKA"),
+])
+def test_a_people_before_a_role_gives_its_country(resolver, phrase, country):
+    actor = resolver.resolve(phrase)
+    assert actor is not None and actor.country == country

@@ -40,6 +40,7 @@ _FOLD = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "‑": "-",
 _CORE_END = re.compile(r",|\(|\b(?:of|in|from|at|near|on|for|with|who|which|that|to|against|by)\b", re.I)
 _APPOSITION = re.compile(r",\s*(?:the\s+)?", re.I)
 _OFFICE_AFTER = re.compile(r"(?:'s)?\s+[A-Za-z]", re.I)  # more words after the IGO's name: its office
+_QUALIFIERS = re.compile(r"[\s-]*(?:(?!(?:and|or|of|in|the|from|to|with)\s)[a-z]+\s+){0,2}")
 _PP_GROUP = re.compile(r"\b(?:of|for|from|with|in)\b", re.I)
 
 
@@ -283,7 +284,9 @@ class ActorResolver:
                 continue  # "Hassan" in "Omar Hassan al-Bashir" is not the Hassan of the dictionary
             if m.kind == "ethnic":
                 nxt = matches[i + 1] if i + 1 < len(matches) else None
-                if nxt is None or nxt.kind not in ROLE_KINDS or text[m.end:nxt.start].strip(" -"):
+                # "Ibo traditional elders", "Baloch armed fighters": lower-case words between
+                # the people and the role noun only qualify the role
+                if nxt is None or nxt.kind not in ROLE_KINDS or not _QUALIFIERS.fullmatch(text[m.end:nxt.start]):
                     continue
             kept.append(m)
         return kept
