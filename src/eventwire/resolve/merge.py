@@ -423,7 +423,13 @@ def build_event(ms: list[Mention], article_id: str, taxonomy, number: int = 1) -
     attrib_m = next((m for m in ms if m.status == status and m.attribution is not None), None) or next(
         (m for m in ms if m.attribution is not None), None
     )
-    evidence = _dedupe([e for m in ms for e in m.evidence])
+    # an actor the event stage read from the words (a nationality on fire, a side taken from
+    # another mention) carries its offsets; its words are its evidence like any mention's
+    extra = [Evidence(start=a.start, end=a.end, text=a.text, role=role)
+             for role, a in (("actor1", actor1), ("actor2", actor2))
+             if a is not None and a.start is not None and a.text
+             and not any(e.role == role for m in ms for e in m.evidence)]
+    evidence = _dedupe([e for m in ms for e in m.evidence] + extra)
     fatalities.evidence = [e for e in evidence if e.role == "fatalities"]
     injuries.evidence = [e for e in evidence if e.role == "injuries"]
     acled_rule = taxonomy.acled_rule(type_, mode, cameo, actor1, actor2, _cues(ms))
@@ -691,7 +697,10 @@ def _fire_named(ms: list[Mention]) -> Actor | None:
             # air strikes" say where): only a word the gazetteer knows as a nationality alone
             if hit.kind == "demonym" and hit.country and _FIRE_AFTER.match(text, hit.end) \
                     and geoparser.is_demonym(hit.text):
-                return resolver.implied("MIL", hit.country, text=hit.text)
+                # the word is in the text: the actor keeps its offsets, so it has evidence
+                at = m.segment.start + hit.start
+                return resolver.implied("MIL", hit.country, text=hit.text).model_copy(
+                    update={"start": at, "end": at + len(hit.text)})
     return None
 
 
