@@ -106,3 +106,11 @@ def test_militants_firing_across_a_line_bring_in_no_state(pipeline):
               if e.type in ("ASSAULT", "FIGHT"))
     assert ev.actor1 is not None and ev.actor1.sector == "REB"
     assert ev.actor2 is None or ev.actor2.sector != "GOV"
+
+
+def test_a_nationality_on_fire_is_the_attacker_with_its_words_as_evidence(pipeline):
+    text = "Two Killed in Fresh Pakistani Shelling Along LoC"
+    ev = next(e for e in _events(pipeline, text) if e.type in ("ASSAULT", "FIGHT"))
+    assert ev.actor1.country == "PAK"
+    spans = [(v.start, v.end) for v in ev.evidence if v.role == "actor1"]
+    assert spans == [(text.index("Pakistani"), text.index("Pakistani") + len("Pakistani"))]
