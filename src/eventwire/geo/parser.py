@@ -187,10 +187,12 @@ class _Lexicon:
 def _literal_heads(pattern: str) -> tuple[str, ...] | None:
     """The literal first three characters of each alternative of a flat pattern ("Houthis?|Ansar"
     -> "Hou", "Ans"), which any match must contain; None when the pattern is not that simple."""
+    if "(" in pattern or "[" in pattern or "\\" in pattern:
+        return None
     heads = []
     for alt in pattern.split("|"):
         head = re.match(r"[\w' -]{3}", alt)
-        if "(" in pattern or "[" in pattern or "\\" in pattern or not head:
+        if not head:
             return None
         heads.append(head.group())
     return tuple(heads)
