@@ -363,6 +363,46 @@ def test_sigkill_around_resolution_then_resume_gives_the_tables_of_an_uninterrup
     assert _resolution(db) == _resolution(ref)
 
 
+def test_run_stores_and_resolves_each_batch_in_one_transaction(corpus, pipeline, tmp_path):
+    """`run` with the resolver writes a batch and its resolution together: killed inside
+    that transaction, the batch is absent (not stored-but-unresolved), nothing is queued,
+    and the rerun ends with the tables of an uninterrupted run."""
+    from eventwire.store.resolution import ResolutionStore, resolve_article
+
+    ref = tmp_path / "ref.duckdb"
+    run([str(corpus)], ref, batch_size=BATCH, progress=False, on_result=resolve_article, pipeline=pipeline)
+    db = tmp_path / "killed.duckdb"
+    ctx = multiprocessing.get_context("fork")
+    parent, child = ctx.Pipe()
+
+    def hook(store, article, result):
+        return resolve_article(store, article, result)
+
+    def store_batch(store, documents, failures=()):
+        resolution = ResolutionStore.of(store)  # its tables exist before the transaction
+
+        def inside(cur):
+            resolution._resolve(documents, False, cur)
+            child.send("resolved, not committed")
+            time.sleep(30)  # killed here
+
+        return store.add_results(documents, failures=failures, within=inside)
+
+    hook.store_batch = store_batch
+    proc = ctx.Process(target=lambda: run([str(corpus)], db, batch_size=BATCH, progress=False, on_result=hook,
+                                          pipeline=pipeline))
+    proc.start()
+    assert parent.poll(60)
+    proc.kill()
+    proc.join()
+    with Store(db, read_only=True) as store:
+        assert store.counts()["articles"] == 0 and not store.queued_hooks()
+    report = run([str(corpus)], db, batch_size=BATCH, progress=False, on_result=resolve_article, pipeline=pipeline)
+    assert report.hooks_replayed == 0
+    assert stress.snapshot(db) == stress.snapshot(ref)
+    assert _resolution(db) == _resolution(ref)
+
+
 # -- progress ---------------------------------------------------------------------------------
 
 class _Terminal(io.StringIO):

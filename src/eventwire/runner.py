@@ -520,6 +520,10 @@ def _commit(store: Store, batch: _Batch, results: list[tuple[DocumentResult, int
         report.failed += bool(hard)
         report.added += not hard
         tick()
+    store_batch = getattr(on_result, "store_batch", None)
+    if store_batch is not None:  # the hook writes in the batch's own transaction: nothing queued
+        store_batch(store, documents, failures=failures)
+        return
     store.add_results(documents, failures=failures, queue=on_result is not None)
     if on_result is None:
         return

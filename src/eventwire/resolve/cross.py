@@ -236,7 +236,10 @@ def date_window(precision: str) -> int:
 
 
 def _actor_conflict(x: tuple, y: tuple) -> bool:
-    return any(p is not None and q is not None and p != q for p, q in zip(x, y))
+    for p, q in zip(x, y):  # a loop, not any(<generator>): called for most candidate pairs
+        if p is not None and q is not None and p != q:
+            return True
+    return False
 
 
 def _reversible(m: Member) -> bool:
@@ -418,7 +421,9 @@ class Resolver:
         self._bucket = r["blocking"]["bucket_days"]
         self._min_tie = r["min_tie"]
         self.members: dict[str, Member] = {}
-        self._blocks: dict[tuple, list[str]] = defaultdict(list)
+        # block key -> (id, day, date window, article) of its members: the date and article
+        # tests `compare` starts with, done here without a call (most candidates fail them)
+        self._blocks: dict[tuple, list[tuple[str, int, int, str]]] = defaultdict(list)
         # compatible pairs and their tie; the reasons are recomputed for the one pair a
         # rationale names (keeping them for every pair was most of the resolver's memory)
         self._edges: dict[str, dict[str, int]] = defaultdict(dict)
@@ -461,12 +466,16 @@ class Resolver:
             self._parent[m.id] = m.id
             self._component[m.id] = [m.id]
             keys = self._keys(m)
+            day, window = m.date.toordinal(), date_window(m.precision)
+            entry = (m.id, day, window, m.article)
             seen: set[str] = set()
             for key in keys:
-                for other in self._blocks[key]:
+                for other, other_day, other_window, article in self._blocks[key]:
                     if other in seen:
                         continue
                     seen.add(other)
+                    if article == m.article or abs(day - other_day) > max(window, other_window):
+                        continue  # as `compare` would decide
                     match = compare(m, self.members[other])
                     if match is None:
                         continue
@@ -474,7 +483,7 @@ class Resolver:
                     if match.tie >= self._min_tie:
                         self._union(m.id, other)
             for key in keys:
-                self._blocks[key].append(m.id)
+                self._blocks[key].append(entry)
             roots.add(m.id)
         change = Change()
         for root in {self._find(x) for x in roots}:

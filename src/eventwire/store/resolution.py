@@ -106,7 +106,15 @@ def resolve_articles(store: Store, documents: list[tuple[Article, DocumentResult
     return ResolutionStore.of(store).resolve_articles(documents, hooks_done=hooks_done)
 
 
+def store_and_resolve(store: Store, documents: list[tuple[Article, DocumentResult]], *,
+                      failures: Iterable = ()) -> int:
+    """`Store.add_results` and `resolve_articles` for a batch in one transaction; returns
+    how many documents were new."""
+    return ResolutionStore.of(store).store_and_resolve(documents, failures=failures)
+
+
 resolve_article.batch = resolve_articles  # the runner calls this once per batch when present
+resolve_article.store_batch = store_and_resolve  # ... or this, storing the batch in the same transaction
 
 
 def _in(cur, sql: str, keys: Iterable, extra: list | None = None) -> list[tuple]:
@@ -199,7 +207,21 @@ class ResolutionStore:
             self._forget()  # the transaction rolled back; memory must not run ahead of the tables
             raise
 
-    def _resolve(self, documents, hooks_done: bool) -> list[ResolutionReport]:
+    def store_and_resolve(self, documents: list[tuple[Article, DocumentResult]], *,
+                          failures: Iterable = ()) -> int:
+        """Store a batch and resolve it in one transaction (`Store.add_results` with the
+        resolution as its `within`): no hook queue to fill and clear, one commit instead of
+        two, and a crash leaves the batch either stored and resolved or absent."""
+        # the in-memory indexes load from committed tables, before the transaction begins
+        _ = self.near_duplicates, self.version_map, self.resolver, self.link_index
+        try:
+            return self.store.add_results(documents, failures=failures,
+                                          within=lambda cur: self._resolve(documents, False, cur))
+        except BaseException:
+            self._forget()
+            raise
+
+    def _resolve(self, documents, hooks_done: bool, cur=None) -> list[ResolutionReport]:
         index, versions, resolver, links = self.near_duplicates, self.version_map, self.resolver, self.link_index
         reports: list[ResolutionReport] = []
         members: list[Member] = []
@@ -235,13 +257,21 @@ class ResolutionStore:
                 fresh[stored.id] = (stored, {"article_id": article.id, "source": article.source})
         known = {m.id for m in members if m.id in resolver.members}  # the batch's members resolved before
         change = resolver.add(members)
-        with self.store.transaction() as cur:
+
+        def write(cur) -> int:
             self.store.bulk_insert(cur, "article_signatures", sig_rows)
             self.store.bulk_insert(cur, "article_versions", version_rows)
             keys = self._write(cur, change, fresh, known)
             written = links.update(cur, change, keys)
             if hooks_done:
                 Store.hooks_done(cur, [a.content_hash for a, _ in documents])
+            return written
+
+        if cur is None:
+            with self.store.transaction() as own:
+                written = write(own)
+        else:
+            written = write(cur)
         fresh_ids = {m.id for m in members} - known
         for m in members:
             if m.id in resolver.incident_of:
@@ -497,10 +527,6 @@ def _article_links(records: dict) -> list[dict]:
     return out
 
 
-def _countries(k: LinkKeys) -> set[str]:
-    return {c for c in (_victim(k), k.actor1_country, k.actor2_country) if c}
-
-
 def _victim(row: LinkKeys) -> str | None:
     return row.location_country or row.actor2_country
 
@@ -546,13 +572,16 @@ class LinkIndex:
         self.resolver = resolver
         self.cfg = rules()["links"]
         self.keys: dict[str, LinkKeys] = {}
-        self.by_day: dict[int, set[str]] = defaultdict(set)
-        # possible targets, by (day, country) for each of their victim, actor1 and actor2
-        # countries: a cross link from S needs one of them to be S's actor1 or actor2
-        self.targets_by_day: dict[tuple[int, str], set[str]] = defaultdict(set)
-        # possible sources of cross links, by (day, actor1 country): every cross link from S to T
-        # needs S's actor1 to be T's victim, T's actor1 or T's actor2 (see `_pair_links`)
-        self.sources_by_day: dict[tuple[int, str], set[str]] = defaultdict(set)
+        # Candidates of `_pair_links`, by day and the one country each kind of link needs to
+        # agree on; a pair outside them would give no link, so only the pairs inside are tried:
+        #  retaliation S -> T: S violent with a cue, T violent, T's victim = S's actor1
+        #  follows_threat S -> T: S violent, T a threat, T's actor1 = S's actor1
+        #  escalation_of S -> T: one dyad (both actors known on both sides)
+        self.hit: dict[tuple[int, str], set[str]] = defaultdict(set)  # violent, by victim country
+        self.threats: dict[tuple[int, str], set[str]] = defaultdict(set)  # threats, by actor1 country
+        self.avengers: dict[tuple[int, str], set[str]] = defaultdict(set)  # violent with a cue, by actor1
+        self.violent: dict[tuple[int, str], set[str]] = defaultdict(set)  # violent, by actor1 country
+        self.dyads: dict[tuple[int, frozenset], set[str]] = defaultdict(set)
         self.out: dict[str, dict[tuple[str, str], dict]] = {}  # source -> (type, target) -> link
         self.into: dict[str, set[str]] = defaultdict(set)  # target -> sources with a link to it
         self.named_by: dict[str, set[str]] = defaultdict(set)  # event -> events whose in-article links name it
@@ -600,20 +629,44 @@ class LinkIndex:
     def _memberships(self, k: LinkKeys):
         """(set, member) for every index entry `k` takes: one list for adding and dropping."""
         if k.date is not None:
-            day = k.date.toordinal()
-            yield self.by_day[day], k.id
-            for c in _countries(k):
-                yield self.targets_by_day[(day, c)], k.id
-            if k.actor1_country:
-                yield self.sources_by_day[(day, k.actor1_country)], k.id
+            day, a1, a2 = k.date.toordinal(), k.actor1_country, k.actor2_country
+            violent = k.type in self.cfg["violent"]
+            if violent and _victim(k):
+                yield self.hit[(day, _victim(k))], k.id
+            if k.type in self.cfg["threat"] and a1:
+                yield self.threats[(day, a1)], k.id
+            if violent and a1:
+                yield self.violent[(day, a1)], k.id
+                if k.cue:
+                    yield self.avengers[(day, a1)], k.id
+            if a1 and a2:
+                yield self.dyads[(day, frozenset((a1, a2)))], k.id
         for link in k.article_links:
             yield self.named_by[link["event"]], link["source"]
 
     def _sources_after(self, k: LinkKeys) -> set[str]:
         """Incidents of the window after `k` that could hold a cross link to it."""
         o, w = k.date.toordinal(), self.cfg["window_days"]
-        countries = {c for c in (_victim(k), k.actor1_country, k.actor2_country) if c}
-        return {iid for d in range(o, o + w + 1) for c in countries for iid in self.sources_by_day.get((d, c), ())}
+        wanted = []
+        if k.type in self.cfg["violent"] and _victim(k):
+            wanted.append((self.avengers, _victim(k)))
+        if k.type in self.cfg["threat"] and k.actor1_country:
+            wanted.append((self.violent, k.actor1_country))
+        if k.actor1_country and k.actor2_country:
+            wanted.append((self.dyads, frozenset((k.actor1_country, k.actor2_country))))
+        return {iid for d in range(o, o + w + 1) for index, key in wanted for iid in index.get((d, key), ())}
+
+    def _targets_before(self, inc: LinkKeys) -> set[str]:
+        """Incidents of the window before `inc` (its day included) it could link to."""
+        o, w, a = inc.date.toordinal(), self.cfg["window_days"], inc.actor1_country
+        wanted = []
+        if inc.type in self.cfg["violent"]:
+            if inc.cue:
+                wanted.append((self.hit, a))
+            wanted.append((self.threats, a))
+        if inc.actor2_country:
+            wanted.append((self.dyads, frozenset((a, inc.actor2_country))))
+        return {t for d in range(o - w, o + 1) for index, key in wanted for t in index.get((d, key), ())}
 
     def _links_of(self, iid: str) -> dict[tuple[str, str], dict]:
         """All links from `iid`: in-article links first, then cross-article ones."""
@@ -626,10 +679,7 @@ class LinkIndex:
                     "type": link["type"], "target": target, "origin": "article",
                     "evidence": {"event": link["source"], **(link.get("evidence") or {})}})
         if inc.date is not None and inc.actor1_country:
-            o, w = inc.date.toordinal(), self.cfg["window_days"]
-            wanted = {c for c in (inc.actor1_country, inc.actor2_country) if c}
-            targets = {t for d in range(o - w, o + 1) for c in wanted for t in self.targets_by_day.get((d, c), ())}
-            for other in sorted(targets):
+            for other in sorted(self._targets_before(inc)):
                 for link in _pair_links(inc, self.keys[other], self.cfg):
                     out.setdefault((link["type"], link["target"]), link)
         return out

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from functools import cached_property
@@ -53,6 +53,9 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+CHECKPOINT_THRESHOLD = "128MB"
+
+
 class Store:
     """One DuckDB file. The schema is created on first open; a file written with another
     schema version is refused. DuckDB allows one writing process per file; within a
@@ -65,6 +68,10 @@ class Store:
         self._con = duckdb.connect(self.path, read_only=read_only)
         self.read_only = read_only
         if not read_only:
+            # DuckDB checkpoints when the WAL passes 16 MB; a checkpoint rewrites the indexes
+            # of the tables it touches, so on a growing archive many small checkpoints cost
+            # more and more. Commits stay durable in the WAL either way.
+            self._con.execute(f"SET checkpoint_threshold = '{CHECKPOINT_THRESHOLD}'")
             self._create_schema()
         self._check_version()
 
@@ -175,6 +182,7 @@ class Store:
         *,
         failures: Iterable[tuple[DocumentError, str | None, str]] = (),
         queue: bool = False,
+        within: Callable[[Any], None] | None = None,
     ) -> int:
         """Store many documents in one transaction; returns how many were new.
 
@@ -182,7 +190,9 @@ class Store:
         bulk insert per table makes a batch several times faster than `add_result` per
         document; a failure stores none of the batch. `failures` (error, path, level) are
         recorded in the same transaction, as `add_error` would; `queue` also lists each new
-        article in `hook_queue`, so a hook run after the commit can be resumed after a crash."""
+        article in `hook_queue`, so a hook run after the commit can be resumed after a crash;
+        `within(cur)` instead runs a hook inside the same transaction, after the inserts
+        (nothing to queue: the batch and the hook's writes commit together or not at all)."""
         docs = [(article, result, article.content_hash) for article, result in documents]
         failures = list(failures)
         if not docs and not failures:
@@ -200,12 +210,14 @@ class Store:
                 added.append(content_hash)
             for table, rows in tables.items():
                 self.bulk_insert(cur, table, rows)
-            if queue and added:
+            if queue and added and within is None:
                 # new articles cannot be queued yet (the queue holds stored ones only): a plain
                 # bulk insert; executemany ran one indexed statement per row (~3 ms each)
                 self.bulk_insert(cur, "hook_queue", [{"content_hash": h, "queued_at": now} for h in added])
             for error, path, level in failures:
                 _record_error(cur, error, path, level, now)
+            if within is not None:
+                within(cur)
         return len(added)
 
     def stored_hashes_of(self, content_hashes: list[str]) -> set[str]:
