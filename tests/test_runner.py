@@ -184,6 +184,20 @@ def test_a_stuck_worker_is_killed_and_replaced(pipeline, tmp_path, monkeypatch):
     assert (error["id"], error["stage"], error["reason"]) == ("stuck", "timeout", "timed out after 1 s")
 
 
+def _dies_loading(conn, time_limit) -> None:
+    os._exit(3)  # as a worker whose model cannot load would
+
+
+def test_workers_that_die_while_loading_stop_the_run_with_a_clear_error(pipeline, tmp_path, monkeypatch):
+    monkeypatch.setattr(runner, "_worker_main", _dies_loading)  # forked workers run it
+    corpus = stress.write_corpus(tmp_path / "c.jsonl", stress.news_corpus(3, seed=2, hostile=False))
+    started = time.monotonic()
+    with pytest.raises(RuntimeError, match="extraction pool stopped") as caught:
+        run([str(corpus)], tmp_path / "d.duckdb", workers=2, progress=False, pipeline=pipeline)
+    assert time.monotonic() - started < 30  # not replaced forever
+    assert "die before they are ready" in str(caught.value.__cause__)
+
+
 def test_a_database_held_by_another_process_is_refused_clearly(tmp_path, corpus, pipeline):
     db = tmp_path / "busy.duckdb"
     Store(db).close()

@@ -257,6 +257,9 @@ class _Ticket:
     ready: threading.Event = field(default_factory=threading.Event)
 
 
+START_TRIES = 3  # workers that die before they are ready, in a row, before the pool gives up
+
+
 class PoolExtractor:
     """Extraction in `workers` processes; this process stays the only database writer.
 
@@ -286,6 +289,7 @@ class PoolExtractor:
         self._next = 0
         self._closing = False
         self._error: BaseException | None = None
+        self._failed_starts = 0
         self._thread = threading.Thread(target=self._serve, name="eventwire-pool", daemon=True)
         self._thread.start()
 
@@ -350,6 +354,7 @@ class PoolExtractor:
                 continue
             if message == "ready":
                 worker.ready = True
+                self._failed_starts = 0
             elif message == "retry":
                 with self._lock:
                     self._todo += [[item] for item in worker.task]
@@ -383,6 +388,13 @@ class PoolExtractor:
             else:
                 key, article = worker.task[0]
                 self._done(key, (_failure(article, stage, reason), 0))
+        if not worker.ready:
+            # a worker that dies while loading will die again (a missing model, no memory):
+            # replacing it forever would hang the run without a word
+            self._failed_starts += 1
+            if self._failed_starts >= START_TRIES:
+                raise RuntimeError(f"extraction workers die before they are ready ({reason}); "
+                                   f"{START_TRIES} starts failed in a row")
         log.warning("replacing worker %s: %s", worker.process.pid, reason)
         self._replace(worker)
 
