@@ -81,7 +81,12 @@ class NearDuplicateIndex:
     def __init__(self, threshold: float | None = None):
         cfg = _config()
         self.threshold = threshold if threshold is not None else cfg["threshold"]
-        self._lsh = MinHashLSH(threshold=self.threshold, num_perm=cfg["num_perm"])
+        # datasketch's banding (its optimal bands b x rows r for the threshold), kept in plain
+        # dicts keyed by the band's bytes: the same candidates as MinHashLSH.query, without
+        # building a MinHash and byte-swapping every band for each lookup
+        lsh = MinHashLSH(threshold=self.threshold, num_perm=cfg["num_perm"])
+        self._ranges = [(i * lsh.r, (i + 1) * lsh.r) for i in range(lsh.b)]
+        self._bands: list[dict[bytes, list[str]]] = [{} for _ in self._ranges]
         self._sigs: dict[str, np.ndarray] = {}  # candidates
         self._seen: set[str] = set()  # every article indexed, candidate or not
 
@@ -106,9 +111,13 @@ class NearDuplicateIndex:
             self._seen.add(key)
             if candidate:
                 self._sigs[key] = sig
-                self._lsh.insert(key, _minhash(sig))
+                for band, (start, end) in zip(self._bands, self._ranges):
+                    band.setdefault(sig[start:end].tobytes(), []).append(key)
 
     def matches(self, sig: np.ndarray) -> list[tuple[str, float]]:
         """Stored candidate texts at or above the threshold, most similar first (ties by key)."""
-        found = [(k, similarity(sig, self._sigs[k])) for k in self._lsh.query(_minhash(sig))]
+        sig = np.asarray(sig, dtype=np.uint64)
+        keys = {k for band, (start, end) in zip(self._bands, self._ranges)
+                for k in band.get(sig[start:end].tobytes(), ())}
+        found = [(k, similarity(sig, self._sigs[k])) for k in keys]
         return sorted([f for f in found if f[1] >= self.threshold], key=lambda f: (-f[1], f[0]))
