@@ -226,3 +226,39 @@ def test_the_load_resolves_like_run_and_resumes_after_an_interruption(partitions
                                       "--db", str(fresh), "--batch-size", "5"])
     assert result.exit_code == 1 and "from the complete partitions" in result.output, result.output
     assert _tables(fresh) == _tables(ref)
+
+
+class _SlowOn:
+    """A pipeline that never finishes one text (a sleep the alarm interrupts)."""
+
+    def __init__(self, pipeline, word: str):
+        self.pipeline, self.word = pipeline, word
+
+    def extract(self, article):
+        if self.word in article.text:
+            import time
+
+            time.sleep(60)
+        return self.pipeline.extract(article)
+
+    def extract_many(self, articles):
+        return (self.extract(a) for a in articles)
+
+
+def test_a_worker_fails_a_document_it_cannot_finish_and_codes_the_rest(product_pipeline):
+    import time
+
+    texts = ["Gunmen killed two police officers in Quetta on Monday, officials said.",
+             "SLOWTEXT. Militants attacked a checkpoint in North Waziristan, killing three soldiers.",
+             "A roadside bomb killed four soldiers in Kurram on Tuesday, the army said."]
+    records = [{"file": 0, "line": i, "warnings": None, "error": None,
+                "article": Article(id=f"a{i}", text=t, date=date(2024, 1, 8)).model_dump_json()}
+               for i, t in enumerate(texts)]
+    started = time.monotonic()
+    rows = ray_runner.extract_records(_SlowOn(product_pipeline, "SLOWTEXT"), records, time_limit=1.0)
+    assert time.monotonic() - started < 10
+    docs = {r["article_id"]: r for r in rows if r["kind"] == "document"}
+    (failure,) = json.loads(docs["a1"]["failures"])
+    assert (failure["stage"], failure["reason"]) == ("timeout", "timed out after 1 s")
+    coded = {r["article_id"] for r in rows if r["kind"] == "event"}
+    assert coded == {"a0", "a2"}

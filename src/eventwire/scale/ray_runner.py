@@ -41,7 +41,7 @@ from eventwire.ingest.jsonl import iter_jsonl
 from eventwire.ingest.language import non_english_reason
 from eventwire.ingest.records import IngestWarning, article_from_record, binary_reason, error, is_warning
 from eventwire.model import Article, DocumentError, DocumentResult
-from eventwire.runner import open_store, parsed_sentences, run_into
+from eventwire.runner import chunks, extract_chunk, extract_one, open_store, run_into
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 PARQUET_SUFFIXES = (".parquet",)
@@ -201,9 +201,18 @@ class Extractor:
                                     schema=OUTPUT_SCHEMA)
 
 
-def extract_records(pipeline, records: list[dict[str, Any]], stored: frozenset[str] = frozenset()) -> list[dict]:
+TIME_LIMIT = 60.0  # seconds per chunk of articles, as `eventwire run --time-limit` defaults
+
+
+def extract_records(pipeline, records: list[dict[str, Any]], stored: frozenset[str] = frozenset(),
+                    time_limit: float | None = TIME_LIMIT) -> list[dict]:
     """OUTPUT_SCHEMA rows for RECORD_SCHEMA rows: documents, their events and mentions, errors.
-    An article whose text is in `stored` (already in the database) is not extracted again."""
+    An article whose text is in `stored` (already in the database) is not extracted again.
+
+    Extraction goes by `eventwire run`'s chunks under its time limit: a chunk past the limit
+    is redone one article at a time, so a document the pipeline cannot finish fails alone
+    (stage "timeout") instead of holding the worker. The limit needs the actor's main thread
+    (SIGALRM); elsewhere there is none."""
     out: list[dict[str, Any]] = []
     todo: list[tuple[dict, Article]] = []
     for rec in records:
@@ -222,8 +231,12 @@ def extract_records(pipeline, records: list[dict[str, Any]], stored: frozenset[s
             out.append(doc)
         else:
             todo.append((doc, article))
-    for (doc, article), result in zip(todo, pipeline.extract_many([a for _, a in todo]), strict=True):
-        out.extend(_result_rows({**doc, "sentences": parsed_sentences(article)}, result))
+    done: list[tuple[DocumentResult, int]] = []
+    for chunk in chunks([a for _, a in todo]):
+        results = extract_chunk(pipeline, chunk, time_limit)
+        done += results if results is not None else [extract_one(pipeline, a, time_limit) for a in chunk]
+    for (doc, _), (result, sentences) in zip(todo, done, strict=True):
+        out.extend(_result_rows({**doc, "sentences": sentences}, result))
     return out
 
 
