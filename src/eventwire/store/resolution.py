@@ -35,7 +35,7 @@ from typing import Any
 from eventwire.model import Article, DocumentResult, Event
 from eventwire.resolve.cross import Change, Member, Resolver, member_from_event, rules
 from eventwire.resolve.dedup import NearDuplicateIndex, signature
-from eventwire.store.store import Store, _globalise, chunked, global_event_id, marks
+from eventwire.store.store import Store, _globalise, chunked, marks
 
 DDL = (
     """CREATE TABLE IF NOT EXISTS article_signatures (
@@ -247,14 +247,12 @@ class ResolutionStore:
             source = report.duplicate_of or self.canonical(content_hash)
             reported = article.date or datetime.now(UTC).date()
             for e in result.events:
-                m = member_from_event(e.model_copy(update={"id": global_event_id(content_hash, e.id)}),
-                                      article=content_hash, source=source, reported=reported)
-                members.append(m)
-                owner[m.id] = report
-            # the events as stored (global ids, links renamed): no need to read them back
-            for e in result.events:
+                # the event as stored (global id, links renamed): no need to read it back
                 stored = _globalise(e, content_hash, result.events)
                 fresh[stored.id] = (stored, {"article_id": article.id, "source": article.source})
+                m = member_from_event(stored, article=content_hash, source=source, reported=reported)
+                members.append(m)
+                owner[m.id] = report
         known = {m.id for m in members if m.id in resolver.members}  # the batch's members resolved before
         change = resolver.add(members)
 
