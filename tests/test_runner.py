@@ -76,6 +76,17 @@ def test_a_run_stores_news_skips_german_and_records_bad_lines(reference):
     assert _hooked(db) == snap["articles"] and snap["queued_hooks"] == 0
 
 
+def test_sentences_are_counted_from_the_segmentation_extraction_made(corpus, pipeline):
+    from eventwire.ingest import iter_documents
+    from eventwire.model import Article
+
+    articles = [a for a in iter_documents([str(corpus)]) if isinstance(a, Article)][:12]
+    counted = runner.extract_chunk(pipeline, articles, None)
+    assert [s for _, s in counted] == [runner.parsed_sentences(a) for a in articles]
+    assert [r for r, _ in counted] == list(pipeline.extract_many(articles))
+    assert sum(s for _, s in counted) >= 2 * len(articles)
+
+
 def test_a_second_run_adds_nothing(reference, corpus, pipeline):
     db, _ = reference
     before = stress.snapshot(db)

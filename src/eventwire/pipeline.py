@@ -95,6 +95,11 @@ class Pipeline:
         """Results in input order. Articles are prepared in batches so that spaCy parses the
         candidate sentences of many articles in one `nlp.pipe` stream (small per-article
         batches leave the parser's matrix work badly amortised)."""
+        return (result for result, _ in self.extract_counted(articles, batch_size))
+
+    def extract_counted(self, articles: Iterable[Article], batch_size: int = 64) -> Iterator[tuple[DocumentResult, int]]:
+        """`extract_many` with each article's count of prose segments (body, headline,
+        subheading: what sentences/s counts), from the segmentation extraction made anyway."""
         batch: list[Article] = []
         for article in articles:
             batch.append(article)
@@ -104,7 +109,7 @@ class Pipeline:
         if batch:
             yield from self._extract_batch(batch)
 
-    def _extract_batch(self, articles: list[Article]) -> Iterator[DocumentResult]:
+    def _extract_batch(self, articles: list[Article]) -> Iterator[tuple[DocumentResult, int]]:
         prepared: list[_Prepared | DocumentResult] = []
         for article in articles:
             try:
@@ -123,14 +128,14 @@ class Pipeline:
                 p.error = exc
         for p in prepared:
             if isinstance(p, DocumentResult):
-                yield p
+                yield p, 0
             elif p.error is not None:
-                yield _failure(p.article, p.error)
+                yield _failure(p.article, p.error), p.sentences
             else:
                 try:
-                    yield self._events(p.article, p.mentions, p.scores, p.ctx)
+                    yield self._events(p.article, p.mentions, p.scores, p.ctx), p.sentences
                 except Exception as exc:
-                    yield _failure(p.article, exc)
+                    yield _failure(p.article, exc), p.sentences
 
     def mentions(self, article: Article) -> list[Mention]:
         """Every event mention in the article, in reading order (before merging)."""
@@ -162,7 +167,7 @@ class Pipeline:
             geoparser=self.geoparser,
             roles=RoleContext(resolver=self.resolver),
         )
-        return _Prepared(article, cands, ctx, scores)
+        return _Prepared(article, cands, ctx, scores, sentences=sum(s.kind in PARSED_KINDS for s in segments))
 
     def _parse_text(self, seg: Segment) -> str:
         return self._truecase(seg.text) if seg.kind != "body" or _title_case(seg.text) else seg.text
@@ -199,6 +204,7 @@ class _Prepared:
     scores: dict[int, float] = field(default_factory=dict)  # gate probability by segment start
     mentions: list[Mention] = field(default_factory=list)
     error: Exception | None = None
+    sentences: int = 0  # prose segments (what sentences/s counts)
 
 
 def _grounded(event, relevance_floor: float) -> bool:
