@@ -6,6 +6,8 @@ parties "between" them, demonyms. No role is decided here.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
 from eventwire.events.roles.context import RoleContext, is_trigger
@@ -60,9 +62,22 @@ def _between_parties(noun: Token) -> list[Token]:
 
 def _national(tok: Token, ctx: RoleContext, kinds: tuple[str, ...] = ("demonym",)) -> bool:
     """A demonym by the dictionaries ("Indian"), whatever NER says; a country name only where
-    asked (before a means of attack, "India firing", not after "in")."""
+    asked (before a means of attack, "India firing", not after "in"). The dictionaries file
+    some cities and provinces under demonyms ("Karachi", "Waziristan"): a word the gazetteer
+    knows as a place and not as a nationality names where, never who ("killed in Karachi")."""
     return any(h.kind in kinds and h.start == 0 and h.end == len(tok.text)
+               and not (h.kind == "demonym" and _place_word(tok.text))
                for h in ctx.resolver.find(tok.text))
+
+
+@lru_cache(maxsize=4096)
+def _place_word(word: str) -> bool:
+    """A name the gazetteer holds as a place and not as a nationality ("Karachi", not
+    "Indian"); without a gazetteer, nothing is known to be a place."""
+    from eventwire.geo import Geoparser
+
+    geo = Geoparser.loaded()
+    return geo is not None and not geo.is_demonym(word) and geo.lookup(word) is not None
 
 
 def _prep_object(tok: Token, preps: set[str]) -> Token | None:
