@@ -13,7 +13,8 @@ from spacy.tokens import Token
 from eventwire.events.roles.context import RoleContext
 from eventwire.events.roles.naming import REL_PRONOUNS, resolve_token
 from eventwire.events.roles.syntax import (
-    INSTRUMENT_NOUNS, UNATTRIBUTED_NOUNS, _between_parties, _capitalised, _child, _eventive, _national, _prep_object,
+    INSTRUMENT_NOUNS, UNATTRIBUTED_NOUNS, _between_parties, _capitalised, _child, _eventive, _national, _place_word,
+    _prep_object,
 )
 from eventwire.model import Actor
 from eventwire.parse import ent_type
@@ -37,6 +38,10 @@ def _is_place_modifier(mod: Token, noun: Token, ctx: RoleContext) -> bool:
     """A place name before an attack noun that names no hand: "Pak blast", "Karachi attack",
     "Pakistan shrine bombing". Adjectives of nationality ("Indian shelling") are not places."""
     words = {noun.lower_, noun.lemma_.lower()}
+    if _capitalised(mod) and _national(mod, ctx, ("demonym",), places=True) and _place_word(mod.text):
+        # "Balochistan killings", "Karachi violence": a city or province the dictionaries file
+        # under demonyms says where, before any act word; a state or a people names a hand
+        return True
     if not words & (UNATTRIBUTED_NOUNS | PLACE_OR_HAND_NOUNS):
         return False
     state = ctx.resolver.is_place_name(mod.text)

@@ -60,13 +60,14 @@ def _between_parties(noun: Token) -> list[Token]:
     return out
 
 
-def _national(tok: Token, ctx: RoleContext, kinds: tuple[str, ...] = ("demonym",)) -> bool:
+def _national(tok: Token, ctx: RoleContext, kinds: tuple[str, ...] = ("demonym",), places: bool = False) -> bool:
     """A demonym by the dictionaries ("Indian"), whatever NER says; a country name only where
     asked (before a means of attack, "India firing", not after "in"). The dictionaries file
     some cities and provinces under demonyms ("Karachi", "Waziristan"): a word the gazetteer
-    knows as a place and not as a nationality names where, never who ("killed in Karachi")."""
+    knows as a place and not as a nationality names where, never who ("killed in Karachi");
+    `places` keeps them, to ask whether the dictionaries file a word at all."""
     return any(h.kind in kinds and h.start == 0 and h.end == len(tok.text)
-               and not (h.kind == "demonym" and _place_word(tok.text))
+               and (places or not (h.kind == "demonym" and _place_word(tok.text)))
                for h in ctx.resolver.find(tok.text))
 
 
