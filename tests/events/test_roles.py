@@ -48,6 +48,8 @@ def test_militants_as_killers_are_not_targets(pipeline):
     ("Norway has offered to send medical teams to Sudan.", "SDN"),
     ("The opposition demanded that Kenya release the detained journalists.", "KEN"),
     ("The European Union approved emergency aid for Haiti on Monday.", "HTI"),
+    # the object of "to" parsed as the subject of the participle after it
+    ("Spain granted asylum to four Cuban dissidents sheltering in its consulate, the ministry said on Friday.", "CUB"),
 ])
 def test_targets_beyond_the_direct_object(pipeline, text, target):
     ev = _best(pipeline, text)

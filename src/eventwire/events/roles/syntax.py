@@ -83,10 +83,34 @@ def _place_word(word: str) -> bool:
 
 def _prep_object(tok: Token, preps: set[str]) -> Token | None:
     for c in tok.children:
-        if c.dep_ in ("prep", "agent") and c.lower_ in preps:
-            obj = _child(c, "pobj")
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
+            obj = _child(c, "pobj") or _stranded_object(c)
             if obj is not None:
                 return obj
+    return None
+
+
+def _stranded_object(prep: Token) -> Token | None:
+    """The object of a preposition the parser left without one, read as the subject of a
+    participle after it: "granted asylum to [five officers] holed up in ...", where
+    "officers" hangs on "holed", or "to [four dissidents] sheltering in ...". The noun phrase
+    must start right after the preposition."""
+    nxt = prep.i + 1
+    if any(c.dep_ == "pobj" for c in prep.children):
+        return None
+    for c in prep.children:
+        if c.dep_ == "pcomp":
+            # "to [four dissidents] sheltering in ...": the participle's subject
+            subj = _child(c, "nsubj")
+            return subj if subj is not None and subj.left_edge.i == nxt and subj.pos_ in ("NOUN", "PROPN") else None
+    if nxt >= len(prep.doc):
+        return None
+    for t in prep.doc[nxt:]:
+        if t.dep_ in ("nsubj", "nsubjpass") and t.left_edge.i == nxt and t.pos_ in ("NOUN", "PROPN") \
+                and t.head.i > t.i and t.head.tag_ in ("VBN", "VBD", "VBG"):
+            return t
+        if t.i > nxt + 8:
+            break
     return None
 
 
