@@ -63,12 +63,17 @@ def _fold(text: str) -> str:
     return low
 
 
+# the Arabic article is written in lower case at the head of a capitalised name: "al-Qaeda",
+# "al Shabaab", "el-Sisi" are names as much as "Al-Qaeda"
+_ARTICLE_HEAD = re.compile(r"(?:al|el)[- ](?=[A-Z])|(?:ad|an|ar|as|ash|at|az)-(?=[A-Z])")
+
+
 def _case_ok(rule: str, form: str, matched: str) -> bool:
     if rule == "i":
         return True
     if rule == "u":
         return matched.translate(_FOLD) == form
-    return matched[:1].isupper() or not matched[:1].isalpha()
+    return matched[:1].isupper() or not matched[:1].isalpha() or _ARTICLE_HEAD.match(matched) is not None
 
 
 class ActorResolver:
