@@ -206,6 +206,15 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
                 etype = framed
                 m.type, m.mode, m.cameo, m.goldstein = etype.type, etype.mode, etype.cameo, etype.goldstein
                 status = claim.status if claim.status in ("reported", "claimed", "confirmed") else "reported"
+                if desired.get(tok.i) == "appeal" and m.type in _APPEAL_TYPES:
+                    appeal = _appeal_roles(tok, ctx.roles, claim.source)
+                    if appeal is not None:
+                        a1, a2, a1_tok, a2_tok = appeal
+                        m.actor1, m.actor2 = a1, a2
+                        m.evidence = [e for e in m.evidence if e.role not in ("actor1", "actor2")]
+                        for actor, role in ((a1, "actor1"), (a2, "actor2")):
+                            if actor is not None and actor.start is not None and actor.end is not None:
+                                m.evidence.append(_ev(ctx, actor.start, actor.end, role))
         m.status = status
         attrib_span = None
         if claim.source_start is not None:
@@ -455,6 +464,26 @@ def _desires(triggers: list[tuple[Token, object]]) -> tuple[list[tuple[Token, ob
         if head.i in at:
             drop.add(head.i)
     return [(t, e) for t, e in triggers if t.i not in drop], frames
+
+
+_APPEAL_TYPES = {"REQUEST", "DEMAND"}
+
+
+def _appeal_roles(tok: Token, roles: RoleContext, speaker: Token | None):
+    """Who appeals to whom when an act is framed as wanted of another party: in "Britain
+    wants Russia to withdraw its troops" Britain asks and Russia is asked, whatever the act's
+    own subject and object were. None when the wanting party names no actor."""
+    head = tok.head
+    asker = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    asked = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None) or \
+        next((c for c in head.children if c.dep_ in ("dobj", "obj") and c.i < tok.i), None)
+    if asker is None or asked is None:
+        return None
+    source = resolve_token(asker, roles, speaker)
+    if source is None:
+        return None
+    target = resolve_token(asked, roles, speaker)
+    return source, target, asker, asked
 
 
 def _framed(tok: Token, etype, modal: str | None, claim, taxonomy, desire: str | None = None):
