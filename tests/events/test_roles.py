@@ -154,3 +154,13 @@ def test_a_city_filed_as_a_demonym_is_never_the_attacker(pipeline, text):
         if actor is not None and actor.text:
             assert actor.text.split()[-1] not in ("Karachi", "Waziristan", "Rawalpindi"), (text, actor)
     assert ev.location is not None and ev.location.country == "PAK"
+
+
+@pytest.mark.parametrize("text, helper", [
+    # "with X's help / support": X helps the doer; it is not the one acted on
+    ("Rebels seized the airport with Iranian support.", "support"),
+    ("The navy tightened its blockade of the port with Egypt's help.", "help"),
+])
+def test_a_helper_is_not_the_target(pipeline, text, helper):
+    ev = _best(pipeline, text)
+    assert ev.actor2 is None or helper not in (ev.actor2.text or ""), ev.actor2

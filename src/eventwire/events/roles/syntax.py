@@ -18,6 +18,7 @@ INSTRUMENT_NOUNS = set(_LEX["instrument_nouns"])
 UNATTRIBUTED_NOUNS = set(_LEX["unattributed_nouns"])
 BETWEEN_PREPS = set(_LEX["between_preps"])
 RECIPROCAL = set(_LEX["reciprocal_words"])
+HELP_NOUNS = set(_LEX["help_nouns"])
 
 
 _WORDS = "eventwire.words"  # doc.user_data: the sentence's word forms and lemmas, lower-cased
@@ -85,9 +86,15 @@ def _prep_object(tok: Token, preps: set[str]) -> Token | None:
     for c in tok.children:
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
             obj = _child(c, "pobj") or _stranded_object(c)
-            if obj is not None:
+            if obj is not None and not _help_phrase(c, obj):
                 return obj
     return None
+
+
+def _help_phrase(prep: Token, obj: Token) -> bool:
+    """"with Iranian support", "with the help of Russian jets", "with Albania's help": who
+    helps the doer, neither the one acted on nor the doer itself."""
+    return prep.lower_ == "with" and (obj.lemma_.lower() in HELP_NOUNS or obj.lower_ in HELP_NOUNS)
 
 
 def _stranded_object(prep: Token) -> Token | None:

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 from eventwire.events.roles.context import RoleContext
 from eventwire.events.roles.naming import resolve_token
 from eventwire.events.roles.sources import HARM_VERBS, _stative
-from eventwire.events.roles.syntax import _child, _prep_object
+from eventwire.events.roles.syntax import _child, _help_phrase, _prep_object
 from eventwire.model import Actor
 from eventwire.parse import ent_type
 from eventwire.resources import lexicon
@@ -121,7 +121,7 @@ def _wider_targets(verb: Token, depth: int = 2) -> list[Token]:
 def _recipients(noun: Token) -> list[Token]:
     """Who an event noun is for or from: "aid for Romania", "calls by Kofi Annan"."""
     return [p for c in noun.children if c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS
-            for p in c.children if p.dep_ == "pobj"]
+            for p in c.children if p.dep_ == "pobj" and not _help_phrase(c, p)]
 
 
 def _deep_target(noun: Token) -> Token | None:
