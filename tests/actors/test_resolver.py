@@ -30,6 +30,9 @@ def nlp():
 
 @pytest.mark.parametrize("phrase,country,sector", [
     ("Pakistan", "PAK", "GOV"),
+    # a hostage is a person of that nationality, never the state
+    ("a British hostage", "GBR", "CVL"),
+    ("two Italian captives", "ITA", "CVL"),
     ("Iranian authorities", "IRN", "GOV"),
     ("Tehran", "IRN", "GOV"),
     ("Islamabad", "PAK", "GOV"),
