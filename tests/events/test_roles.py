@@ -25,6 +25,8 @@ def _side(actor):
     ("Two villagers die in Indian firing across the frontier", ("IND", "MIL"), None),
     # active verb with an object the parser misses
     ("Indian shelling kills Pakistani girl", ("IND", "MIL"), ("PAK", "CVL")),
+    # the attacker named in a clause of the attack itself ("when X stormed ...")
+    ("Five Afghan soldiers were killed when Taliban fighters stormed a checkpoint in Helmand", ("AFG", "REB"), ("AFG", "MIL")),
     # "Pak" as Pakistan, and the Pakistani Taleban as a Pakistani group
     ("Pak troops kill nine Pakistan Taleban fighters in Bajaur", ("PAK", "MIL"), ("PAK", "REB")),
 ])

@@ -148,6 +148,26 @@ def _attacker_tokens(verb: Token, ctx: RoleContext) -> list[Token]:
     return out
 
 
+ONSLAUGHT_VERBS = set(_LEX["onslaught_verbs"])
+_WHEN_MARKS = {"when", "as", "after"}
+
+
+def _onslaught_clause(verb: Token) -> list[Token]:
+    """The attacker of a passive harm named in a clause of the attack itself: "five soldiers
+    were killed when Taliban fighters stormed a checkpoint", "two policemen died as gunmen
+    attacked their patrol"."""
+    out = []
+    for c in verb.children:
+        if c.dep_ != "advcl" or c.lemma_.lower() not in ONSLAUGHT_VERBS:
+            continue
+        if not any(m.dep_ in ("mark", "advmod") and m.lower_ in _WHEN_MARKS for m in c.children):
+            continue
+        subj = _child(c, "nsubj")
+        if subj is not None:
+            out.append(subj)
+    return out
+
+
 def _stray_means(verb: Token, victim: Token, ctx: RoleContext) -> tuple[Token | None, Actor | None]:
     """Headline lists parse badly ("Woman killed, nine injured in firing by Indian troops"):
     when the harm verb holds no attacker, an armed hand named on a means of attack anywhere

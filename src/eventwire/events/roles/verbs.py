@@ -19,7 +19,7 @@ from eventwire.events.roles.sides import (
     FIGHT_WORDS, _coordinated_sides, _fight_pair, _fight_sides, _paired_states, _victims_both_sides,
 )
 from eventwire.events.roles.sources import (
-    HARM_VERBS, _attacker_tokens, _stray_means, means_agents, subject_candidates,
+    HARM_VERBS, _attacker_tokens, _onslaught_clause, _stray_means, means_agents, subject_candidates,
 )
 from eventwire.events.roles.syntax import _child, _eventive, _looks_eventive, _prep_object, _reciprocal
 from eventwire.events.roles.targets import (
@@ -54,7 +54,7 @@ def _verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None) -> tuple[A
         src_tok, source = None, None
         # "Soldier martyred, woman dead in firing by Indian troops": the means may hang on a
         # coordinated participle of the same headline
-        for cand in [c for v in (verb, *verb.conjuncts) for c in _attacker_tokens(v, ctx)]:
+        for cand in [c for v in (verb, *verb.conjuncts) for c in _attacker_tokens(v, ctx)] + _onslaught_clause(verb):
             found = resolve_token(cand, ctx, speaker)
             if found is not None:
                 src_tok, source = cand, found
