@@ -166,3 +166,9 @@ def test_a_city_filed_as_a_demonym_is_never_the_attacker(pipeline, text):
 def test_a_helper_is_not_the_target(pipeline, text, helper):
     ev = _best(pipeline, text)
     assert ev.actor2 is None or helper not in (ev.actor2.text or ""), ev.actor2
+
+
+def test_people_taken_from_a_place_stay_the_target(pipeline):
+    """"abducted 20 girls from a school": the girls were taken, not the school."""
+    ev = _best(pipeline, "Boko Haram militants abducted 20 girls from a school in Borno state.")
+    assert ev.actor2 is not None and ev.actor2.sector == "CVL" and "girls" in ev.actor2.text

@@ -28,6 +28,10 @@ from eventwire.events.roles.targets import (
 from eventwire.model import Actor
 
 
+# people named as such ("20 girls", "villagers", "students") are a party without a country
+_PEOPLE_SECTORS = {"CVL", "EDU", "REL", "LAB", "HLH", "MED", "REF", "AGR", "PRO"}
+
+
 def verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None) -> tuple[Actor | None, Actor | None, Token | None, Token | None]:
     """(source, target) actors of a verb event, and the tokens they came from."""
     roles = _home_country(*_verb_roles(verb, ctx, speaker), ctx)
@@ -115,7 +119,10 @@ def _verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None) -> tuple[A
         alt = _prep_object(verb, TARGET_PREPS | {"from"})
         if alt is not None and alt is not tgt_tok:
             alt_actor = resolve_token(alt, ctx, speaker)
-            if alt_actor is not None and (target is None or alt_actor.country):
+            # a named party stays: "abducted 20 girls from a school" (only a state or its
+            # capital stands in for a party that names no country: "its envoy from Tehran")
+            if alt_actor is not None and (target is None or alt_actor.country and (
+                    target.sector not in _PEOPLE_SECTORS or ctx.resolver.is_place_name(alt.text))):
                 target, tgt_tok = alt_actor, alt
         elif target is None:
             # "targeting Baloch militant groups": a participle clause names the target
