@@ -27,3 +27,17 @@ def test_origin_places_do_not_vote(geoparser, text, absent, present):
     votes = context_countries(_ctx(geoparser, text))
     assert votes[absent] == 0, votes
     assert votes[present] > 0, votes
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a place name that speaks is the institution or government it stands for
+    ("A drone strike killed a senior militant commander on Sunday, the Pentagon said.", "Pentagon"),
+    ("Gunmen shot dead three policemen on Friday, Kabul said.", "Kabul"),
+])
+def test_a_speaking_place_is_not_where_it_happened(pipeline, text, speaker):
+    from eventwire.model import Article
+
+    events = pipeline.extract(Article(id="t", text=text)).events
+    assert events
+    for ev in events:
+        assert ev.location is None or ev.location.text != speaker, ev.location

@@ -235,6 +235,20 @@ def refine(ctx, loc: Location | None, spans: list[tuple[int, int]]) -> Location 
     return _region_in(ctx, loc.country, 0, len(ctx.text), "article") or loc
 
 
+# a place name that speaks is the institution or government it stands for: "the Pentagon
+# said", "Kabul says", "according to Washington"
+_SPEAKS = re.compile(r"^(?:['’]s\s+\w+\s+)?\s*(?:,\s*)?(?:said|says|say|told|tells|announced|announces|claimed|claims|"
+                     r"denied|denies|confirmed|confirms|stated|states|added|alleged|alleges|warned|warns)\b",
+                     re.IGNORECASE)
+_ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _speaker(ctx, top) -> bool:
+    """A place name that is the one speaking, not where anything happened."""
+    return bool(_SPEAKS.match(ctx.text[top.end:top.end + 40])
+                or _ACCORDING.search(ctx.text[max(0, top.start - 20):top.start]))
+
+
 def _origin(ctx, top) -> bool:
     """A place named only as where someone comes from or is based: "a UK-based group",
     "militants from Afghanistan", "residents of Swat"."""
@@ -247,7 +261,7 @@ def _usable(ctx, top, actor_spans: list[tuple[int, int]]) -> bool:
         return False
     if any(s <= top.start and top.end <= e for s, e in actor_spans):
         return False
-    return not _origin(ctx, top)
+    return not _origin(ctx, top) and not _speaker(ctx, top)
 
 
 def sentence_place(ctx, segment: Segment, at: int, actor_spans: list[tuple[int, int]] = ()) -> Location | None:
