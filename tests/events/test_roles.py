@@ -172,3 +172,10 @@ def test_people_taken_from_a_place_stay_the_target(pipeline):
     """"abducted 20 girls from a school": the girls were taken, not the school."""
     ev = _best(pipeline, "Boko Haram militants abducted 20 girls from a school in Borno state.")
     assert ev.actor2 is not None and ev.actor2.sector == "CVL" and "girls" in ev.actor2.text
+
+
+def test_the_crowd_at_a_foreign_mission_is_not_of_its_state(pipeline):
+    """A consulate is another state's presence: those who attack it take no country from it."""
+    ev = _best(pipeline, "Protesters torched the Iranian consulate in Najaf.")
+    assert ev.actor1 is not None and ev.actor1.country != "IRN"
+    assert ev.actor2 is not None and ev.actor2.country == "IRN"
