@@ -179,3 +179,9 @@ def test_the_crowd_at_a_foreign_mission_is_not_of_its_state(pipeline):
     ev = _best(pipeline, "Protesters torched the Iranian consulate in Najaf.")
     assert ev.actor1 is not None and ev.actor1.country != "IRN"
     assert ev.actor2 is not None and ev.actor2.country == "IRN"
+
+
+def test_a_capital_named_as_the_place_is_not_the_target(pipeline):
+    """"marched in Paris": the city is where, not a party (a country named so still is)."""
+    ev = _best(pipeline, "Thousands marched in Paris against the pension reform.")
+    assert ev.actor2 is None or ev.actor2.text != "Paris", ev.actor2

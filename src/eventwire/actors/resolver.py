@@ -132,6 +132,12 @@ class ActorResolver:
                 pos = end
         return out
 
+    def is_country_name(self, text: str) -> bool:
+        """True when `text` is exactly a country's name ("Pakistan", "Pak"), not a capital or
+        a demonym: a capital named as where something happened is a city."""
+        hits = self.find(text)
+        return len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(text) and hits[0].kind == "country"
+
     def is_place_name(self, text: str) -> bool:
         """True when `text` is exactly a country or capital name ("Pak", "Pakistan", "Kabul"),
         not a demonym: "Pak blast" names a place, "Indian shelling" an attacker."""

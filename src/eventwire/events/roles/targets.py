@@ -74,7 +74,8 @@ def _object_fallback(verb: Token) -> Token | None:
 def _place_target(verb: Token, obj: Token | None, source: Actor | None, ctx: RoleContext) -> Token | None:
     """A country acted upon where it is named only as the place: "lifted a curfew in
     Montenegro", "sought refuge in Germany", "troops shelled villages in Pakistan's Kashmir".
-    Never the source's own country (that is where it acts at home)."""
+    Never the source's own country (that is where it acts at home), and never a city, the
+    capital included ("thousands marched in Paris" do not act on the French state)."""
     for head in (verb, obj):
         if head is None:
             continue
@@ -82,8 +83,8 @@ def _place_target(verb: Token, obj: Token | None, source: Actor | None, ctx: Rol
         if pobj is None:
             continue
         node = _child(pobj, "poss") if _child(pobj, "poss") is not None and not ctx.resolver.is_place_name(pobj.text) else pobj
-        if not ctx.resolver.is_place_name(node.text):
-            continue
+        if not ctx.resolver.is_country_name(node.text):
+            continue  # a capital named as the place is a city ("marched in Paris"), not its state
         found = resolve_token(node, ctx)
         if found is not None and found.country and (source is None or source.country != found.country):
             return node
