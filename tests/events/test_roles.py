@@ -185,3 +185,9 @@ def test_a_capital_named_as_the_place_is_not_the_target(pipeline):
     """"marched in Paris": the city is where, not a party (a country named so still is)."""
     ev = _best(pipeline, "Thousands marched in Paris against the pension reform.")
     assert ev.actor2 is None or ev.actor2.text != "Paris", ev.actor2
+
+
+def test_who_fires_on_those_who_come_under_attack(pipeline):
+    """"came under attack from X": X attacked, the subject was hit."""
+    ev = _best(pipeline, "The convoy came under attack from Taliban fighters.")
+    assert ev.actor1 is not None and ev.actor1.sector == "REB" and "Taliban" in ev.actor1.text
