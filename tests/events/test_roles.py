@@ -191,3 +191,15 @@ def test_who_fires_on_those_who_come_under_attack(pipeline):
     """"came under attack from X": X attacked, the subject was hit."""
     ev = _best(pipeline, "The convoy came under attack from Taliban fighters.")
     assert ev.actor1 is not None and ev.actor1.sector == "REB" and "Taliban" in ev.actor1.text
+
+
+@pytest.mark.parametrize("text, country", [
+    # a crowd that protests is protesters, of the country it marches in
+    ("Thousands marched in Lisbon against the pension reform.", "PRT"),
+    ("Hundreds protested outside parliament in Nairobi on Tuesday.", "KEN"),
+])
+def test_a_protesting_crowd_is_protesters(pipeline, text, country):
+    ev = _best(pipeline, text)
+    assert ev.type == "PROTEST"
+    assert ev.actor1 is not None and ev.actor1.sector == "PRO" and ev.actor1.country == country
+    assert ev.actor1.start is not None  # named by its own words, not implied

@@ -157,6 +157,11 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
             a1, a2, a1_tok, a2_tok = noun_roles(tok, ctx.roles, claim.source)
         else:
             a1, a2, a1_tok, a2_tok = verb_roles(tok, ctx.roles, claim.source)
+        if a1 is None and etype.type == "PROTEST" and a1_tok is not None and (a1_tok.lower_ in CROWD_WORDS or a1_tok.lemma_.lower() in CROWD_WORDS):
+            # "Thousands marched in Paris": a crowd that protests is protesters, named by its words
+            start = off + a1_tok.idx
+            a1 = ctx.roles.resolver.implied("PRO", None, text=a1_tok.text).model_copy(
+                update={"start": start, "end": start + len(a1_tok.text)})
         if a1 is None and claim.status == "denied" and claim.source is not None and etype.type in VIOLENT:
             # "Iran denied any involvement in the drone attack": who denies an act denies
             # their own part in it; the denier, not an unnamed group, is the party accused
@@ -467,6 +472,7 @@ def _desires(triggers: list[tuple[Token, object]]) -> tuple[list[tuple[Token, ob
 
 
 _APPEAL_TYPES = {"REQUEST", "DEMAND"}
+CROWD_WORDS = set(lexicon("roles")["crowd_words"])
 
 
 def _appeal_roles(tok: Token, roles: RoleContext, speaker: Token | None):
