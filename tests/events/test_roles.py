@@ -203,3 +203,10 @@ def test_a_protesting_crowd_is_protesters(pipeline, text, country):
     assert ev.type == "PROTEST"
     assert ev.actor1 is not None and ev.actor1.sector == "PRO" and ev.actor1.country == country
     assert ev.actor1.start is not None  # named by its own words, not implied
+
+
+def test_a_name_split_from_its_modifier_is_the_subject(pipeline):
+    """"Sudan's paramilitary Rapid Support Forces seized ...": the parser makes two subjects
+    of one phrase; the name is who acted."""
+    ev = _best(pipeline, "Sudan's paramilitary Rapid Support Forces seized control of a key town in Darfur.")
+    assert ev.actor1 is not None and "Rapid Support Forces" in ev.actor1.text

@@ -87,7 +87,7 @@ def subject_candidates(verb: Token) -> list[Token]:
     out: list[Token] = []
     node, via = verb, None
     for _ in range(6):
-        subj = _child(node, "nsubj", "csubj")
+        subj = _subject_child(node)
         if subj is None and _stative(node):
             subj = _child(node, "nsubjpass")
         if subj is not None:
@@ -110,6 +110,16 @@ def subject_candidates(verb: Token) -> list[Token]:
             continue
         break
     return out
+
+
+def _subject_child(verb: Token) -> Token | None:
+    """The verb's subject; where the parser split one noun phrase into two subjects, a
+    modifier and a name ("Sudan's paramilitary [Rapid Support Forces] seized ..."), the name."""
+    subs = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    for a, b in zip(subs, subs[1:]):
+        if b.i < verb.i and b.left_edge.i == a.right_edge.i + 1 and b.pos_ == "PROPN" and a.pos_ in ("ADJ", "NOUN"):
+            return b
+    return subs[0] if subs else None
 
 
 def _stative(verb: Token) -> bool:
