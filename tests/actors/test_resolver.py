@@ -33,6 +33,9 @@ def nlp():
     # a hostage is a person of that nationality, never the state
     ("a British hostage", "GBR", "CVL"),
     ("two Italian captives", "ITA", "CVL"),
+    # a nationality used as a noun for a person is that person, not the state
+    ("a Palestinian", "PSE", "CVL"),
+    ("an American", "USA", "CVL"),
     ("Iranian authorities", "IRN", "GOV"),
     ("Tehran", "IRN", "GOV"),
     ("Islamabad", "PAK", "GOV"),

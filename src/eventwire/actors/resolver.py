@@ -267,6 +267,9 @@ class ActorResolver:
         if first.kind == "ethnic" or _names_other_thing(text, start, core_end, entities):
             return None
         sector = first.sector or "GOV"
+        if first.kind in ("demonym", "country") and _A_PERSON.fullmatch(text, start, first.start) \
+                and not _WORD.search(text, first.end, core_end):
+            sector = "CVL"  # "a Palestinian", "two Afghans": people of that nationality, not its state
         return self._make(text, start, end, first.country, sector, None)
 
     def _office_sector(self, text: str, start: int, person: ActorMatch) -> str | None:
@@ -369,6 +372,9 @@ _FUNCTION_WORDS = {"the", "a", "an", "in", "of", "on", "at", "to", "from", "and"
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+# what may stand before a nationality word used as a noun for a person: "a", "two", "another"
+_A_PERSON = re.compile(r"(?:(?:a|an|another|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|"
+                       r"some|many|three)\s+)+", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
