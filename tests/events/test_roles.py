@@ -210,3 +210,9 @@ def test_a_name_split_from_its_modifier_is_the_subject(pipeline):
     of one phrase; the name is who acted."""
     ev = _best(pipeline, "Sudan's paramilitary Rapid Support Forces seized control of a key town in Darfur.")
     assert ev.actor1 is not None and "Rapid Support Forces" in ev.actor1.text
+
+
+def test_an_attack_claimed_by_a_group_is_the_groups(pipeline):
+    """"killed in a roadside bombing claimed by Islamic State": the claimant is the hand."""
+    ev = _best(pipeline, "Four Iraqi soldiers were killed in a roadside bombing claimed by Islamic State.")
+    assert ev.actor1 is not None and "Islamic State" in ev.actor1.text

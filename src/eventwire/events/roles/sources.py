@@ -25,6 +25,8 @@ HARM_VERBS = set(_LEX["harm_verbs"])
 PLACE_OR_HAND_NOUNS = set(_LEX["place_or_hand_nouns"])
 STATEMENT_NOUNS = set(_LEX["statement_nouns"])
 STATIVE_PARTICIPLES = set(_LEX["stative_participles"])
+ONSLAUGHT_VERBS = set(_LEX["onslaught_verbs"])
+PERPETRATION_VERBS = set(_LEX["perpetration_verbs"])
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 
 # Who an attack word's modifier names when it is the victim, not the hand: "shrine bombing",
@@ -73,6 +75,12 @@ def means_agents(noun: Token, ctx: RoleContext) -> list[Token]:
     inner = _prep_object(noun, {"by", "from", "with"})
     if inner is not None:
         out.append(inner)
+    for c in noun.children:
+        # "a bombing claimed by Islamic State", "an attack carried out by the Taliban"
+        if c.dep_ == "acl" and c.lemma_.lower() in PERPETRATION_VERBS and c.tag_ == "VBN":
+            agent = _prep_object(c, {"by"})
+            if agent is not None:
+                out.append(agent)
     out += _between_parties(noun)
     out += [m for m in noun.children if (m.dep_ in ("amod", "compound", "nmod") or m.dep_ == "nsubj" and noun.tag_ == "VBG") and m.i < noun.i
             and not _is_place_modifier(m, noun, ctx) and not _victim_modifier(m, ctx)
@@ -158,7 +166,6 @@ def _attacker_tokens(verb: Token, ctx: RoleContext) -> list[Token]:
     return out
 
 
-ONSLAUGHT_VERBS = set(_LEX["onslaught_verbs"])
 _WHEN_MARKS = {"when", "as", "after"}
 
 
