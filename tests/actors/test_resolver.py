@@ -30,6 +30,12 @@ def nlp():
 
 @pytest.mark.parametrize("phrase,country,sector", [
     ("Pakistan", "PAK", "GOV"),
+    # a hostage is a person of that nationality, never the state
+    ("a British hostage", "GBR", "CVL"),
+    ("two Italian captives", "ITA", "CVL"),
+    # a nationality used as a noun for a person is that person, not the state
+    ("a Palestinian", "PSE", "CVL"),
+    ("an American", "USA", "CVL"),
     ("Iranian authorities", "IRN", "GOV"),
     ("Tehran", "IRN", "GOV"),
     ("Islamabad", "PAK", "GOV"),
@@ -73,6 +79,10 @@ def test_resolve_phrases(resolver, phrase, country, sector):
     ("UN", "United Nations", None),
     ("NATO", "NATO", None),
     ("the European Union", "European Union", None),
+    # the Arabic article in lower case heads a capitalised name; headlines drop it
+    ("senior al-Qaeda leaders", "Al Qaeda", None),
+    ("al Shabaab fighters", "Al Shabaab", "SOM"),
+    ("two Qaeda commanders", "Al Qaeda", None),
 ])
 def test_named_groups_and_igos(resolver, phrase, name, country):
     actor = resolver.resolve(phrase)

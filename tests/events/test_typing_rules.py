@@ -65,6 +65,18 @@ def test_wanted_and_phrased_acts(pipeline, text, root):
     assert _main(pipeline, text).cameo[:2] == root
 
 
+@pytest.mark.parametrize("text, source, target", [
+    # an act wanted of another party: the one who wants appeals, the one wanted of is asked
+    ("Britain wants Russia to withdraw its troops from the border.", "GBR", "RUS"),
+    ("Japan wants North Korea to release the abducted citizens.", "JPN", "PRK"),
+])
+def test_an_appeal_is_made_by_who_wants_it(pipeline, text, source, target):
+    ev = _main(pipeline, text)
+    assert ev.cameo[:2] == "02"
+    assert ev.actor1 is not None and ev.actor1.country == source
+    assert ev.actor2 is not None and ev.actor2.country == target
+
+
 def test_what_a_protest_calls_for_is_not_a_second_event(pipeline):
     events = _events(pipeline, "Thousands of teachers demonstrated in Nairobi on Monday calling "
                                "for higher pay.")

@@ -63,12 +63,17 @@ def _fold(text: str) -> str:
     return low
 
 
+# the Arabic article is written in lower case at the head of a capitalised name: "al-Qaeda",
+# "al Shabaab", "el-Sisi" are names as much as "Al-Qaeda"
+_ARTICLE_HEAD = re.compile(r"(?:al|el)[- ](?=[A-Z])|(?:ad|an|ar|as|ash|at|az)-(?=[A-Z])")
+
+
 def _case_ok(rule: str, form: str, matched: str) -> bool:
     if rule == "i":
         return True
     if rule == "u":
         return matched.translate(_FOLD) == form
-    return matched[:1].isupper() or not matched[:1].isalpha()
+    return matched[:1].isupper() or not matched[:1].isalpha() or _ARTICLE_HEAD.match(matched) is not None
 
 
 class ActorResolver:
@@ -126,6 +131,12 @@ class ActorResolver:
                                       country=country, sector=sector, kind=kind))
                 pos = end
         return out
+
+    def is_country_name(self, text: str) -> bool:
+        """True when `text` is exactly a country's name ("Pakistan", "Pak"), not a capital or
+        a demonym: a capital named as where something happened is a city."""
+        hits = self.find(text)
+        return len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(text) and hits[0].kind == "country"
 
     def is_place_name(self, text: str) -> bool:
         """True when `text` is exactly a country or capital name ("Pak", "Pakistan", "Kabul"),
@@ -256,6 +267,9 @@ class ActorResolver:
         if first.kind == "ethnic" or _names_other_thing(text, start, core_end, entities):
             return None
         sector = first.sector or "GOV"
+        if first.kind in ("demonym", "country") and _A_PERSON.fullmatch(text, start, first.start) \
+                and not _WORD.search(text, first.end, core_end):
+            sector = "CVL"  # "a Palestinian", "two Afghans": people of that nationality, not its state
         return self._make(text, start, end, first.country, sector, None)
 
     def _office_sector(self, text: str, start: int, person: ActorMatch) -> str | None:
@@ -358,6 +372,9 @@ _FUNCTION_WORDS = {"the", "a", "an", "in", "of", "on", "at", "to", "from", "and"
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+# what may stand before a nationality word used as a noun for a person: "a", "two", "another"
+_A_PERSON = re.compile(r"(?:(?:a|an|another|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|"
+                       r"some|many|three)\s+)+", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

@@ -235,15 +235,33 @@ def refine(ctx, loc: Location | None, spans: list[tuple[int, int]]) -> Location 
     return _region_in(ctx, loc.country, 0, len(ctx.text), "article") or loc
 
 
+# a place name that speaks is the institution or government it stands for: "the Pentagon
+# said", "Kabul says", "according to Washington"
+_SPEAKS = re.compile(r"^(?:['’]s\s+\w+\s+)?\s*(?:,\s*)?(?:said|says|say|told|tells|announced|announces|claimed|claims|"
+                     r"denied|denies|confirmed|confirms|stated|states|added|alleged|alleges|warned|warns)\b",
+                     re.IGNORECASE)
+_ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _speaker(ctx, top) -> bool:
+    """A place name that is the one speaking, not where anything happened."""
+    return bool(_SPEAKS.match(ctx.text[top.end:top.end + 40])
+                or _ACCORDING.search(ctx.text[max(0, top.start - 20):top.start]))
+
+
+def _origin(ctx, top) -> bool:
+    """A place named only as where someone comes from or is based: "a UK-based group",
+    "militants from Afghanistan", "residents of Swat"."""
+    return bool(_BASED.match(ctx.text, top.end) or _ORIGIN.search(ctx.text[max(0, top.start - 20):top.start]))
+
+
 def _usable(ctx, top, actor_spans: list[tuple[int, int]]) -> bool:
     """A place toponym that is not an origin and not inside an actor's words."""
     if top.role != "place" or top.country is None:
         return False
     if any(s <= top.start and top.end <= e for s, e in actor_spans):
         return False
-    if _BASED.match(ctx.text, top.end):
-        return False
-    return not _ORIGIN.search(ctx.text[max(0, top.start - 20):top.start])
+    return not _origin(ctx, top) and not _speaker(ctx, top)
 
 
 def sentence_place(ctx, segment: Segment, at: int, actor_spans: list[tuple[int, int]] = ()) -> Location | None:
@@ -292,7 +310,8 @@ def context_countries(ctx) -> Counter:
         return cached
     votes: Counter = Counter()
     for t in ctx.toponyms or ():
-        if t.country and t.role not in ("street", "shared") and not _BORDER.match(ctx.text, t.end):  # "near the Afghan border": not there
+        if t.country and t.role not in ("street", "shared") and not _BORDER.match(ctx.text, t.end) \
+                and not _origin(ctx, t):  # "near the Afghan border", "a UK-based group": not there
             votes[t.country] += 2 if t.role == "place" else 1
     if ctx.geoparser is not None and hasattr(ctx.geoparser, "actor_countries"):
         votes.update(ctx.geoparser.actor_countries(ctx.text))

@@ -157,6 +157,11 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
             a1, a2, a1_tok, a2_tok = noun_roles(tok, ctx.roles, claim.source)
         else:
             a1, a2, a1_tok, a2_tok = verb_roles(tok, ctx.roles, claim.source)
+        if a1 is None and etype.type == "PROTEST" and a1_tok is not None and (a1_tok.lower_ in CROWD_WORDS or a1_tok.lemma_.lower() in CROWD_WORDS):
+            # "Thousands marched in Paris": a crowd that protests is protesters, named by its words
+            start = off + a1_tok.idx
+            a1 = ctx.roles.resolver.implied("PRO", None, text=a1_tok.text).model_copy(
+                update={"start": start, "end": start + len(a1_tok.text)})
         if a1 is None and claim.status == "denied" and claim.source is not None and etype.type in VIOLENT:
             # "Iran denied any involvement in the drone attack": who denies an act denies
             # their own part in it; the denier, not an unnamed group, is the party accused
@@ -206,6 +211,15 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
                 etype = framed
                 m.type, m.mode, m.cameo, m.goldstein = etype.type, etype.mode, etype.cameo, etype.goldstein
                 status = claim.status if claim.status in ("reported", "claimed", "confirmed") else "reported"
+                if desired.get(tok.i) == "appeal" and m.type in _APPEAL_TYPES:
+                    appeal = _appeal_roles(tok, ctx.roles, claim.source)
+                    if appeal is not None:
+                        a1, a2, a1_tok, a2_tok = appeal
+                        m.actor1, m.actor2 = a1, a2
+                        m.evidence = [e for e in m.evidence if e.role not in ("actor1", "actor2")]
+                        for actor, role in ((a1, "actor1"), (a2, "actor2")):
+                            if actor is not None and actor.start is not None and actor.end is not None:
+                                m.evidence.append(_ev(ctx, actor.start, actor.end, role))
         m.status = status
         attrib_span = None
         if claim.source_start is not None:
@@ -455,6 +469,27 @@ def _desires(triggers: list[tuple[Token, object]]) -> tuple[list[tuple[Token, ob
         if head.i in at:
             drop.add(head.i)
     return [(t, e) for t, e in triggers if t.i not in drop], frames
+
+
+_APPEAL_TYPES = {"REQUEST", "DEMAND"}
+CROWD_WORDS = set(lexicon("roles")["crowd_words"])
+
+
+def _appeal_roles(tok: Token, roles: RoleContext, speaker: Token | None):
+    """Who appeals to whom when an act is framed as wanted of another party: in "Britain
+    wants Russia to withdraw its troops" Britain asks and Russia is asked, whatever the act's
+    own subject and object were. None when the wanting party names no actor."""
+    head = tok.head
+    asker = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    asked = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None) or \
+        next((c for c in head.children if c.dep_ in ("dobj", "obj") and c.i < tok.i), None)
+    if asker is None or asked is None:
+        return None
+    source = resolve_token(asker, roles, speaker)
+    if source is None:
+        return None
+    target = resolve_token(asked, roles, speaker)
+    return source, target, asker, asked
 
 
 def _framed(tok: Token, etype, modal: str | None, claim, taxonomy, desire: str | None = None):

@@ -22,6 +22,14 @@ CONTESTED_LINES = {k.lower(): v for k, v in _LEX["contested_lines"].items() if n
 BORDER_WORDS = set(_LEX["border_words"])
 SIDED_PLACES = {k.lower() for k in _LEX["sided_places"]}
 _LINE_SIDES = {"GOV", "MIL", "COP", "CVL", "UAF"}
+ABROAD_NOUNS = set(_LEX["abroad_nouns"])
+
+
+def _abroad(actor: Actor) -> bool:
+    """An embassy, a consulate, an envoy: a state's presence in another country, whose
+    country says nothing of the people around it ("protesters torched the Iranian consulate
+    in Najaf" are not Iranian)."""
+    return any(w.strip(".,'’").lower() in ABROAD_NOUNS for w in (actor.text or "").split())
 
 
 def _titled_name(text: str) -> bool:
@@ -38,7 +46,7 @@ def _home_country(source: Actor | None, target: Actor | None, src_tok, tgt_tok, 
     groups cross borders ("Taliban attacks kill police"): only a titled leader they defy
     ("President Gbagbo") takes their country."""
     def adopt(actor: Actor | None, other: Actor | None) -> Actor | None:
-        if actor is None or other is None or actor.country or not other.country or not actor.text:
+        if actor is None or other is None or actor.country or not other.country or not actor.text or _abroad(other):
             return actor
         if actor.sector in HOME_SECTORS and other.sector in HOME_STATE | HOME_SECTORS \
                 or actor.sector in HOME_STATE and other.sector in HOME_SECTORS \

@@ -16,7 +16,7 @@ from eventwire.events.roles.naming import COLLECTIVE, resolve_token
 from eventwire.events.roles.sides import FIGHT_WORDS, _coordinated_sides, _fight_pair
 from eventwire.events.roles.sources import _is_place_modifier, _victim_modifier, verb_subject
 from eventwire.events.roles.syntax import (
-    INSTRUMENT_NOUNS, UNATTRIBUTED_NOUNS, _between_parties, _child, _prep_object, _reciprocal,
+    INSTRUMENT_NOUNS, UNATTRIBUTED_NOUNS, _between_parties, _child, _place_word, _prep_object, _reciprocal,
 )
 from eventwire.events.roles.targets import TARGET_PREPS, _deep_target
 from eventwire.model import Actor
@@ -39,6 +39,16 @@ def noun_roles(noun: Token, ctx: RoleContext, speaker: Token | None) -> tuple[Ac
     if noun.lemma_.lower() in INSTRUMENT_NOUNS | UNATTRIBUTED_NOUNS | VIOLENCE_NOUNS or noun.lower_ in INSTRUMENT_NOUNS:
         roles = _across_line(*_complaint(*roles, noun, ctx), noun, ctx)
     return roles
+
+
+def _under_attack(noun: Token) -> Token | None:
+    """The verb of "came under attack", "come under fire": an act that happened to the
+    subject ("X is under attack" is as often a figure of speech: "democracy is under attack")."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "under" or prep.dep_ != "prep":
+        return None
+    verb = prep.head
+    return verb if verb.lemma_.lower() == "come" else None
 
 
 def _noun_roles(noun: Token, ctx: RoleContext, speaker: Token | None) -> tuple[Actor | None, Actor | None, Token | None, Token | None]:
@@ -71,6 +81,17 @@ def _noun_roles(noun: Token, ctx: RoleContext, speaker: Token | None) -> tuple[A
         if sides:
             s_tok = mods[0]
             return sides[0], sides[1], s_tok, s_tok
+    under = _under_attack(noun)
+    if under is not None:
+        # "the convoy came under attack from Taliban fighters": the subject is hit, and the
+        # "from"/"by" phrase (of the act or of "came") is the attacker unless it is a place
+        if src_tok is None:
+            cand = _prep_object(noun, {"from", "by"}) or _prep_object(under, {"from", "by"})
+            if cand is not None and not (ctx.resolver.is_place_name(cand.text)
+                                         or cand.pos_ == "PROPN" and _place_word(cand.text)):
+                src_tok = cand
+        if tgt_tok is None:
+            tgt_tok = _child(under, "nsubj")
     carrier = noun
     # climb "a series of strikes" / "launched attacks" to the verb that carries the event
     for _ in range(3):

@@ -13,7 +13,8 @@ from spacy.tokens import Token
 from eventwire.events.roles.context import RoleContext
 from eventwire.events.roles.naming import REL_PRONOUNS, resolve_token
 from eventwire.events.roles.syntax import (
-    INSTRUMENT_NOUNS, UNATTRIBUTED_NOUNS, _between_parties, _capitalised, _child, _eventive, _national, _prep_object,
+    INSTRUMENT_NOUNS, UNATTRIBUTED_NOUNS, _between_parties, _capitalised, _child, _eventive, _national, _place_word,
+    _prep_object,
 )
 from eventwire.model import Actor
 from eventwire.parse import ent_type
@@ -24,6 +25,8 @@ HARM_VERBS = set(_LEX["harm_verbs"])
 PLACE_OR_HAND_NOUNS = set(_LEX["place_or_hand_nouns"])
 STATEMENT_NOUNS = set(_LEX["statement_nouns"])
 STATIVE_PARTICIPLES = set(_LEX["stative_participles"])
+ONSLAUGHT_VERBS = set(_LEX["onslaught_verbs"])
+PERPETRATION_VERBS = set(_LEX["perpetration_verbs"])
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 
 # Who an attack word's modifier names when it is the victim, not the hand: "shrine bombing",
@@ -37,6 +40,10 @@ def _is_place_modifier(mod: Token, noun: Token, ctx: RoleContext) -> bool:
     """A place name before an attack noun that names no hand: "Pak blast", "Karachi attack",
     "Pakistan shrine bombing". Adjectives of nationality ("Indian shelling") are not places."""
     words = {noun.lower_, noun.lemma_.lower()}
+    if _capitalised(mod) and _national(mod, ctx, ("demonym",), places=True) and _place_word(mod.text):
+        # "Balochistan killings", "Karachi violence": a city or province the dictionaries file
+        # under demonyms says where, before any act word; a state or a people names a hand
+        return True
     if not words & (UNATTRIBUTED_NOUNS | PLACE_OR_HAND_NOUNS):
         return False
     state = ctx.resolver.is_place_name(mod.text)
@@ -68,6 +75,12 @@ def means_agents(noun: Token, ctx: RoleContext) -> list[Token]:
     inner = _prep_object(noun, {"by", "from", "with"})
     if inner is not None:
         out.append(inner)
+    for c in noun.children:
+        # "a bombing claimed by Islamic State", "an attack carried out by the Taliban"
+        if c.dep_ == "acl" and c.lemma_.lower() in PERPETRATION_VERBS and c.tag_ == "VBN":
+            agent = _prep_object(c, {"by"})
+            if agent is not None:
+                out.append(agent)
     out += _between_parties(noun)
     out += [m for m in noun.children if (m.dep_ in ("amod", "compound", "nmod") or m.dep_ == "nsubj" and noun.tag_ == "VBG") and m.i < noun.i
             and not _is_place_modifier(m, noun, ctx) and not _victim_modifier(m, ctx)
@@ -82,7 +95,7 @@ def subject_candidates(verb: Token) -> list[Token]:
     out: list[Token] = []
     node, via = verb, None
     for _ in range(6):
-        subj = _child(node, "nsubj", "csubj")
+        subj = _subject_child(node)
         if subj is None and _stative(node):
             subj = _child(node, "nsubjpass")
         if subj is not None:
@@ -105,6 +118,16 @@ def subject_candidates(verb: Token) -> list[Token]:
             continue
         break
     return out
+
+
+def _subject_child(verb: Token) -> Token | None:
+    """The verb's subject; where the parser split one noun phrase into two subjects, a
+    modifier and a name ("Sudan's paramilitary [Rapid Support Forces] seized ..."), the name."""
+    subs = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    for a, b in zip(subs, subs[1:]):
+        if b.i < verb.i and b.left_edge.i == a.right_edge.i + 1 and b.pos_ == "PROPN" and a.pos_ in ("ADJ", "NOUN"):
+            return b
+    return subs[0] if subs else None
 
 
 def _stative(verb: Token) -> bool:
@@ -140,6 +163,25 @@ def _attacker_tokens(verb: Token, ctx: RoleContext) -> list[Token]:
                 _national(obj, ctx, ("country",)) and obj.i + 1 < len(obj.doc)
                 and obj.doc[obj.i + 1].lower_ in INSTRUMENT_NOUNS)):  # "in Pak firing" parsed as "in Pak"
             out.append(obj)  # "killed by militants"; "in Indian [shelling]" parsed with the adjective as object
+    return out
+
+
+_WHEN_MARKS = {"when", "as", "after"}
+
+
+def _onslaught_clause(verb: Token) -> list[Token]:
+    """The attacker of a passive harm named in a clause of the attack itself: "five soldiers
+    were killed when Taliban fighters stormed a checkpoint", "two policemen died as gunmen
+    attacked their patrol"."""
+    out = []
+    for c in verb.children:
+        if c.dep_ != "advcl" or c.lemma_.lower() not in ONSLAUGHT_VERBS:
+            continue
+        if not any(m.dep_ in ("mark", "advmod") and m.lower_ in _WHEN_MARKS for m in c.children):
+            continue
+        subj = _child(c, "nsubj")
+        if subj is not None:
+            out.append(subj)
     return out
 
 

@@ -6,6 +6,8 @@ parties "between" them, demonyms. No role is decided here.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
 from eventwire.events.roles.context import RoleContext, is_trigger
@@ -16,6 +18,7 @@ INSTRUMENT_NOUNS = set(_LEX["instrument_nouns"])
 UNATTRIBUTED_NOUNS = set(_LEX["unattributed_nouns"])
 BETWEEN_PREPS = set(_LEX["between_preps"])
 RECIPROCAL = set(_LEX["reciprocal_words"])
+HELP_NOUNS = set(_LEX["help_nouns"])
 
 
 _WORDS = "eventwire.words"  # doc.user_data: the sentence's word forms and lemmas, lower-cased
@@ -58,19 +61,63 @@ def _between_parties(noun: Token) -> list[Token]:
     return out
 
 
-def _national(tok: Token, ctx: RoleContext, kinds: tuple[str, ...] = ("demonym",)) -> bool:
+def _national(tok: Token, ctx: RoleContext, kinds: tuple[str, ...] = ("demonym",), places: bool = False) -> bool:
     """A demonym by the dictionaries ("Indian"), whatever NER says; a country name only where
-    asked (before a means of attack, "India firing", not after "in")."""
+    asked (before a means of attack, "India firing", not after "in"). The dictionaries file
+    some cities and provinces under demonyms ("Karachi", "Waziristan"): a word the gazetteer
+    knows as a place and not as a nationality names where, never who ("killed in Karachi");
+    `places` keeps them, to ask whether the dictionaries file a word at all."""
     return any(h.kind in kinds and h.start == 0 and h.end == len(tok.text)
+               and (places or not (h.kind == "demonym" and _place_word(tok.text)))
                for h in ctx.resolver.find(tok.text))
+
+
+@lru_cache(maxsize=4096)
+def _place_word(word: str) -> bool:
+    """A name the gazetteer holds as a place and not as a nationality ("Karachi", not
+    "Indian"); without a gazetteer, nothing is known to be a place."""
+    from eventwire.geo import Geoparser
+
+    geo = Geoparser.loaded()
+    return geo is not None and not geo.is_demonym(word) and geo.lookup(word) is not None
 
 
 def _prep_object(tok: Token, preps: set[str]) -> Token | None:
     for c in tok.children:
-        if c.dep_ in ("prep", "agent") and c.lower_ in preps:
-            obj = _child(c, "pobj")
-            if obj is not None:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
+            obj = _child(c, "pobj") or _stranded_object(c)
+            if obj is not None and not _help_phrase(c, obj):
                 return obj
+    return None
+
+
+def _help_phrase(prep: Token, obj: Token) -> bool:
+    """"with Iranian support", "with the help of Russian jets", "with Albania's help": who
+    helps the doer, neither the one acted on nor the doer itself."""
+    return prep.lower_ == "with" and (obj.lemma_.lower() in HELP_NOUNS or obj.lower_ in HELP_NOUNS)
+
+
+def _stranded_object(prep: Token) -> Token | None:
+    """The object of a preposition the parser left without one, read as the subject of a
+    participle after it: "granted asylum to [five officers] holed up in ...", where
+    "officers" hangs on "holed", or "to [four dissidents] sheltering in ...". The noun phrase
+    must start right after the preposition."""
+    nxt = prep.i + 1
+    if any(c.dep_ == "pobj" for c in prep.children):
+        return None
+    for c in prep.children:
+        if c.dep_ == "pcomp":
+            # "to [four dissidents] sheltering in ...": the participle's subject
+            subj = _child(c, "nsubj")
+            return subj if subj is not None and subj.left_edge.i == nxt and subj.pos_ in ("NOUN", "PROPN") else None
+    if nxt >= len(prep.doc):
+        return None
+    for t in prep.doc[nxt:]:
+        if t.dep_ in ("nsubj", "nsubjpass") and t.left_edge.i == nxt and t.pos_ in ("NOUN", "PROPN") \
+                and t.head.i > t.i and t.head.tag_ in ("VBN", "VBD", "VBG"):
+            return t
+        if t.i > nxt + 8:
+            break
     return None
 
 

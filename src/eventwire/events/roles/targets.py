@@ -12,7 +12,7 @@ from spacy.tokens import Token
 from eventwire.events.roles.context import RoleContext
 from eventwire.events.roles.naming import resolve_token
 from eventwire.events.roles.sources import HARM_VERBS, _stative
-from eventwire.events.roles.syntax import _child, _prep_object
+from eventwire.events.roles.syntax import _child, _help_phrase, _prep_object
 from eventwire.model import Actor
 from eventwire.parse import ent_type
 from eventwire.resources import lexicon
@@ -74,7 +74,8 @@ def _object_fallback(verb: Token) -> Token | None:
 def _place_target(verb: Token, obj: Token | None, source: Actor | None, ctx: RoleContext) -> Token | None:
     """A country acted upon where it is named only as the place: "lifted a curfew in
     Montenegro", "sought refuge in Germany", "troops shelled villages in Pakistan's Kashmir".
-    Never the source's own country (that is where it acts at home)."""
+    Never the source's own country (that is where it acts at home), and never a city, the
+    capital included ("thousands marched in Paris" do not act on the French state)."""
     for head in (verb, obj):
         if head is None:
             continue
@@ -82,8 +83,8 @@ def _place_target(verb: Token, obj: Token | None, source: Actor | None, ctx: Rol
         if pobj is None:
             continue
         node = _child(pobj, "poss") if _child(pobj, "poss") is not None and not ctx.resolver.is_place_name(pobj.text) else pobj
-        if not ctx.resolver.is_place_name(node.text):
-            continue
+        if not ctx.resolver.is_country_name(node.text):
+            continue  # a capital named as the place is a city ("marched in Paris"), not its state
         found = resolve_token(node, ctx)
         if found is not None and found.country and (source is None or source.country != found.country):
             return node
@@ -121,7 +122,7 @@ def _wider_targets(verb: Token, depth: int = 2) -> list[Token]:
 def _recipients(noun: Token) -> list[Token]:
     """Who an event noun is for or from: "aid for Romania", "calls by Kofi Annan"."""
     return [p for c in noun.children if c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS
-            for p in c.children if p.dep_ == "pobj"]
+            for p in c.children if p.dep_ == "pobj" and not _help_phrase(c, p)]
 
 
 def _deep_target(noun: Token) -> Token | None:

@@ -19,13 +19,17 @@ from eventwire.events.roles.sides import (
     FIGHT_WORDS, _coordinated_sides, _fight_pair, _fight_sides, _paired_states, _victims_both_sides,
 )
 from eventwire.events.roles.sources import (
-    HARM_VERBS, _attacker_tokens, _stray_means, means_agents, subject_candidates,
+    HARM_VERBS, _attacker_tokens, _onslaught_clause, _stray_means, means_agents, subject_candidates,
 )
 from eventwire.events.roles.syntax import _child, _eventive, _looks_eventive, _prep_object, _reciprocal
 from eventwire.events.roles.targets import (
     TARGET_PREPS, _deep_target, counted_object, _object_fallback, _place_target, _wider_targets, undergoer,
 )
 from eventwire.model import Actor
+
+
+# people named as such ("20 girls", "villagers", "students") are a party without a country
+_PEOPLE_SECTORS = {"CVL", "EDU", "REL", "LAB", "HLH", "MED", "REF", "AGR", "PRO"}
 
 
 def verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None) -> tuple[Actor | None, Actor | None, Token | None, Token | None]:
@@ -54,7 +58,7 @@ def _verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None) -> tuple[A
         src_tok, source = None, None
         # "Soldier martyred, woman dead in firing by Indian troops": the means may hang on a
         # coordinated participle of the same headline
-        for cand in [c for v in (verb, *verb.conjuncts) for c in _attacker_tokens(v, ctx)]:
+        for cand in [c for v in (verb, *verb.conjuncts) for c in _attacker_tokens(v, ctx)] + _onslaught_clause(verb):
             found = resolve_token(cand, ctx, speaker)
             if found is not None:
                 src_tok, source = cand, found
@@ -115,7 +119,10 @@ def _verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None) -> tuple[A
         alt = _prep_object(verb, TARGET_PREPS | {"from"})
         if alt is not None and alt is not tgt_tok:
             alt_actor = resolve_token(alt, ctx, speaker)
-            if alt_actor is not None and (target is None or alt_actor.country):
+            # a named party stays: "abducted 20 girls from a school" (only a state or its
+            # capital stands in for a party that names no country: "its envoy from Tehran")
+            if alt_actor is not None and (target is None or alt_actor.country and (
+                    target.sector not in _PEOPLE_SECTORS or ctx.resolver.is_place_name(alt.text))):
                 target, tgt_tok = alt_actor, alt
         elif target is None:
             # "targeting Baloch militant groups": a participle clause names the target

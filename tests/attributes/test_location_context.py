@@ -1,0 +1,43 @@
+"""The countries an article is about (attributes/location.context_countries): a place named
+only as where a group is based or comes from is not where its events happen."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from eventwire.attributes.location import context_countries
+
+
+@pytest.fixture(scope="module")
+def geoparser(pipeline):
+    return pipeline.geoparser
+
+
+def _ctx(geoparser, text):
+    return SimpleNamespace(text=text, toponyms=geoparser.geoparse(text), geoparser=geoparser)
+
+
+@pytest.mark.parametrize("text, absent, present", [
+    ("A Canada-based monitor said three Yemeni soldiers were killed on Sunday.", "CAN", "YEM"),
+    ("Gunmen from Afghanistan killed two Pakistani policemen, officials said.", "AFG", "PAK"),
+])
+def test_origin_places_do_not_vote(geoparser, text, absent, present):
+    votes = context_countries(_ctx(geoparser, text))
+    assert votes[absent] == 0, votes
+    assert votes[present] > 0, votes
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a place name that speaks is the institution or government it stands for
+    ("A drone strike killed a senior militant commander on Sunday, the Pentagon said.", "Pentagon"),
+    ("Gunmen shot dead three policemen on Friday, Kabul said.", "Kabul"),
+])
+def test_a_speaking_place_is_not_where_it_happened(pipeline, text, speaker):
+    from eventwire.model import Article
+
+    events = pipeline.extract(Article(id="t", text=text)).events
+    assert events
+    for ev in events:
+        assert ev.location is None or ev.location.text != speaker, ev.location
