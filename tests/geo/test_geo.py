@@ -305,3 +305,19 @@ def test_street_named_after_a_place_lies_where_the_text_puts_it(gp):
 def test_seat_of_government_is_not_a_small_town(gp):
     t = by_text(gp.geoparse("The White House said the talks would continue."), "White House")[0]
     assert t.country == "USA" and haversine_km(t.lat, t.lon, 38.9, -77.04) < 10
+
+
+def test_street_named_after_a_place_lends_no_context(gp):
+    # "Washington Drive" is a street of Arlington: it says nothing of which Arlington, and
+    # must not pull the town next to Washington, D.C.
+    text = ("Arlington council approved the drilling site. Residents of Arlington packed City Hall. "
+            "The site lies on Washington Drive near Bucknell Drive.")
+    tops = gp.geoparse(text)
+    assert {t.admin1 for t in by_text(tops, "Arlington")} == {"Texas"}
+    assert by_text(tops, "Washington")[0].role == "street"
+
+
+def test_a_name_also_read_as_a_place_still_lends_context(gp):
+    text = "Police in Chicago said a crash closed Chicago Avenue in Springfield."
+    spans = gp._spans(text, gp._tokens(text), [])
+    assert gp._named_for(text, spans) == set()

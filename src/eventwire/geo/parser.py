@@ -686,8 +686,12 @@ class Geoparser:
         raw = self._spans(text, toks, skip)
         surnames = self._surnames(text, toks, raw, title_lines)
         matches = [m for m in raw if self._keep(text, toks, m, lower_words, title_lines, surnames)]
-        ctx = self._context(matches, list(context_countries) + list(self.actor_countries(text).elements()))
-        senses = self._senses(text, matches, ctx)
+        # a name that only ever heads a street or building ("Washington Drive") says nothing of
+        # where the article is: it is resolved, but lends no context to the other names
+        named_for = self._named_for(text, matches)
+        ctx = self._context([m for m in matches if m.key not in named_for],
+                            list(context_countries) + list(self.actor_countries(text).elements()))
+        senses = self._senses(text, matches, ctx, named_for)
         anchors = [(k, c) for k, (c, _, _) in senses.items() if c is not None and self.g.fcode[c] not in AREAL
                    and self._placed(c)]
         out = []
@@ -722,7 +726,16 @@ class Geoparser:
                 return c[0]
         return None
 
-    def _senses(self, text: str, matches: list[_Match], ctx: _Context) -> dict[str, tuple[int | None, float, bool]]:
+    def _named_for(self, text: str, matches: list[_Match]) -> set[str]:
+        """Names every mention of which leads a street's or building's name ("Washington Drive")."""
+        facility = self.lex.cues["facility_after"]
+        out: dict[str, bool] = {}
+        for m in matches:
+            out[m.key] = out.get(m.key, True) and bool(facility.match(text[m.end:m.end + 60]))
+        return {k for k, v in out.items() if v}
+
+    def _senses(self, text: str, matches: list[_Match], ctx: _Context,
+                named_for: set[str] = frozenset()) -> dict[str, tuple[int | None, float, bool]]:
         """One sense per name per article, resolved twice: first from names and qualifiers,
         then again with the first pass's places as spatial context."""
         by_start = {m.start: m for m in matches}
@@ -742,11 +755,11 @@ class Geoparser:
             town_after = any(self.lex.cues["town_after"].match(text[m.end:m.end + 40])
                              or self.lex.cues["town_before"].search(text[max(0, m.start - 30):m.start]) for m in ms)
             evidence[key] = (ms[0], *ctx.without(key), qual, cue, admin_after, owned, bracket, town_after)
-        coloc = self._colocation({key: ms[0].cands for key, ms in groups.items()},
+        coloc = self._colocation({key: ms[0].cands for key, ms in groups.items() if key not in named_for},
                                  {key for key, ms in groups.items() if self._evidence(ms[0]) == (None, None)})
         first = {key: self._resolve(*ev, near=lambda c, k=key: coloc(c, k)) for key, ev in evidence.items()}
         anchors = [(k, c) for k, (c, _, ok) in first.items()
-                   if c is not None and ok and self.g.fcode[c] not in AREAL and self._placed(c)]
+                   if c is not None and ok and k not in named_for and self.g.fcode[c] not in AREAL and self._placed(c)]
         if not anchors:
             return first
         out = {}
