@@ -44,6 +44,10 @@ _FACILITY_HOST = re.compile(r"\s*(?:,\s*|\s+(?:in|of|at|near)\s+(?:the\s+)?)")
 _FEATURE_WORDS = {"river", "lake", "creek", "valley", "island", "islands", "bay", "mountain", "mountains",
                   "falls", "park", "hill", "hills", "beach", "city", "county", "harbour", "harbor", "gulf",
                   "sea", "strait", "canyon", "forest", "springs", "heights", "point", "port", "station"}
+# a road named after a place ("Washington Drive", "Chicago Avenue"), which any town may have;
+# a building's name ("Gwinnett Medical Center") more often names the town it stands in
+_ROAD_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w'’-]*)?[ \t]+(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.|Lane|"
+                         r"Drive|Dr\.|Parkway|Highway|Freeway|Expressway|Turnpike|Pike|Terrace)(?![\w'’-])")
 _JOIN_GAP = re.compile(r"^[ \t]+$|^$")
 # abbreviations inside place names, whose full stop does not end the name (folding.tsv maps
 # "st." and "saint" to one key)
@@ -728,10 +732,9 @@ class Geoparser:
 
     def _named_for(self, text: str, matches: list[_Match]) -> set[str]:
         """Names every mention of which leads a street's or building's name ("Washington Drive")."""
-        facility = self.lex.cues["facility_after"]
         out: dict[str, bool] = {}
         for m in matches:
-            out[m.key] = out.get(m.key, True) and bool(facility.match(text[m.end:m.end + 60]))
+            out[m.key] = out.get(m.key, True) and bool(_ROAD_AFTER.match(text, m.end))
         return {k for k, v in out.items() if v}
 
     def _senses(self, text: str, matches: list[_Match], ctx: _Context,
