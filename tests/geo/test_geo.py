@@ -321,3 +321,17 @@ def test_a_name_also_read_as_a_place_still_lends_context(gp):
     text = "Police in Chicago said a crash closed Chicago Avenue in Springfield."
     spans = gp._spans(text, gp._tokens(text), [])
     assert gp._named_for(text, spans) == set()
+
+
+def test_lower_case_arabic_article_picks_the_town_that_bears_it(gp):
+    tops = gp.geoparse("The fighters clashed with militants in neighborhood 3 in al-Tabaqa on Sunday.")
+    assert [(t.text, t.country) for t in tops] == [("Tabaqa", "SYR")]
+
+
+@pytest.mark.parametrize("text,cc", [
+    ("The Sindh Rangers seized weapons during a raid at a park.", "PAK"),
+    ("Police detained 30 people accused of ties to Fethullah Gulen.", "TUR"),
+    ("YPG fighters repelled the attack.", "SYR"),
+])
+def test_forces_and_movements_tied_to_one_country(gp, text, cc):
+    assert set(gp.actor_countries(text)) == {cc}

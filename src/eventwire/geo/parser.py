@@ -86,6 +86,13 @@ FAME_FLOOR, FAME_WEIGHT = 10, 1.0
 CONTEXT_NEAR_KM, CONTEXT_NEAR_BONUS = 250.0, 1.0
 
 
+# the Arabic article written in lower case before a name ("in al-Tabaqa", "el-Arish"): the
+# place is one whose own name carries it (Al-Tabqa), not a namesake without it (Tabaka, Kenya)
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:al|el|ad|ar|as|ash|at|az|an)-$")
+_ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"})
+ARTICLE_BONUS = 3.0
+
+
 # "Sukkur city (Sukkur, Sindh)", "Tall Abyad town (Tall Abyad, Ar-Raqqa)": the bracket's text
 _PAREN = re.compile(r"(?:\s+(?:city|town|village|district|governorate|province|county|area|camp|market|square|"
                     r"neighbou?rhood|municipality|region|subdistrict|sub-district|commune|township|LGA))?\s*\(([^()\n]{2,80})\)",
@@ -469,7 +476,7 @@ class Geoparser:
 
     def _resolve(self, m: _Match, countries: Counter, admins: Counter, qual: _Match | None,
                  cue_before: bool, admin_after: bool, owned: bool = False, bracket: bool = False,
-                 town_after: bool = False, near=None) -> tuple[int | None, float, bool]:
+                 town_after: bool = False, article: bool = False, near=None) -> tuple[int | None, float, bool]:
         """Best candidate for m: population and feature, plus what the rest of the article says
         (its countries and regions, a qualifier, and with `near` its other places' positions)."""
         g = self.g
@@ -520,6 +527,8 @@ class Geoparser:
                 s += 2.0
             if admin_after and g.fcode[c] in ("ADM1", "ADM2"):
                 s += 3.0
+            if article and fold(g.name[c]).split(" ", 1)[0] in _ARABIC_ARTICLES:
+                s += ARTICLE_BONUS  # "in al-Tabaqa": the town whose own name has the article
             if town_after and g.fcode[c] in ("PPL", "PPLC"):
                 s += 3.0  # "Haifa city": the city, not the district named after it
             if bracket and qual_c and cc != qual_c:
@@ -757,7 +766,8 @@ class Geoparser:
             bracket = qual is not None and any(self._bracketed(text, m, by_start) is qual for m in ms)
             town_after = any(self.lex.cues["town_after"].match(text[m.end:m.end + 40])
                              or self.lex.cues["town_before"].search(text[max(0, m.start - 30):m.start]) for m in ms)
-            evidence[key] = (ms[0], *ctx.without(key), qual, cue, admin_after, owned, bracket, town_after)
+            article = any(_ARTICLE_BEFORE.search(text, max(0, m.start - 4), m.start) for m in ms)
+            evidence[key] = (ms[0], *ctx.without(key), qual, cue, admin_after, owned, bracket, town_after, article)
         coloc = self._colocation({key: ms[0].cands for key, ms in groups.items() if key not in named_for},
                                  {key for key, ms in groups.items() if self._evidence(ms[0]) == (None, None)})
         first = {key: self._resolve(*ev, near=lambda c, k=key: coloc(c, k)) for key, ev in evidence.items()}
