@@ -335,3 +335,10 @@ def test_lower_case_arabic_article_picks_the_town_that_bears_it(gp):
 ])
 def test_forces_and_movements_tied_to_one_country(gp, text, cc):
     assert set(gp.actor_countries(text)) == {cc}
+
+
+def test_a_national_capital_is_no_spatial_anchor(gp):
+    # Washington is named for the government wherever the story is: Cambridge is not the small
+    # Maryland town for being near it
+    tops = gp.geoparse("The firm, based in Cambridge, was questioned by lawmakers in Washington on Tuesday.")
+    assert by_text(tops, "Cambridge")[0].admin1 != "Maryland"

@@ -771,8 +771,11 @@ class Geoparser:
         coloc = self._colocation({key: ms[0].cands for key, ms in groups.items() if key not in named_for},
                                  {key for key, ms in groups.items() if self._evidence(ms[0]) == (None, None)})
         first = {key: self._resolve(*ev, near=lambda c, k=key: coloc(c, k)) for key, ev in evidence.items()}
+        # a national capital is named for its government ("Washington said") wherever the story
+        # is: a town near it is not therefore the one meant (Cambridge, Maryland)
         anchors = [(k, c) for k, (c, _, ok) in first.items()
-                   if c is not None and ok and k not in named_for and self.g.fcode[c] not in AREAL and self._placed(c)]
+                   if c is not None and ok and k not in named_for and self.g.fcode[c] != "PPLC"
+                   and self.g.fcode[c] not in AREAL and self._placed(c)]
         if not anchors:
             return first
         out = {}
