@@ -342,3 +342,23 @@ def test_a_national_capital_is_no_spatial_anchor(gp):
     # Maryland town for being near it
     tops = gp.geoparse("The firm, based in Cambridge, was questioned by lawmakers in Washington on Tuesday.")
     assert by_text(tops, "Cambridge")[0].admin1 != "Maryland"
+
+
+def test_a_list_closed_by_counties_names_counties(gp):
+    tops = gp.geoparse("Volunteers from Camden and Charlton counties in Georgia and Nassau and Baker "
+                       "counties in Florida took part.")
+    got = {t.text: (t.feature, t.admin1) for t in tops}
+    assert got["Camden"] == ("ADM2", "Georgia") and got["Charlton"] == ("ADM2", "Georgia")
+    assert got["Nassau"] == ("ADM2", "Florida") and got["Baker"] == ("ADM2", "Florida")
+
+
+def test_a_comma_list_of_cities_is_no_qualifier(gp):
+    text = "The airline plans flights to Moscow, Kiev, Minsk and Riga."
+    spans = [m for m in gp._spans(text, gp._tokens(text), [])]
+    by_start = {m.start: m for m in spans}
+    kiev = next(m for m in spans if text[m.start:m.end] == "Kiev")
+    assert gp._qualifier(text, kiev, by_start) is None
+    text = "He grew up in Paris, Texas."
+    spans = gp._spans(text, gp._tokens(text), [])
+    paris = next(m for m in spans if text[m.start:m.end] == "Paris")
+    assert text[gp._qualifier(text, paris, {m.start: m for m in spans}).start:].startswith("Texas")

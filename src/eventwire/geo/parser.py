@@ -86,11 +86,17 @@ FAME_FLOOR, FAME_WEIGHT = 10, 1.0
 CONTEXT_NEAR_KM, CONTEXT_NEAR_BONUS = 250.0, 1.0
 
 
+# a member of a list that a plural admin word closes: "Camden and Charlton counties", "Douglas,
+# Lancaster and Sarpy counties", "Nangarhar and Kunar provinces"
+_ADMIN_LIST_AFTER = re.compile(r"(?:(?:[ \t]*,|[ \t]*,?[ \t]+(?:and|or))[ \t]+[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)?){0,4}"
+                               r"[ \t]+(counties|parishes|provinces|districts|governorates|regions|states|oblasts|"
+                               r"prefectures|departments)\b")
 # the Arabic article written in lower case before a name ("in al-Tabaqa", "el-Arish"): the
 # place is one whose own name carries it (Al-Tabqa), not a namesake without it (Tabaka, Kenya)
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:al|el|ad|ar|as|ash|at|az|an)-$")
 _ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"})
 ARTICLE_BONUS = 3.0
+_REGION_CODES = frozenset({"ADM1", "ADM2", "PCLI", "RGN", "HIST", "CONT"})
 
 
 # "Sukkur city (Sukkur, Sindh)", "Tall Abyad town (Tall Abyad, Ar-Raqqa)": the bracket's text
@@ -461,8 +467,10 @@ class Geoparser:
         after = text[m.end:m.end + 40]
         q = re.match(r"(?:,\s*|\s+(?:(?:province|state|region|district|governorate|county)\s+)?(?:of|in)\s+)",
                      after, re.IGNORECASE)
-        if q and (found := by_start.get(m.end + q.end())) is not None:
-            return found
+        if q and (found := by_start.get(m.end + q.end())) is not None and (
+                not q.group().lstrip().startswith(",") or found.demonym is not None
+                or found.cands and self.g.fcode[max(found.cands, key=self._base)] in _REGION_CODES):
+            return found  # "Moscow, Kiev, Minsk" is a list: a comma qualifier is a region or country
         return self._owner(text, m, by_start)
 
     @staticmethod
@@ -699,6 +707,13 @@ class Geoparser:
         raw = self._spans(text, toks, skip)
         surnames = self._surnames(text, toks, raw, title_lines)
         matches = [m for m in raw if self._keep(text, toks, m, lower_words, title_lines, surnames)]
+        for m in matches:
+            plural = _ADMIN_LIST_AFTER.match(text, m.end)
+            if plural and plural.group(1) in ("counties", "parishes"):
+                # "Camden and Charlton counties": each is "X County", named without the word
+                word = "Parish" if plural.group(1) == "parishes" else "County"
+                extra = self.g.index.get(fold(f"{text[m.start:m.end]} {word}"), ())
+                m.cands = m.cands + tuple(c for c in extra if c not in m.cands)
         # a name that only ever heads a street or building ("Washington Drive") says nothing of
         # where the article is: it is resolved, but lends no context to the other names
         named_for = self._named_for(text, matches)
@@ -760,6 +775,7 @@ class Geoparser:
             qual = next((q for q in (self._qualifier(text, m, by_start) for m in ms) if q), None)
             cue = any(self.lex.cues["before"].search(text[max(0, m.start - 25):m.start]) for m in ms)
             admin_after = any(self.lex.cues["admin_after"].match(text[m.end:m.end + 20])
+                              or _ADMIN_LIST_AFTER.match(text, m.end)
                               or _PAREN_CLOSE.match(text, m.end)
                               and _PAREN_LAST.search(text, max(0, m.start - 80), m.start) for m in ms)
             owned = qual is not None and any(self._owner(text, m, by_start) is qual for m in ms)
