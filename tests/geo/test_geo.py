@@ -362,3 +362,10 @@ def test_a_comma_list_of_cities_is_no_qualifier(gp):
     spans = gp._spans(text, gp._tokens(text), [])
     paris = next(m for m in spans if text[m.start:m.end] == "Paris")
     assert text[gp._qualifier(text, paris, {m.start: m for m in spans}).start:].startswith("Texas")
+
+
+def test_a_bare_name_is_the_county_the_article_names(gp):
+    text = ("Fifteen brush fires were burning in Volusia County on Friday, and another was under control "
+            "in Osceola. Crews from Osceola County and Seminole County helped.")
+    t = by_text(gp.geoparse(text), "Osceola")[0]
+    assert (t.feature, t.admin1) == ("ADM2", "Florida")

@@ -722,9 +722,19 @@ class Geoparser:
         senses = self._senses(text, matches, ctx, named_for)
         anchors = [(k, c) for k, (c, _, _) in senses.items() if c is not None and self.g.fcode[c] not in AREAL
                    and self._placed(c)]
+        # "Osceola County ... in Osceola": the bare name, in an article that names the county,
+        # is that county (or its namesake seat, which lies in it), not a town elsewhere
+        suffix = fold("x county")[1:]  # as folded: " cunty"
+        counties = {k[:-len(suffix)]: v for k, v in senses.items()
+                    if k.endswith(suffix) and v[0] is not None and v[2] and self.g.fcode[v[0]] == "ADM2"}
         out = []
         for m in matches:
             c, score, ok = senses.get(m.key, (None, 0.9, True))
+            county = counties.get(m.key)
+            if county and (c is None or not ok or self.g.fcode[c] not in STRONG) and (
+                    c is None or (self.g.country[c], self.g.admin1[c]) != (self.g.country[county[0]],
+                                                                          self.g.admin1[county[0]])):
+                c, score, ok = county
             if c is not None and not ok:
                 if m.demonym is None:
                     continue
