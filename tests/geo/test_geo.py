@@ -332,6 +332,9 @@ def test_lower_case_arabic_article_picks_the_town_that_bears_it(gp):
     ("The Sindh Rangers seized weapons during a raid at a park.", "PAK"),
     ("Police detained 30 people accused of ties to Fethullah Gulen.", "TUR"),
     ("YPG fighters repelled the attack.", "SYR"),
+    ("A statement from the Secret Service said the packages were intercepted.", "USA"),
+    ("Gardaí said a man was arrested after the shooting.", "IRL"),
+    ("Peshmerga fighters repelled the attack.", "IRQ"),
 ])
 def test_forces_and_movements_tied_to_one_country(gp, text, cc):
     assert set(gp.actor_countries(text)) == {cc}
@@ -369,3 +372,7 @@ def test_a_bare_name_is_the_county_the_article_names(gp):
             "in Osceola. Crews from Osceola County and Seminole County helped.")
     t = by_text(gp.geoparse(text), "Osceola")[0]
     assert (t.feature, t.admin1) == ("ADM2", "Florida")
+
+
+def test_lake_garda_and_the_sea_of_azov_name_no_force(gp):
+    assert not gp.actor_countries("Tourists returned to Lake Garda and the Sea of Azov.")
