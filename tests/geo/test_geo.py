@@ -376,3 +376,10 @@ def test_a_bare_name_is_the_county_the_article_names(gp):
 
 def test_lake_garda_and_the_sea_of_azov_name_no_force(gp):
     assert not gp.actor_countries("Tourists returned to Lake Garda and the Sea of Azov.")
+
+
+def test_former_tribal_agency_is_a_district_of_khyber_pakhtunkhwa(gp):
+    tops = gp.geoparse("A drone strike hit a compound in South Waziristan Agency; clashes went on in Kurram.")
+    sw, ku = by_text(tops, "South Waziristan Agency")[0], by_text(tops, "Kurram")[0]
+    assert (sw.feature, sw.admin1, ku.feature, ku.admin1) == ("ADM2", "Khyber Pakhtunkhwa", "ADM2", "Khyber Pakhtunkhwa")
+    assert haversine_km(sw.lat, sw.lon, 32.3, 69.6) < 50  # Wana, not Peshawar's region centre
