@@ -383,3 +383,10 @@ def test_former_tribal_agency_is_a_district_of_khyber_pakhtunkhwa(gp):
     sw, ku = by_text(tops, "South Waziristan Agency")[0], by_text(tops, "Kurram")[0]
     assert (sw.feature, sw.admin1, ku.feature, ku.admin1) == ("ADM2", "Khyber Pakhtunkhwa", "ADM2", "Khyber Pakhtunkhwa")
     assert haversine_km(sw.lat, sw.lon, 32.3, 69.6) < 50  # Wana, not Peshawar's region centre
+
+
+def test_a_name_read_as_a_country_still_places_its_neighbours(gp):
+    # Lebanon, Indiana is Boone County's seat: the pair places the county, whatever "Lebanon"
+    # itself is read as
+    tops = gp.geoparse("The Boone County council met in Lebanon on Monday to discuss the new jail.")
+    assert by_text(tops, "Boone County")[0].admin1 == "Indiana"

@@ -590,13 +590,13 @@ class Geoparser:
 
         regional = {key for key, cands in groups.items()  # "California": the state, not the town
                     if self.g.fcode[max(cands, key=self._base)] in ("ADM1", "PCLI")}
-        # which names have any sense at all in each 1-degree cell, and how many senses
+        # which names have any sense at all in each 1-degree cell, and how many senses; a name
+        # read as a state or country counts too ("Lebanon" beside "Boone County": the town and
+        # county of Indiana lie together), though its own town senses gain nothing (below)
         any_cell: dict[tuple, dict[str, list[tuple[float, float]]]] = {}
         pair_lr = {key: max(0.0, math.log10(PAIR_LOCAL / min(1.0, len(cands) * PAIR_CHANCE)))
                    for key, cands in groups.items()}
         for key, cands in groups.items():
-            if key in regional:
-                continue
             for c in cands:
                 if g.fcode[c] not in AREAL and self._placed(c):
                     any_cell.setdefault((int(g.lat[c] // 1), int(g.lon[c] // 1)), {}).setdefault(
