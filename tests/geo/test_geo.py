@@ -390,3 +390,10 @@ def test_a_name_read_as_a_country_still_places_its_neighbours(gp):
     # itself is read as
     tops = gp.geoparse("The Boone County council met in Lebanon on Monday to discuss the new jail.")
     assert by_text(tops, "Boone County")[0].admin1 == "Indiana"
+
+
+def test_a_given_name_alone_is_a_person_unless_a_prominent_place(gp):
+    tops = gp.geoparse("His four year old son James was in the back seat, his brother Alex said. "
+                       "They later flew to Victoria and Florence.")
+    assert not by_text(tops, "James") and not by_text(tops, "Alex")
+    assert by_text(tops, "Florence")

@@ -381,6 +381,8 @@ class Geoparser:
         if single and word in self.lex.given and nxt and self._first_name(text, m.end, nxt) and not any(
                 self.g.fcode[c] in STRONG for c in m.cands):
             return False  # "Donald Trump", "Nelson Mandela": a first name (not "Virginia Beach")
+        if single and weak and word in self.lex.given:
+            return False  # "his son James", "brother Alex": a person, not a small town
         if single and weak and len(word) <= 4 and word[1:] != word[1:].lower():
             return False  # "SAS", "MoD": an acronym, not the hamlet that lists it as a name
         if weak and (_AMPERSAND_AFTER.match(text, m.end) or _AMPERSAND_BEFORE.search(text[max(0, m.start - 40):m.start])):
