@@ -101,6 +101,26 @@ def test_no_place_says_why(pipeline):
         assert ev.location is None and ev.location_reason == "no_place"
 
 
+@pytest.mark.parametrize("text", ["Russian shelling kills three civilians",
+                                  "Israeli air strike kills five people overnight"])
+def test_the_nationality_of_fire_from_afar_places_nothing(pipeline, text):
+    """Shells, rockets and aircraft cross borders: whose they are is not where they landed,
+    and their victims take no country from it."""
+    events = _events(pipeline.extract(Article(id="s", text=text)))
+    assert events
+    for ev in events:
+        assert ev.actor1 is not None and ev.actor1.country in ("RUS", "ISR")
+        assert ev.location is None and ev.location_reason == "no_place"
+        assert ev.actor2 is None or ev.actor2.country is None
+
+
+def test_fire_from_afar_across_a_named_line_lands_on_the_far_side(pipeline):
+    res = pipeline.extract(Article(id="f", text="Indian shelling kills two villagers in Kashmir"))
+    (ev,) = _events(res)
+    assert ev.location is not None and ev.location.country == "PAK"
+    assert ev.actor2 is not None and ev.actor2.country == "PAK"
+
+
 def test_region_words_take_the_side_of_the_report(pipeline):
     """A shared name ("Kashmir", "the LoC") names the region on the side of the country the
     report is about; the words never choose the country themselves."""

@@ -340,9 +340,18 @@ def article_place(ctx) -> Location | None:
     return found
 
 
-def country_place(ctx) -> Location | None:
-    """Only the country: the one the article names or implies most."""
+def country_place(ctx, shooter: tuple[int, int] | None = None) -> Location | None:
+    """Only the country: the one the article names or implies most. The words of `shooter`
+    (the attacker of the event) vote for nothing: "Russian shelling kills three civilians"
+    says whose guns, not where they hit, and a place is never named only by a nationality."""
     countries = context_countries(ctx)
+    if shooter is not None:
+        countries = countries.copy()
+        for t in ctx.toponyms or ():
+            if t.country and t.role == "demonym" and shooter[0] <= t.start and t.end <= shooter[1] \
+                    and countries.get(t.country):
+                countries[t.country] -= 2 if t.role == "place" else 1
+        countries = +countries  # only the countries left with a vote
     if not countries or ctx.geoparser is None or not hasattr(ctx.geoparser, "country_toponym"):
         return None
     cc = max(countries, key=lambda c: countries[c])

@@ -178,6 +178,7 @@ def _country_hint(clusters: list[_Cluster], countries: list[str]) -> None:
 
 
 LOCATIVE = frozenset(lexicon("roles")["location_preps"])
+_STANDOFF_MODES = frozenset(lexicon("roles")["standoff_modes"])
 _ENTITY_KINDS = {"country", "capital", "demonym"}
 _BORDER_AFTER = re.compile(r"\s+(?:border|frontier|boundary)\b", re.IGNORECASE)
 
@@ -196,10 +197,12 @@ def article_countries(mentions: list[Mention]) -> list[str]:
         if m.location is not None and m.location.country:
             votes[m.location.country] += 3
     resolver = ActorResolver.load()
-    # the nationality of a state's forces that strike ("Indian shelling kills three",
-    # "Pakistani troops raided ...") says who fired, not where: forces fire across borders,
-    # and their victims are at home, so such a word counts least
-    attackers = [(m.actor1.start, m.actor1.end) for m in mentions
+    # the nationality of a state's forces that strike ("Pakistani troops raided ...") says
+    # who fired, not where: forces fight abroad too, so such a word counts least; and fire
+    # from afar ("Indian shelling", "Israeli air strike": `standoff_modes`) crosses borders,
+    # so its nationality places nothing and gives its victims no country (#15: never a
+    # place named only by a nationality)
+    attackers = [(m.actor1.start, m.actor1.end, m.mode in _STANDOFF_MODES) for m in mentions
                  if _family(m.type) in STATE_FORCE_TYPES and m.actor1 is not None
                  and m.actor1.sector in _STATE_SIDE and m.actor1.start is not None]
     seen: set[int] = set()
@@ -217,8 +220,10 @@ def article_countries(mentions: list[Mention]) -> list[str]:
             # "in Indian firing": a demonym after "in" is whose fire, not where
             locative = hit.kind != "demonym" and LOCATIVE & set(before)
             at = seg.start + hit.start
-            striker = hit.kind == "demonym" and any(s <= at < e for s, e in attackers)
-            votes[hit.country] += 2 if locative else (0.5 if striker else 1)
+            fired = [afar for s, e, afar in attackers if s <= at < e] if hit.kind == "demonym" else []
+            if any(fired):
+                continue  # whose guns, never where: "Russian shelling" did not land in Russia
+            votes[hit.country] += 2 if locative else (0.5 if fired else 1)
             last[hit.country] = at
     return sorted(votes, key=lambda c: (votes[c], last.get(c, -1)), reverse=True)
 
@@ -559,16 +564,21 @@ def _where_struck(location: Location | None, actor1: Actor | None, actor2: Actor
     country the article leans to is the shooter's; so does their fire across a contested
     line ("killed in Indian firing along the LoC": the roles' rule, fire across the line comes
     from the other side). Only a place that is the country alone (no place named for the
-    event) is moved, and only to the country of the side hit."""
-    if (location is None or location.source != "country" or actor1 is None
-            or actor1.sector not in _STATE_SIDE or actor1.country != location.country):
+    event) is moved, and only to the country of the side hit. With no place at all (the
+    shooter's nationality places nothing) the side hit places it the same way."""
+    if actor1 is None or actor1.sector not in _STATE_SIDE or not actor1.country:
         return location
-    if actor2 is not None and actor2.country and actor2.country != location.country and actor2.sector in _STRUCK:
+    if location is not None and (location.source != "country" or actor1.country != location.country):
+        return location
+    shooter = actor1.country
+    if actor2 is not None and actor2.country and actor2.country != shooter and actor2.sector in _STRUCK:
         there = actor2.country
     else:
-        there = _across_from(ms, actor1.country)
-        if actor2 is not None and (actor2.sector not in _LINE_SIDES or actor2.country not in (None, location.country, there)):
+        there = _across_from(ms, shooter)
+        if actor2 is not None and (actor2.sector not in _LINE_SIDES or actor2.country not in (None, shooter, there)):
             there = None  # insurgents fought at home, or a side the line does not divide
+    if there is None and location is None and any(shooter in pair for _, pair, _, _ in _lines_named(ms)):
+        there = shooter  # "Indian troops kill two in Kashmir": a region the line divides, on their side
     if there is None:
         return location
     from eventwire.geo import Geoparser
