@@ -170,6 +170,16 @@ def _counted(pipeline, articles: list[Article]) -> list[tuple[DocumentResult, in
     return [(r, parsed_sentences(a)) for r, a in zip(pipeline.extract_many(articles), articles, strict=True)]
 
 
+def extract_all(pipeline, articles: list[Article], time_limit: float | None) -> Iterator[tuple[DocumentResult, int]]:
+    """(result, sentences) per article, in order: by chunks, a chunk that fails or runs past
+    the limit redone one article at a time, so that only a culprit fails."""
+    for chunk in chunks(articles):
+        results = extract_chunk(pipeline, chunk, time_limit)
+        if results is None:
+            results = [extract_one(pipeline, a, time_limit) for a in chunk]
+        yield from results
+
+
 def chunks(articles: list[Article], size: int = CHUNK, max_chars: int = CHUNK_CHARS) -> Iterator[list[Article]]:
     """Runs of up to `size` articles and `max_chars` characters; a long article goes alone."""
     chunk: list[Article] = []
@@ -197,11 +207,7 @@ class InlineExtractor:
         self.time_limit = time_limit
 
     def map(self, articles: list[Article]) -> Iterator[tuple[DocumentResult, int]]:
-        for chunk in chunks(articles):
-            results = extract_chunk(self.pipeline, chunk, self.time_limit)
-            if results is None:
-                results = [extract_one(self.pipeline, a, self.time_limit) for a in chunk]
-            yield from results
+        return extract_all(self.pipeline, articles, self.time_limit)
 
     def submit(self, articles: list[Article]) -> list[Article]:
         return articles  # extracted when collected: the alarm works in the main thread only

@@ -41,7 +41,7 @@ from eventwire.ingest.jsonl import iter_jsonl
 from eventwire.ingest.language import non_english_reason
 from eventwire.ingest.records import IngestWarning, article_from_record, binary_reason, error, is_warning
 from eventwire.model import Article, DocumentError, DocumentResult
-from eventwire.runner import chunks, extract_chunk, extract_one, open_store, run_into
+from eventwire.runner import extract_all, open_store, run_into
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 PARQUET_SUFFIXES = (".parquet",)
@@ -231,10 +231,7 @@ def extract_records(pipeline, records: list[dict[str, Any]], stored: frozenset[s
             out.append(doc)
         else:
             todo.append((doc, article))
-    done: list[tuple[DocumentResult, int]] = []
-    for chunk in chunks([a for _, a in todo]):
-        results = extract_chunk(pipeline, chunk, time_limit)
-        done += results if results is not None else [extract_one(pipeline, a, time_limit) for a in chunk]
+    done = extract_all(pipeline, [a for _, a in todo], time_limit)
     for (doc, _), (result, sentences) in zip(todo, done, strict=True):
         out.extend(_result_rows({**doc, "sentences": sentences}, result))
     return out
