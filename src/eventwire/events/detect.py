@@ -102,6 +102,11 @@ def _ev(ctx: ArticleContext, start: int, end: int, role: str) -> Evidence:
     return Evidence(start=start, end=end, text=ctx.text[start:end], role=role)
 
 
+def _actor_evidence(ctx: ArticleContext, a1: Actor | None, a2: Actor | None) -> list[Evidence]:
+    return [_ev(ctx, actor.start, actor.end, role) for actor, role in ((a1, "actor1"), (a2, "actor2"))
+            if actor is not None and actor.start is not None and actor.end is not None]
+
+
 _SETTING_PREPS = {"at", "during", "on", "through", "via", "in"}
 
 
@@ -189,9 +194,7 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
         )
         m.evidence.append(_ev(ctx, segment.start, segment.end, "sentence"))
         m.evidence.append(m.trigger)
-        for actor, role in ((a1, "actor1"), (a2, "actor2")):
-            if actor is not None and actor.start is not None and actor.end is not None:
-                m.evidence.append(_ev(ctx, actor.start, actor.end, role))
+        m.evidence += _actor_evidence(ctx, a1, a2)
         # status and attribution
         modal = claims.modality(tok)
         status = claim.status
@@ -217,9 +220,7 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
                         a1, a2, a1_tok, a2_tok = appeal
                         m.actor1, m.actor2 = a1, a2
                         m.evidence = [e for e in m.evidence if e.role not in ("actor1", "actor2")]
-                        for actor, role in ((a1, "actor1"), (a2, "actor2")):
-                            if actor is not None and actor.start is not None and actor.end is not None:
-                                m.evidence.append(_ev(ctx, actor.start, actor.end, role))
+                        m.evidence += _actor_evidence(ctx, a1, a2)
         m.status = status
         attrib_span = None
         if claim.source_start is not None:
