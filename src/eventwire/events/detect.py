@@ -337,13 +337,14 @@ def _agree(a: Mention, b: Mention) -> bool:
     return a.mode is None or b.mode is None or a.mode == b.mode or a.type in ("ASSAULT", "FIGHT")
 
 
-_STANDOFF_MODES = frozenset(lexicon("roles")["standoff_modes"])
+# fire from afar (roles.json `standoff_modes`): its nationality places nothing; merge.py too
+STANDOFF_MODES = frozenset(lexicon("roles")["standoff_modes"])
 
 
 def _place_hint(m: Mention, segment: Segment, ctx: ArticleContext) -> Location | None:
     spans = [(a.start, a.end) for a in (m.actor1, m.actor2) if a is not None and a.start is not None]
     a1 = m.actor1
-    standoff = m.type in ("ASSAULT", "FIGHT") and m.mode in _STANDOFF_MODES
+    standoff = m.type in ("ASSAULT", "FIGHT") and m.mode in STANDOFF_MODES
     shooter = (a1.start, a1.end) if standoff and a1 is not None and a1.start is not None else None
     return (where.sentence_place(ctx, segment, m.trigger.start, spans) or where.article_place(ctx)
             or where.country_place(ctx, shooter))

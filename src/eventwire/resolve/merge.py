@@ -14,7 +14,7 @@ from collections import Counter
 from functools import lru_cache
 
 from eventwire.attributes.claims import STATUS_RANK
-from eventwire.events.detect import LOCATED_TYPES, WEAPONS, Mention, family
+from eventwire.events.detect import LOCATED_TYPES, STANDOFF_MODES, WEAPONS, Mention, family
 from eventwire.events.roles.countries import _LINE_SIDES as _ROLE_LINE_SIDES
 from eventwire.events.roles.countries import BORDER_WORDS, CONTESTED_LINES, SIDED_PLACES
 from eventwire.model import Actor, Count, Event, Evidence, Location
@@ -178,7 +178,6 @@ def _country_hint(clusters: list[_Cluster], countries: list[str]) -> None:
 
 
 LOCATIVE = frozenset(lexicon("roles")["location_preps"])
-_STANDOFF_MODES = frozenset(lexicon("roles")["standoff_modes"])
 _ENTITY_KINDS = {"country", "capital", "demonym"}
 _BORDER_AFTER = re.compile(r"\s+(?:border|frontier|boundary)\b", re.IGNORECASE)
 
@@ -202,7 +201,7 @@ def article_countries(mentions: list[Mention]) -> list[str]:
     # from afar ("Indian shelling", "Israeli air strike": `standoff_modes`) crosses borders,
     # so its nationality places nothing and gives its victims no country (#15: never a
     # place named only by a nationality)
-    attackers = [(m.actor1.start, m.actor1.end, m.mode in _STANDOFF_MODES) for m in mentions
+    attackers = [(m.actor1.start, m.actor1.end, m.mode in STANDOFF_MODES) for m in mentions
                  if _family(m.type) in STATE_FORCE_TYPES and m.actor1 is not None
                  and m.actor1.sector in _STATE_SIDE and m.actor1.start is not None]
     seen: set[int] = set()
