@@ -135,15 +135,16 @@ class ActorResolver:
     def is_country_name(self, text: str) -> bool:
         """True when `text` is exactly a country's name ("Pakistan", "Pak"), not a capital or
         a demonym: a capital named as where something happened is a city."""
-        hits = self.find(text)
-        return len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(text) and hits[0].kind == "country"
+        return self._is_exactly(text, ("country",))
 
     def is_place_name(self, text: str) -> bool:
         """True when `text` is exactly a country or capital name ("Pak", "Pakistan", "Kabul"),
         not a demonym: "Pak blast" names a place, "Indian shelling" an attacker."""
+        return self._is_exactly(text, ("country", "capital"))
+
+    def _is_exactly(self, text: str, kinds: tuple[str, ...]) -> bool:
         hits = self.find(text)
-        return len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(text) \
-            and hits[0].kind in ("country", "capital")
+        return len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(text) and hits[0].kind in kinds
 
     # -- resolution ------------------------------------------------------------------------
 
@@ -374,7 +375,7 @@ _FUNCTION_WORDS = {"the", "a", "an", "in", "of", "on", "at", "to", "from", "and"
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 # what may stand before a nationality word used as a noun for a person: "a", "two", "another"
 _A_PERSON = re.compile(r"(?:(?:a|an|another|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|"
-                       r"some|many|three)\s+)+", re.IGNORECASE)
+                       r"some|many)\s+)+", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
