@@ -350,7 +350,7 @@ def country_place(ctx, shooter: tuple[int, int] | None = None) -> Location | Non
         for t in ctx.toponyms or ():
             if t.country and t.role == "demonym" and shooter[0] <= t.start and t.end <= shooter[1] \
                     and countries.get(t.country):
-                countries[t.country] -= 2 if t.role == "place" else 1
+                countries[t.country] -= 1  # the vote context_countries gave a demonym
         countries = +countries  # only the countries left with a vote
     if not countries or ctx.geoparser is None or not hasattr(ctx.geoparser, "country_toponym"):
         return None
