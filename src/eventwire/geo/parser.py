@@ -46,10 +46,10 @@ _FEATURE_WORDS = {"river", "lake", "creek", "valley", "island", "islands", "bay"
                   "sea", "strait", "canyon", "forest", "springs", "heights", "point", "port", "station"}
 # a road named after a place ("Washington Drive", "Chicago Avenue"), which any town may have;
 # a building's name ("Gwinnett Medical Center") more often names the town it stands in
-_ROAD_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w'’-]*)?[ \t]+(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.|Lane|"
-                         r"Drive|Dr\.|Parkway|Highway|Freeway|Expressway|Turnpike|Pike|Terrace)(?![\w'’-])")
-_ROAD_WORD = re.compile(r"\b(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.|Lane|Drive|Dr\.|Parkway|Highway|"
-                        r"Freeway|Expressway|Turnpike|Pike|Terrace)(?![\w'’-])")  # any at all, first
+_ROADS = (r"(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.|Lane|Drive|Dr\.|Parkway|Highway|"
+          r"Freeway|Expressway|Turnpike|Pike|Terrace)(?![\w'’-])")
+_ROAD_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w'’-]*)?[ \t]+" + _ROADS)
+_ROAD_WORD = re.compile(r"\b" + _ROADS)  # any at all, first
 _JOIN_GAP = re.compile(r"^[ \t]+$|^$")
 # abbreviations inside place names, whose full stop does not end the name (folding.tsv maps
 # "st." and "saint" to one key)
@@ -92,16 +92,16 @@ CONTEXT_NEAR_KM, CONTEXT_NEAR_BONUS = 250.0, 1.0
 
 # a member of a list that a plural admin word closes: "Camden and Charlton counties", "Douglas,
 # Lancaster and Sarpy counties", "Nangarhar and Kunar provinces"
+_PLURAL_ADMINS = "counties|parishes|provinces|districts|governorates|regions|states|oblasts|prefectures|departments"
 _ADMIN_LIST_AFTER = re.compile(r"(?:(?:[ \t]*,|[ \t]*,?[ \t]+(?:and|or))[ \t]+[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)?){0,4}"
-                               r"[ \t]+(counties|parishes|provinces|districts|governorates|regions|states|oblasts|"
-                               r"prefectures|departments)\b")
+                               rf"[ \t]+({_PLURAL_ADMINS})\b")
+_PLURAL_ADMIN = re.compile(rf"\b(?:{_PLURAL_ADMINS})\b")  # any at all, first
 # the Arabic article written in lower case before a name ("in al-Tabaqa", "el-Arish"): the
 # place is one whose own name carries it (Al-Tabqa), not a namesake without it (Tabaka, Kenya)
-_ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:al|el|ad|ar|as|ash|at|az|an)-$")
-_ARTICLE_ANY = re.compile(r"(?<![\w'’])(?:al|el|ad|ar|as|ash|at|az|an)-[A-Z]")  # any at all, first
-_PLURAL_ADMIN = re.compile(r"\b(?:counties|parishes|provinces|districts|governorates|regions|states|oblasts|"
-                           r"prefectures|departments)\b")
-_ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"})
+_ARTICLES = "al|el|ad|ar|as|ash|at|az|an"
+_ARTICLE_BEFORE = re.compile(rf"(?<![\w'’])(?:{_ARTICLES})-$")
+_ARTICLE_ANY = re.compile(rf"(?<![\w'’])(?:{_ARTICLES})-[A-Z]")  # any at all, first
+_ARABIC_ARTICLES = frozenset(_ARTICLES.split("|"))
 ARTICLE_BONUS = 3.0
 _REGION_CODES = frozenset({"ADM1", "ADM2", "PCLI", "RGN", "HIST", "CONT"})
 
