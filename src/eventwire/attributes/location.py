@@ -302,6 +302,12 @@ def _at_home(ctx, found: list, top) -> list:
     return [f for f in found if not alone(top(f))]
 
 
+def _votes(ctx, t) -> bool:
+    """Whether toponym `t` counts toward the countries the article is about."""
+    return bool(t.country and t.role not in ("street", "shared") and not _BORDER.match(ctx.text, t.end)
+                and not _origin(ctx, t))  # "near the Afghan border", "a UK-based group": not there
+
+
 def context_countries(ctx) -> Counter:
     """The countries the article is about: every place, demonym and dateline it names, plus
     actors known to fight in one country ("Houthi", "Taliban"; geo data actor_countries.tsv)."""
@@ -310,8 +316,7 @@ def context_countries(ctx) -> Counter:
         return cached
     votes: Counter = Counter()
     for t in ctx.toponyms or ():
-        if t.country and t.role not in ("street", "shared") and not _BORDER.match(ctx.text, t.end) \
-                and not _origin(ctx, t):  # "near the Afghan border", "a UK-based group": not there
+        if _votes(ctx, t):
             votes[t.country] += 2 if t.role == "place" else 1
     if ctx.geoparser is not None and hasattr(ctx.geoparser, "actor_countries"):
         votes.update(ctx.geoparser.actor_countries(ctx.text))
@@ -348,9 +353,8 @@ def country_place(ctx, shooter: tuple[int, int] | None = None) -> Location | Non
     if shooter is not None:
         countries = countries.copy()
         for t in ctx.toponyms or ():
-            if t.country and t.role == "demonym" and shooter[0] <= t.start and t.end <= shooter[1] \
-                    and countries.get(t.country):
-                countries[t.country] -= 1  # the vote context_countries gave a demonym
+            if t.role == "demonym" and shooter[0] <= t.start and t.end <= shooter[1] and _votes(ctx, t):
+                countries[t.country] -= 1  # the vote context_countries gave it
         countries = +countries  # only the countries left with a vote
     if not countries or ctx.geoparser is None or not hasattr(ctx.geoparser, "country_toponym"):
         return None
