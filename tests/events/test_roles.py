@@ -216,3 +216,15 @@ def test_an_attack_claimed_by_a_group_is_the_groups(pipeline):
     """"killed in a roadside bombing claimed by Islamic State": the claimant is the hand."""
     ev = _best(pipeline, "Four Iraqi soldiers were killed in a roadside bombing claimed by Islamic State.")
     assert ev.actor1 is not None and "Islamic State" in ev.actor1.text
+
+
+def test_a_place_word_asked_before_the_gazetteer_loads_is_known_once_it_has(pipeline, monkeypatch):
+    from eventwire.events.roles.syntax import _place_word
+    from eventwire.geo import Geoparser
+
+    loaded = Geoparser.loaded()
+    assert loaded is not None and _place_word("Karachi") and not _place_word("Indian")
+    monkeypatch.setattr(Geoparser, "_instance", None)
+    assert not _place_word("Karachi")  # nothing is known to be a place without a gazetteer
+    monkeypatch.setattr(Geoparser, "_instance", loaded)
+    assert _place_word("Karachi")

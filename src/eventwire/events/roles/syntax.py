@@ -72,14 +72,20 @@ def _national(tok: Token, ctx: RoleContext, kinds: tuple[str, ...] = ("demonym",
                for h in ctx.resolver.find(tok.text))
 
 
-@lru_cache(maxsize=4096)
 def _place_word(word: str) -> bool:
     """A name the gazetteer holds as a place and not as a nationality ("Karachi", not
     "Indian"); without a gazetteer, nothing is known to be a place."""
     from eventwire.geo import Geoparser
 
     geo = Geoparser.loaded()
-    return geo is not None and not geo.is_demonym(word) and geo.lookup(word) is not None
+    # the answer is cached only with a gazetteer: one asked before the gazetteer loads
+    # must not keep its "no" once it has
+    return geo is not None and _gazetteer_place(geo, word)
+
+
+@lru_cache(maxsize=4096)
+def _gazetteer_place(geo, word: str) -> bool:
+    return not geo.is_demonym(word) and geo.lookup(word) is not None
 
 
 def _prep_object(tok: Token, preps: set[str]) -> Token | None:
