@@ -40,6 +40,13 @@ def test_lookup_variants_and_demonyms(gp):
     assert gp.lookup("Paris").country == "FRA"
 
 
+def test_a_name_spelled_as_written_beats_a_namesake_alike_only_once_folded(gp):
+    # folding makes "Wana" and "Wanna" one key; Wanna (Lower Saxony) is a little larger
+    assert fold("Wana") == fold("Wanna")
+    (wana,) = by_text(gp.geoparse("Two soldiers were killed in Wana."), "Wana")
+    assert wana.country == "PAK"
+
+
 def test_metonymy_and_dateline(gp):
     text = ("New Delhi: Pakistan issued a warning to Tehran on Tuesday. Islamabad has a right to "
             "respond, officials said, after recalling its envoy from Tehran. Protesters gathered in "

@@ -16,11 +16,12 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pydantic import BaseModel
 
 from eventwire.geo.gazetteer import Gazetteer, haversine_km, load_gazetteer
-from eventwire.geo.normalize import fold, read_lines
+from eventwire.geo.normalize import fold, read_lines, strip_accents
 from eventwire.model import Article, Location
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w’'.]*\w)?\.?")  # hyphens split: "German-Iraqi"
@@ -70,6 +71,9 @@ NEAR_KM = 150.0  # "spatial minimality": a town this close to the article's othe
 NEAR_DEG = NEAR_KM / 111.19 + 1e-6  # its degrees of latitude: a cheap test before the great circle
 NEAR_BONUS, NEAR_ADMIN = 2.0, 1.0  # ... and one in the same admin1 region as them
 EXACT_BONUS = 2.0  # a place called by the very name read, not one listing it as an alias
+# and spelled as written (accents and punctuation aside), not only alike once folded: folding
+# makes "Samarra" and "Samara", "Wana" and "Wanna" one key
+LITERAL_BONUS = 1.0
 # each unambiguous mention of a country (up to 3) and any mention at all; a named admin1 region
 COUNTRY_WEIGHT, COUNTRY_ANY, ADMIN_WEIGHT = 2.5, 1.0, 2.0
 # joint co-location evidence (see _colocation): weight, cap on the other names' mass, and the
@@ -156,6 +160,12 @@ class Toponym(BaseModel):
     stand_in: bool = False
 
 
+@lru_cache(maxsize=1 << 16)
+def _spelling(name: str) -> str:
+    """A name's letters as written: lower case, accents and everything but letters dropped."""
+    return "".join(ch for ch in strip_accents(name).lower() if ch.isalpha())
+
+
 @dataclass
 class _Match:
     start: int
@@ -165,6 +175,7 @@ class _Match:
     key: str
     cands: tuple[int, ...]
     demonym: int | None = None
+    spelled: str = ""  # the name as written, in `_spelling`'s form
 
 
 @dataclass
@@ -318,7 +329,7 @@ class Geoparser:
                         cands = self._senses_of(text, s, toks[j][1], key, cands)
                     dem = g.demonyms.get(key)
                     if cands or dem is not None:
-                        best = _Match(s, toks[j][1], i, j, key, cands or (), dem)
+                        best = _Match(s, toks[j][1], i, j, key, cands or (), dem, _spelling(text[s:toks[j][1]]))
                 j += 1
             if best:
                 matches.append(best)
@@ -538,6 +549,8 @@ class Geoparser:
             # world_regions.tsv's names are all hand-picked common names ("Atlantic")
             exact = fold(g.name[c]) == m.key or not g.gid[c]
             s = self._base(c) + (EXACT_BONUS if exact else 0.0)
+            if exact and m.spelled and _spelling(g.name[c]) == m.spelled:
+                s += LITERAL_BONUS  # spelled as written, not only alike once folded
             if regions and exact and g.fcode[c] in ("PPL", "PPLC"):
                 s += self._fame(c)  # known by this very name ("Mexico" is not Mexico City's)
             cc = g.country[c]
@@ -874,7 +887,7 @@ class Geoparser:
         if not cands:
             return None
         ctx = Counter([country] * 3 if country else [])
-        m = _Match(0, len(name), 0, 0, key, cands)
+        m = _Match(0, len(name), 0, 0, key, cands, spelled=_spelling(name))
         c, score, _ = self._resolve(m, ctx, Counter(), None, False, False)
         return self._toponym(name, 0, len(name), c, "place", score)
 
