@@ -47,6 +47,13 @@ def test_a_name_spelled_as_written_beats_a_namesake_alike_only_once_folded(gp):
     assert wana.country == "PAK"
 
 
+def test_a_nationality_before_a_noun_is_not_the_region_of_that_name(gp):
+    (somali,) = by_text(gp.geoparse("Somali troops clashed with al-Shabaab fighters near Baidoa."), "Somali")
+    assert (somali.role, somali.country) == ("demonym", "SOM")
+    (region,) = by_text(gp.geoparse("Fighting in the Somali region displaced thousands."), "Somali")
+    assert (region.role, region.country) == ("place", "ETH")
+
+
 def test_metonymy_and_dateline(gp):
     text = ("New Delhi: Pakistan issued a warning to Tehran on Tuesday. Islamabad has a right to "
             "respond, officials said, after recalling its envoy from Tehran. Protesters gathered in "

@@ -130,6 +130,10 @@ _PARTY = re.compile(r"\b[DRI]-$")  # ... or a lawmaker's state after the party: 
 _PAREN_LAST = re.compile(r"\([^()\n]{1,78},\s*$")
 _PAREN_CLOSE = re.compile(r"\s*\)")
 # a country's short form ("US", "U.K.", "UAE") read as a modifier of the word after it
+# a common noun follows, so the word modifies it ("Somali troops"), unless that noun is an
+# administrative unit ("the Somali region", "Somali state")
+_BEFORE_NOUN = re.compile(rf"[ \t]+(?!(?:{_PLURAL_ADMINS}|county|parish|province|district|governorate|region|state"
+                          r"|oblast|prefecture|department|zone|territory|area)\b)[a-z]")
 _COUNTRY_CODE = re.compile(r"(?:[A-Z]\.){2,3}|[A-Z]{2,3}")
 _MODIFIES = re.compile(r"[ \t]+(?!(?:and|or|but|nor|is|was|were|are|be|has|had|have|will|would|could|should|may|might|"
                        r"must|can|does|did|says?|said|to|in|on|at|of|for|from|with|by|as|than|that|which|who|after|"
@@ -785,6 +789,9 @@ class Geoparser:
                 if m.demonym is None:
                     continue
                 c = None
+            if c is not None and m.demonym is not None and _BEFORE_NOUN.match(text, m.end) \
+                    and not self.lex.cues["before"].search(text[max(0, m.start - 25):m.start]):
+                c = None  # "Somali troops": the nationality, not Ethiopia's Somali region
             role = self._role(text, m, c)
             e = m.demonym if c is None else c
             point = self._county_point(c, anchors) if c is not None and not self._placed(c) else None
