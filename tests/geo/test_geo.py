@@ -54,6 +54,13 @@ def test_a_nationality_before_a_noun_is_not_the_region_of_that_name(gp):
     assert (region.role, region.country) == ("place", "ETH")
 
 
+@pytest.mark.parametrize("text,name", [("Militants attacked a checkpoint in N Waziristan.", "North Waziristan"),
+                                       ("S Korea fires warning shots", "South Korea")])
+def test_a_compass_initial_before_a_name_is_read_in_full(gp, text, name):
+    (top,) = gp.geoparse(text)
+    assert top.name == name
+
+
 def test_metonymy_and_dateline(gp):
     text = ("New Delhi: Pakistan issued a warning to Tehran on Tuesday. Islamabad has a right to "
             "respond, officials said, after recalling its envoy from Tehran. Protesters gathered in "

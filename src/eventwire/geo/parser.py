@@ -134,6 +134,7 @@ _PAREN_CLOSE = re.compile(r"\s*\)")
 # administrative unit ("the Somali region", "Somali state")
 _BEFORE_NOUN = re.compile(rf"[ \t]+(?!(?:{_PLURAL_ADMINS}|county|parish|province|district|governorate|region|state"
                           r"|oblast|prefecture|department|zone|territory|area)\b)[a-z]")
+_COMPASS_INITIALS = {"N": "North", "S": "South", "E": "East", "W": "West"}
 _COUNTRY_CODE = re.compile(r"(?:[A-Z]\.){2,3}|[A-Z]{2,3}")
 _MODIFIES = re.compile(r"[ \t]+(?!(?:and|or|but|nor|is|was|were|are|be|has|had|have|will|would|could|should|may|might|"
                        r"must|can|does|did|says?|said|to|in|on|at|of|for|from|with|by|as|than|that|which|who|after|"
@@ -329,6 +330,11 @@ class Geoparser:
                 if _is_cap(wj) or wj.isupper():
                     key = fold(text[s:toks[j][1]])
                     cands = g.index.get(key)
+                    if not cands and j > i and w in _COMPASS_INITIALS:
+                        # headline shorthand: "N Waziristan", "S Korea", "E Jerusalem"
+                        full = fold(_COMPASS_INITIALS[w] + text[e:toks[j][1]])
+                        if g.index.get(full):
+                            key, cands = full, g.index[full]
                     if cands and j == i:
                         cands = self._senses_of(text, s, toks[j][1], key, cands)
                     dem = g.demonyms.get(key)
