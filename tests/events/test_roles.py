@@ -39,6 +39,13 @@ def test_headline_roles(pipeline, text, source, target):
         assert _side(ev.actor2) == target
 
 
+def test_a_victim_and_a_shooter_in_one_clause_are_not_two_sides(pipeline):
+    """The parser hangs "Pakistani civilian killed in Indian shelling" on "shelling"; the
+    clause under it names a victim and a shooter, never civilians attacking civilians."""
+    events = pipeline.extract(Article(id="t", text="Pakistani civilian killed in Indian shelling")).events
+    assert [(_side(e.actor1), _side(e.actor2)) for e in events] == [(("IND", "MIL"), ("PAK", "CVL"))]
+
+
 def test_militants_as_killers_are_not_targets(pipeline):
     ev = _best(pipeline, "Nine Pakistani soldiers killed by militants near Afghan border")
     assert ev.actor1 is not None and ev.actor1.sector == "REB"

@@ -145,6 +145,10 @@ def _coordinated_sides(toks: list[Token], ctx: RoleContext) -> tuple[Actor, Acto
     if not toks:
         return None
     span = toks[0].doc[toks[0].i: toks[-1].i + 1]
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" for t in span):  # "the divided island" is a phrase
+        # a clause, not a phrase: "Pakistani civilian killed in Indian shelling" (a headline
+        # the parser hangs on the noun) names a victim and a shooter, not two sides
+        return None
     actors = ctx.resolver.resolve_all(span, offset=ctx.offset)
     if len(actors) < 2:
         whole = ctx.resolver.resolve_span(span, offset=ctx.offset)
