@@ -46,6 +46,13 @@ def test_a_victim_and_a_shooter_in_one_clause_are_not_two_sides(pipeline):
     assert [(_side(e.actor1), _side(e.actor2)) for e in events] == [(("IND", "MIL"), ("PAK", "CVL"))]
 
 
+@pytest.mark.parametrize("text, sector", [("Gunmen shot dead a judge in Quetta on Monday.", "JUD"),
+                                          ("Militants killed a government official in Bannu.", "GOV")])
+def test_officials_attacked_where_they_serve_are_of_that_country(pipeline, text, sector):
+    ev = _best(pipeline, text)
+    assert _side(ev.actor2) == ("PAK", sector)
+
+
 def test_militants_as_killers_are_not_targets(pipeline):
     ev = _best(pipeline, "Nine Pakistani soldiers killed by militants near Afghan border")
     assert ev.actor1 is not None and ev.actor1.sector == "REB"

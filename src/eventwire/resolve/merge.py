@@ -396,7 +396,7 @@ def build_event(ms: list[Mention], article_id: str, taxonomy, number: int = 1) -
         victims = fatalities.victims if fatalities.victims in VICTIM_ACTORS else injuries.victims
         if actor2 is None and victims in VICTIM_ACTORS:
             actor2 = _victim_actor(victims, here)
-        actor1, actor2 = _localise(actor1, here), _localise(actor2, here)
+        actor1, actor2 = _localise(actor1, here), _localise(actor2, here, TARGET_SECTORS)
         actor1, actor2 = _localise(actor1, _opponent_country(actor1, actor2)), \
             _localise(actor2, _opponent_country(actor2, actor1))
     else:  # an office, a crowd, a court with no country of its own acts where the event is
@@ -475,6 +475,9 @@ VICTIM_ACTORS = {
 # "Police Forces of X", "Militants (X)").
 LOCAL_SECTORS = {"MIL", "COP", "REB", "INS", "UAF", "CVL", "PRO", "RIO"}
 DOMESTIC_SECTORS = LOCAL_SECTORS | {"GOV", "JUD", "LEG", "ELI", "OPP", "PTY", "LAB", "EDU", "BUS", "MED", "REL", "HLH", "AGR", None}
+# those attacked where they serve: a judge, a legislator, a party worker or an official shot
+# in Quetta is Pakistan's (an attacker of these sectors keeps only a country the text gives)
+TARGET_SECTORS = LOCAL_SECTORS | {"GOV", "JUD", "LEG", "ELI", "OPP", "PTY"}
 
 
 def _country_name(country: str | None) -> str | None:
