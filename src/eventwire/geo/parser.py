@@ -129,12 +129,12 @@ _PARTY = re.compile(r"\b[DRI]-$")  # ... or a lawmaker's state after the party: 
 # the last member of a bracketed hierarchy, "(Mindat, Chin)": the broadest, a region
 _PAREN_LAST = re.compile(r"\([^()\n]{1,78},\s*$")
 _PAREN_CLOSE = re.compile(r"\s*\)")
-# a country's short form ("US", "U.K.", "UAE") read as a modifier of the word after it
 # a common noun follows, so the word modifies it ("Somali troops"), unless that noun is an
 # administrative unit ("the Somali region", "Somali state")
 _BEFORE_NOUN = re.compile(rf"[ \t]+(?!(?:{_PLURAL_ADMINS}|county|parish|province|district|governorate|region|state"
                           r"|oblast|prefecture|department|zone|territory|area)\b)[a-z]")
-_COMPASS_INITIALS = {"N": "North", "S": "South", "E": "East", "W": "West"}
+_COMPASS_INITIALS = {"N": "North", "S": "South", "E": "East", "W": "West"}  # "N Waziristan"
+# a country's short form ("US", "U.K.", "UAE") read as a modifier of the word after it
 _COUNTRY_CODE = re.compile(r"(?:[A-Z]\.){2,3}|[A-Z]{2,3}")
 _MODIFIES = re.compile(r"[ \t]+(?!(?:and|or|but|nor|is|was|were|are|be|has|had|have|will|would|could|should|may|might|"
                        r"must|can|does|did|says?|said|to|in|on|at|of|for|from|with|by|as|than|that|which|who|after|"
