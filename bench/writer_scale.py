@@ -15,6 +15,7 @@ the work per article does not grow with the archive) and the writer's peak RSS.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import resource
 import time
@@ -64,6 +65,7 @@ def main() -> None:
         if len(batch) == args.batch_size or n == args.n:
             c0 = time.process_time()
             store_and_resolve(store, batch)  # what `eventwire run` does with each batch
+            gc.freeze()  # ... and after it
             cpu += time.process_time() - c0
             batch = []
         if n % 10_000 == 0:

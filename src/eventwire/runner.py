@@ -19,6 +19,7 @@ when the process died.
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -598,6 +599,11 @@ def run_into(
             results = extractor.collect(ticket) if hasattr(extractor, "collect") else list(extractor.map(ticket))
             _commit(store, done, results, report, on_result, tick)
             in_flight.difference_update(done.hashes)
+            # What survives a batch is mostly the resolution's indexes, which only grow; each
+            # full collection rescanned all of them (~15% of the writer's CPU at 20k articles,
+            # more on a larger archive). Frozen, collections skip them; refcounting still frees
+            # whatever is dropped (no cyclic garbage was found left over from a batch).
+            gc.freeze()
 
     def queue(batch: _Batch) -> None:
         # one indexed lookup for the batch instead of one per article
