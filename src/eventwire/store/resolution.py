@@ -242,7 +242,7 @@ class ResolutionStore:
                     version_rows.append({"content_hash": content_hash, "canonical_hash": report.duplicate_of,
                                          "similarity": match[1], "relation": "near_duplicate"})
                 sig_rows.append({"content_hash": content_hash, "article_id": article.id,
-                                 "minhash": [int(v) for v in sig]})
+                                 "minhash": sig.tolist()})
                 index.add(content_hash, sig, candidate=match is None)
             source = report.duplicate_of or self.canonical(content_hash)
             reported = article.date or datetime.now(UTC).date()
