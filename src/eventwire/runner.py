@@ -544,7 +544,9 @@ def _commit(store: Store, batch: _Batch, results: list[tuple[DocumentResult, int
         for e in hard:
             failures.append((e, article.path, "error"))
         soft = [e for e in result.errors if e.stage not in FAILED_STAGES]
-        documents.append((article, result.model_copy(update={"errors": warnings + soft})))
+        if warnings or len(soft) < len(result.errors):
+            result = result.model_copy(update={"errors": warnings + soft})
+        documents.append((article, result))
         report.sentences += sentences
         report.failed += bool(hard)
         report.added += not hard
@@ -642,7 +644,7 @@ def run_into(
             batch.failures += [(w, None, "warning") for w in warnings] + [(error, None, "error")]
             report.failed += 1
             tick()
-        elif article.content_hash in batch.hashes or article.content_hash in in_flight:
+        elif (content_hash := article.content_hash) in batch.hashes or content_hash in in_flight:
             report.skipped += 1
             tick()
         elif reason := non_english_reason(article.text):
@@ -653,7 +655,7 @@ def run_into(
             tick()
         else:
             batch.articles.append((article, warnings))
-            batch.hashes.add(article.content_hash)
+            batch.hashes.add(content_hash)  # a property that hashes the text each time: once here
         if len(batch) >= size:
             queue(batch)
             batch = _Batch()
