@@ -21,7 +21,7 @@ from eventwire.resolve.cross import rules
 _TOKEN = re.compile(r"\w+")
 SCHEME = "affine32"  # stored signatures are only comparable under the same scheme and seed
 # Signatures and bands are datasketch's (2.0, `MinHash(scheme="affine32")` and `MinHashLSH`),
-# computed here: importing datasketch imported SciPy, a second of CPU for the writer of
+# computed here: importing datasketch imported SciPy, ~0.45 s of CPU for the writer of
 # `eventwire run` while the workers load their models. tests/resolve/test_dedup.py checks
 # that both still agree with datasketch.
 _MAX_HASH = np.uint32((1 << 32) - 1)
