@@ -22,6 +22,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from eventwire.model import Article, DocumentResult
+from eventwire.runner import _frozen_after
 from eventwire.store import Store
 from eventwire.store.resolution import store_and_resolve
 
@@ -56,6 +57,7 @@ def main() -> None:
     for p in (args.db, Path(f"{args.db}.wal")):
         p.unlink(missing_ok=True)
     store = Store(args.db)
+    store.execute("SET threads = 1")  # as `eventwire run` with worker processes
     t0 = lap = time.perf_counter()
     cpu = 0.0  # CPU seconds (all threads, DuckDB's included) in the writer's calls, not the replay
     batch = []
@@ -63,7 +65,8 @@ def main() -> None:
         batch.append(doc)
         if len(batch) == args.batch_size or n == args.n:
             c0 = time.process_time()
-            store_and_resolve(store, batch)  # what `eventwire run` does with each batch
+            with _frozen_after():  # what `eventwire run` does with each batch
+                store_and_resolve(store, batch)
             cpu += time.process_time() - c0
             batch = []
         if n % 10_000 == 0:

@@ -9,17 +9,23 @@ store can persist them and rebuild the in-memory index lazily (`NearDuplicateInd
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
 from functools import lru_cache
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 from eventwire.resolve.cross import rules
 
 _TOKEN = re.compile(r"\w+")
 SCHEME = "affine32"  # stored signatures are only comparable under the same scheme and seed
+# Signatures and bands are datasketch's (2.0, `MinHash(scheme="affine32")` and `MinHashLSH`),
+# computed here: importing datasketch imported SciPy, ~0.45 s of CPU for the writer of
+# `eventwire run` while the workers load their models. tests/resolve/test_dedup.py checks
+# that both still agree with datasketch.
+_MAX_HASH = np.uint32((1 << 32) - 1)
+_FMIX32 = tuple(np.uint32(c) for c in (16, 0x85EBCA6B, 13, 0xC2B2AE35, 16))  # MurmurHash3's finaliser
 
 
 def _config() -> dict:
@@ -36,34 +42,55 @@ def shingles(text: str, k: int | None = None) -> set[bytes]:
 
 
 @lru_cache(maxsize=1)
-def _permutations() -> np.ndarray:
-    """The seeded permutations, drawn once: MinHash would draw them again for every text
-    (a third of the cost of a signature)."""
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """The seeded affine permutations h -> a * h + b (mod 2^32, `a` odd), drawn once, as
+    datasketch draws them."""
     cfg = _config()
-    return MinHash(num_perm=cfg["num_perm"], seed=cfg["seed"], scheme=SCHEME).permutations
+    gen = np.random.RandomState(cfg["seed"])
+    a = gen.randint(0, 1 << 31, cfg["num_perm"], dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, cfg["num_perm"], dtype=np.uint32)
+    return a, b
 
 
 def signature(text: str) -> np.ndarray:
     """The MinHash hash values of a text (uint64, `num_perm` long)."""
-    mh = _minhash(_prototype().hashvalues.copy())  # the constructor re-checks the permutations
-    mh.update_batch(list(shingles(text)))
-    return mh.hashvalues.astype(np.uint64)
+    a, b = _permutations()
+    found = shingles(text)
+    if not found:
+        return np.full(len(a), _MAX_HASH, dtype=np.uint64)
+    # the first 4 bytes of each shingle's SHA-1, little-endian (datasketch's sha1_hash32)
+    hv = np.frombuffer(b"".join([hashlib.sha1(s).digest()[:4] for s in found]), dtype="<u4")
+    s1, m1, s2, m2, s3 = _FMIX32
+    hv = hv.astype(np.uint32).reshape(-1, 1)
+    hv = hv ^ (hv >> s1)
+    hv = hv * m1
+    hv = hv ^ (hv >> s2)
+    hv = hv * m2
+    hv = hv ^ (hv >> s3)
+    return (hv * a + b).min(axis=0).astype(np.uint64)
 
 
-@lru_cache(maxsize=1)
-def _prototype() -> MinHash:
-    cfg = _config()
-    return MinHash(num_perm=cfg["num_perm"], seed=cfg["seed"], scheme=SCHEME, permutations=_permutations())
+@lru_cache(maxsize=8)
+def bands(threshold: float, num_perm: int) -> tuple[int, int]:
+    """(bands b, rows r), b x r <= num_perm, that minimise the false positive plus the false
+    negative probability at `threshold` (MinHashLSH's optimal parameters, equal weights). The
+    integrands are polynomials of degree at most num_perm, which Gauss-Legendre integrates
+    exactly (datasketch integrates them numerically with SciPy)."""
+    x, w = np.polynomial.legendre.leggauss(num_perm // 2 + 1)
 
+    def integral(f, lo: float, hi: float) -> float:
+        half = (hi - lo) / 2
+        return half * float(np.dot(w, f(half * x + (hi + lo) / 2)))
 
-def _minhash(values: Iterable[int]) -> MinHash:
-    """A MinHash with these values for the LSH index, which reads only `hashvalues` and
-    `scheme`: made from a prototype, since the constructor re-validates the permutations
-    every time (a third of what the writer spent on near-duplicates)."""
-    mh = object.__new__(MinHash)
-    mh.__dict__.update(_prototype().__dict__)
-    mh.hashvalues = np.asarray(values if isinstance(values, np.ndarray) else list(values), dtype=np.uint64)
-    return mh
+    best, opt = float("inf"), (0, 0)
+    for b in range(1, num_perm + 1):
+        for r in range(1, num_perm // b + 1):
+            fp = integral(lambda s: 1 - (1 - s ** float(r)) ** float(b), 0.0, threshold)
+            fn = integral(lambda s: 1 - (1 - (1 - s ** float(r)) ** float(b)), threshold, 1.0)
+            error = fp * 0.5 + fn * 0.5
+            if error < best:
+                best, opt = error, (b, r)
+    return opt
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
@@ -81,11 +108,11 @@ class NearDuplicateIndex:
     def __init__(self, threshold: float | None = None):
         cfg = _config()
         self.threshold = threshold if threshold is not None else cfg["threshold"]
-        # datasketch's banding (its optimal bands b x rows r for the threshold), kept in plain
+        # MinHashLSH's banding (its optimal bands b x rows r for the threshold), kept in plain
         # dicts keyed by the band's bytes: the same candidates as MinHashLSH.query, without
         # building a MinHash and byte-swapping every band for each lookup
-        lsh = MinHashLSH(threshold=self.threshold, num_perm=cfg["num_perm"])
-        self._ranges = [(i * lsh.r, (i + 1) * lsh.r) for i in range(lsh.b)]
+        b, r = bands(self.threshold, cfg["num_perm"])
+        self._ranges = [(i * r, (i + 1) * r) for i in range(b)]
         self._bands: list[dict[bytes, list[str]]] = [{} for _ in self._ranges]
         self._sigs: dict[str, np.ndarray] = {}  # candidates
         self._seen: set[str] = set()  # every article indexed, candidate or not

@@ -242,7 +242,7 @@ class ResolutionStore:
                     version_rows.append({"content_hash": content_hash, "canonical_hash": report.duplicate_of,
                                          "similarity": match[1], "relation": "near_duplicate"})
                 sig_rows.append({"content_hash": content_hash, "article_id": article.id,
-                                 "minhash": [int(v) for v in sig]})
+                                 "minhash": sig.tolist()})
                 index.add(content_hash, sig, candidate=match is None)
             source = report.duplicate_of or self.canonical(content_hash)
             reported = article.date or datetime.now(UTC).date()
@@ -557,6 +557,28 @@ def _pair_links(inc: LinkKeys, other: LinkKeys, cfg: dict) -> list[dict]:
     return out
 
 
+def _by_day() -> defaultdict:
+    return defaultdict(set)
+
+
+def _in_window(wanted: list[tuple[dict, Any]], first: int, last: int) -> set[str]:
+    """The incidents of days `first`..`last` in each (index, key) of `wanted`."""
+    found: set[str] = set()
+    for index, key in wanted:
+        days = index.get(key)
+        if not days:
+            continue
+        if len(days) > last - first:
+            for d in range(first, last + 1):
+                if d in days:
+                    found |= days[d]
+        else:  # a country with few days indexed: fewer lookups through its days
+            for d, ids in days.items():
+                if first <= d <= last:
+                    found |= ids
+    return found
+
+
 class LinkIndex:
     """Every incident's link keys and outgoing links, in memory, indexed by day.
 
@@ -575,11 +597,12 @@ class LinkIndex:
         #  retaliation S -> T: S violent with a cue, T violent, T's victim = S's actor1
         #  follows_threat S -> T: S violent, T a threat, T's actor1 = S's actor1
         #  escalation_of S -> T: one dyad (both actors known on both sides)
-        self.hit: dict[tuple[int, str], set[str]] = defaultdict(set)  # violent, by victim country
-        self.threats: dict[tuple[int, str], set[str]] = defaultdict(set)  # threats, by actor1 country
-        self.avengers: dict[tuple[int, str], set[str]] = defaultdict(set)  # violent with a cue, by actor1
-        self.violent: dict[tuple[int, str], set[str]] = defaultdict(set)  # violent, by actor1 country
-        self.dyads: dict[tuple[int, frozenset], set[str]] = defaultdict(set)
+        # (keyed by the country, then the day: a window's lookups skip a country with none)
+        self.hit: dict[str, dict[int, set[str]]] = defaultdict(_by_day)  # violent, by victim country
+        self.threats: dict[str, dict[int, set[str]]] = defaultdict(_by_day)  # threats, by actor1 country
+        self.avengers: dict[str, dict[int, set[str]]] = defaultdict(_by_day)  # violent with a cue, by actor1
+        self.violent: dict[str, dict[int, set[str]]] = defaultdict(_by_day)  # violent, by actor1 country
+        self.dyads: dict[frozenset, dict[int, set[str]]] = defaultdict(_by_day)
         self.out: dict[str, dict[tuple[str, str], dict]] = {}  # source -> (type, target) -> link
         self.into: dict[str, set[str]] = defaultdict(set)  # target -> sources with a link to it
         self.named_by: dict[str, set[str]] = defaultdict(set)  # event -> events whose in-article links name it
@@ -630,15 +653,15 @@ class LinkIndex:
             day, a1, a2 = k.date.toordinal(), k.actor1_country, k.actor2_country
             violent = k.type in self.cfg["violent"]
             if violent and _victim(k):
-                yield self.hit[(day, _victim(k))], k.id
+                yield self.hit[_victim(k)][day], k.id
             if k.type in self.cfg["threat"] and a1:
-                yield self.threats[(day, a1)], k.id
+                yield self.threats[a1][day], k.id
             if violent and a1:
-                yield self.violent[(day, a1)], k.id
+                yield self.violent[a1][day], k.id
                 if k.cue:
-                    yield self.avengers[(day, a1)], k.id
+                    yield self.avengers[a1][day], k.id
             if a1 and a2:
-                yield self.dyads[(day, frozenset((a1, a2)))], k.id
+                yield self.dyads[frozenset((a1, a2))][day], k.id
         for link in k.article_links:
             yield self.named_by[link["event"]], link["source"]
 
@@ -652,7 +675,7 @@ class LinkIndex:
             wanted.append((self.violent, k.actor1_country))
         if k.actor1_country and k.actor2_country:
             wanted.append((self.dyads, frozenset((k.actor1_country, k.actor2_country))))
-        return {iid for d in range(o, o + w + 1) for index, key in wanted for iid in index.get((d, key), ())}
+        return _in_window(wanted, o, o + w)
 
     def _targets_before(self, inc: LinkKeys) -> set[str]:
         """Incidents of the window before `inc` (its day included) it could link to."""
@@ -664,7 +687,7 @@ class LinkIndex:
             wanted.append((self.threats, a))
         if inc.actor2_country:
             wanted.append((self.dyads, frozenset((a, inc.actor2_country))))
-        return {t for d in range(o - w, o + 1) for index, key in wanted for t in index.get((d, key), ())}
+        return _in_window(wanted, o - w, o)
 
     def _links_of(self, iid: str) -> dict[tuple[str, str], dict]:
         """All links from `iid`: in-article links first, then cross-article ones."""
