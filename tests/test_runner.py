@@ -475,3 +475,20 @@ def test_batches_start_small_and_grow_to_the_batch_size(corpus, pipeline, tmp_pa
     assert sum(sizes) == report.added == RECORDS - 4
     # a batch's cap counts its failed and skipped documents too, so its stored size is at most the cap
     assert sizes[0] <= 4 < sizes[1] <= 8 < sizes[2] <= 12 and max(sizes) == 12
+
+
+def test_a_run_unfreezes_what_it_froze_and_keeps_a_callers_freeze(corpus, pipeline, tmp_path):
+    import gc
+
+    # the batches' survivors are frozen while the run lasts (collections skip them); a
+    # process that goes on after it (watch, the API, a notebook) must get them back
+    assert gc.get_freeze_count() == 0
+    run([str(corpus)], tmp_path / "a.duckdb", batch_size=BATCH, progress=False, pipeline=pipeline)
+    assert gc.get_freeze_count() == 0
+    gc.freeze()  # a caller's own freeze (a preforking server) is left as it was
+    try:
+        kept = gc.get_freeze_count()
+        run([str(corpus)], tmp_path / "b.duckdb", batch_size=BATCH, progress=False, pipeline=pipeline)
+        assert gc.get_freeze_count() == kept
+    finally:
+        gc.unfreeze()

@@ -567,22 +567,35 @@ def _commit(store: Store, batch: _Batch, results: list[tuple[DocumentResult, int
         store.hook_done(article.content_hash)
 
 
-@contextmanager
-def _frozen_after():
-    """No cyclic garbage collection while the block runs; what survives it is frozen after.
-    A batch allocates far more than it frees (its documents, the rows, the resolution's
-    indexes, which only grow), so collections during it found nothing but kept rescanning
-    them: ~15% of the parent's CPU on 10k articles, more on a larger archive. Frozen objects
-    are left out of later collections, and refcounting still frees them when dropped; a
-    batch was measured to leave no cyclic garbage for a collection to find."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-    gc.freeze()
+class _BatchFreezer:
+    """No cyclic garbage collection while a batch is committed; what survives it is frozen
+    after. A batch allocates far more than it frees (its documents, the rows, the
+    resolution's indexes, which only grow), so collections during it found nothing but kept
+    rescanning them: ~15% of the parent's CPU on 10k articles, more on a larger archive.
+    Frozen objects are left out of later collections, and refcounting still frees them when
+    dropped; a batch was measured to leave no cyclic garbage for a collection to find.
+    `release` unfreezes at the end of the run: a process that goes on (`watch`, the API, a
+    notebook, the tests) must not keep cycles it drops later for ever. A caller that froze
+    objects itself keeps its freeze; then batches are not frozen here."""
+
+    def __init__(self) -> None:
+        self.own = gc.get_freeze_count() == 0
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            yield
+        finally:
+            if enabled:
+                gc.enable()
+        if self.own:
+            gc.freeze()
+
+    def release(self) -> None:
+        if self.own:
+            gc.unfreeze()
 
 
 FIRST_BATCH = 256
@@ -612,12 +625,13 @@ def run_into(
     ahead = AHEAD if getattr(extractor, "parallel", False) else 0
     pending: deque[tuple[_Batch, object]] = deque()
     in_flight: set[str] = set()  # hashes of queued, not yet committed articles
+    freezer = _BatchFreezer()
 
     def drain(keep: int) -> None:
         while len(pending) > keep:
             done, ticket = pending.popleft()
             results = extractor.collect(ticket) if hasattr(extractor, "collect") else list(extractor.map(ticket))
-            with _frozen_after():
+            with freezer.batch():
                 _commit(store, done, results, report, on_result, tick)
             in_flight.difference_update(done.hashes)
 
@@ -637,32 +651,35 @@ def run_into(
     # Batches start small and double up to `batch_size`: the workers get going at once, and a
     # long run pays the writer's per-transaction costs (commit, index lookups, the resolution
     # queries) over many articles: 1,024 a batch took ~15% less writer CPU than 256.
-    size = min(batch_size, FIRST_BATCH)
-    batch = _Batch()
-    for article, warnings, error in units(documents):
-        if error is not None:
-            batch.failures += [(w, None, "warning") for w in warnings] + [(error, None, "error")]
-            report.failed += 1
-            tick()
-        elif (content_hash := article.content_hash) in batch.hashes or content_hash in in_flight:
-            report.skipped += 1
-            tick()
-        elif reason := non_english_reason(article.text):
-            batch.failures.append((DocumentError(id=article.id, stage="language", reason=reason), article.path, "skipped"))
-            code = reason.rsplit("(", 1)[-1].rstrip(")")
-            report.languages[code] = report.languages.get(code, 0) + 1
-            report.skipped += 1
-            tick()
-        else:
-            batch.articles.append((article, warnings))
-            batch.hashes.add(content_hash)  # a property that hashes the text each time: once here
-        if len(batch) >= size:
+    try:
+        size = min(batch_size, FIRST_BATCH)
+        batch = _Batch()
+        for article, warnings, error in units(documents):
+            if error is not None:
+                batch.failures += [(w, None, "warning") for w in warnings] + [(error, None, "error")]
+                report.failed += 1
+                tick()
+            elif (content_hash := article.content_hash) in batch.hashes or content_hash in in_flight:
+                report.skipped += 1
+                tick()
+            elif reason := non_english_reason(article.text):
+                batch.failures.append((DocumentError(id=article.id, stage="language", reason=reason), article.path, "skipped"))
+                code = reason.rsplit("(", 1)[-1].rstrip(")")
+                report.languages[code] = report.languages.get(code, 0) + 1
+                report.skipped += 1
+                tick()
+            else:
+                batch.articles.append((article, warnings))
+                batch.hashes.add(content_hash)  # a property that hashes the text each time: once here
+            if len(batch) >= size:
+                queue(batch)
+                batch = _Batch()
+                size = min(2 * size, batch_size)
+        if len(batch):
             queue(batch)
-            batch = _Batch()
-            size = min(2 * size, batch_size)
-    if len(batch):
-        queue(batch)
-    drain(0)
+        drain(0)
+    finally:
+        freezer.release()
     report.counts = store.counts()
     report.seconds = time.perf_counter() - started
     return report
