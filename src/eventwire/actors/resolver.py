@@ -26,6 +26,7 @@ from eventwire.parse import doc_text, person_ranges
 if TYPE_CHECKING:
     import spacy
 
+_FIND_MEMO = 200_000  # texts whose hits `find` keeps (cleared when full)
 PersonRanges = Callable[[], tuple[tuple[int, int], ...]]  # PERSON spans of the text, on demand
 ENTITY_KINDS = {"country", "demonym", "capital", "ethnic"}
 NAMED_KINDS = {"group", "igo", "org", "person"}
@@ -89,6 +90,7 @@ class ActorResolver:
         for key, ids in by_key.items():
             self._automaton.add_word(key, (len(key), tuple(ids)))
         self._automaton.make_automaton()
+        self._memo: dict[str, tuple[tuple[int, int, int], ...]] = {}
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> "ActorResolver":
@@ -110,6 +112,24 @@ class ActorResolver:
 
     def find(self, text: str) -> list[ActorMatch]:
         """All dictionary hits, leftmost-longest, on word boundaries, case rules applied."""
+        out = []
+        for start, end, i in self._hits(text):
+            form, _, kind, country, sector, name = self.entries[i]
+            out.append(ActorMatch(start=start, end=end, text=text[start:end], name=name,
+                                  country=country, sector=sector, kind=kind))
+        return out
+
+    def _hits(self, text: str) -> tuple[tuple[int, int, int], ...]:
+        """`find`'s (start, end, entry) triples, memoised: the stages look up the same
+        sentences and phrases many times, and callers mutate the matches `find` builds."""
+        hits = self._memo.get(text)
+        if hits is None:
+            if len(self._memo) >= _FIND_MEMO:
+                self._memo.clear()
+            hits = self._memo[text] = self._scan(text)
+        return hits
+
+    def _scan(self, text: str) -> tuple[tuple[int, int, int], ...]:
         low = _fold(text)
         n = len(low)
         hits = []
@@ -126,11 +146,9 @@ class ActorResolver:
         out, pos = [], -1
         for start, end, i in hits:
             if start >= pos:
-                form, _, kind, country, sector, name = self.entries[i]
-                out.append(ActorMatch(start=start, end=end, text=text[start:end], name=name,
-                                      country=country, sector=sector, kind=kind))
+                out.append((start, end, i))
                 pos = end
-        return out
+        return tuple(out)
 
     def is_country_name(self, text: str) -> bool:
         """True when `text` is exactly a country's name ("Pakistan", "Pak"), not a capital or
