@@ -249,3 +249,14 @@ def test_a_body_of_members_stays_the_body(resolver):
 def test_named_groups_and_peoples_carry_their_country(resolver, phrase, country):
     actor = resolver.resolve(phrase)
     assert actor is not None and actor.country == country
+
+
+def test_find_memo_hands_out_fresh_matches(resolver):
+    """`find` remembers its hits per text, but `_resolve` shifts the matches it gets: a
+    second call must not see the first caller's changes."""
+    first = resolver.find(ARTICLE)
+    expected = [m.model_dump() for m in first]
+    for m in first:
+        m.start += 100
+    assert [m.model_dump() for m in resolver.find(ARTICLE)] == expected
+    assert resolver._hits(ARTICLE) == resolver._scan(ARTICLE)
