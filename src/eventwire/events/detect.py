@@ -154,7 +154,7 @@ def _token_events(doc: Doc, lexicon_) -> Iterable[tuple[Token, object]]:
     found = _TOKEN_EVENTS.get(key)
     if found is None:
         if len(_TOKEN_EVENTS) >= _TOKEN_EVENTS_SIZE:
-            del _TOKEN_EVENTS[next(iter(_TOKEN_EVENTS))]
+            _TOKEN_EVENTS.clear()
         found = _TOKEN_EVENTS[key] = tuple(_read_token_events(doc, lexicon_))
     return [(doc[i], etype) for i, etype in found]
 

@@ -54,7 +54,7 @@ class Verdict:
         return any(self.passed)
 
 
-_SCORE_MEMO = 100_000  # sentences whose score a gate keeps (cleared when full)
+_SCORE_MEMO = 50_000  # sentences whose score a gate keeps (cleared when full)
 
 
 class RelevanceGate:
