@@ -95,7 +95,8 @@ class ActorResolver:
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> "ActorResolver":
         """The resolver for `data_dir`, built once per process (it is read-only once built)."""
-        return _load_cached(cls, Path(data_dir))
+        # the stages ask for it per event: a Path built each time costs more than the lookup
+        return _load_cached(cls, data_dir if isinstance(data_dir, Path) else Path(data_dir))
 
     @classmethod
     def build(cls, data_dir: Path = DATA_DIR) -> "ActorResolver":
