@@ -7,7 +7,9 @@ personal name ("Mumtaz Zahra Baloch") from a people's name. So:
 
 * `MorphologyTable` gives exactly the attribute ruler's and lemmatizer's annotation from a
   memo table (see its docstring);
-* NER runs on demand, per document, the first time `person_ranges` is asked about one.
+* NER runs on demand, per document, the first time `person_ranges` is asked about one;
+* a sentence parsed before is copied from a memo (`Parser._parse`): a parse does not depend
+  on the batch, and wire copy and boilerplate repeat sentences across reports.
 
     parser = Parser.load()
     for doc in parser.pipe(texts): ...
