@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from spacy.attrs import DEP, HEAD, LEMMA, MORPH, NORM, ORTH, POS, SPACY, TAG
+from spacy.attrs import DEP, HEAD, LEMMA, MORPH, NORM, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.symbols import ADJ, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Token
 
@@ -142,7 +142,7 @@ def _candidate_indices(doc: Doc) -> list[int]:
 # back in many reports, and NER aside its parse is all that the trigger patterns read
 _TOKEN_EVENTS: dict[tuple[object, bytes], tuple[tuple[int, object], ...]] = {}
 _TOKEN_EVENTS_SIZE = 8192
-_PARSE_ATTRS = [ORTH, SPACY, LEMMA, NORM, POS, TAG, DEP, HEAD, MORPH]
+_PARSE_ATTRS = [ORTH, SPACY, LEMMA, NORM, POS, TAG, DEP, HEAD, MORPH, SENT_START]
 
 
 def _token_events(doc: Doc, lexicon_) -> Iterable[tuple[Token, object]]:
