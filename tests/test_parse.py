@@ -38,23 +38,6 @@ def test_same_annotation_as_full_model(parser, nlp):
     assert parser.morphology is not None and parser.morphology.table
 
 
-def test_memo_gives_each_caller_its_own_parse(parser, nlp):
-    """A sentence parsed again comes from the memo: the same annotation as a fresh parse,
-    in a doc of its own (the stages write to user_data, NER annotates on demand)."""
-    text = "Militants attacked a checkpoint in Bannu, killing three soldiers, police said."
-    first, again = parser.pipe([text, text])
-    first.user_data["mark"] = 1
-    person_ranges(first)
-    third = parser(text)
-    assert third is not first and third is not again
-    assert "mark" not in again.user_data and "mark" not in third.user_data
-    for doc in (first, again, third):
-        assert _rows(doc) == _rows(nlp(text))
-        assert (doc.tensor == first.tensor).all()
-    assert not again.has_annotation("ENT_IOB") and not third.has_annotation("ENT_IOB")
-    assert len(parser._memo) <= parser.memo_size
-
-
 def test_ner_runs_only_when_asked(parser, nlp):
     doc = parser(TEXTS[1])
     assert not doc.has_annotation("ENT_IOB")

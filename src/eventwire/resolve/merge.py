@@ -769,19 +769,11 @@ def _cues(ms: list[Mention]) -> set[str]:
     words: set[str] = set()
     for m in ms:
         words |= m.cues | m.context
-        words |= _sentence_cues(m.segment.text)
+        for w in _WORD.findall(m.segment.text.lower()):
+            words.add(w)
+            if w.endswith("s") and len(w) > 3:
+                words.add(w[:-1])
     return words
-
-
-@lru_cache(maxsize=65_536)
-def _sentence_cues(text: str) -> frozenset[str]:
-    """`_cues`' words of one sentence: every mention of it asks again."""
-    words = set()
-    for w in _WORD.findall(text.lower()):
-        words.add(w)
-        if w.endswith("s") and len(w) > 3:
-            words.add(w[:-1])
-    return frozenset(words)
 
 
 # Headline attributions the claims reader may miss: a source after a final colon or dash
@@ -804,7 +796,12 @@ def _ucdp_cues(ms: list[Mention], *counts: Count) -> set[str]:
             lo, hi = m.attribution.start - m.segment.start, m.attribution.end - m.segment.start
             if 0 <= lo < hi <= len(text):
                 text = text[:lo] + " " + text[hi:]
-        words |= _ucdp_sentence_cues(text)
+        text = _HEADLINE_SOURCE.sub(" ", _SAYS_PREFIX.sub(" ", text))
+        for w in _WORD.findall(text.lower()):
+            w = w.removesuffix("'s").removesuffix("'")  # "policeman's funeral"
+            words.add(w)
+            if w.endswith("s") and len(w) > 3:
+                words.add(w[:-1])
         for cas in (*m.fatalities, *m.injuries):
             if cas.victims in _VICTIM_CUES:
                 words.add(_VICTIM_CUES[cas.victims])
@@ -812,19 +809,6 @@ def _ucdp_cues(ms: list[Mention], *counts: Count) -> set[str]:
         if c.victims in _VICTIM_CUES:
             words.add(_VICTIM_CUES[c.victims])
     return words
-
-
-@lru_cache(maxsize=65_536)
-def _ucdp_sentence_cues(text: str) -> frozenset[str]:
-    """`_ucdp_cues`' words of one sentence, its attribution cut: every mention of it asks again."""
-    words = set()
-    text = _HEADLINE_SOURCE.sub(" ", _SAYS_PREFIX.sub(" ", text))
-    for w in _WORD.findall(text.lower()):
-        w = w.removesuffix("'s").removesuffix("'")  # "policeman's funeral"
-        words.add(w)
-        if w.endswith("s") and len(w) > 3:
-            words.add(w[:-1])
-    return frozenset(words)
 
 
 def _dedupe(evidence: list[Evidence]) -> list[Evidence]:
