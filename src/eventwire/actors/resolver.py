@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     import spacy
 
 _FIND_MEMO = 50_000  # texts whose hits `find` keeps (cleared when full)
+_FIND_MEMO_CHARS = 60  # only phrases and names: a whole sentence recurs only in a copy of its text
 PersonRanges = Callable[[], tuple[tuple[int, int], ...]]  # PERSON spans of the text, on demand
 ENTITY_KINDS = {"country", "demonym", "capital", "ethnic"}
 NAMED_KINDS = {"group", "igo", "org", "person"}
@@ -121,8 +122,12 @@ class ActorResolver:
         return out
 
     def _hits(self, text: str) -> tuple[tuple[int, int, int], ...]:
-        """`find`'s (start, end, entry) triples, memoised: the stages look up the same
-        sentences and phrases many times, and callers mutate the matches `find` builds."""
+        """`find`'s (start, end, entry) triples, memoised for phrases and names, which recur
+        across articles (callers mutate the matches `find` builds, hence triples). Whole
+        sentences are scanned each time: across articles one recurs only in a copy of a text,
+        and a memo of them would make a benchmark of repeated texts measure the cache."""
+        if len(text) > _FIND_MEMO_CHARS:
+            return self._scan(text)
         hits = self._memo.get(text)
         if hits is None:
             if len(self._memo) >= _FIND_MEMO:
