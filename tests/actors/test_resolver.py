@@ -249,3 +249,18 @@ def test_a_body_of_members_stays_the_body(resolver):
 def test_named_groups_and_peoples_carry_their_country(resolver, phrase, country):
     actor = resolver.resolve(phrase)
     assert actor is not None and actor.country == country
+
+
+def test_find_memo_hands_out_fresh_matches(resolver):
+    """`find` remembers its hits per phrase, but `_resolve` shifts the matches it gets: a
+    second call must not see the first caller's changes. Whole sentences are not kept (a
+    sentence recurs across articles only in a copy of a text)."""
+    phrase = "Pakistani Taliban militants"
+    first = resolver.find(phrase)
+    assert first and phrase in resolver._memo
+    expected = [m.model_dump() for m in first]
+    for m in first:
+        m.start += 100
+    assert [m.model_dump() for m in resolver.find(phrase)] == expected
+    assert resolver._hits(phrase) == resolver._scan(phrase)
+    assert resolver.find(ARTICLE) and ARTICLE not in resolver._memo

@@ -26,6 +26,8 @@ from eventwire.parse import doc_text, person_ranges
 if TYPE_CHECKING:
     import spacy
 
+_FIND_MEMO = 50_000  # texts whose hits `find` keeps (cleared when full)
+_FIND_MEMO_CHARS = 60  # only phrases and names: a whole sentence recurs only in a copy of its text
 PersonRanges = Callable[[], tuple[tuple[int, int], ...]]  # PERSON spans of the text, on demand
 ENTITY_KINDS = {"country", "demonym", "capital", "ethnic"}
 NAMED_KINDS = {"group", "igo", "org", "person"}
@@ -89,11 +91,13 @@ class ActorResolver:
         for key, ids in by_key.items():
             self._automaton.add_word(key, (len(key), tuple(ids)))
         self._automaton.make_automaton()
+        self._memo: dict[str, tuple[tuple[int, int, int], ...]] = {}
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> "ActorResolver":
         """The resolver for `data_dir`, built once per process (it is read-only once built)."""
-        return _load_cached(cls, Path(data_dir))
+        # the stages ask for it per event: a Path built each time costs more than the lookup
+        return _load_cached(cls, data_dir if isinstance(data_dir, Path) else Path(data_dir))
 
     @classmethod
     def build(cls, data_dir: Path = DATA_DIR) -> "ActorResolver":
@@ -110,6 +114,28 @@ class ActorResolver:
 
     def find(self, text: str) -> list[ActorMatch]:
         """All dictionary hits, leftmost-longest, on word boundaries, case rules applied."""
+        out = []
+        for start, end, i in self._hits(text):
+            form, _, kind, country, sector, name = self.entries[i]
+            out.append(ActorMatch(start=start, end=end, text=text[start:end], name=name,
+                                  country=country, sector=sector, kind=kind))
+        return out
+
+    def _hits(self, text: str) -> tuple[tuple[int, int, int], ...]:
+        """`find`'s (start, end, entry) triples, memoised for phrases and names, which recur
+        across articles (callers mutate the matches `find` builds, hence triples). Whole
+        sentences are scanned each time: across articles one recurs only in a copy of a text,
+        and a memo of them would make a benchmark of repeated texts measure the cache."""
+        if len(text) > _FIND_MEMO_CHARS:
+            return self._scan(text)
+        hits = self._memo.get(text)
+        if hits is None:
+            if len(self._memo) >= _FIND_MEMO:
+                self._memo.clear()
+            hits = self._memo[text] = self._scan(text)
+        return hits
+
+    def _scan(self, text: str) -> tuple[tuple[int, int, int], ...]:
         low = _fold(text)
         n = len(low)
         hits = []
@@ -126,11 +152,9 @@ class ActorResolver:
         out, pos = [], -1
         for start, end, i in hits:
             if start >= pos:
-                form, _, kind, country, sector, name = self.entries[i]
-                out.append(ActorMatch(start=start, end=end, text=text[start:end], name=name,
-                                      country=country, sector=sector, kind=kind))
+                out.append((start, end, i))
                 pos = end
-        return out
+        return tuple(out)
 
     def is_country_name(self, text: str) -> bool:
         """True when `text` is exactly a country's name ("Pakistan", "Pak"), not a capital or

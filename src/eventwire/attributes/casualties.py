@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
@@ -24,6 +25,7 @@ DEATH_VERBS = set(_LEX["death_verbs"])
 DEATH_NOUNS = set(_LEX["death_nouns"])
 INJURY_VERBS = set(_LEX["injury_verbs"])
 INJURY_NOUNS = set(_LEX["injury_nouns"])
+_TOLL_LEMMAS = frozenset(DEATH_VERBS | DEATH_NOUNS | INJURY_VERBS | INJURY_NOUNS)
 VICTIM_KIND = {w: kind for kind, words in _LEX["victims"].items() for w in words}
 NONE_CUES = _LEX["none_cues"]
 
@@ -215,6 +217,22 @@ def _victim_nouns(word: Token) -> list[Token]:
     return out
 
 
+def _casualty_words(sent: SpacySpan) -> list[Token]:
+    """The tokens `read_casualties` may read a toll from, by lemma and form off the doc's
+    arrays: a Token object for every word of every sentence costs more than the test."""
+    doc = sent.doc
+    strings = doc.vocab.strings
+    rows = doc.to_array([LEMMA, LOWER])[sent.start:sent.end].tolist()
+    return [doc[i] for i, (lemma, lower) in enumerate(rows, sent.start) if _may_count(strings[lemma], strings[lower])]
+
+
+def _may_count(lemma: str, lower: str) -> bool:
+    """Whether `_lemma` can name a death or injury word, or the form is "dead", "wounded" or
+    "injured": a gerund may stand for its verb."""
+    lemma = lemma.lower()
+    return lemma in _TOLL_LEMMAS or lemma.endswith("ing") or lower in ("dead", "wounded", "injured")
+
+
 def _lemma(tok: Token) -> str:
     """The word's lemma, a gerund read as its verb: "the killing of eight militants",
     "the wounding of three guards" (the tagger lemmatises them as nouns)."""
@@ -248,7 +266,7 @@ def read_casualties(sent: SpacySpan) -> list[Casualty]:
     """Every casualty figure in a parsed sentence (offsets relative to its Doc)."""
     found: list[Casualty] = []
     text_lower = sent.text.lower()
-    for tok in sent:
+    for tok in _casualty_words(sent):
         lemma = _lemma(tok)
         if lemma in DEATH_VERBS or (lemma in DEATH_NOUNS and tok.pos_ in ("NOUN", "ADJ")):
             what = "fatalities"

@@ -9,7 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
+from spacy.attrs import POS
+from spacy.symbols import ADJ, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Token
 
 from eventwire.actors.resolver import non_actor_heads
@@ -125,6 +128,15 @@ def _is_candidate(tok: Token) -> bool:
     return True
 
 
+_CANDIDATE_POS = frozenset((VERB, NOUN, PROPN, ADJ))
+
+
+def _candidate_indices(doc: Doc) -> list[int]:
+    """Indices of the tokens `_is_candidate` can accept (by part of speech), read off the doc's
+    array: most tokens are no candidates, and a Token object for each costs."""
+    return [i for i, pos in enumerate(doc.to_array(POS).tolist()) if pos in _CANDIDATE_POS]
+
+
 def _inside_name(tok: Token) -> bool:
     """A word inside a name ("Balochistan Liberation Front") is not an event word, except in
     title-case headlines where nouns show up as PROPN outside any entity. Asked only of
@@ -137,7 +149,8 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
     off = segment.start
     ctx.roles.offset = off
     triggers: list[tuple[Token, object]] = []
-    for tok in doc:
+    for i in _candidate_indices(doc):
+        tok = doc[i]
         if not _is_candidate(tok) or claims.is_reporting(tok):
             continue
         etype = lexicon_.match_token(tok)
@@ -380,7 +393,13 @@ def _context_cues(m: Mention, words: set[str], ctx: ArticleContext) -> set[str]:
 
 
 def _has(words: set[str], phrases: frozenset[str]) -> bool:
-    return any(p in words or (" " in p and all(w in words for w in p.split())) for p in phrases)
+    return not phrases.isdisjoint(words) or any(all(w in words for w in ws) for ws in _phrase_words(phrases))
+
+
+@lru_cache(maxsize=None)
+def _phrase_words(phrases: frozenset[str]) -> tuple[tuple[str, ...], ...]:
+    """The words of each phrase of several words: `_has` tests the sets of a few module constants."""
+    return tuple(tuple(p.split()) for p in phrases if " " in p)
 
 
 def _figurative(tok: Token, etype, a1: Actor | None, a1_tok: Token | None, a2_tok: Token | None) -> bool:

@@ -53,6 +53,8 @@ class _Rule:
         # cues of one word (most of them: this test runs for every rule and every event)
         self._cue_single = frozenset(c for c in self.cues if " " not in c)
         self._cue_words = tuple((c, tuple(c.split())) for c in self.cues if " " in c)
+        # a phrase cue is met only if the phrase or its first word is among the cues
+        self._cue_leads = frozenset(x for c, ws in self._cue_words for x in (c, ws[0]))
         self.actor1 = _alts(row.get("actor1", ""))
         self.actor2 = _alts(row.get("actor2", ""))
         self.row = row
@@ -69,8 +71,8 @@ class _Rule:
             return False
         if self.cameo and not (cameo and any(cameo.startswith(c) for c in self.cameo)):
             return False
-        if self.cues and self._cue_single.isdisjoint(cues) and not any(
-                c in cues or all(w in cues for w in ws) for c, ws in self._cue_words):
+        if self.cues and self._cue_single.isdisjoint(cues) and (self._cue_leads.isdisjoint(cues) or not any(
+                c in cues or all(w in cues for w in ws) for c, ws in self._cue_words)):
             return False
         return _actor_ok(self.actor1, cls1) and _actor_ok(self.actor2, cls2)
 

@@ -38,6 +38,8 @@ def _rules() -> tuple[re.Pattern, list[tuple[re.Pattern, str]]]:
 
 
 def strip_accents(s: str) -> str:
+    if s.isascii():  # nothing to replace, and NFKD leaves ASCII as it is
+        return s
     s = s.replace("ı", "i").replace("ł", "l").replace("ø", "o").replace("đ", "d").replace("ß", "ss")
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 

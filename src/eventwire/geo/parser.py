@@ -92,6 +92,7 @@ PAIR_DEG = PAIR_KM / 111.19 + 1e-6  # degrees of latitude in PAIR_KM (great-circ
 FAME_FLOOR, FAME_WEIGHT = 10, 1.0
 # a place in a country bordering one the article names: "Israeli strikes hit Gaza"
 CONTEXT_NEAR_KM, CONTEXT_NEAR_BONUS = 250.0, 1.0
+CONTEXT_NEAR_DEG = CONTEXT_NEAR_KM / 111.19 + 1e-6  # as NEAR_DEG: a cheap test before the great circle
 
 
 # a member of a list that a plural admin word closes: "Camden and Charlton counties", "Douglas,
@@ -254,6 +255,7 @@ class Geoparser:
     def __init__(self, gazetteer: Gazetteer, lexicon: _Lexicon | None = None):
         self.g = gazetteer
         self.lex = lexicon or _Lexicon.load()
+        self._bases: dict[int, float] = {}
         heads: dict[str, list[int]] = {}
         for i, (_, _, hs) in enumerate(self.lex.actors):
             for h in hs or ():
@@ -455,7 +457,10 @@ class Geoparser:
 
     # -- resolution -----------------------------------------------------------------------
     def _base(self, c: int) -> float:
-        return math.log10(self.g.pop[c] + 10) + FEATURE_BONUS.get(self.g.fcode[c], 0.0)
+        got = self._bases.get(c)  # asked of every candidate, by every max() over candidates
+        if got is None:
+            got = self._bases[c] = math.log10(self.g.pop[c] + 10) + FEATURE_BONUS.get(self.g.fcode[c], 0.0)
+        return got
 
     def _fame(self, c: int) -> float:
         return FAME_WEIGHT * max(0.0, math.log10((1 + self.g.known[c]) / (1 + FAME_FLOOR)))
@@ -569,7 +574,8 @@ class Geoparser:
                 if g.fcode[c] != "ADM1" and admins[(cc, g.admin1[c])]:
                     s += ADMIN_WEIGHT
                 if not countries[cc] and g.fcode[c] != "PCLI" and any(
-                        haversine_km(g.lat[c], g.lon[c], g.lat[k], g.lon[k]) <= CONTEXT_NEAR_KM for k in named):
+                        abs(g.lat[k] - g.lat[c]) <= CONTEXT_NEAR_DEG
+                        and haversine_km(g.lat[c], g.lon[c], g.lat[k], g.lon[k]) <= CONTEXT_NEAR_KM for k in named):
                     s += CONTEXT_NEAR_BONUS
             if qual_c and cc == qual_c and g.fcode[c] != "PCLI":
                 s += 4.0

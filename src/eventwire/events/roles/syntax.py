@@ -11,6 +11,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from eventwire.events.roles.context import RoleContext, is_trigger
+from eventwire.events.triggers import sentence_words
 from eventwire.resources import lexicon
 
 _LEX = lexicon("roles")
@@ -21,16 +22,11 @@ RECIPROCAL = set(_LEX["reciprocal_words"])
 HELP_NOUNS = set(_LEX["help_nouns"])
 
 
-_WORDS = "eventwire.words"  # doc.user_data: the sentence's word forms and lemmas, lower-cased
-
-
 def doc_words(doc) -> frozenset[str]:
     """Every word form and lemma of the sentence, lower-cased: several role rules ask
-    whether a sentence speaks of a border or a fight, for each of its triggers."""
-    words = doc.user_data.get(_WORDS)
-    if words is None:
-        words = doc.user_data[_WORDS] = frozenset(t.lower_ for t in doc) | frozenset(t.lemma_.lower() for t in doc)
-    return words
+    whether a sentence speaks of a border or a fight, for each of its triggers. The trigger
+    patterns read the same words, gathered once per sentence."""
+    return sentence_words(doc)
 
 
 def _child(tok: Token, *deps: str) -> Token | None:
