@@ -22,7 +22,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from eventwire.model import Article, DocumentResult
-from eventwire.runner import _frozen_after
+from eventwire.runner import _BatchFreezer
 from eventwire.store import Store
 from eventwire.store.resolution import store_and_resolve
 
@@ -61,11 +61,12 @@ def main() -> None:
     t0 = lap = time.perf_counter()
     cpu = 0.0  # CPU seconds (all threads, DuckDB's included) in the writer's calls, not the replay
     batch = []
+    freezer = _BatchFreezer()
     for n, doc in enumerate(replayed(args.corpus, args.results, args.n), 1):
         batch.append(doc)
         if len(batch) == args.batch_size or n == args.n:
             c0 = time.process_time()
-            with _frozen_after():  # what `eventwire run` does with each batch
+            with freezer.batch():  # what `eventwire run` does with each batch
                 store_and_resolve(store, batch)
             cpu += time.process_time() - c0
             batch = []
