@@ -25,10 +25,14 @@ Prints articles/s, sentences/s, peak RSS (the largest process: the run's writer,
 worker; and all the command's processes together, sampled from /proc), the growth exponent of `run`'s time between consecutive sizes
 (log(t2/t1) / log(n2/n1): 1.0 is linear) with and without the start-up time of a run on
 100 articles, the marginal run time per article between sizes (flat when linear), and the
-ratios run/extract and run/spacy. Writes bench/out/run_bench.json.
+ratios run/extract and run/spacy. With `--repeat k` each size runs its sides in k interleaved
+rounds (run, extract, spacy, run, extract, spacy, ...): the machine's speed drifts by 5-10%
+between legs minutes apart, so each ratio is taken within one round and the median is shown
+with every round's. Writes bench/out/run_bench.json.
 
     .venv/bin/python bench/run_bench.py --sizes 1000,10000          # about 3 minutes here
     .venv/bin/python bench/run_bench.py --sizes 1000,10000,100000   # the issue's full run
+    .venv/bin/python bench/run_bench.py --sizes 10000 --repeat 3    # steadier ratios at one size
     .venv/bin/python bench/run_bench.py --sizes 10000 --sides run,ray --calibrate 0   # Ray against run
 """
 
@@ -209,6 +213,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--timeout", type=float, default=None, help="seconds per side and size")
     ap.add_argument("--calibrate", type=int, default=100,
                     help="articles of a first, start-up only run (0: none); growth is also given without it")
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="interleaved rounds of the sides per size; medians are reported (steadier ratios)")
     ap.add_argument("--out", type=Path, default=OUT / "run_bench.json")
     args = ap.parse_args(argv)
     sizes = sorted(int(x) for x in args.sizes.split(",") if x.strip())
@@ -233,29 +239,27 @@ def main(argv: list[str] | None = None) -> int:
     for n in sizes:
         corpus = OUT / f"run-corpus-{n}.jsonl"
         c = write_corpus(n, corpus, base)
+        # the machine's speed drifts between legs run minutes apart: with --repeat k the sides
+        # run in k interleaved rounds, each ratio is taken within a round, and the median
+        # round (by seconds) of each side and the median ratio are reported
+        rounds = [_round(n, corpus, c, order, sides, args, ew) for _ in range(args.repeat)]
         row: dict = {"corpus": c}
-        for side in [s for s in order if s in ("run", "ray")]:  # in the order given, to see an order effect
-            engine = ["--engine", "ray"] if side == "ray" else []
-            db = OUT / f"{side}-{n}.duckdb"
-            for p in (db, Path(f"{db}.wal")):
-                p.unlink(missing_ok=True)
-            row[side] = _rates(timed([ew, "run", str(corpus), "--db", str(db), "--workers", str(args.workers),
-                                      *engine, *([] if engine else ["--quiet"])], args.timeout), c)
-            if db.exists():
-                row[side]["stored"] = _stored(db)
-        if "extract" in sides:
-            row["extract"] = _rates(timed([ew, "extract", str(corpus), "--workers", str(args.workers), "-o",
-                                           str(OUT / f"extract-{n}.jsonl")], args.timeout), c)
-        if "spacy" in sides:
-            row["spacy"] = side_spacy(corpus, min(n, args.spacy_max))
-        r, e, s = row.get("run", {}), row.get("extract", {}), row.get("spacy", {})
-        if "stored" in r and "stored" in row.get("ray", {}):
-            row["ray_over_run"] = round(r["seconds"] / row["ray"]["seconds"], 3)
-            row["ray_stores_what_run_stores"] = r["stored"] == row["ray"]["stored"]
-        if "sentences_per_s" in r and "sentences_per_s" in e:
-            row["run_over_extract"] = round(r["sentences_per_s"] / e["sentences_per_s"], 3)
-        if "sentences_per_s" in r and "sentences_per_s" in s:
-            row["run_over_spacy"] = round(r["sentences_per_s"] / s["sentences_per_s"], 3)
+        for side in ("run", "ray", "extract", "spacy"):
+            got = [r[side] for r in rounds if side in r]
+            if got:
+                timed_ok = sorted((g for g in got if "seconds" in g), key=lambda g: g["seconds"])
+                row[side] = timed_ok[(len(timed_ok) - 1) // 2] if timed_ok else got[0]
+                if len(got) > 1:
+                    row[side]["seconds_each"] = [g.get("seconds") for g in got]
+        for k in ("run_over_extract", "run_over_spacy", "ray_over_run", "ray_stores_what_run_stores"):
+            got = [r[k] for r in rounds if k in r]
+            if got:
+                if isinstance(got[0], bool):
+                    row[k] = all(got)
+                    continue
+                row[k] = sorted(got)[(len(got) - 1) // 2]
+                if len(got) > 1:
+                    row[f"{k}_each"] = got
         report["sizes"][str(n)] = row
         _print_row(n, row)
     done = [(n, report["sizes"][str(n)]["run"]["seconds"]) for n in sizes
@@ -280,6 +284,34 @@ def main(argv: list[str] | None = None) -> int:
     args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")
     return 0
+
+
+def _round(n: int, corpus: Path, c: dict, order: list[str], sides: set[str], args, ew: str) -> dict:
+    """Each requested side once over `corpus`, and the ratios between them."""
+    row: dict = {}
+    for side in [s for s in order if s in ("run", "ray")]:  # in the order given, to see an order effect
+        engine = ["--engine", "ray"] if side == "ray" else []
+        db = OUT / f"{side}-{n}.duckdb"
+        for p in (db, Path(f"{db}.wal")):
+            p.unlink(missing_ok=True)
+        row[side] = _rates(timed([ew, "run", str(corpus), "--db", str(db), "--workers", str(args.workers),
+                                  *engine, *([] if engine else ["--quiet"])], args.timeout), c)
+        if db.exists():
+            row[side]["stored"] = _stored(db)
+    if "extract" in sides:
+        row["extract"] = _rates(timed([ew, "extract", str(corpus), "--workers", str(args.workers), "-o",
+                                       str(OUT / f"extract-{n}.jsonl")], args.timeout), c)
+    if "spacy" in sides:
+        row["spacy"] = side_spacy(corpus, min(n, args.spacy_max))
+    r, e, s = row.get("run", {}), row.get("extract", {}), row.get("spacy", {})
+    if "stored" in r and "stored" in row.get("ray", {}):
+        row["ray_over_run"] = round(r["seconds"] / row["ray"]["seconds"], 3)
+        row["ray_stores_what_run_stores"] = r["stored"] == row["ray"]["stored"]
+    if "sentences_per_s" in r and "sentences_per_s" in e:
+        row["run_over_extract"] = round(r["sentences_per_s"] / e["sentences_per_s"], 3)
+    if "sentences_per_s" in r and "sentences_per_s" in s:
+        row["run_over_spacy"] = round(r["sentences_per_s"] / s["sentences_per_s"], 3)
+    return row
 
 
 def _stored(db: Path) -> dict:
@@ -314,7 +346,8 @@ def _print_row(n: int, row: dict) -> None:
         print(f"  ray: {said[-1].split('; {')[0] if said else '?'}")
     for k in ("run_over_extract", "run_over_spacy", "ray_over_run"):
         if k in row:
-            print(f"  {k.replace('_', ' ')}: {row[k]:.2f}")
+            each = f"  (rounds: {', '.join(f'{x:.2f}' for x in row[k + '_each'])})" if k + "_each" in row else ""
+            print(f"  {k.replace('_', ' ')}: {row[k]:.2f}{each}")
     if "ray_stores_what_run_stores" in row:
         print(f"  ray stores and resolves what run does (row counts, incident digest): {row['ray_stores_what_run_stores']}")
     sys.stdout.flush()
