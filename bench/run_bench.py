@@ -243,23 +243,7 @@ def main(argv: list[str] | None = None) -> int:
         # run in k interleaved rounds, each ratio is taken within a round, and the median
         # round (by seconds) of each side and the median ratio are reported
         rounds = [_round(n, corpus, c, order, sides, args, ew) for _ in range(args.repeat)]
-        row: dict = {"corpus": c}
-        for side in ("run", "ray", "extract", "spacy"):
-            got = [r[side] for r in rounds if side in r]
-            if got:
-                timed_ok = sorted((g for g in got if "seconds" in g), key=lambda g: g["seconds"])
-                row[side] = timed_ok[(len(timed_ok) - 1) // 2] if timed_ok else got[0]
-                if len(got) > 1:
-                    row[side]["seconds_each"] = [g.get("seconds") for g in got]
-        for k in ("run_over_extract", "run_over_spacy", "ray_over_run", "ray_stores_what_run_stores"):
-            got = [r[k] for r in rounds if k in r]
-            if got:
-                if isinstance(got[0], bool):
-                    row[k] = all(got)
-                    continue
-                row[k] = sorted(got)[(len(got) - 1) // 2]
-                if len(got) > 1:
-                    row[f"{k}_each"] = got
+        row = {"corpus": c, **median_of(rounds)}
         report["sizes"][str(n)] = row
         _print_row(n, row)
     done = [(n, report["sizes"][str(n)]["run"]["seconds"]) for n in sizes
@@ -284,6 +268,32 @@ def main(argv: list[str] | None = None) -> int:
     args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")
     return 0
+
+
+def median_of(rounds: list[dict]) -> dict:
+    """One row from interleaved rounds: each side's median round by seconds (the lower of two
+    middles), each ratio's median over the rounds, with every round's figures beside them;
+    a yes/no comparison holds only if it held in every round."""
+    row: dict = {}
+    for side in ("run", "ray", "extract", "spacy"):
+        got = [r[side] for r in rounds if side in r]
+        if not got:
+            continue
+        ok = sorted((g for g in got if "seconds" in g), key=lambda g: g["seconds"])
+        row[side] = dict(ok[(len(ok) - 1) // 2] if ok else got[0])
+        if len(got) > 1:
+            row[side]["seconds_each"] = [g.get("seconds") for g in got]
+    for k in ("run_over_extract", "run_over_spacy", "ray_over_run", "ray_stores_what_run_stores"):
+        got = [r[k] for r in rounds if k in r]
+        if not got:
+            continue
+        if isinstance(got[0], bool):
+            row[k] = all(got)
+            continue
+        row[k] = sorted(got)[(len(got) - 1) // 2]
+        if len(got) > 1:
+            row[f"{k}_each"] = got
+    return row
 
 
 def _round(n: int, corpus: Path, c: dict, order: list[str], sides: set[str], args, ew: str) -> dict:
