@@ -242,3 +242,26 @@ def test_a_place_word_asked_before_the_gazetteer_loads_is_known_once_it_has(pipe
     assert not _place_word("Karachi")  # nothing is known to be a place without a gazetteer
     monkeypatch.setattr(Geoparser, "_instance", loaded)
     assert _place_word("Karachi")
+
+
+@pytest.mark.parametrize("text", [
+    "1 Killed, 4 Critically Wounded In California Church Shooting, Police Say",
+    "New Zealand Mosque Shooting Suspect Smirks In Court",
+    "11 dead in Islamabad court suicide attack: police",
+    "2 Americans Among 26 Killed In Somalia Hotel Siege",
+])
+def test_a_building_before_an_attack_word_is_what_was_hit(pipeline, text):
+    """"church shooting", "court attack": the building (read as a name in a title-case
+    headline) is what was hit, never the one who struck."""
+    ev = _best(pipeline, text)
+    assert ev.type == "ASSAULT"
+    assert ev.actor1 is None or ev.actor1.sector not in ("CVL", "EDU", "REL", "JUD", "GOV")
+
+
+def test_a_modifier_that_names_a_party_with_its_own_modifiers(pipeline):
+    """"Suicide bomber strikes" parsed as one noun run: the party is the suicide bomber (an
+    armed group's), not a bomber plane of the state, and "Palestinian Gunman" is Palestinian."""
+    ev = _best(pipeline, "Suicide bomber strikes during funeral in Pak")
+    assert ev.actor1.text == "Suicide bomber" and ev.actor1.sector == "REB"
+    ev = _best(pipeline, "Palestinian Gunman Wounds 8 In Late-Night Jerusalem Shooting")
+    assert ev.actor1.text == "Palestinian Gunman" and ev.actor1.country == "PSE"

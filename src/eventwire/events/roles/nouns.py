@@ -41,6 +41,14 @@ def noun_roles(noun: Token, ctx: RoleContext, speaker: Token | None) -> tuple[Ac
     return roles
 
 
+def _modifier_start(mod: Token) -> int:
+    """Where a modifying word's own phrase starts: with the words that modify it in turn."""
+    lo, own = mod.i, mod.left_edge.i
+    while lo > own and mod.doc[lo - 1].dep_ in ("compound", "amod"):
+        lo -= 1
+    return lo
+
+
 def _under_attack(noun: Token) -> Token | None:
     """The verb of "came under attack", "come under fire": an act that happened to the
     subject ("X is under attack" is as often a figure of speech: "democracy is under attack")."""
@@ -63,8 +71,13 @@ def _noun_roles(noun: Token, ctx: RoleContext, speaker: Token | None) -> tuple[A
         # an actor used as a modifier: "Israeli airstrikes", "army operation"
         for c in noun.children:
             if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i and not _is_place_modifier(c, noun, ctx) \
-                    and not _victim_modifier(c, ctx):
+                    and not _victim_modifier(c, noun, ctx):
                 found = ctx.resolver.resolve_span(noun.doc[c.i:c.i + 1], offset=ctx.offset)
+                lo = _modifier_start(c)
+                if found is not None and lo < c.i:
+                    # the word's own modifiers may name another party ("Suicide bomber
+                    # strikes" parsed as one noun run: a suicide bomber, not a bomber plane)
+                    found = ctx.resolver.resolve_span(noun.doc[lo:c.i + 1], offset=ctx.offset) or found
                 if found is not None:
                     if found.country:
                         src_tok = c

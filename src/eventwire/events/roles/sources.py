@@ -27,6 +27,8 @@ STATEMENT_NOUNS = set(_LEX["statement_nouns"])
 STATIVE_PARTICIPLES = set(_LEX["stative_participles"])
 ONSLAUGHT_VERBS = set(_LEX["onslaught_verbs"])
 PERPETRATION_VERBS = set(_LEX["perpetration_verbs"])
+TARGET_SITES = set(_LEX["target_sites"])
+VIOLENT_NOUNS = INSTRUMENT_NOUNS | UNATTRIBUTED_NOUNS | set(_LEX["violence_nouns"])
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 
 # Who an attack word's modifier names when it is the victim, not the hand: "shrine bombing",
@@ -57,8 +59,15 @@ def _is_place_modifier(mod: Token, noun: Token, ctx: RoleContext) -> bool:
     return bool(words & PLACE_OR_HAND_NOUNS) and city
 
 
-def _victim_modifier(mod: Token, ctx: RoleContext) -> bool:
-    if mod.dep_ not in ("compound", "nmod") or mod.pos_ != "NOUN":
+def _victim_modifier(mod: Token, noun: Token, ctx: RoleContext) -> bool:
+    """A modifier that says who or what was hit, not who struck: "civilian killings", and
+    before a noun of violence a building or gathering ("Texas School Shooting", "court
+    suicide attack": in a title-case headline too, where the tagger reads it as a name)."""
+    if mod.dep_ not in ("compound", "nmod"):
+        return False
+    if mod.lower_ in TARGET_SITES and {noun.lower_, noun.lemma_.lower()} & VIOLENT_NOUNS:
+        return True
+    if mod.pos_ != "NOUN":
         return False
     found = ctx.resolver.resolve_span(mod.doc[mod.i:mod.i + 1])
     return found is not None and found.sector in VICTIM_SECTORS
@@ -83,7 +92,7 @@ def means_agents(noun: Token, ctx: RoleContext) -> list[Token]:
                 out.append(agent)
     out += _between_parties(noun)
     out += [m for m in noun.children if (m.dep_ in ("amod", "compound", "nmod") or m.dep_ == "nsubj" and noun.tag_ == "VBG") and m.i < noun.i
-            and not _is_place_modifier(m, noun, ctx) and not _victim_modifier(m, ctx)
+            and not _is_place_modifier(m, noun, ctx) and not _victim_modifier(m, noun, ctx)
             and (m.pos_ == "PROPN" or m.dep_ == "compound" and m.pos_ == "NOUN"
                  or _capitalised(m) and (ent_type(m) in ("NORP", "GPE", "ORG") or _national(m, ctx, ("demonym", "country"))))]  # not "intelligence-based"
     return out
