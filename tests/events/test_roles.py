@@ -265,3 +265,20 @@ def test_a_modifier_that_names_a_party_with_its_own_modifiers(pipeline):
     assert ev.actor1.text == "Suicide bomber" and ev.actor1.sector == "REB"
     ev = _best(pipeline, "Palestinian Gunman Wounds 8 In Late-Night Jerusalem Shooting")
     assert ev.actor1.text == "Palestinian Gunman" and ev.actor1.country == "PSE"
+
+
+@pytest.mark.parametrize("text", [
+    "Paris rally draws thousands against pension reform",
+    "Suicide attack kills eight at Pakistan election rally",
+    "At Least 5 Killed In Senegal Protests Since Opposition Leader's Arrest",
+])
+def test_a_place_before_a_gathering_is_where_not_who(pipeline, text):
+    """"Paris rally": the city is where people gathered, not the government of France."""
+    protests = [e for e in pipeline.extract(Article(id="t", text=text)).events if e.type == "PROTEST"]
+    assert protests, text
+    assert all(e.actor1 is None or e.actor1.sector not in ("GOV", "MIL") for e in protests)
+
+
+def test_a_nationality_before_a_gathering_is_who(pipeline):
+    ev = _best(pipeline, "Palestinian riots against Israeli military policies are still continuing.")
+    assert ev.type == "PROTEST" and ev.actor1 is not None and ev.actor1.country == "PSE"

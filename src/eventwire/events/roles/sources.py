@@ -28,6 +28,7 @@ STATIVE_PARTICIPLES = set(_LEX["stative_participles"])
 ONSLAUGHT_VERBS = set(_LEX["onslaught_verbs"])
 PERPETRATION_VERBS = set(_LEX["perpetration_verbs"])
 TARGET_SITES = set(_LEX["target_sites"])
+GATHERING_NOUNS = set(_LEX["gathering_nouns"])
 VIOLENT_NOUNS = INSTRUMENT_NOUNS | UNATTRIBUTED_NOUNS | set(_LEX["violence_nouns"])
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 
@@ -40,21 +41,24 @@ ARMED_SECTORS = {"MIL", "COP", "GOV", "REB", "INS", "SEP", "UAF", "SPY"}
 
 def _is_place_modifier(mod: Token, noun: Token, ctx: RoleContext) -> bool:
     """A place name before an attack noun that names no hand: "Pak blast", "Karachi attack",
-    "Pakistan shrine bombing". Adjectives of nationality ("Indian shelling") are not places."""
+    "Pakistan shrine bombing", or before a gathering: "Paris rally". Adjectives of
+    nationality ("Indian shelling") are not places."""
     words = {noun.lower_, noun.lemma_.lower()}
     if _capitalised(mod) and _national(mod, ctx, ("demonym",), places=True) and _place_word(mod.text):
         # "Balochistan killings", "Karachi violence": a city or province the dictionaries file
         # under demonyms says where, before any act word; a state or a people names a hand
         return True
-    if not words & (UNATTRIBUTED_NOUNS | PLACE_OR_HAND_NOUNS):
+    if not words & (UNATTRIBUTED_NOUNS | PLACE_OR_HAND_NOUNS | GATHERING_NOUNS):
         return False
+    if words & GATHERING_NOUNS and (mod.dep_ == "amod" or mod.tag_ == "JJ"):
+        return False  # "Palestinian riots": an adjective of nationality is who gathers, "Paris rally" where
     state = ctx.resolver.is_place_name(mod.text)
     if not state and mod.pos_ != "PROPN":
         return False  # neither a country nor a proper name: no NER needed to say so
     if ent_type(mod) in ("NORP", "ORG", "PERSON"):
         return False
     city = not state and ent_type(mod) in PLACE_ENTS
-    if words & UNATTRIBUTED_NOUNS:
+    if words & (UNATTRIBUTED_NOUNS | GATHERING_NOUNS):
         return state or city
     return bool(words & PLACE_OR_HAND_NOUNS) and city
 
