@@ -72,6 +72,15 @@ def test_metonymy_and_dateline(gp):
     assert by_text(tops, "Islamabad")[0].role == "metonymy"
 
 
+
+def test_a_capital_closing_a_headline_is_its_attribution(gp):
+    """"...: Islamabad" at the end of a headline says who reports it, not where it happened;
+    "...: Kabul police" is a place's police, and a capital within the line stays a place."""
+    text = "Indian firing kills Pakistani soldier: Islamabad\nBlast kills five in market: Kabul police\nTroops killed in Kabul"
+    tops = gp.geoparse(text)
+    assert by_text(tops, "Islamabad")[0].role == "metonymy"
+    assert [t.role for t in by_text(tops, "Kabul")] == ["place", "place"]
+
 def test_people_and_organisations_are_not_places(gp):
     text = ("The violation was unacceptable, said spokesperson Mumtaz Zahra Baloch. Iran would not "
             "return, Baloch said. The Balochistan Liberation Army claimed the attack in Quetta.")

@@ -141,6 +141,9 @@ _MODIFIES = re.compile(r"[ \t]+(?!(?:and|or|but|nor|is|was|were|are|be|has|had|h
                        r"must|can|does|did|says?|said|to|in|on|at|of|for|from|with|by|as|than|that|which|who|after|"
                        r"before|since|last|this|next|over|under|into|about|while|when|where|if)\b)[A-Za-z]", re.IGNORECASE)
 
+_ATTRIBUTION_TAIL = re.compile(r"\S\s*:\s*$")  # "... soldier: " before the name
+_LINE_END = re.compile(r"[ \t.]*(?:\n|$)")  # nothing after it on its line
+
 
 class Toponym(BaseModel):
     """A place name found in a text and the GeoNames place it resolves to."""
@@ -751,6 +754,10 @@ class Geoparser:
                 return "place"
             if self.lex.cues["metonymy_before"].search(left) or self.lex.cues["metonymy_after"].match(
                     text[m.end:m.end + 40]):
+                return "metonymy"
+            if _ATTRIBUTION_TAIL.search(left) and _LINE_END.match(text, m.end):
+                # "Indian firing kills Pakistani soldier: Islamabad": a headline's closing
+                # attribution names who says so (the government), not where it happened
                 return "metonymy"
         return "place"
 
