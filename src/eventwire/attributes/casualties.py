@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from eventwire.attributes import claims
 from eventwire.attributes.numbers import Figure, apply_cue, find_cue, vague_value, word_value
+from eventwire.parse import doc_text
 from eventwire.resources import lexicon
 
 _LEX = lexicon("casualties")
@@ -129,7 +130,7 @@ def _source(word: Token, victims: list[Token]) -> tuple[int | None, int | None, 
     frame = claims.reporting_frame(word)
     if frame.verb is not None:
         status = frame.status
-        if status == "reported" and claims.is_unconfirmed(word.doc.text):
+        if status == "reported" and claims.is_unconfirmed(doc_text(word.doc)):
             status = "claimed"
         if frame.source is None or frame.source.i in {t.i for t in victims}:
             return None, None, status
@@ -138,7 +139,7 @@ def _source(word: Token, victims: list[Token]) -> tuple[int | None, int | None, 
         for c in word.head.children:
             if c.dep_ == "nsubj":
                 start, end = c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)
-                if claims.source_type(word.doc.text[start:end]) != "unknown":
+                if claims.source_type(doc_text(word.doc)[start:end]) != "unknown":
                     return start, end, "reported"
     return None, None, None
 
@@ -265,7 +266,7 @@ def _subjects(verb: Token) -> list[Token]:
 def read_casualties(sent: SpacySpan) -> list[Casualty]:
     """Every casualty figure in a parsed sentence (offsets relative to its Doc)."""
     found: list[Casualty] = []
-    text_lower = sent.text.lower()
+    text_lower = doc_text(sent.doc)[sent.start_char:sent.end_char].lower()
     for tok in _casualty_words(sent):
         lemma = _lemma(tok)
         if lemma in DEATH_VERBS or (lemma in DEATH_NOUNS and tok.pos_ in ("NOUN", "ADJ")):

@@ -31,6 +31,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from eventwire.model import Location, Segment
+from eventwire.parse import tokens_in
 from eventwire.resources import lexicon
 
 _ROLES = lexicon("roles")
@@ -99,11 +100,11 @@ def clause_place(tok: Token, doc: Doc, segment: Segment, ctx, claim, a1_tok, oth
             excluded.update(t.i for t in other.subtree)
     found = []
     for top in inside:
-        toks = [t for t in doc if off + t.idx >= top.start and off + t.idx < top.end]
-        if not toks:
+        ids = tokens_in(doc, top.start - off, top.end - off)
+        if not ids:
             continue
-        head = toks[-1]
-        if not any(t.i in scope for t in toks) or any(t.i in excluded for t in toks):
+        head = doc[ids[-1]]
+        if not any(i in scope for i in ids) or any(i in excluded for i in ids):
             continue
         if head.dep_ in ("compound", "nmod", "amod", "poss") and head.head.lemma_.lower() in BORDER_HEADS:
             continue  # "near the Iran border": not in Iran

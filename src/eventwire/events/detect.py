@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from spacy.attrs import POS
+from spacy.attrs import LEMMA, LOWER, POS
 from spacy.symbols import ADJ, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Token
 
@@ -131,10 +131,13 @@ def _is_candidate(tok: Token) -> bool:
 _CANDIDATE_POS = frozenset((VERB, NOUN, PROPN, ADJ))
 
 
-def _candidate_indices(doc: Doc) -> list[int]:
-    """Indices of the tokens `_is_candidate` can accept (by part of speech), read off the doc's
-    array: most tokens are no candidates, and a Token object for each costs."""
-    return [i for i, pos in enumerate(doc.to_array(POS).tolist()) if pos in _CANDIDATE_POS]
+def _candidate_indices(doc: Doc, lexicon_) -> list[int]:
+    """Indices of the tokens `_is_candidate` can accept (by part of speech) and some trigger
+    pattern could match (by lemma and form), read off the doc's arrays: most tokens are
+    neither, and a Token object for each costs."""
+    strings = doc.vocab.strings
+    return [i for i, (pos, lemma, lower) in enumerate(doc.to_array([POS, LEMMA, LOWER]).tolist())
+            if pos in _CANDIDATE_POS and lexicon_.may_match(strings[lemma], strings[lower])]
 
 
 def _inside_name(tok: Token) -> bool:
@@ -149,7 +152,7 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
     off = segment.start
     ctx.roles.offset = off
     triggers: list[tuple[Token, object]] = []
-    for i in _candidate_indices(doc):
+    for i in _candidate_indices(doc, lexicon_):
         tok = doc[i]
         if not _is_candidate(tok) or claims.is_reporting(tok):
             continue
@@ -166,6 +169,10 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
     unconfirmed = claims.is_unconfirmed(sent_text)
     lower = sent_text.lower()
     words = set(_WORDS.findall(lower))
+    cues = {c for c in RETALIATION if c in lower}
+    # what the sentence and its paragraph say is the same for each of its mentions: read
+    # once, and only when a mention gets that far
+    reading = near = None
     mentions: list[Mention] = []
     trigger_types = {tok.i: etype for tok, etype in triggers}
     for tok, etype in triggers:
@@ -245,7 +252,8 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
             m.attribution = Attribution(text=text, source_type=claims.source_type(text), start=attrib_span[0], end=attrib_span[1])
             m.evidence.append(_ev(ctx, attrib_span[0], attrib_span[1], "attribution"))
         # date
-        reading = read_date(sent_text, ctx.anchor, anchor_is_crawl=ctx.anchor_is_crawl)
+        if reading is None:
+            reading = read_date(sent_text, ctx.anchor, anchor_is_crawl=ctx.anchor_is_crawl)
         m.date, m.date_precision = reading.date, reading.precision
         if reading.start is not None:
             m.evidence.append(_ev(ctx, off + reading.start, off + reading.end, "date"))
@@ -256,8 +264,10 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
                 m.place_hint = _place_hint(m, segment, ctx)
         if m.location is not None and m.location.start is not None:
             m.evidence.append(_ev(ctx, m.location.start, m.location.end, "location"))
-        m.cues = {c for c in RETALIATION if c in lower}
-        m.context = _context_cues(m, words, ctx)
+        m.cues = set(cues)
+        if near is None and m.type in VIOLENT:
+            near = _paragraph_words(segment, ctx)
+        m.context = _context_cues(m, words, near)
         m.trigger_score = float(getattr(etype, "score", 1.0) or 1.0)
         m.governed = governor is not None
         m.confidence = _confidence(m, etype, governed=m.governed)
@@ -375,16 +385,21 @@ def _assign_casualties(mentions: list[Mention], casualties: list[Casualty], doc:
         target.evidence.append(_ev(ctx, off + cas.start, off + cas.end, cas.what))
 
 
-def _context_cues(m: Mention, words: set[str], ctx: ArticleContext) -> set[str]:
+def _paragraph_words(segment: Segment, ctx: ArticleContext) -> set[str]:
+    """The words of the sentence and of the text either side of it (`_context_cues`)."""
+    lo = max(0, segment.start - PARAGRAPH_WINDOW)
+    return set(_WORDS.findall(ctx.text[lo:segment.end + PARAGRAPH_WINDOW].lower()))
+
+
+def _context_cues(m: Mention, words: set[str], near: set[str] | None) -> set[str]:
     """Markers for the ACLED rules: a disaster or accident sentence with no attacker (no
     ACLED event at all: "the military mobilized to dig out cars stuck in snow"), and riot
-    words near a demonstration ("protesters ... The police said stones were thrown")."""
+    words near a demonstration ("protesters ... The police said stones were thrown");
+    `near` is `_paragraph_words` of the mention's segment, given for a violent type."""
     out = set()
     if _has(words, DISASTERS) and not _has(words, HOSTILE) and m.type != "PROTEST":
         out.add(DISASTER_CUE)  # a protest over an accident is still a protest
     if m.type in VIOLENT:
-        lo = max(0, m.segment.start - PARAGRAPH_WINDOW)
-        near = set(_WORDS.findall(ctx.text[lo:m.segment.end + PARAGRAPH_WINDOW].lower()))
         if m.type == "PROTEST" and _has(near, RIOT):
             out.add(RIOT_CUE)
         if m.type in ("ASSAULT", "FIGHT"):

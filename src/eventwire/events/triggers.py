@@ -122,6 +122,7 @@ def sentence_words(doc) -> frozenset[str]:
 
 
 _SENTENCE_WORDS = "eventwire.words"
+_MAY_MEMO = 200_000  # (lemma, form) pairs whose `may_match` is kept (cleared when full)
 
 
 class Context:
@@ -237,6 +238,8 @@ class TriggerLexicon:
         for lemma, fs in self._forms.items():
             for f in fs:
                 self._form_lemmas.setdefault(f, set()).add(lemma)
+        self._heads = frozenset(head for _, head in self._index)
+        self._may: dict[tuple[str, str], bool] = {}  # (lemma, form) -> `may_match`
 
     @classmethod
     def load(cls) -> "TriggerLexicon":
@@ -268,6 +271,22 @@ class TriggerLexicon:
         if found is None and pos == "NOUN" and not self._candidates(token, "NOUN") \
                 and self._verb_lemmas(token):
             found = self._match(token, "VERB", depth=0, hand_only=True)
+        return found
+
+    def may_match(self, lemma: str, lower: str) -> bool:
+        """False when no pattern can match a word of this lemma and lower-cased form,
+        whatever its tag and place in the parse: no key `_candidates` could look up (the
+        lemma, the form, the stems and irregular lemmas `_verb_lemmas` may derive) heads a
+        pattern. Most words head none, and the detector then needs no Token for them."""
+        key = (lemma, lower)
+        found = self._may.get(key)
+        if found is None:
+            keys = {lemma.lower(), lower, lower[:-1], lower[:-2], lower[:-3], lower[:-3] + "y",
+                    *self._form_lemmas.get(lower, ())}
+            found = not self._heads.isdisjoint(keys)
+            if len(self._may) >= _MAY_MEMO:
+                self._may.clear()
+            self._may[key] = found
         return found
 
     def _verb_lemmas(self, token) -> list[str]:

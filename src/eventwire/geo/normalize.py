@@ -26,15 +26,24 @@ def read_lines(name: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _rules() -> tuple[re.Pattern, list[tuple[re.Pattern, str]]]:
+def _rules() -> tuple[re.Pattern, list[tuple[re.Pattern, str, str]]]:
+    """The token drop pattern, and each substitution with a literal its pattern cannot match
+    without ("" when it has none): most names contain none of "saint", "mount", "kh"..."""
     drops, subs = [], []
     for line in read_lines("folding.tsv"):
         kind, pattern, repl = (line.split("\t") + ["", ""])[:3]
         if kind == "token":
             drops.append(pattern)
         else:
-            subs.append((re.compile(pattern), repl))
+            subs.append((re.compile(pattern), repl, _literal(pattern)))
     return re.compile("|".join(f"(?:{d})" for d in drops)), subs
+
+
+def _literal(pattern: str) -> str:
+    """The text `pattern` matches when it is a literal apart from word boundaries, else ""."""
+    bare = pattern.replace("\\b", "")
+    text = bare.replace("\\.", ".")
+    return text if text and re.escape(text) == bare else ""
 
 
 def strip_accents(s: str) -> str:
@@ -54,6 +63,7 @@ def fold(name: str) -> str:
     if len(tokens) > 2:  # connectors only inside a compound, never a whole name
         tokens = [tokens[0]] + [t for t in tokens[1:-1] if not drop.fullmatch(t)] + [tokens[-1]]
     s = " ".join(tokens)
-    for pattern, repl in subs:
-        s = pattern.sub(repl, s)
+    for pattern, repl, literal in subs:
+        if literal in s:  # "" is in every string
+            s = pattern.sub(repl, s)
     return s.strip()

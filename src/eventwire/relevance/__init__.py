@@ -32,6 +32,7 @@ import math
 import os
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 from eventwire.relevance.features import features
@@ -77,8 +78,8 @@ class RelevanceGate:
 
     def score(self, text: str) -> float:
         """Probability that `text` reports a political, conflict or diplomatic event."""
-        w = self.weights
-        z = self.bias + sum(w.get(f, 0.0) for f in features(text))
+        feats = features(text)  # summed in their sorted order, as the model was scored
+        z = self.bias + sum(map(self.weights.get, feats, repeat(0.0, len(feats))))
         return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
     def judge(self, texts: list[str]) -> Verdict:

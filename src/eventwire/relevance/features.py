@@ -44,8 +44,7 @@ def place_words() -> frozenset[str]:
 def tokens(text: str) -> list[str]:
     places = place_words()
     out = []
-    for m in _WORD.finditer(text):
-        w = m.group()
+    for w in _WORD.findall(text):
         if w[0].isdigit():
             out.append(NUMBER)
             continue

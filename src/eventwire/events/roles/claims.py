@@ -17,6 +17,7 @@ from eventwire.events.roles.naming import resolve_token
 from eventwire.events.roles.sources import verb_subject
 from eventwire.events.roles.syntax import _child, _prep_object
 from eventwire.model import Actor
+from eventwire.parse import doc_text
 from eventwire.resources import lexicon
 
 _LEX = lexicon("roles")
@@ -100,7 +101,7 @@ def _summoned_envoy(tok: Token, ctx: RoleContext) -> tuple[Actor, Actor] | None:
     was hit. None unless both are states and differ."""
     if not {tok.lemma_.lower(), tok.lower_} & _VIOLENT_WORDS:
         return None  # the protest itself, or talks, are not what the envoy's state did
-    text = tok.doc.text
+    text = doc_text(tok.doc)
     m = _SUMMONED.search(text)
     if m is None or m.end() > tok.idx:
         return None  # the complaint must be about an act named after it

@@ -12,6 +12,7 @@ from eventwire.events.roles.context import RoleContext
 from eventwire.events.roles.naming import OFFICE_NOUNS
 from eventwire.events.roles.syntax import doc_words
 from eventwire.model import Actor
+from eventwire.parse import doc_text
 from eventwire.resources import lexicon
 
 _LEX = lexicon("roles")
@@ -60,7 +61,7 @@ def _line_pair(tok: Token) -> tuple[str, str, bool] | None:
     """The two states of a contested line the sentence names as the scene of cross-border
     fire ("Indian shelling across the LoC", "firing on the Kashmir border"), the first the
     side the event is on when the place names one ("in Azad Kashmir": sided)."""
-    low = tok.doc.text.lower()
+    low = doc_text(tok.doc).lower()
     words = doc_words(tok.doc)
     for name, states in CONTESTED_LINES.items():
         at = low.find(name)

@@ -15,6 +15,7 @@ from eventwire.events.roles.syntax import (
 )
 from eventwire.events.roles.targets import PLACE_TARGET_PREPS
 from eventwire.model import Actor
+from eventwire.parse import doc_text
 from eventwire.resources import lexicon
 
 _LEX = lexicon("roles")
@@ -55,21 +56,22 @@ def _paired_states(tok: Token, ctx: RoleContext):
     parser hung them: "Iran, Iraq clashes", "as Iran and Iraq exchange fire", "Iran-Iraq
     fighting". Read from the words, since headline parses of such lists are unreliable."""
     doc = tok.doc
+    text = doc_text(doc)
     fight = not doc_words(doc).isdisjoint(FIGHT_WORDS)
-    hits = [h for h in ctx.resolver.find(doc.text) if h.kind in ("country", "demonym") and h.country]
+    hits = [h for h in ctx.resolver.find(text) if h.kind in ("country", "demonym") and h.country]
     for h1, h2 in zip(hits, hits[1:]):
-        between = doc.text[h1.end:h2.start].strip()
-        if not (fight or between in _HYPHENS and _fire_follows(doc.text, h2.end)):
+        between = text[h1.end:h2.start].strip()
+        if not (fight or between in _HYPHENS and _fire_follows(text, h2.end)):
             continue  # "India-Pakistan border shelling": a hyphened pair before fire is its two sides
-        before = doc.text[max(0, h1.start - 12):h1.start].lower().split()[-1:]
-        after = doc.text[h2.end:h2.end + 20].lower().split()[:1]
+        before = text[max(0, h1.start - 12):h1.start].lower().split()[-1:]
+        after = text[h2.end:h2.end + 20].lower().split()[:1]
         if before and before[0] in PLACE_TARGET_PREPS | {"across", "near", "throughout", "at"} \
                 and not (after and after[0].strip(".,;:") in FIGHT_WORDS | INSTRUMENT_NOUNS
-                         or _fire_follows(doc.text, h2.end)):
+                         or _fire_follows(text, h2.end)):
             continue  # "clashes in Syria, Iraq": places, not sides ("in Iran, Iraq clashes" is)
         if h1.country != h2.country and between in _PAIR_JOINS:
-            a = ctx.resolver.resolve(doc.text, h1.start, h1.end)
-            b = ctx.resolver.resolve(doc.text, h2.start, h2.end)
+            a = ctx.resolver.resolve(text, h1.start, h1.end)
+            b = ctx.resolver.resolve(text, h2.start, h2.end)
             if a is None or b is None:
                 return None
             a_tok = next((t for t in doc if t.idx >= h1.start), tok)

@@ -86,8 +86,11 @@ def _verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None) -> tuple[A
         return demand
     cands = [a for c in subject_candidates(verb) for a in (means_agents(c, ctx) if _eventive(c) else [c])]
     src_tok = cands[0] if cands else None
+    # the first candidate is tried first, so unless one resolves the source is None
+    source = None
     for cand in cands:  # "the incident was ..., expelling": skip subjects that name no actor
-        if resolve_token(cand, ctx, speaker) is not None:
+        source = resolve_token(cand, ctx, speaker)
+        if source is not None:
             src_tok = cand
             break
         if cand.lower_ in PRONOUNS and cand.head.i == verb.i:
@@ -100,7 +103,6 @@ def _verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None) -> tuple[A
         tgt_tok = _prep_object(verb, TARGET_PREPS | {"from"})
     if tgt_tok is None:
         tgt_tok = _object_fallback(verb)
-    source = resolve_token(src_tok, ctx, speaker)
     target = resolve_token(tgt_tok, ctx, speaker)
     if target is not None and not target.country and target.sector != "IGO" and tgt_tok is not None \
             and tgt_tok.dep_ == "dobj" and not _names_party(tgt_tok, ctx):
