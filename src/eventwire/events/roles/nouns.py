@@ -73,8 +73,8 @@ def _noun_roles(noun: Token, ctx: RoleContext, speaker: Token | None) -> tuple[A
             if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i and not _is_place_modifier(c, noun, ctx) \
                     and not _victim_modifier(c, noun, ctx):
                 found = ctx.resolver.resolve_span(noun.doc[c.i:c.i + 1], offset=ctx.offset)
-                lo = _modifier_start(c)
-                if found is not None and lo < c.i:
+                lo = _modifier_start(c) if found is not None else c.i
+                if lo < c.i:
                     # the word's own modifiers may name another party ("Suicide bomber
                     # strikes" parsed as one noun run: a suicide bomber, not a bomber plane)
                     found = ctx.resolver.resolve_span(noun.doc[lo:c.i + 1], offset=ctx.offset) or found
