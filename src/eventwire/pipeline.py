@@ -155,10 +155,12 @@ class Pipeline:
         """Everything before the parse: segments, candidates, the article's toponyms."""
         segments = segment(article)
         cands, scores = self._gate(segments)
-        toponyms = []
+        toponyms, actors = [], None
         if self.geoparser is not None and cands:
             dateline = [(s.start, s.end) for s in segments if s.kind in ("dateline", "header", "furniture")]
-            toponyms = self.geoparser.geoparse(article.text, skip_spans=dateline)
+            # scanned once: the geoparse and the article's countries (context_countries) both count them
+            actors = self.geoparser.actor_countries(article.text)
+            toponyms = self.geoparser.geoparse(article.text, skip_spans=dateline, actors=actors)
         ctx = ArticleContext(
             text=article.text,
             anchor=article.date,
@@ -166,6 +168,7 @@ class Pipeline:
             toponyms=toponyms,
             geoparser=self.geoparser,
             roles=RoleContext(resolver=self.resolver),
+            actor_countries=actors,
         )
         return _Prepared(article, cands, ctx, scores, sentences=sum(s.kind in PARSED_KINDS for s in segments))
 

@@ -319,7 +319,10 @@ def context_countries(ctx) -> Counter:
     for t in ctx.toponyms or ():
         if _votes(ctx, t):
             votes[t.country] += 2 if t.role == "place" else 1
-    if ctx.geoparser is not None and hasattr(ctx.geoparser, "actor_countries"):
+    scanned = getattr(ctx, "actor_countries", None)
+    if scanned is not None:
+        votes.update(scanned)
+    elif ctx.geoparser is not None and hasattr(ctx.geoparser, "actor_countries"):
         votes.update(ctx.geoparser.actor_countries(ctx.text))
     ctx._countries = votes
     return votes

@@ -7,6 +7,7 @@ one real event in an article into a single `Event`.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -99,6 +100,8 @@ class ArticleContext:
     toponyms: list  # eventwire.geo.Toponym, offsets into the article text
     geoparser: object | None
     roles: RoleContext
+    # the geoparser's `actor_countries` of the text, when the pipeline scanned it (None: not yet)
+    actor_countries: Counter | None = None
 
 
 def _ev(ctx: ArticleContext, start: int, end: int, role: str) -> Evidence:

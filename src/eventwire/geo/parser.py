@@ -763,9 +763,13 @@ class Geoparser:
 
     # -- public ---------------------------------------------------------------------------
     def geoparse(self, text: str, *, skip_spans: list[tuple[int, int]] = (),
-                 context_countries: list[str] = ()) -> list[Toponym]:
+                 context_countries: list[str] = (), actors: Counter | None = None) -> list[Toponym]:
         """Toponyms in `text`, offsets into it; `skip_spans` are spans already read as actors
-        (or dateline/furniture spans the caller wants left alone)."""
+        (or dateline/furniture spans the caller wants left alone). `actors`: what
+        `actor_countries(text)` gives, when the caller scanned for it already (the pipeline
+        needs it again for the article's countries)."""
+        if actors is None:
+            actors = self.actor_countries(text)
         toks = self._tokens(text)
         title_lines = self._title_lines(text, toks)
         lower_words = {w for _, _, w in toks if w.islower()}
@@ -787,7 +791,7 @@ class Geoparser:
         # where the article is: it is resolved, but lends no context to the other names
         named_for = self._named_for(text, matches)
         ctx = self._context([m for m in matches if m.key not in named_for],
-                            list(context_countries) + list(self.actor_countries(text).elements()))
+                            list(context_countries) + list(actors.elements()))
         senses = self._senses(text, matches, ctx, named_for, listed)
         anchors = [(k, c) for k, (c, _, _) in senses.items() if c is not None and self.g.fcode[c] not in AREAL
                    and self._placed(c)]
