@@ -166,10 +166,14 @@ class MorphologyTable:
         through the real components together, once."""
         jobs = []
         for doc in docs:
-            if not doc.has_annotation("DEP") or self.context_tests and self._needs_context(doc):
+            if not doc.has_annotation("DEP"):
+                self.lemmatizer(self.ruler(doc))
+                continue
+            keys = list(map(tuple, doc.to_array([ORTH, TAG, DEP]).tolist()))
+            if self.context_tests and self._needs_context(doc.vocab, keys):
                 self.lemmatizer(self.ruler(doc))
             else:
-                jobs.append((doc, list(map(tuple, doc.to_array([ORTH, TAG, DEP]).tolist()))))
+                jobs.append((doc, keys))
         table = self.table
         missing = list(dict.fromkeys(k for _, keys in jobs for k in keys if k not in table))
         if missing:
@@ -194,13 +198,16 @@ class MorphologyTable:
         for key, value in zip(missing, probe.to_array([TAG, POS, MORPH, DEP, LEMMA]).tolist()):
             self.table[key] = tuple(value)
 
-    def _needs_context(self, doc) -> bool:
+    def _needs_context(self, vocab, keys: list[tuple[int, int, int]]) -> bool:
+        """Whether a token of the document, by its (orth, tag, dep) key, could start one of
+        the ruler's multi-token patterns. Keyed like the table (a token's lower-case form is
+        its word's), so that the table's keys serve, read off the doc once."""
         seen = self._context_seen
-        for row in doc.to_array([LOWER, TAG, DEP]).tolist():
-            row = tuple(row)
-            hit = seen.get(row)
+        for key in keys:
+            hit = seen.get(key)
             if hit is None:
-                hit = seen[row] = any(test(row) for test in self.context_tests)
+                row = (vocab[key[0]].lower, key[1], key[2])
+                hit = seen[key] = any(test(row) for test in self.context_tests)
                 if len(seen) > self.max_size:
                     seen.clear()
             if hit:
