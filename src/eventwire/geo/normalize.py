@@ -53,13 +53,17 @@ def strip_accents(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
 
+def _tokens(name: str) -> list[str]:
+    s = strip_accents(name).lower().replace("’", "'").replace("`", "'")
+    tokens = [_NON_WORD.sub("", t) for t in _SPLIT.split(s)]
+    return [t for t in tokens if t]
+
+
 @lru_cache(maxsize=200_000)
 def fold(name: str) -> str:
     """Lowercase, accent-free, connector-free, transliteration-folded key for `name`."""
     drop, subs = _rules()
-    s = strip_accents(name).lower().replace("’", "'").replace("`", "'")
-    tokens = [_NON_WORD.sub("", t) for t in _SPLIT.split(s)]
-    tokens = [t for t in tokens if t]
+    tokens = _tokens(name)
     if len(tokens) > 2:  # connectors only inside a compound, never a whole name
         tokens = [tokens[0]] + [t for t in tokens[1:-1] if not drop.fullmatch(t)] + [tokens[-1]]
     s = " ".join(tokens)
@@ -67,3 +71,11 @@ def fold(name: str) -> str:
         if literal in s:  # "" is in every string
             s = pattern.sub(repl, s)
     return s.strip()
+
+
+@lru_cache(maxsize=1 << 14)
+def droppable(word: str) -> bool:
+    """Whether `fold` drops the last token of `word` when more of a name follows it ("and" in
+    "Trinidad and Tobago"): then the longer name's key does not begin with this one's."""
+    tokens = _tokens(word)
+    return bool(tokens) and _rules()[0].fullmatch(tokens[-1]) is not None

@@ -21,7 +21,7 @@ from functools import lru_cache
 from pydantic import BaseModel
 
 from eventwire.geo.gazetteer import Gazetteer, haversine_km, load_gazetteer
-from eventwire.geo.normalize import fold, read_lines, strip_accents
+from eventwire.geo.normalize import droppable, fold, read_lines, strip_accents
 from eventwire.model import Article, Location
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w’'.]*\w)?\.?")  # hyphens split: "German-Iraqi"
@@ -345,6 +345,10 @@ class Geoparser:
                     dem = g.demonyms.get(key)
                     if cands or dem is not None:
                         best = _Match(s, toks[j][1], i, j, key, cands or (), dem, _spelling(text[s:toks[j][1]]))
+                    # a longer span's key is this one, a space and more (unless folding drops
+                    # this word inside a name): where no name begins so, none is further on
+                    if key not in g.prefixes and w not in _COMPASS_INITIALS and not droppable(wj):
+                        break
                 j += 1
             if best:
                 matches.append(best)
