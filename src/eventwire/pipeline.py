@@ -8,6 +8,7 @@ every document. A document that fails is reported in its result's `errors`; the 
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import re
@@ -104,10 +105,25 @@ class Pipeline:
         for article in articles:
             batch.append(article)
             if len(batch) >= batch_size:
-                yield from self._extract_batch(batch)
+                yield from self._batch_results(batch)
                 batch = []
         if batch:
-            yield from self._extract_batch(batch)
+            yield from self._batch_results(batch)
+
+    def _batch_results(self, articles: list[Article]) -> list[tuple[DocumentResult, int]]:
+        """A batch's results, made with the cyclic garbage collector paused. A batch frees
+        nearly all it allocates (docs, mentions, records) by reference counting, yet its
+        allocations set off collections, and every full one walks the loaded model,
+        dictionaries and gazetteer: on 3,000 reports they found ~300 objects in cycles and
+        took ~8% of extraction's CPU. What cycles a batch leaves wait for the next collection
+        after it. The caller's setting is restored (the runner pauses the collector too)."""
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return list(self._extract_batch(articles))
+        finally:
+            if enabled:
+                gc.enable()
 
     def _extract_batch(self, articles: list[Article]) -> Iterator[tuple[DocumentResult, int]]:
         prepared: list[_Prepared | DocumentResult] = []
