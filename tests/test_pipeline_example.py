@@ -109,3 +109,21 @@ def test_relative_dates_carry_low_precision(result):
     article, res = result
     pak = next(e for e in _assaults(res) if e.actor1 and e.actor1.country == "PAK")
     assert pak.date is not None and pak.date_precision in ("week", "month")
+
+
+def test_batches_leave_the_callers_collector_setting(pipeline):
+    """Batches run with the cyclic GC paused (it rescanned the loaded model for a few cycles);
+    the caller's setting comes back either way, and the results are the same."""
+    import gc
+
+    article = Article(id="gc", text="Gunmen killed two policemen in Quetta on Monday, police said.")
+    assert gc.isenabled()
+    on = [r.model_dump() for r in pipeline.extract_many([article])]
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        off = [r.model_dump() for r in pipeline.extract_many([article])]
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    assert on == off and on[0]["events"]
