@@ -36,6 +36,7 @@ from eventwire.model import Event
 from eventwire.resources import DATA
 
 _DATE_ORDER = ("day", "week", "month", "year", "none")
+_DATE_RANK = {p: i for i, p in enumerate(_DATE_ORDER)}
 
 
 @lru_cache(maxsize=1)
@@ -121,6 +122,7 @@ def member_from_event(event: Event, *, article: str, source: str, reported: Date
     # a country-wide location ("in Pakistan") says where, not which incident: no point
     has_point = loc is not None and not _country_only(loc)
     text = " ".join(e.text for e in event.evidence if e.role == "sentence")
+    tokens = _WORD.findall(text)  # for the shared words and the compass cues both
     # the place's own words ("Waziristan" for Khyber Pakhtunkhwa) are the place tie's to count
     place_words = _name_words(loc.text if loc is not None else None)
     return Member(
@@ -142,9 +144,9 @@ def member_from_event(event: Event, *, article: str, source: str, reported: Date
         place=loc.name if has_point else None,
         best=event.fatalities.best,
         mode=event.mode,
-        words=tuple(w for w in keywords(text) if w not in place_words),
+        words=tuple(w for w in _keywords(tokens) if w not in place_words),
         victims=event.fatalities.victims,
-        compass=compass(text),
+        compass=_compass(tokens),
     )
 
 
@@ -178,7 +180,11 @@ def _spacy_stop_words() -> set[str]:
 
 def keywords(text: str) -> tuple[str, ...]:
     """Content words two reports of one incident tend to share ("funeral", "Serena", "school")."""
-    return tuple(sorted({w for w in map(_content_word, _WORD.findall(text)) if w}))
+    return _keywords(_WORD.findall(text))
+
+
+def _keywords(tokens: list[str]) -> tuple[str, ...]:
+    return tuple(sorted({w for w in map(_content_word, tokens) if w}))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -203,8 +209,12 @@ def _singular(w: str) -> str:
 def compass(text: str) -> tuple[str, ...]:
     """Compass cues ("southwest Pakistan", "NW"), normalised: two reports that place an
     incident in opposite parts of a country describe different incidents."""
+    return _compass(_WORD.findall(text))
+
+
+def _compass(tokens: list[str]) -> tuple[str, ...]:
     table = rules()["compass"]["cues"]
-    found = {table[t.lower()] for t in _WORD.findall(text) if t.lower() in table}
+    found = {table[t] for t in map(str.lower, tokens) if t in table}
     return tuple(sorted(found))
 
 
@@ -232,7 +242,8 @@ def km(a: Member, b: Member) -> float | None:
 
 
 def date_window(precision: str) -> int:
-    return rules()["date_window_days"].get(precision, rules()["date_window_days"]["none"])
+    windows = rules()["date_window_days"]
+    return windows.get(precision, windows["none"])
 
 
 def _actor_conflict(x: tuple, y: tuple) -> bool:
@@ -250,13 +261,13 @@ def _reversible(m: Member) -> bool:
 
 def _actors(a: Member, b: Member, r: dict) -> tuple[bool, list[str], int]:
     """(compatible, reasons, tie) on actors; violent families read dyads unordered."""
-    straight = not (_actor_conflict(a.actor1, b.actor1) or _actor_conflict(a.actor2, b.actor2))
-    swapped = a.family in r["unordered_families"] and _reversible(a) and _reversible(b) and not (
-        _actor_conflict(a.actor1, b.actor2) or _actor_conflict(a.actor2, b.actor1))
-    if not (straight or swapped):
+    if not (_actor_conflict(a.actor1, b.actor1) or _actor_conflict(a.actor2, b.actor2)):
+        pairs = ((a.actor1, b.actor1, "actor1"), (a.actor2, b.actor2, "actor2"))
+    elif a.family in r["unordered_families"] and _reversible(a) and _reversible(b) and not (
+            _actor_conflict(a.actor1, b.actor2) or _actor_conflict(a.actor2, b.actor1)):
+        pairs = ((a.actor1, b.actor2, "actor1"), (a.actor2, b.actor1, "actor2"))  # swapped
+    else:
         return False, [], 0
-    pairs = ((a.actor1, b.actor1, "actor1"), (a.actor2, b.actor2, "actor2")) if straight else (
-        (a.actor1, b.actor2, "actor1"), (a.actor2, b.actor1, "actor2"))
     tie, why = 0, []
     for x, y, name in pairs:
         if x[0] and x[0] == y[0] and x[1] and x[1] == y[1]:
@@ -345,20 +356,29 @@ def compare(a: Member, b: Member) -> Match | None:
     gap = abs((a.date - b.date).days)
     if gap > max(date_window(a.precision), date_window(b.precision)):
         return None
-    tie, why, specific = 0, [], 0
     copies = a.source == b.source  # near-duplicate articles: one report, not two
-    for check in (_actors, _places, _fatalities, _directions):
-        ok, reasons, t = check(a, b, r)
-        if not ok:
-            return None
-        if check is _places:
-            specific += t
-        elif check is _fatalities and not copies:
-            specific += t
-        elif check is _fatalities:
-            t = 0  # a toll two copies of one text share proves nothing
-        tie += t
-        why += reasons
+    # the checks written out, not a loop over them: this runs for every candidate pair
+    ok, why, tie = _actors(a, b, r)
+    if not ok:
+        return None
+    ok, reasons, specific = _places(a, b, r)
+    if not ok:
+        return None
+    tie += specific
+    why += reasons
+    ok, reasons, t = _fatalities(a, b, r)
+    if not ok:
+        return None
+    if copies:
+        t = 0  # a toll two copies of one text share proves nothing
+    specific += t
+    tie += t
+    why += reasons
+    ok, reasons, t = _directions(a, b, r)
+    if not ok:
+        return None
+    tie += t
+    why += reasons
     if a.mode and a.mode == b.mode:
         tie += r["ties"]["same_mode"]
         why.append(f"mode {a.mode}")
@@ -384,14 +404,20 @@ def compare(a: Member, b: Member) -> Match | None:
     return Match(tie, tuple(why))
 
 
-def _name_words(name: str | None) -> set[str]:
-    return {w.lower() for w in _WORD.findall(name)} if name else set()
+def _name_words(name: str | None) -> frozenset[str]:
+    return _place_words(name) if name else frozenset()
+
+
+@lru_cache(maxsize=1 << 14)
+def _place_words(name: str) -> frozenset[str]:
+    # cached: a place name recurs across members, and `compare` asks for both of a pair's
+    return frozenset(w.lower() for w in _WORD.findall(name))
 
 
 def _gap_cost(gap: int, a: Member, b: Member, r: dict) -> int:
     """Days apart weigh against a merge, more so when a date is only known to the week or
     month (the report date stands in for it): a gap must be bridged by stronger ties."""
-    rank = {p: i for i, p in enumerate(_DATE_ORDER)}
+    rank = _DATE_RANK
     coarse = max(rank.get(a.precision, len(_DATE_ORDER) - 1), rank.get(b.precision, len(_DATE_ORDER) - 1))
     g = r["date_gap"]
     return math.ceil(gap * g["per_day"]) + g["coarse"].get(_DATE_ORDER[coarse], 0)
