@@ -29,7 +29,7 @@ import weakref
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from typing import Any
 
 from eventwire.model import Article, DocumentResult, Event
@@ -535,11 +535,13 @@ def _pair_links(inc: LinkKeys, other: LinkKeys, cfg: dict) -> list[dict]:
     alone, so that a change to one incident re-evaluates only the pairs it is in."""
     if inc.date is None or not inc.actor1_country or other.date is None or other.id == inc.id:
         return []
-    if not (inc.date - timedelta(days=cfg["window_days"]) <= other.date <= inc.date):
+    # days apart as a number, not a window of dates: this runs for every candidate pair
+    days = (inc.date - other.date).days
+    if not 0 <= days <= cfg["window_days"]:
         return []
     a = inc.actor1_country
     violent = inc.type in cfg["violent"]
-    if other.date == inc.date and other.id > inc.id and other.type in cfg["violent"] and violent:
+    if days == 0 and other.id > inc.id and other.type in cfg["violent"] and violent:
         return []  # same-day pairs of attacks link one way only
     out = []
     if violent and inc.cue and other.type in cfg["violent"] and _victim(other) == a and other.actor1_country != a:
@@ -548,10 +550,11 @@ def _pair_links(inc: LinkKeys, other: LinkKeys, cfg: dict) -> list[dict]:
             other.actor2_country in (_victim(inc), inc.actor2_country):
         out.append({"type": "follows_threat", "target": other.id, "origin": "cross",
                     "evidence": {"threat": other.id}})
-    same_dyad = {a, inc.actor2_country} == {other.actor1_country, other.actor2_country} and None not in (
-        inc.actor2_country, other.actor1_country)
-    if same_dyad and other.date < inc.date and inc.goldstein is not None and other.goldstein is not None and \
-            other.goldstein - inc.goldstein >= cfg["escalation_goldstein_drop"]:
+    # the dyad's sets are built last, for the few pairs whose scores dropped enough
+    if days > 0 and inc.goldstein is not None and other.goldstein is not None and \
+            other.goldstein - inc.goldstein >= cfg["escalation_goldstein_drop"] and \
+            None not in (inc.actor2_country, other.actor1_country) and \
+            {a, inc.actor2_country} == {other.actor1_country, other.actor2_country}:
         out.append({"type": "escalation_of", "target": other.id, "origin": "cross",
                     "evidence": {"goldstein": [other.goldstein, inc.goldstein]}})
     return out
