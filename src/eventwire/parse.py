@@ -39,8 +39,8 @@ ENTITIES = "eventwire.entities"  # doc.user_data: an entity oracle standing in f
 def one_blas_thread() -> None:
     """Numpy's BLAS on one thread in this process. OpenBLAS starts a thread per core, and
     its idle threads spin: with a worker per core, as `run` and `extract --workers N` have,
-    that doubled the CPU time of extraction (3,000 reports: 9.3 against 15.2 s) without
-    making it faster. The products are the same on any number of threads. Process-wide:
+    that only burns CPU (one measurement, 3,000 reports in one process: 9.3 s of CPU on one
+    thread, 15.2 s on two). The products are the same on any number of threads. Process-wide:
     a program that wants numpy's threads back sets EVENTWIRE_BLAS=blis."""
     from threadpoolctl import threadpool_limits
 
