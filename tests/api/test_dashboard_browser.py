@@ -170,8 +170,11 @@ def test_phone_width_has_no_sideways_scroll(browser, server):
         _ready(page, "desk")
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
         page.locator("#map-svg").wait_for(state="visible")  # drawn after the data arrive
-        box = page.locator("#map-svg").bounding_box()
-        assert box and box["width"] > 300
+        # read in the page, not through a handle: the map may be redrawn while the page
+        # settles, and a replaced node has no bounding box (CI under load saw None)
+        width = "() => document.querySelector('#map-svg')?.getBoundingClientRect().width || 0"
+        page.wait_for_function(f"() => ({width})() > 300", timeout=10_000)
+        assert page.evaluate(width) > 300
         _shot(page, "dashboard-phone.png")
     finally:
         context.close()
