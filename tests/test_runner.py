@@ -195,6 +195,68 @@ def test_a_stuck_worker_is_killed_and_replaced(pipeline, tmp_path, monkeypatch):
     assert (error["id"], error["stage"], error["reason"]) == ("stuck", "timeout", "timed out after 1 s")
 
 
+class _Crashes:
+    """A pipeline whose process dies outright (a segfault, the OOM killer) on one text."""
+
+    def __init__(self, pipeline):
+        self.pipeline = pipeline
+
+    def extract_many(self, articles):
+        for article in articles:
+            if "CRASH" in article.text:
+                os._exit(9)
+            yield self.pipeline.extract(article)
+
+
+def test_a_worker_that_dies_with_chunks_queued_on_it_loses_only_its_document(pipeline, tmp_path, monkeypatch):
+    # chunks of 2: each worker holds two chunks at once, the crashing one and one not begun
+    monkeypatch.setattr(runner, "CHUNK", 2)
+    lines = stress.news_corpus(12, seed=5, hostile=False)
+    lines[1] = json.dumps({"id": "crash", "text": "CRASH: " + json.loads(lines[1])["text"]})
+    corpus = stress.write_corpus(tmp_path / "c.jsonl", lines)
+    db = tmp_path / "k.duckdb"
+    report = run([str(corpus)], db, workers=2, batch_size=12, progress=False, pipeline=_Crashes(pipeline))
+    assert (report.added, report.failed) == (11, 1)
+    # nothing lost and nothing doubled: the events of the others are those of a plain run
+    ref = tmp_path / "ref.duckdb"
+    run([str(stress.write_corpus(tmp_path / "r.jsonl", lines[:1] + lines[2:]))], ref, progress=False, pipeline=pipeline)
+    per_article = "SELECT article_id, count(*) FROM events GROUP BY 1 ORDER BY 1"
+    with Store(db, read_only=True) as store, Store(ref, read_only=True) as reference:
+        (error,) = [e for e in store.errors() if e["level"] == "error"]
+        assert store.query(per_article) == reference.query(per_article)
+        assert len(reference.query(per_article)) >= 5
+    assert (error["id"], error["stage"]) == ("crash", "worker")
+
+
+class _Echo:
+    """Answers each article with a result as large as its text, at once."""
+
+    def extract_counted(self, articles):
+        from eventwire.model import DocumentError, DocumentResult
+
+        return [(DocumentResult(id=a.id, errors=[DocumentError(id=a.id, stage="echo", reason=a.text)]), 1) for a in articles]
+
+
+def test_large_chunks_queued_on_busy_workers_do_not_deadlock_the_pool():
+    # 300 kB each way is several pipe buffers: the pool's send of a worker's second chunk
+    # must not wait for a worker that is itself waiting to send its first results
+    from eventwire.model import Article
+
+    articles = [Article(id=f"a{i}", text=f"{i} " + "x" * 300_000) for i in range(8)]
+    pool = runner.PoolExtractor(2, pipeline=_Echo(), time_limit=None)
+    got: list = []
+    reader = threading.Thread(target=lambda: got.extend(pool.collect(pool.submit(articles))), daemon=True)
+    reader.start()
+    reader.join(60)
+    deadlocked = reader.is_alive()
+    if deadlocked:  # free the pool's thread from its blocked send, so that close() returns
+        for worker in pool.workers:
+            worker.process.kill()
+    pool.close()
+    assert not deadlocked, "the pool deadlocked"
+    assert [r.errors[0].reason for r, _ in got] == [a.text for a in articles]
+
+
 def _dies_loading(conn, time_limit) -> None:
     os._exit(3)  # as a worker whose model cannot load would
 
