@@ -378,7 +378,12 @@ class PoolExtractor:
     def _step(self) -> None:
         with self._lock:
             for worker in self.workers:
-                while worker.ready and len(worker.tasks) < IN_FLIGHT and self._todo:
+                if worker.ready and not worker.tasks and self._todo:
+                    worker.send(self._todo.pop())
+            # a chunk queued behind another only while there is work for every worker: at the
+            # end of the input it would wait on one worker while another sits idle
+            for worker in self.workers:
+                while worker.ready and len(worker.tasks) < IN_FLIGHT and len(self._todo) >= len(self.workers):
                     worker.send(self._todo.pop())
             busy = any(w.tasks or not w.ready for w in self.workers)
         if not busy:

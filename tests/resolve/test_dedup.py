@@ -7,7 +7,8 @@ import random
 import numpy as np
 import pytest
 
-from eventwire.resolve.dedup import _config, bands, shingles, signature
+from eventwire.resolve import dedup
+from eventwire.resolve.dedup import _config, bands, shingles, signature, signatures
 
 datasketch = pytest.importorskip("datasketch")
 
@@ -28,6 +29,20 @@ def test_signatures_are_datasketchs():
         ours = signature(text)
         assert ours.dtype == np.uint64
         assert np.array_equal(ours, _datasketch_signature(text)), text
+
+
+def test_a_batch_hashed_together_gives_each_texts_own_signature(monkeypatch):
+    rng = random.Random(11)
+    words = "gunmen stormed a school in the north killing at least twelve people officials said".split()
+    texts = [" ".join(rng.choice(words) for _ in range(rng.randint(0, 60))) for _ in range(200)]
+    texts[5] = texts[77] = ""  # no shingle: the all-max signature, wherever it stands
+    monkeypatch.setattr(dedup, "BLOCK", 50)  # many blocks, and texts longer than a block
+    together = signatures(texts)
+    assert len(together) == len(texts)
+    for text, sig in zip(texts, together):
+        assert sig.dtype == np.uint64
+        assert np.array_equal(sig, _datasketch_signature(text)), text
+    assert signatures([]) == []
 
 
 @pytest.mark.parametrize("threshold,num_perm", [(0.8, 64), (0.5, 64), (0.9, 128), (0.7, 32), (0.85, 100)])

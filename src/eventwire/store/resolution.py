@@ -34,7 +34,7 @@ from typing import Any
 
 from eventwire.model import Article, DocumentResult, Event
 from eventwire.resolve.cross import Change, Member, Resolver, member_from_event, rules
-from eventwire.resolve.dedup import NearDuplicateIndex, signature
+from eventwire.resolve.dedup import NearDuplicateIndex, signatures
 from eventwire.store.store import Store, _globalise, chunked, marks
 
 DDL = (
@@ -229,12 +229,14 @@ class ResolutionStore:
         fresh: dict[str, tuple[Event, dict]] = {}
         sig_rows: list[dict] = []
         version_rows: list[dict] = []
+        unsigned = {a.content_hash: a.text for a, _ in documents if a.content_hash not in index}
+        sigs = dict(zip(unsigned, signatures(list(unsigned.values()))))  # hashed as one batch
         for article, result in documents:
             content_hash = article.content_hash
             report = ResolutionReport(article_hash=content_hash)
             reports.append(report)
             if content_hash not in index:
-                sig = signature(article.text)
+                sig = sigs[content_hash]
                 match = next(iter(index.matches(sig)), None)
                 if match is not None:
                     report.duplicate_of, report.similarity = self.canonical(match[0]), match[1]
