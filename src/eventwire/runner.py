@@ -294,26 +294,28 @@ class _Ticket:
     ready: threading.Event = field(default_factory=threading.Event)
 
 
-START_TRIES = 3
+START_TRIES = 3  # workers that die before they are ready, in a row, before the pool gives up
 # chunks sent to a worker before it answers the first: the next one waits in the worker, so a
 # worker never idles while this process (busy storing a batch, holding the GIL) gets round
 # to sending it (~0.9 s idle per worker per 10k short articles with one at a time)
-IN_FLIGHT = 2  # workers that die before they are ready, in a row, before the pool gives up
+IN_FLIGHT = 2
 
 
 class PoolExtractor:
     """Extraction in `workers` processes; this process stays the only database writer.
 
     Each worker loads the pipeline once (forked workers inherit a pipeline given here) and
-    takes chunks of articles. `submit` queues a batch and returns at once; a scheduling
-    thread keeps every worker busy with the chunks of all queued batches, so the workers
-    extract the next batches while this process stores and resolves the last one
-    (`collect` waits for a batch's results, in input order).
+    takes chunks of articles, up to `IN_FLIGHT` at a time (the next one waiting in the worker).
+    `submit` queues a batch and returns at once; a scheduling thread keeps every worker busy
+    with the chunks of all queued batches, so the workers extract the next batches while this
+    process stores and resolves the last one (`collect` waits for a batch's results, in input
+    order).
 
     A chunk past its limit is first interrupted by an alarm inside the worker and redone one
     article at a time; a worker still busy `HARD_GRACE` seconds later (stuck in C code) is
     killed and replaced, and a worker that dies (a crash, the OOM killer) costs only the
-    document it was on: its chunk is redone one article at a time."""
+    document it was on: its chunk is redone one article at a time, and the chunk it had not
+    begun is sent again whole."""
 
     def __init__(self, workers: int, pipeline=None, time_limit: float | None = 60.0):
         global _FORKED_PIPELINE
