@@ -229,7 +229,7 @@ class ResolutionStore:
         fresh: dict[str, tuple[Event, dict]] = {}
         sig_rows: list[dict] = []
         version_rows: list[dict] = []
-        unsigned = {a.content_hash: a.text for a, _ in documents if a.content_hash not in index}
+        unsigned = {h: a.text for a, _ in documents if (h := a.content_hash) not in index}
         sigs = dict(zip(unsigned, signatures(list(unsigned.values()))))  # hashed as one batch
         for article, result in documents:
             content_hash = article.content_hash
