@@ -431,12 +431,9 @@ class PoolExtractor:
         article fails; a new worker takes its place."""
         if worker.tasks:
             culprit, *unstarted = worker.tasks
-            with self._lock:
-                self._todo += unstarted[::-1]  # never began: redone whole, after the culprit's articles
-            if len(culprit) > 1:
-                with self._lock:
-                    self._todo += [[item] for item in culprit]
-            else:
+            with self._lock:  # a stack: the culprit's articles one by one first, then what never began, whole
+                self._todo += unstarted[::-1] + ([[item] for item in culprit] if len(culprit) > 1 else [])
+            if len(culprit) == 1:
                 key, article = culprit[0]
                 self._done(key, (_failure(article, stage, reason), 0))
         if not worker.ready:
