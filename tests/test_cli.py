@@ -114,3 +114,21 @@ def test_run_records_errors(tmp_path, bad_inputs):
         reasons = " ".join(e["reason"] for e in store.errors())
         assert store.counts()["articles"] >= 3
     assert "too large" in reasons and "JSON" in reasons.upper()
+
+
+def test_run_stores_in_batches_of_the_runners_size_unless_told(monkeypatch, tmp_path):
+    from typer.testing import CliRunner
+
+    from eventwire import cli, runner
+
+    seen = []
+
+    def fake_run(inputs, db, **options):
+        seen.append(options["batch_size"])
+        return runner.RunReport()
+
+    monkeypatch.setattr(runner, "run", fake_run)
+    for extra in ([], ["--batch-size", "64"]):
+        result = CliRunner().invoke(cli.app, ["run", str(EXAMPLES), "--db", str(tmp_path / "x.duckdb"), "-q", *extra])
+        assert result.exit_code == 0, result.output
+    assert seen == [runner.BATCH_SIZE, 64]

@@ -539,18 +539,22 @@ def test_batches_start_small_and_grow_to_the_batch_size(corpus, pipeline, tmp_pa
     assert sizes[0] <= 4 < sizes[1] <= 8 < sizes[2] <= 12 and max(sizes) == 12
 
 
-def test_a_run_unfreezes_what_it_froze_and_keeps_a_callers_freeze(corpus, pipeline, tmp_path):
+def test_a_run_pauses_the_collector_and_gives_it_back_as_it_was(corpus, pipeline, tmp_path):
     import gc
 
-    # the batches' survivors are frozen while the run lasts (collections skip them); a
-    # process that goes on after it (watch, the API, a notebook) must get them back
-    assert gc.get_freeze_count() == 0
-    run([str(corpus)], tmp_path / "a.duckdb", batch_size=BATCH, progress=False, pipeline=pipeline)
-    assert gc.get_freeze_count() == 0
-    gc.freeze()  # a caller's own freeze (a preforking server) is left as it was
+    seen = []
+
+    def hook(store, article, result):
+        seen.append(gc.isenabled())
+
+    # a process that goes on after a run (watch, the API, a notebook) gets its collector back
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    run([str(corpus)], tmp_path / "a.duckdb", batch_size=BATCH, progress=False, pipeline=pipeline, on_result=hook)
+    assert seen and not any(seen)  # paused while the batches were stored
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    gc.disable()  # ... and a caller that paused it itself keeps it paused
     try:
-        kept = gc.get_freeze_count()
         run([str(corpus)], tmp_path / "b.duckdb", batch_size=BATCH, progress=False, pipeline=pipeline)
-        assert gc.get_freeze_count() == kept
+        assert not gc.isenabled()
     finally:
-        gc.unfreeze()
+        gc.enable()

@@ -148,7 +148,7 @@ def run(
     inputs: list[str] = typer.Argument(..., help="files, folders, or - for JSON Lines on stdin"),
     db: Path = typer.Option(DEFAULT_DB, "--db", help="DuckDB database file"),
     workers: int = typer.Option(0, "--workers", "-w", help="extraction processes (0: one per core)"),
-    batch_size: int = typer.Option(1024, "--batch-size", help="documents per transaction, at most (batches grow to it from 256)"),
+    batch_size: int = typer.Option(0, "--batch-size", help="documents per transaction, at most (0: 4,096; batches grow to it from 256)"),
     time_limit: float = typer.Option(60.0, "--time-limit", help="seconds per document"),
     engine: str = typer.Option("local", "--engine", help="local, or ray for a Ray cluster (pip install eventwire[ray])"),
     address: Optional[str] = typer.Option(None, "--address", help="Ray cluster: auto, ray://HOST:10001 (with --engine ray)"),
@@ -157,8 +157,10 @@ def run(
     quiet: bool = typer.Option(False, "--quiet", "-q"),
 ) -> None:
     """Extract events and store them in DuckDB; resolves across articles; safe to kill and re-run."""
+    from eventwire.runner import BATCH_SIZE
     from eventwire.store.resolution import resolve_article
 
+    batch_size = batch_size or BATCH_SIZE
     if engine == "ray":
         _run_ray(inputs, None if no_db else db, address, max(workers, 2), parquet_out, batch_size, quiet)
         return

@@ -250,3 +250,32 @@ def test_public_surface_queries_and_transactions(db, example):
     with Store(db, read_only=True) as store:
         with pytest.raises(duckdb.Error, match="read-only"):
             store.execute("DELETE FROM events")
+
+
+def test_a_second_store_on_the_same_file_sees_what_the_first_stored(db, example):
+    # the stored hashes are kept in memory; a write through another `Store` in this process
+    # (DuckDB shares one database between them) must not be missed, or the article would be
+    # extracted again and its batch refused by the primary key
+    article, result = example
+    other = article.model_copy(update={"id": "other", "text": article.text + " More."})
+    with Store(db) as first, Store(db) as second:
+        assert first.stored_hashes_of([article.content_hash]) == set()
+        assert second.add_result(article, result) is True
+        assert first.stored_hashes_of([article.content_hash, other.content_hash]) == {article.content_hash}
+        assert first.add_results([(article, result), (other, result)]) == 1
+        assert second.stored_hashes_of([other.content_hash]) == {other.content_hash}
+        assert second.add_result(other, result) is False
+
+
+def test_a_rolled_back_batch_is_not_taken_for_stored(db, example):
+    article, result = example
+
+    def boom(cur):
+        raise RuntimeError("hook failed")
+
+    with Store(db) as store:
+        with pytest.raises(RuntimeError):
+            store.add_results([(article, result)], within=boom)
+        assert store.stored_hashes_of([article.content_hash]) == set()
+        assert store.add_result(article, result) is True
+        assert store.stored_hashes_of([article.content_hash]) == {article.content_hash}

@@ -41,14 +41,14 @@ from eventwire.ingest.jsonl import iter_jsonl
 from eventwire.ingest.language import non_english_reason
 from eventwire.ingest.records import IngestWarning, article_from_record, binary_reason, error, is_warning
 from eventwire.model import Article, DocumentError, DocumentResult
-from eventwire.runner import extract_all, open_store, run_into
+from eventwire.runner import BATCH_SIZE, extract_all, open_store, run_into
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 PARQUET_SUFFIXES = (".parquet",)
 GZIP_MAGIC = b"\x1f\x8b"
 MAX_RECORD_BYTES = 5_000_000  # the same per-record limit as `iter_documents`
 FETCH_ROWS = 500  # records read back from the partitions at a time
-COMMIT_BATCH = 1024  # documents per transaction in the load, at most: `eventwire run`'s --batch-size
+COMMIT_BATCH = BATCH_SIZE  # documents per transaction in the load, at most: `eventwire run`'s --batch-size
 MARKER = "_eventwire.json"  # written once every partition is: the folder may be loaded
 BYTES_PER_RECORD = 6_000  # a news article with its JSON: sizes the blocks fed to the actors
 PARQUET_ROWS = 20_000  # at least this many rows per output file (fewer, larger files)

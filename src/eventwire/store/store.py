@@ -75,6 +75,7 @@ class Store:
             self._con.execute(f"SET checkpoint_threshold = '{CHECKPOINT_THRESHOLD}'")
             self._create_schema()
         self._check_version()
+        self._stored_keys = _StoredKeys()
 
     # -- lifecycle -------------------------------------------------------------------
 
@@ -200,7 +201,8 @@ class Store:
             return 0
         now = _now()
         with self.transaction() as cur:
-            seen = self.stored_hashes(cur, [h for _, _, h in docs])  # one indexed lookup per batch
+            seen = self.stored_hashes(cur, [h for _, _, h in docs])
+            rows_before = self._stored_keys.rows
             tables: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
             added: list[str] = []
             for article, result, content_hash in docs:
@@ -219,6 +221,8 @@ class Store:
                 _record_error(cur, error, path, level, now)
             if within is not None:
                 within(cur)
+        # committed: the keys in memory follow the table without reading it again
+        self._stored_keys.added(added, rows_before)
         return len(added)
 
     def stored_hashes_of(self, content_hashes: list[str]) -> set[str]:
@@ -226,11 +230,11 @@ class Store:
         with self.cursor() as cur:
             return self.stored_hashes(cur, content_hashes)
 
-    @staticmethod
-    def stored_hashes(cur, content_hashes: list[str]) -> set[str]:
-        """Which of these articles are stored already."""
+    def stored_hashes(self, cur, content_hashes: list[str]) -> set[str]:
+        """Which of these articles are stored already. Only hashes the in-memory keys may
+        hold are looked up in the table: in a run of new articles, none."""
         found: set[str] = set()
-        for keys in chunked(sorted(set(content_hashes))):
+        for keys in chunked(sorted(self._stored_keys.candidates(cur, content_hashes))):
             found |= {h for (h,) in cur.execute(
                 f"SELECT content_hash FROM articles WHERE content_hash IN ({marks(keys)})", keys).fetchall()}
         return found
@@ -379,6 +383,35 @@ class Store:
             " (SELECT count(*) FROM errors WHERE level = 'warning')"
         )
         return dict(zip(("articles", "events", "mentions", "evidence", "errors", "warnings"), row, strict=True))
+
+
+class _StoredKeys:
+    """The stored articles' content hashes as Python hashes, in memory: a hash not among
+    them is not stored, with no query. DuckDB answered the batch's `IN` lookup at ~17 µs a
+    key, twice per batch (before extraction and in the transaction): ~8% of the writer's
+    CPU on a 10k run, 4 s at 100k. A match only makes a hash a candidate, checked in the
+    table; so do keys left by a rolled-back batch. The keys reload whenever the table's row
+    count is not the one they describe (another `Store` in this process wrote the file, or
+    this is the first lookup): rows are never deleted from `articles`, so an equal count
+    means the same rows. ~70 bytes an article."""
+
+    def __init__(self) -> None:
+        self.keys: set[int] = set()
+        self.rows = -1  # rows of `articles` the keys describe; -1: not loaded
+
+    def candidates(self, cur, content_hashes: Iterable[str]) -> set[str]:
+        (rows,), = cur.execute("SELECT count(*) FROM articles").fetchall()
+        if rows != self.rows:
+            # built whole, then swapped in: threads sharing the store never see it half-filled
+            self.keys = set(map(hash, (h for (h,) in cur.execute("SELECT content_hash FROM articles").fetchall())))
+            self.rows = rows
+        return {h for h in content_hashes if hash(h) in self.keys}
+
+    def added(self, content_hashes: list[str], rows_before: int) -> None:
+        """`content_hashes` were committed into a table of `rows_before` rows."""
+        self.keys.update(map(hash, content_hashes))
+        if self.rows == rows_before:
+            self.rows = rows_before + len(content_hashes)
 
 
 def _record_error(cur, error: DocumentError, path: str | None, level: str, now: datetime) -> None:
