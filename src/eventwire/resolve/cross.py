@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from datetime import date as Date
 from functools import lru_cache
 
+from eventwire.export.flat import iso3
 from eventwire.model import Event
 from eventwire.resources import DATA
 
@@ -111,8 +112,6 @@ def _country(code: str | None) -> str | None:
     """Locations may carry alpha-2 codes, actors alpha-3: compare in alpha-3."""
     if not code:
         return None
-    from eventwire.export.flat import iso3
-
     return iso3(code) or code.upper()
 
 

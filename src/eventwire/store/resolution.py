@@ -33,7 +33,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from eventwire.model import Article, DocumentResult, Event
-from eventwire.resolve.cross import Change, Member, Resolver, member_from_event, rules
+from eventwire.resolve.cross import Change, Member, Resolver, _country, member_from_event, rules
 from eventwire.resolve.dedup import NearDuplicateIndex, signatures
 from eventwire.store.store import Store, _globalise, chunked, marks
 
@@ -433,11 +433,11 @@ def _incident_rows_of(iid: str, present, merge_scores: list[float]) -> tuple[dic
     a1, a2 = lead.actor1, lead.actor2
     row = {
         "id": iid, "type": lead.type, "family": present[0][0].family, "date": min(dates), "date_end": max(dates),
-        "location_name": loc.name if loc else None, "location_country": _iso(loc.country) if loc else None,
+        "location_name": loc.name if loc else None, "location_country": _country(loc.country) if loc else None,
         "location_admin1": loc.admin1 if loc else None, "location_lat": loc.lat if loc else None,
         "location_lon": loc.lon if loc else None, "geo_precision": loc.geo_precision if loc else None,
-        "actor1_name": a1.name if a1 else None, "actor1_country": _iso(a1.country) if a1 else None,
-        "actor2_name": a2.name if a2 else None, "actor2_country": _iso(a2.country) if a2 else None,
+        "actor1_name": a1.name if a1 else None, "actor1_country": _country(a1.country) if a1 else None,
+        "actor2_name": a2.name if a2 else None, "actor2_country": _country(a2.country) if a2 else None,
         "goldstein": lead.goldstein, "fatalities_best": fat["best"], "fatalities_low": fat["low"],
         "fatalities_high": fat["high"], "status": status,
         "attribution": status_ev.attribution.text if status_ev.attribution else None,
@@ -449,12 +449,6 @@ def _incident_rows_of(iid: str, present, merge_scores: list[float]) -> tuple[dic
     keys = LinkKeys(**{c: row[c] for c in _LINK_COLS}, cue=_cue(records),
                     article_links=_article_links(records))
     return row, _revision_rows(iid, chrono, fat, status_ev), keys
-
-
-def _iso(code: str | None) -> str | None:
-    from eventwire.resolve.cross import _country
-
-    return _country(code)
 
 
 def _values(ev: Event) -> dict[str, Any]:
@@ -710,10 +704,14 @@ class LinkIndex:
                     out.setdefault((link["type"], link["target"]), link)
         return out
 
-    def _set_out(self, iid: str, links: dict, changed: set[str]) -> None:
+    def _set_out(self, iid: str, links: dict, changed: set[str], stored: set[str]) -> None:
+        """Set `iid`'s links; `changed` gets it if they changed, `stored` too if it had links
+        (rows in the table to delete; a new incident has none)."""
         old = self.out.get(iid, {})
         if old == links:
             return
+        if old:
+            stored.add(iid)
         for _, target in old:
             self.into[target].discard(iid)
         for _, target in links:
@@ -729,12 +727,13 @@ class LinkIndex:
         then rewrite the links of every source whose links changed. Returns the number of
         links written."""
         changed: set[str] = set()
+        stored: set[str] = set()
         gone = change.removed | (change.touched - set(keys))  # touched but with no stored event
         for iid in gone:
             k = self.keys.pop(iid, None)
             if k is not None:
                 self._drop_keys(k)
-            self._set_out(iid, {}, changed)
+            self._set_out(iid, {}, changed, stored)
         for k in keys.values():
             self._put(k)
         # sources whose in-article links name an event that moved
@@ -757,7 +756,7 @@ class LinkIndex:
                 for src in self._sources_after(k):
                     pairs[src].add(iid)
         for src in sorted(redo):
-            self._set_out(src, self._links_of(src), changed)
+            self._set_out(src, self._links_of(src), changed, stored)
         changed_incidents = gone | set(keys)
         for src in sorted(set(pairs) - redo):
             # its in-article links are as they were (else it would be in `redo`); of its
@@ -768,12 +767,14 @@ class LinkIndex:
             for iid in sorted(pairs[src]):
                 for link in _pair_links(inc, self.keys[iid], self.cfg):
                     links.setdefault((link["type"], link["target"]), link)
-            self._set_out(src, links, changed)
+            self._set_out(src, links, changed, stored)
         for iid in gone:
             self.into.pop(iid, None)
         if not changed:
             return 0
-        _delete_in(cur, "incident_links", "incident_id", changed)
+        # most changed sources are new incidents with no rows yet: a delete by an IN list of
+        # them was ~13% of the links' cost
+        _delete_in(cur, "incident_links", "incident_id", stored)
         _delete_in(cur, "incident_links", "target_id", gone)
         rows = [{"incident_id": src, "type": link["type"], "target_id": link["target"], "origin": link["origin"],
                  "evidence": json.dumps(link.get("evidence"))}
