@@ -118,7 +118,8 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
     """Estimated Jaccard similarity of two signatures."""
     same = np.asarray(a) == np.asarray(b)
     # the count over the length is np.mean's value exactly (a whole-number sum over n), at a
-    # fraction of its overhead on 128 values; the writer calls this for every LSH candidate
+    # fraction of its overhead on a signature's 64 values: the writer calls this for every
+    # LSH candidate
     return np.count_nonzero(same) / same.size
 
 
