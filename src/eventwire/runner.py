@@ -19,7 +19,6 @@ when the process died.
 
 from __future__ import annotations
 
-import gc
 import logging
 import multiprocessing
 import os
@@ -39,6 +38,7 @@ from typing import TextIO
 import duckdb
 
 from eventwire.ingest import is_warning, iter_documents
+from eventwire.gcpause import collector_paused
 from eventwire.ingest.language import non_english_reason
 from eventwire.model import Article, DocumentError, DocumentResult
 from eventwire.store import Store
@@ -598,23 +598,6 @@ def _commit(store: Store, batch: _Batch, results: list[tuple[DocumentResult, int
         store.hook_done(article.content_hash)
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection while a run lasts; the caller's setting is restored
-    after. A run allocates far more than it frees (the resolution's indexes only grow, and
-    batches wait in memory for the workers), so collections found nearly nothing but kept
-    rescanning what survived: ~15% of the writer's CPU on 10k articles when batches were
-    committed with it on, another ~3% while only the commits paused it. What a run leaves
-    in cycles is small (10k articles: 337 objects, found by the first collection after it)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 FIRST_BATCH = 256
 # `eventwire run`'s --batch-size: the writer's CPU per article fell with larger batches (1,024
 # took ~15% less than 256; on 100k articles 4,096 took 46 s against 48 s for 2,048 and 54 s
@@ -670,8 +653,12 @@ def run_into(
 
     # Batches start small and double up to `batch_size`: the workers get going at once, and a
     # long run pays the writer's per-transaction costs (commit, index lookups, the resolution
-    # queries) over many articles (see `BATCH_SIZE`).
-    with _collector_paused():
+    # queries) over many articles (see `BATCH_SIZE`). The cyclic collector is off for the
+    # run: it allocates far more than it frees (the resolution's indexes only grow, batches
+    # wait for the workers), and collections kept rescanning what survived (~15% of the
+    # writer's CPU on 10k articles with it on during commits, ~3% more with it on between
+    # them); a 10k run leaves 337 objects in cycles, found by the first collection after it.
+    with collector_paused():
         size = min(batch_size, FIRST_BATCH)
         batch = _Batch()
         for article, warnings, error in units(documents):
