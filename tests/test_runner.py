@@ -558,3 +558,35 @@ def test_a_run_pauses_the_collector_and_gives_it_back_as_it_was(corpus, pipeline
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+class _CollectorProbe:
+    """Answers each article with what the cyclic collector looked like while it extracted:
+    on or off, whether anything is frozen, and how many full collections had run."""
+
+    def extract_counted(self, articles):
+        import gc
+
+        from eventwire.model import DocumentError, DocumentResult
+
+        state = f"{gc.isenabled()} {gc.get_freeze_count() > 0} {gc.get_stats()[2]['collections']}"
+        return [(DocumentResult(id=a.id, errors=[DocumentError(id=a.id, stage="probe", reason=state)]), 1) for a in articles]
+
+
+def test_workers_extract_with_the_collector_off_and_the_loaded_pipeline_frozen(monkeypatch):
+    from eventwire.model import Article
+
+    # chunks of one article, a full collection after every second chunk; forked workers
+    # inherit these settings
+    monkeypatch.setattr(runner, "CHUNK", 1)
+    monkeypatch.setattr(runner, "COLLECT_EVERY", 2)
+    pool = runner.PoolExtractor(1, pipeline=_CollectorProbe(), time_limit=None)
+    try:
+        got = pool.collect(pool.submit([Article(id=f"a{i}", text=f"text {i}") for i in range(7)]))
+    finally:
+        pool.close()
+    states = [r.errors[0].reason.split() for r, _ in got]
+    assert all(on == "False" and frozen == "True" for on, frozen, _ in states)
+    # one worker, seven chunks in order: the cycles chunks leave are still collected
+    collections = [int(n) for _, _, n in states]
+    assert collections == sorted(collections) and collections[-1] - collections[0] == 3
