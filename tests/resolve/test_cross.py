@@ -201,6 +201,19 @@ def test_shared_words_are_singular_and_leave_the_place_to_the_place_tie():
     assert "waziristan" not in m.words and "roadside" in m.words
 
 
+def test_words_naming_the_events_countries_tie_nothing_in_any_country():
+    # "Nigerian" in two reports of events in Nigeria says no more than the country blocking
+    # already shares; the same holds of the actors' countries (a shared dyad ties nothing)
+    maiduguri = Location(text="Maiduguri", name="Maiduguri", country="NG", admin1="Borno", lat=11.85, lon=13.16,
+                         geonameid=2331447, feature="PPLA", geo_precision=1)
+    m = _bombing("a-1", "Nigerian troops said a bomb killed five Nigerians at a Maiduguri market",
+                 date(2015, 2, 1), 5, place=maiduguri)
+    assert "nigerian" not in m.words and "market" in m.words
+    # a country that is neither the place's nor an actor's tells incidents apart
+    c = _bombing("b-1", "Bomb kills five Chinese engineers in Quetta, Pakistani police say", date(2015, 2, 1), 5)
+    assert "chinese" in c.words and "engineer" in c.words and "pakistani" not in c.words
+
+
 def test_days_apart_need_stronger_ties_than_the_same_day():
     text = "A bomb blast at a mosque in Quetta killed 10 worshippers."
     first = _bombing("a-1", text, date(2023, 3, 3), 10)

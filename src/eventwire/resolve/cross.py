@@ -34,7 +34,7 @@ from functools import lru_cache
 
 from eventwire.export.flat import iso3
 from eventwire.model import Event
-from eventwire.resources import DATA
+from eventwire.resources import DATA, table
 
 _DATE_ORDER = ("day", "week", "month", "year", "none")
 _DATE_RANK = {p: i for i, p in enumerate(_DATE_ORDER)}
@@ -122,8 +122,12 @@ def member_from_event(event: Event, *, article: str, source: str, reported: Date
     has_point = loc is not None and not _country_only(loc)
     text = " ".join(e.text for e in event.evidence if e.role == "sentence")
     tokens = _WORD.findall(text)  # for the shared words and the compass cues both
-    # the place's own words ("Waziristan" for Khyber Pakhtunkhwa) are the place tie's to count
-    place_words = _name_words(loc.text if loc is not None else None)
+    # the place's own words ("Waziristan" for Khyber Pakhtunkhwa) are the place tie's to count;
+    # the words naming its country ("Pakistan") or the actors' ("Indian shelling") are what
+    # blocking and the actor checks compare, and a shared dyad ties nothing
+    countries = {_country(loc.country) if loc is not None else None,
+                 *(a.country for a in (event.actor1, event.actor2) if a is not None)}
+    place_words = _name_words(loc.text if loc is not None else None).union(*map(country_words, countries))
     return Member(
         id=event.id,
         article=article,
@@ -401,6 +405,37 @@ def compare(a: Member, b: Member) -> Match | None:
         # a toll or distinctive words in common the pair is compatible but never a merge
         tie = min(tie, r["min_tie"] - 1)
     return Match(tie, tuple(why))
+
+
+@lru_cache(maxsize=1 << 10)
+def country_words(country: str | None) -> frozenset[str]:
+    """The shared words that name `country` (ISO-3) itself, as `keywords` gives them: its
+    name ("Pakistan") and the one-word forms of it the actor dictionaries know ("Pakistani",
+    "Pakistanis"), with the demonyms news uses ("Afghan"). Two reports of events in one
+    country share these as they share the country, which blocking already requires. Only
+    forms that begin as the name does: the dictionaries also file cities and provinces
+    ("Karachi", "Khyber") under a country, and those do tell incidents apart."""
+    if not country:
+        return frozenset()
+    return _all_country_words().get(country, frozenset())
+
+
+@lru_cache(maxsize=1)
+def _all_country_words() -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = defaultdict(set)
+    for row in table("actors/countries.tsv"):
+        found[row["iso3"]].update(_keywords(_WORD.findall(row["name"])))
+    stems = {code: {w[:4] for w in words} for code, words in found.items()}
+    for name in ("actors/lexicon.tsv", "actors/supplement.tsv"):
+        for row in table(name):
+            if row["kind"] in ("country", "demonym") and " " not in row["phrase"]:
+                found[row["country"]].update(w for w in _keywords(_WORD.findall(row["phrase"]))
+                                             if w[:4] in stems.get(row["country"], ()))
+    for line in (DATA / "geo" / "demonyms_extra.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word, code = line.split("\t")[:2]
+            found[code].update(_keywords(_WORD.findall(word)))
+    return {code: frozenset(words) for code, words in found.items() if words}
 
 
 def _name_words(name: str | None) -> frozenset[str]:
