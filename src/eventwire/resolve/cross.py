@@ -34,7 +34,7 @@ from functools import lru_cache
 
 from eventwire.export.flat import iso3
 from eventwire.model import Event
-from eventwire.resources import DATA, table
+from eventwire.resources import DATA
 
 _DATE_ORDER = ("day", "week", "month", "year", "none")
 _DATE_RANK = {p: i for i, p in enumerate(_DATE_ORDER)}
@@ -423,19 +423,31 @@ def country_words(country: str | None) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _all_country_words() -> dict[str, frozenset[str]]:
     found: dict[str, set[str]] = defaultdict(set)
-    for row in table("actors/countries.tsv"):
-        found[row["iso3"]].update(_keywords(_WORD.findall(row["name"])))
+    for code, name in _columns("actors/countries.tsv", "iso3", "name"):
+        found[code].update(_keywords(_WORD.findall(name)))
     stems = {code: {w[:4] for w in words} for code, words in found.items()}
-    for name in ("actors/lexicon.tsv", "actors/supplement.tsv"):
-        for row in table(name):
-            if row["kind"] in ("country", "demonym") and " " not in row["phrase"]:
-                found[row["country"]].update(w for w in _keywords(_WORD.findall(row["phrase"]))
-                                             if w[:4] in stems.get(row["country"], ()))
+    for path in ("actors/lexicon.tsv", "actors/supplement.tsv"):
+        # read here rather than through `resources.table`, which would keep all 34,000
+        # dictionary rows (~24 MB) in the writer for the few hundred wanted
+        for phrase, kind, code in _columns(path, "phrase", "kind", "country"):
+            if kind in ("country", "demonym") and " " not in phrase:
+                found[code].update(w for w in _keywords(_WORD.findall(phrase)) if w[:4] in stems.get(code, ()))
     for line in (DATA / "geo" / "demonyms_extra.tsv").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             word, code = line.split("\t")[:2]
             found[code].update(_keywords(_WORD.findall(word)))
     return {code: frozenset(words) for code, words in found.items() if words}
+
+
+def _columns(path: str, *names: str):
+    """The named columns of a TSV under `data/` (header after its '#' provenance lines)."""
+    lines = (line.rstrip("\n").split("\t") for line in (DATA / path).open(encoding="utf-8")
+             if not line.startswith("#"))
+    header = next(lines)
+    at = [header.index(n) for n in names]
+    for row in lines:
+        if len(row) == len(header):
+            yield tuple(row[i] for i in at)
 
 
 def _name_words(name: str | None) -> frozenset[str]:
