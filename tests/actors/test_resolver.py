@@ -264,3 +264,12 @@ def test_find_memo_hands_out_fresh_matches(resolver):
     assert [m.model_dump() for m in resolver.find(phrase)] == expected
     assert resolver._hits(phrase) == resolver._scan(phrase)
     assert resolver.find(ARTICLE) and ARTICLE not in resolver._memo
+
+
+def test_a_count_of_people_at_a_place_is_no_party(resolver):
+    # "Suicide bomber kills at least 10 in northwest Pakistan": people killed there, not the state
+    assert resolver.resolve("at least 10 in northwest Pakistan") is None
+    assert resolver.resolve("six in Pakistan's Quetta") is None
+    # a count whose "of" phrase names them, and a party acting in a country, still resolve
+    assert resolver.resolve("Thousands of Nigerians").country == "NGA"
+    assert resolver.resolve("peacekeepers in Iraq").country == "IRQ"

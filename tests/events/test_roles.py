@@ -83,6 +83,8 @@ def test_event_clause_is_not_part_of_the_victims_name(pipeline):
     "Pak blast kills ANP leader",
     "Bomb attack at Pakistani mosque kills at least 15: officials",
     "Pakistan shrine bombing kills 20",
+    # no state carries out a suicide attack: the country before it is the place
+    "Pakistan suicide attack kills 38: police",
 ])
 def test_place_before_an_attack_word_is_not_the_attacker(pipeline, text):
     """A country before "blast"/"bombing", or in the place phrase of the attack noun, is where
@@ -106,6 +108,26 @@ def test_rival_groups_fight_is_non_state(pipeline):
     ev = _best(pipeline, "Eight militants killed in clashes between rival militant groups in Pakistan")
     assert ev.actor1 is not None and ev.actor1.sector == "REB"
     assert ev.ucdp_type_of_violence == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Blast at election rally kills 15 in Pakistan",
+    "2 militants blow themselves up in Pakistan's Quetta",
+    "Gunmen kill five in Afghanistan",
+])
+def test_an_attack_where_a_country_is_only_the_place_does_not_strike_its_state(pipeline, text):
+    """The people killed "in Pakistan" are not the Pakistani state; only a foreign attacker
+    strikes the state of the place it attacks."""
+    ev = _best(pipeline, text)
+    assert ev.type in ("ASSAULT", "FIGHT")
+    assert ev.actor2 is None or ev.actor2.sector not in ("GOV", "MIL"), ev.actor2
+
+
+def test_a_headlines_attribution_is_not_the_victims(pipeline):
+    # "...: police" gives the source of the toll; the 38 dead are not policemen
+    ev = _best(pipeline, "Pakistan suicide attack kills 38: police")
+    assert ev.fatalities.best == 38 and ev.fatalities.victims is None
+    assert ev.actor2 is None or ev.actor2.sector not in ("MIL", "COP")
 
 
 @pytest.mark.parametrize("text, target", [

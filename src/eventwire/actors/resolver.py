@@ -41,6 +41,10 @@ _FOLD = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "‑": "-",
 # Where the core of a noun phrase ends: apposition, prepositional phrase, relative clause.
 _CORE_END = re.compile(r",|\(|\b(?:of|in|from|at|near|on|for|with|who|which|that|to|against|by)\b", re.I)
 _APPOSITION = re.compile(r",\s*(?:the\s+)?", re.I)
+_PLACE_AFTER = re.compile(r"(?:in|at|near|on|across)\b", re.I)
+_COUNT_ONLY = re.compile(r"\s*(?:(?:at\s+least|at\s+most|up\s+to|about|around|nearly|almost|over|more\s+than|"
+                         r"some|another|the|other|all)\s+)*(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|"
+                         r"ten|eleven|twelve|dozens?|scores|hundreds|thousands)(?:\s+others?)?\s*", re.I)
 _OFFICE_AFTER = re.compile(r"(?:'s)?\s+[A-Za-z]", re.I)  # more words after the IGO's name: its office
 _QUALIFIERS = re.compile(r"[\s-]*(?:(?!(?:and|or|of|in|the|from|to|with)\s)[a-z]+\s+){0,2}")
 _PP_GROUP = re.compile(r"\b(?:of|for|from|with|in)\b", re.I)
@@ -286,7 +290,11 @@ class ActorResolver:
             # are of its country when no country word says otherwise
             country = entities[0].country if entities else next((m.country for m in named if m.country), None)
             return self._make(text, start, end, country, sector, None)
-        if not entities:
+        if not entities or _COUNT_ONLY.fullmatch(text, start, core_end) and _PLACE_AFTER.match(text, core_end) \
+                and all(m.start >= core_end for m in entities):
+            # "at least 10 in northwest Pakistan", "six in Pakistan's Quetta": a count of
+            # people there, not the state; ("aid for Romania", "peacekeepers in Iraq" still act
+            # on the country they name)
             return None
         first = entities[0]
         if first.kind == "ethnic" or _names_other_thing(text, start, core_end, entities):

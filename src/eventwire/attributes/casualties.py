@@ -155,11 +155,18 @@ def _victim_noun(noun: Token) -> Token:
 
 
 def _victims(noun: Token) -> str | None:
-    for tok in [noun, *noun.children]:
+    # not a headline's attribution, which the parser hangs on the count as an apposition:
+    # "Suicide attack kills 38: police", "... 12 dead - officials"
+    for tok in [noun, *(c for c in noun.children if not _attribution(noun, c))]:
         kind = VICTIM_KIND.get(tok.lemma_.lower()) or VICTIM_KIND.get(tok.lower_)
         if kind:
             return kind
     return None
+
+
+def _attribution(noun: Token, child: Token) -> bool:
+    return child.dep_ == "appos" and child.i > noun.i and any(
+        t.text in (":", "-", "\u2013", "\u2014") for t in noun.doc[noun.i + 1:child.i])
 
 
 def _victim_nouns(word: Token) -> list[Token]:

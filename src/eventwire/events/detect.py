@@ -31,6 +31,7 @@ _ROLES = lexicon("roles")
 STATEMENT_HEADS = set(_ROLES["statement_place_heads"])
 RETALIATION = _ROLES["retaliation_cues"]
 VIOLENT = {"ASSAULT", "FIGHT", "COERCE", "PROTEST"}
+HARM_TYPES = {"ASSAULT", "FIGHT"}  # attacks and fights: what harms people
 # Verbal events (statements, condemnations, talks) have no place of events: a place in their
 # sentence is where something else happened, or where a statement was made.
 LOCATED_TYPES = set(_ROLES["located_types"])
@@ -184,7 +185,7 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
         if tok.pos_ in ("NOUN", "PROPN") or tok.pos_ == "ADJ":
             a1, a2, a1_tok, a2_tok = noun_roles(tok, ctx.roles, claim.source)
         else:
-            a1, a2, a1_tok, a2_tok = verb_roles(tok, ctx.roles, claim.source)
+            a1, a2, a1_tok, a2_tok = verb_roles(tok, ctx.roles, claim.source, harm=etype.type in HARM_TYPES)
         if a1 is None and etype.type == "PROTEST" and a1_tok is not None and (a1_tok.lower_ in CROWD_WORDS or a1_tok.lemma_.lower() in CROWD_WORDS):
             # "Thousands marched in Paris": a crowd that protests is protesters, named by its words
             start = off + a1_tok.idx

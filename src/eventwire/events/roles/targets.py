@@ -71,11 +71,17 @@ def _object_fallback(verb: Token) -> Token | None:
     return None
 
 
-def _place_target(verb: Token, obj: Token | None, source: Actor | None, ctx: RoleContext) -> Token | None:
+def _place_target(verb: Token, obj: Token | None, source: Actor | None, ctx: RoleContext, *,
+                  harm: bool = False) -> Token | None:
     """A country acted upon where it is named only as the place: "lifted a curfew in
-    Montenegro", "sought refuge in Germany", "troops shelled villages in Pakistan's Kashmir".
-    Never the source's own country (that is where it acts at home), and never a city, the
-    capital included ("thousands marched in Paris" do not act on the French state)."""
+    Montenegro", "sought refuge in Germany", "Indian troops shelled villages in Pakistan's
+    Kashmir". Never the source's own country (that is where it acts at home), and never a
+    city, the capital included ("thousands marched in Paris" do not act on the French state).
+    An attack (`harm`) strikes the state of the place only when a foreign source is named:
+    "Blast kills 15 in Pakistan", "militants blow themselves up in Pakistan's Quetta" harm
+    people there, not the Pakistani state."""
+    if harm and (source is None or not source.country):
+        return None
     for head in (verb, obj):
         if head is None:
             continue

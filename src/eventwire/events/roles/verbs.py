@@ -32,9 +32,11 @@ from eventwire.model import Actor
 _PEOPLE_SECTORS = {"CVL", "EDU", "REL", "LAB", "HLH", "MED", "REF", "AGR", "PRO"}
 
 
-def verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None) -> tuple[Actor | None, Actor | None, Token | None, Token | None]:
-    """(source, target) actors of a verb event, and the tokens they came from."""
-    roles = _home_country(*_verb_roles(verb, ctx, speaker), ctx)
+def verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None, *, harm: bool = False,
+               ) -> tuple[Actor | None, Actor | None, Token | None, Token | None]:
+    """(source, target) actors of a verb event, and the tokens they came from; `harm`: the
+    event is an attack or a fight."""
+    roles = _home_country(*_verb_roles(verb, ctx, speaker, harm), ctx)
     violent = undergoer(verb) is not None or verb.lemma_.lower() in HARM_VERBS
     if verb.lemma_.lower() in FIGHT_WORDS or verb.lower_ in FIGHT_WORDS or violent and None in roles[:2]:
         roles = _fight_pair(*roles, verb, ctx, speaker)
@@ -51,7 +53,8 @@ def verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None) -> tuple[Ac
     return roles
 
 
-def _verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None) -> tuple[Actor | None, Actor | None, Token | None, Token | None]:
+def _verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None, harm: bool = False,
+                ) -> tuple[Actor | None, Actor | None, Token | None, Token | None]:
     victim = undergoer(verb)
     if victim is not None:
         tgt_tok = victim
@@ -144,7 +147,7 @@ def _verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None) -> tuple[A
         if sides:
             return sides[0], sides[1], src_tok, src_tok
     if target is None:
-        place = _place_target(verb, tgt_tok, source, ctx)
+        place = _place_target(verb, tgt_tok, source, ctx, harm=harm)
         if place is not None:
             return source, resolve_token(place, ctx), src_tok, place
     return source, target, src_tok, tgt_tok
