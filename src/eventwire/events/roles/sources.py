@@ -14,7 +14,7 @@ from eventwire.events.roles.context import RoleContext
 from eventwire.events.roles.naming import REL_PRONOUNS, resolve_token
 from eventwire.events.roles.syntax import (
     INSTRUMENT_NOUNS, UNATTRIBUTED_NOUNS, _between_parties, _capitalised, _child, _eventive, _national, _place_word,
-    _prep_object,
+    _prep_object, _reciprocal,
 )
 from eventwire.model import Actor
 from eventwire.parse import ent_type
@@ -165,7 +165,14 @@ def _attacker_tokens(verb: Token, ctx: RoleContext) -> list[Token]:
     """Where a passive harm verb names the attacker, best first: "by X", and inside the
     means of the attack, "in Indian shelling", "in a clash with Rangers", "firing by troops"."""
     out: list[Token] = []
+    fought = any(c.dep_ == "prep" and c.lower_ in ("in", "during", "amid") and (o := _child(c, "pobj")) is not None
+                 and _eventive(o) and _reciprocal(o) for c in verb.children)
     for c in verb.children:
+        if fought and c.dep_ == "prep" and c.lower_ == "with" and (o := _child(c, "pobj")) is not None:
+            # "killed in a gun battle with terrorists", the parser hanging "with" on the verb:
+            # the other side of the fight
+            out.append(o)
+            continue
         if c.dep_ not in ("prep", "agent") or c.lower_ not in ("by", "in", "during", "from", "amid"):
             continue
         obj = _child(c, "pobj", "pcomp")

@@ -30,6 +30,7 @@ from eventwire.model import Actor
 
 # people named as such ("20 girls", "villagers", "students") are a party without a country
 _PEOPLE_SECTORS = {"CVL", "EDU", "REL", "LAB", "HLH", "MED", "REF", "AGR", "PRO"}
+_STATE_SECTORS = {"GOV", "MIL", "COP", "SPY"}
 
 
 def verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None, *, harm: bool = False,
@@ -74,6 +75,9 @@ def _verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None, harm: bool
         if source is None and speaker is not None and _enemy_losses(speaker, target, ctx):
             src_tok, source = speaker, resolve_token(speaker, ctx)
         sides = _fight_sides(verb, ctx) or _paired_states(verb, ctx) or _victims_both_sides(victim, ctx)
+        if sides is not None and source is not None and (
+                source.sector not in _STATE_SECTORS or source.country not in (sides[0][0].country, sides[1][0].country)):
+            sides = None  # "killed in a battle with terrorists along the Pak-Afghan border": the named foe
         if sides is not None:
             # "killed in Iran, Iraq clashes", "killed as Iran and Iraq exchange fire": the two
             # sides of the fight are the parties; victims of one side face the other
