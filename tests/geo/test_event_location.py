@@ -138,6 +138,18 @@ def test_country_only_is_refined_from_the_next_sentence(pipeline):
     assert ev.location.name == "Turbat" and ev.location.source == "article" and ev.location.geo_precision == 2
 
 
+def test_a_headlines_dateline_refines_a_country_only_place(pipeline):
+    """"Quetta: ..." is where the report comes from: with no other place in the event's
+    country, its province is known, its town is not (precision 3)."""
+    ev = _events(pipeline.extract(Article(id="d", text="Quetta: Blast near Security forces' post kills 3",
+                                          format="headline")))[0]
+    assert (ev.location.name, ev.location.admin1, ev.location.source, ev.location.geo_precision) == (
+        "Quetta", "Balochistan", "article", 3)
+    # a dateline that is only the country adds nothing
+    ev = _events(pipeline.extract(Article(id="p", text="Pakistan: Blast kills three", format="headline")))[0]
+    assert ev.location is None or ev.location.admin1 is None
+
+
 def test_refinement_stays_in_the_country(pipeline):
     """A place in another country never refines "in Pakistan"."""
     res = pipeline.extract(Article(id="c", text="On 9 May 2024, a bomb killed two soldiers in Pakistan. "

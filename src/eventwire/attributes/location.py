@@ -233,7 +233,16 @@ def refine(ctx, loc: Location | None, spans: list[tuple[int, int]]) -> Location 
     main = article_place(ctx)
     if main is not None and main.country == loc.country and main.admin1:
         return main
-    return _region_in(ctx, loc.country, 0, len(ctx.text), "article") or loc
+    return _region_in(ctx, loc.country, 0, len(ctx.text), "article") or _dateline_place(ctx, loc.country) or loc
+
+
+def _dateline_place(ctx, country: str) -> Location | None:
+    """The place a report is filed from ("QUETTA, Jan 3 (Reuters)", "Quetta: Blast near ..."),
+    when the text names no other place in the event's country: the province is as good as
+    known, the town is not (precision 3)."""
+    tops = [t for t in ctx.toponyms or () if t.role == "dateline" and t.country == country
+            and FEATURE_RANK.get(t.feature or "", 3) > 0]  # "Pakistan: ..." says no more
+    return _located(ctx, tops[0], 3, "article") if tops else None
 
 
 # a place name that speaks is the institution or government it stands for: "the Pentagon
