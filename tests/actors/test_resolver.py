@@ -66,6 +66,10 @@ def nlp():
     ("Afghan Taleban", "AFG", "REB"),
     ("the Khasadars", None, "COP"),
     ("a Pakistani boy", "PAK", "CVL"),
+    # a vehicle or building of a body named before it is that body's
+    ("Pakistani police barracks", "PAK", "COP"),
+    ("a police bus", None, "COP"),
+    ("a passenger bus", None, "CVL"),
 ])
 def test_resolve_phrases(resolver, phrase, country, sector):
     actor = resolver.resolve(phrase)

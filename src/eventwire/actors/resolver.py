@@ -22,6 +22,7 @@ from pydantic import BaseModel
 from eventwire.actors.codes import DATA_DIR, CameoCodes, read_tsv
 from eventwire.model import Actor
 from eventwire.parse import doc_text, person_ranges
+from eventwire.resources import lexicon
 
 if TYPE_CHECKING:
     import spacy
@@ -40,6 +41,7 @@ _KIND_RANK = {"country": 0, "capital": 1, "demonym": 2, "igo": 3, "group": 4, "o
 _FOLD = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
 # Where the core of a noun phrase ends: apposition, prepositional phrase, relative clause.
 _CORE_END = re.compile(r",|\(|\b(?:of|in|from|at|near|on|for|with|who|which|that|to|against|by)\b", re.I)
+_SITES = frozenset(lexicon("roles")["target_sites"])  # buildings and vehicles
 _APPOSITION = re.compile(r",\s*(?:the\s+)?", re.I)
 _PLACE_AFTER = re.compile(r"(?:in|at|near|on|across)\b", re.I)
 _COUNT_ONLY = re.compile(r"\s*(?:(?:at\s+least|at\s+most|up\s+to|about|around|nearly|almost|over|more\s+than|"
@@ -248,6 +250,12 @@ class ActorResolver:
             head = next((m for m in core_roles if m.start <= head_at < m.end), None)
         if head is None and core_roles:
             head = core_roles[-1]
+        if head is not None and head.text.lower() in _SITES:
+            # "police bus", "Pakistani police barracks": a vehicle or building of a body
+            # named before it is that body's
+            owner = next((m for m in reversed(core_roles) if m.end <= head.start
+                          and not text[m.end:head.start].strip()), None)
+            head = owner or head
         if head is None and roles:
             head = roles[0]
         sector = head.sector if head else None
