@@ -427,8 +427,9 @@ def _all_country_words() -> dict[str, frozenset[str]]:
         found[code].update(_keywords(_WORD.findall(name)))
     stems = {code: {w[:4] for w in words} for code, words in found.items()}
     for path in ("actors/lexicon.tsv", "actors/supplement.tsv"):
-        # read here rather than through `resources.table`, which would keep all 34,000
-        # dictionary rows (~24 MB) in the writer for the few hundred wanted
+        # read here: `resources.table` would keep all 34,000 dictionary rows (~24 MB) in the
+        # writer for the few hundred wanted, and `actors.codes.read_tsv` imports the actors
+        # package, and with it spaCy, which the writer never needs
         for phrase, kind, code in _columns(path, "phrase", "kind", "country"):
             if kind in ("country", "demonym") and " " not in phrase:
                 found[code].update(w for w in _keywords(_WORD.findall(phrase)) if w[:4] in stems.get(code, ()))

@@ -13,7 +13,7 @@ from eventwire.events.roles.context import RoleContext
 from eventwire.events.roles.countries import _across_line, _home_country
 from eventwire.events.roles.demands import _demand_roles
 from eventwire.events.roles.naming import (
-    COLLECTIVE, PRONOUNS, _names_party, _same, phrase_tokens, resolve_token,
+    COLLECTIVE, OFFICE_SECTORS, PRONOUNS, _names_party, _same, phrase_tokens, resolve_token,
 )
 from eventwire.events.roles.sides import (
     FIGHT_WORDS, _coordinated_sides, _fight_pair, _fight_sides, _paired_states, _victims_both_sides,
@@ -30,7 +30,6 @@ from eventwire.model import Actor
 
 # people named as such ("20 girls", "villagers", "students") are a party without a country
 _PEOPLE_SECTORS = {"CVL", "EDU", "REL", "LAB", "HLH", "MED", "REF", "AGR", "PRO"}
-_STATE_SECTORS = {"GOV", "MIL", "COP", "SPY"}
 
 
 def verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None, *, harm: bool = False,
@@ -76,7 +75,7 @@ def _verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None, harm: bool
             src_tok, source = speaker, resolve_token(speaker, ctx)
         sides = _fight_sides(verb, ctx) or _paired_states(verb, ctx) or _victims_both_sides(victim, ctx)
         if sides is not None and source is not None and (
-                source.sector not in _STATE_SECTORS or source.country not in (sides[0][0].country, sides[1][0].country)):
+                source.sector not in OFFICE_SECTORS or source.country not in (sides[0][0].country, sides[1][0].country)):
             sides = None  # "killed in a battle with terrorists along the Pak-Afghan border": the named foe
         if sides is not None:
             # "killed in Iran, Iraq clashes", "killed as Iran and Iraq exchange fire": the two
