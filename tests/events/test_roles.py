@@ -87,6 +87,9 @@ def test_event_clause_is_not_part_of_the_victims_name(pipeline):
     "Pakistan suicide attack kills 38: police",
     "Pakistan terror attack kills 12",
     "Death toll rises to 30 in Pakistan's Quetta terror attacks",
+    # what qualifies the building hit is no hand either, however flat the parse
+    "Pakistan military checkpost attack kills eight: officials",
+    "Army convoy attack kills 5 in Waziristan",
 ])
 def test_place_before_an_attack_word_is_not_the_attacker(pipeline, text):
     """A country before "blast"/"bombing", or in the place phrase of the attack noun, is where

@@ -70,10 +70,16 @@ def _is_place_modifier(mod: Token, noun: Token, ctx: RoleContext) -> bool:
 def _victim_modifier(mod: Token, noun: Token, ctx: RoleContext) -> bool:
     """A modifier that says who or what was hit, not who struck: "civilian killings", and
     before a noun of violence a building or gathering ("Texas School Shooting", "court
-    suicide attack": in a title-case headline too, where the tagger reads it as a name)."""
+    suicide attack": in a title-case headline too, where the tagger reads it as a name), and
+    what qualifies such a building ("Pakistan military checkpost attack", "army convoy
+    attack": the parser hangs the whole run on the act noun)."""
+    violent = bool({noun.lower_, noun.lemma_.lower()} & VIOLENT_NOUNS)
+    if violent and any(c.lower_ in TARGET_SITES and c.dep_ in ("compound", "nmod") and mod.i < c.i < noun.i
+                       for c in noun.children):
+        return True
     if mod.dep_ not in ("compound", "nmod"):
         return False
-    if mod.lower_ in TARGET_SITES and {noun.lower_, noun.lemma_.lower()} & VIOLENT_NOUNS:
+    if mod.lower_ in TARGET_SITES and violent:
         return True
     if mod.pos_ != "NOUN":
         return False
