@@ -38,8 +38,8 @@ from typing import TextIO
 
 import duckdb
 
-from eventwire.ingest import is_warning, iter_documents
 from eventwire.gcpause import collector_paused
+from eventwire.ingest import is_warning, iter_documents
 from eventwire.ingest.language import non_english_reason
 from eventwire.model import Article, DocumentError, DocumentResult
 from eventwire.store import Store
