@@ -5,7 +5,7 @@ Reads a corpus and its `eventwire extract` output as `bench/run_bench.py` leaves
 (bench/out/run-corpus-10000.jsonl, bench/out/extract-10000.jsonl), keeps the distinct reports,
 and writes copy k of each k years later (text + k newlines, article and event dates shifted),
 batches as `eventwire run` stores them (`store_and_resolve`: one transaction for the batch and
-its resolution; `--batch-size`, 1,024 as `run` reaches). Prints the seconds per 10k articles (flat when
+its resolution; `--batch-size`, 4,096 as `run` reaches), with the collector off as `run` has it. Prints the seconds per 10k articles (flat when
 the work per article does not grow with the archive) and the writer's peak RSS.
 
     .venv/bin/python bench/run_bench.py --sizes 10000 --sides run,extract   # once, for the inputs
@@ -22,7 +22,8 @@ from datetime import timedelta
 from pathlib import Path
 
 from eventwire.model import Article, DocumentResult
-from eventwire.runner import _BatchFreezer
+from eventwire.gcpause import collector_paused
+from eventwire.runner import BATCH_SIZE
 from eventwire.store import Store
 from eventwire.store.resolution import store_and_resolve
 
@@ -52,7 +53,7 @@ def main() -> None:
     ap.add_argument("--corpus", type=Path, default=OUT / "run-corpus-10000.jsonl")
     ap.add_argument("--results", type=Path, default=OUT / "extract-10000.jsonl")
     ap.add_argument("--db", type=Path, default=OUT / "writer_scale.duckdb")
-    ap.add_argument("--batch-size", type=int, default=1024)
+    ap.add_argument("--batch-size", type=int, default=BATCH_SIZE)
     args = ap.parse_args()
     for p in (args.db, Path(f"{args.db}.wal")):
         p.unlink(missing_ok=True)
@@ -61,20 +62,19 @@ def main() -> None:
     t0 = lap = time.perf_counter()
     cpu = 0.0  # CPU seconds (all threads, DuckDB's included) in the writer's calls, not the replay
     batch = []
-    freezer = _BatchFreezer()
-    for n, doc in enumerate(replayed(args.corpus, args.results, args.n), 1):
-        batch.append(doc)
-        if len(batch) == args.batch_size or n == args.n:
-            c0 = time.process_time()
-            with freezer.batch():  # what `eventwire run` does with each batch
+    with collector_paused():  # as `eventwire run` has it
+        for n, doc in enumerate(replayed(args.corpus, args.results, args.n), 1):
+            batch.append(doc)
+            if len(batch) == args.batch_size or n == args.n:
+                c0 = time.process_time()
                 store_and_resolve(store, batch)
-            cpu += time.process_time() - c0
-            batch = []
-        if n % 10_000 == 0:
-            now = time.perf_counter()
-            rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-            print(f"{n:>7} articles: {now - lap:5.1f} s for the last 10k, peak RSS {rss:.0f} MB", flush=True)
-            lap = now
+                cpu += time.process_time() - c0
+                batch = []
+            if n % 10_000 == 0:
+                now = time.perf_counter()
+                rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+                print(f"{n:>7} articles: {now - lap:5.1f} s for the last 10k, peak RSS {rss:.0f} MB", flush=True)
+                lap = now
     print(f"total {time.perf_counter() - t0:.1f} s; writer CPU {cpu:.1f} s ({1000 * cpu / args.n:.2f} ms/article); "
           f"{store.counts()}")
     store.close()
