@@ -70,6 +70,8 @@ def nlp():
     ("Pakistani police barracks", "PAK", "COP"),
     ("a police bus", None, "COP"),
     ("a passenger bus", None, "CVL"),
+    # the one-word spelling of the coast guard
+    ("seven coastguards", None, "MIL"),
 ])
 def test_resolve_phrases(resolver, phrase, country, sector):
     actor = resolver.resolve(phrase)

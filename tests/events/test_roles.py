@@ -316,3 +316,38 @@ def test_a_place_before_a_gathering_is_where_not_who(pipeline, text):
 def test_a_nationality_before_a_gathering_is_who(pipeline):
     ev = _best(pipeline, "Palestinian riots against Israeli military policies are still continuing.")
     assert ev.type == "PROTEST" and ev.actor1 is not None and ev.actor1.country == "PSE"
+
+
+@pytest.mark.parametrize("text", [
+    "Bombs tear through crowds at busy market in north Pakistan, killing 39 people",
+    "Militant attack on a market in Pakistan kills 5",
+    "Gunmen fired at a market in Pakistan",
+])
+def test_a_thing_hit_where_a_country_is_named_is_no_state(pipeline, text):
+    """"a busy market in north Pakistan": the country is where the market stands; the attack
+    harmed people there, not the Pakistani state."""
+    ev = _best(pipeline, text)
+    assert ev.type == "ASSAULT", text
+    assert ev.actor2 is None or ev.actor2.sector not in ("GOV", "MIL"), ev.actor2
+
+
+def test_what_is_hit_keeps_the_party_named_before_its_place(pipeline):
+    ev = _best(pipeline, "Israeli helicopters and tanks shelled positions of the Palestinian security forces "
+                         "and residential areas near the town of Rafah.")
+    assert _side(ev.actor1) == ("ISR", "MIL")
+    assert ev.actor2 is not None and ev.actor2.country == "PSE"
+
+
+def test_a_foreign_strike_on_targets_in_a_country_still_strikes_its_state(pipeline):
+    ev = _best(pipeline, "Israeli jets hit targets in Syria")
+    assert _side(ev.actor1) == ("ISR", "MIL") and ev.actor2 is not None and ev.actor2.country == "SYR"
+
+
+def test_who_tells_of_the_deaths_did_not_cause_them(pipeline):
+    """"Police say bomb explodes ..., killing at least 7", with the parse hanging "killing" and
+    the noun "explodes" on "say": the police report the blast, they did not set it off."""
+    ev = _best(pipeline, "Pakistani police say bomb explodes at open-air market in the southwestern city "
+                         "of Quetta, killing at least 7")
+    assert ev.type == "ASSAULT" and ev.fatalities.best == 7
+    assert ev.actor1 is None or ev.actor1.sector != "COP", ev.actor1
+    assert ev.location is not None and ev.location.name == "Quetta"

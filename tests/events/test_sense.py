@@ -20,6 +20,8 @@ def _events(p, text):
     "Carmakers have been hit by a crisis in chip supply.",
     "The team crushed its rivals in the final.",
     "Nigerian banks attacked the new rules on lending.",
+    "Samsung attacked the tablet market.",
+    "The new phone hit the market last week.",
 ])
 def test_figurative_violence_codes_nothing_violent(ungated, text):
     assert not [e for e in _events(ungated, text) if e.type in ("ASSAULT", "FIGHT", "COERCE")]
@@ -28,6 +30,17 @@ def test_figurative_violence_codes_nothing_violent(ungated, text):
 def test_a_real_attack_still_codes(ungated):
     events = _events(ungated, "Insurgents attacked a police post in Kandahar, killing three officers.")
     assert any(e.type in ("ASSAULT", "FIGHT") and e.actor1 is not None for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked a market in Peshawar on Monday, killing 39 people, police said.",
+    "Bombs exploded at a busy market in north Pakistan, killing 39 people",
+    "Militants attacked a market in Peshawar",
+])
+def test_an_armed_attack_or_a_toll_makes_the_thing_hit_literal(ungated, text):
+    """A market is a thing markets talk about and a place bombs hit: an armed attacker or
+    people killed tell which."""
+    assert [e for e in _events(ungated, text) if e.type == "ASSAULT"], text
 
 
 def test_a_negated_act_leaves_the_dataset(ungated):

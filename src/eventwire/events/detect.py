@@ -183,7 +183,7 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
         governor = _governor(tok, trigger_types)
         claim = claims.reporting_frame(tok)
         if tok.pos_ in ("NOUN", "PROPN") or tok.pos_ == "ADJ":
-            a1, a2, a1_tok, a2_tok = noun_roles(tok, ctx.roles, claim.source)
+            a1, a2, a1_tok, a2_tok = noun_roles(tok, ctx.roles, claim.source, harm=etype.type in HARM_TYPES)
         else:
             a1, a2, a1_tok, a2_tok = verb_roles(tok, ctx.roles, claim.source, harm=etype.type in HARM_TYPES)
         if a1 is None and etype.type == "PROTEST" and a1_tok is not None and (a1_tok.lower_ in CROWD_WORDS or a1_tok.lemma_.lower() in CROWD_WORDS):
@@ -199,7 +199,7 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
             a2 = None  # "Pakistan ... its envoy": the same actor on both sides is a parse slip
         if a1 is None and a2 is None and etype.type not in VIOLENT:
             continue  # "currently visiting his home country": a verbal event needs a party
-        if _accidental(tok, etype, words) or _figurative(tok, etype, a1, a1_tok, a2_tok):
+        if _accidental(tok, etype, words) or _figurative(tok, etype, a1, a1_tok, a2_tok, harmed=bool(casualties)):
             continue
         m = Mention(
             order=order_base + tok.i,
@@ -421,12 +421,18 @@ def _phrase_words(phrases: frozenset[str]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(p.split()) for p in phrases if " " in p)
 
 
-def _figurative(tok: Token, etype, a1: Actor | None, a1_tok: Token | None, a2_tok: Token | None) -> bool:
+def _figurative(tok: Token, etype, a1: Actor | None, a1_tok: Token | None, a2_tok: Token | None,
+                harmed: bool = False) -> bool:
     """A violent word in a contest, market or figurative sense, told by its arguments: a
     team, a company or a player as the one who acts ("Liverpool's side crushed...", "the
     carmaker slashed"), or a price, a record or a crisis as what is struck or fought
     ("battle falling sales", "beat the record", "hit by a crisis"). Verbal events keep
-    their own checks; this asks only about the violent types."""
+    their own checks; this asks only about the violent types.
+
+    A thing struck is read in its literal sense when the sentence counts people killed or
+    hurt (`harmed`) or the one who strikes is armed ("Gunmen attacked a market, killing 39",
+    "Bombs exploded at a busy market"): markets, matches and rounds are places and things
+    that real attacks hit."""
     if etype.type not in VIOLENT:
         return False
     if a1_tok is not None and any(t.lemma_.lower() in non_actor_heads() or t.lower_ in non_actor_heads()
@@ -434,11 +440,26 @@ def _figurative(tok: Token, etype, a1: Actor | None, a1_tok: Token | None, a2_to
         return True  # "the team", "Chinese tech giant Huawei"
     if a1 is not None and a1.sector == "BUS" and etype.type in ("ASSAULT", "FIGHT"):
         return True  # "Italian carmaker Fiat attacked the new rules": companies strike, not attack
+    if harmed or _armed(a1_tok if a1_tok is not None else _subject(tok)):
+        return False
     objects = [a2_tok] if a2_tok is not None else []
     objects += [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     objects += [g for c in tok.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "for", "against", "over")
                 for g in c.children if g.dep_ == "pobj"]
     return any(o.lower_ in FIGURATIVE or o.lemma_.lower() in FIGURATIVE for o in objects)
+
+
+def _subject(tok: Token) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _armed(agent: Token | None) -> bool:
+    """The agent is a weapon or an armed attacker ("bombs", "gunmen", "suicide bomber"),
+    by the noun or the words that qualify it."""
+    if agent is None or agent.pos_ not in ("NOUN", "PROPN"):
+        return False
+    words = [agent, *(c for c in agent.children if c.dep_ in ("compound", "amod"))]
+    return any(t.lower_ in HOSTILE or t.lower_ in WEAPONS or t.lemma_.lower() in HOSTILE for t in words)
 
 
 def _accidental(tok: Token, etype, words: set[str]) -> bool:

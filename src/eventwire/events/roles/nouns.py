@@ -18,7 +18,7 @@ from eventwire.events.roles.sources import _is_place_modifier, _victim_modifier,
 from eventwire.events.roles.syntax import (
     INSTRUMENT_NOUNS, UNATTRIBUTED_NOUNS, _between_parties, _child, _place_word, _prep_object, _reciprocal,
 )
-from eventwire.events.roles.targets import TARGET_PREPS, _deep_target
+from eventwire.events.roles.targets import TARGET_PREPS, _deep_target, _struck_place
 from eventwire.model import Actor
 from eventwire.parse import ent_type
 from eventwire.resources import lexicon
@@ -27,12 +27,15 @@ _LEX = lexicon("roles")
 LIGHT_VERBS = set(_LEX["light_verbs"])
 SOURCE_PREPS = set(_LEX["source_preps"])
 CARRIER_REPORTING = {"confirm", "claim", "admit", "acknowledge", "announce"}
+_TELLING = {"say", "tell", "report"}
 VIOLENCE_NOUNS = set(_LEX["violence_nouns"])
 
 
-def noun_roles(noun: Token, ctx: RoleContext, speaker: Token | None) -> tuple[Actor | None, Actor | None, Token | None, Token | None]:
-    """(source, target) of a noun event: possessor/"by" for the source, "on/against X" for the target."""
-    roles = _home_country(*_noun_roles(noun, ctx, speaker), ctx)
+def noun_roles(noun: Token, ctx: RoleContext, speaker: Token | None, *, harm: bool = False,
+               ) -> tuple[Actor | None, Actor | None, Token | None, Token | None]:
+    """(source, target) of a noun event: possessor/"by" for the source, "on/against X" for the
+    target; `harm`: the event is an attack or a fight."""
+    roles = _home_country(*_noun_roles(noun, ctx, speaker, harm), ctx)
     near = noun.doc[max(0, noun.i - 2): noun.i + 1]
     if ({noun.head.lemma_.lower()} | {t.lemma_.lower() for t in near} | {t.lower_ for t in near}) & FIGHT_WORDS:  # "clashes", "trade fire"
         roles = _fight_pair(*roles, noun, ctx, speaker)
@@ -59,7 +62,8 @@ def _under_attack(noun: Token) -> Token | None:
     return verb if verb.lemma_.lower() == "come" else None
 
 
-def _noun_roles(noun: Token, ctx: RoleContext, speaker: Token | None) -> tuple[Actor | None, Actor | None, Token | None, Token | None]:
+def _noun_roles(noun: Token, ctx: RoleContext, speaker: Token | None, harm: bool = False,
+                ) -> tuple[Actor | None, Actor | None, Token | None, Token | None]:
     src_tok = _child(noun, "poss") or _prep_object(noun, SOURCE_PREPS - {"from"})
     if src_tok is not None and src_tok.dep_ == "poss" and _is_place_modifier(src_tok, noun, ctx):
         src_tok = None  # "Pakistan's Karachi blast": where, not who
@@ -115,7 +119,8 @@ def _noun_roles(noun: Token, ctx: RoleContext, speaker: Token | None) -> tuple[A
     verb = carrier.head if carrier.dep_ in ("dobj", "nsubjpass") else None
     if src_tok is None and verb is not None and carrier.dep_ == "dobj":
         lemma = verb.lemma_.lower()
-        if lemma in LIGHT_VERBS or lemma in CARRIER_REPORTING or not is_trigger(verb):
+        # "Police say bomb explodes": who only tells of the act is no party to it
+        if lemma in LIGHT_VERBS or lemma in CARRIER_REPORTING or not (is_trigger(verb) or lemma in _TELLING):
             src_tok = verb_subject(verb)
     if tgt_tok is None and verb is not None:
         tgt_tok = _prep_object(verb, TARGET_PREPS)
@@ -129,4 +134,6 @@ def _noun_roles(noun: Token, ctx: RoleContext, speaker: Token | None) -> tuple[A
     if source is None:
         src_tok, source = _claimant(noun, ctx, speaker)
     target = resolve_token(tgt_tok, ctx, speaker) if tgt_tok is not None else None
+    if harm and target is not None and _struck_place(tgt_tok, target, source, ctx):
+        target = None
     return source, target, src_tok, tgt_tok

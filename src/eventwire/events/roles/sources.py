@@ -22,6 +22,7 @@ from eventwire.resources import lexicon
 
 _LEX = lexicon("roles")
 HARM_VERBS = set(_LEX["harm_verbs"])
+_REPORTING_HEADS = ("say", "tell", "claim", "report", "confirm", "deny")
 PLACE_OR_HAND_NOUNS = set(_LEX["place_or_hand_nouns"])
 STATEMENT_NOUNS = set(_LEX["statement_nouns"])
 STATIVE_PARTICIPLES = set(_LEX["stative_participles"])
@@ -132,11 +133,15 @@ def subject_candidates(verb: Token) -> list[Token]:
         if node.dep_ == "acl" and node.head.lemma_.lower() in STATEMENT_NOUNS and node.head.dep_ == "dobj":
             node = node.head.head  # "X issued a statement demanding ...": X demands
             continue
+        if node.dep_ == "advcl" and verb.lemma_.lower() in HARM_VERBS and node.head.lemma_.lower() in _REPORTING_HEADS:
+            # "Police say bomb explodes at a market, killing 7", parsed with "killing" under
+            # "say": who tells of the deaths did not cause them
+            break
         if node.dep_ in ("conj", "xcomp", "advcl", "acomp") and node.head is not node:
             # "X is willing [acomp] to withdraw [xcomp]": the adjective's verb holds the subject
             node = node.head
             continue
-        if node.dep_ == "ccomp" and node.head.pos_ in ("VERB", "AUX") and node.head.lemma_ not in ("say", "tell", "claim", "report", "confirm", "deny"):
+        if node.dep_ == "ccomp" and node.head.pos_ in ("VERB", "AUX") and node.head.lemma_ not in _REPORTING_HEADS:
             node = node.head
             continue
         break

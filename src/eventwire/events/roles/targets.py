@@ -71,6 +71,30 @@ def _object_fallback(verb: Token) -> Token | None:
     return None
 
 
+_LOCATIVE_PREPS = PLACE_TARGET_PREPS | {"at", "near", "on"}
+
+
+def _struck_place(tok: Token, target: Actor, source: Actor | None, ctx: RoleContext) -> bool:
+    """The target of an attack is only a thing placed in a country: "bombs tore through a
+    market in north Pakistan", where the attack harmed people, not the Pakistani state.
+    As with `_place_target`, a foreign attacker does strike that state: "a Turkish air strike
+    on a camp in northern Iraq"."""
+    if source is not None and source.country and source.country != target.country:
+        return False
+    return _located_thing(tok, ctx)
+
+
+def _located_thing(tok: Token, ctx: RoleContext) -> bool:
+    """The phrase names a thing that no party owns, placed by a country or place in a
+    locative phrase: "a busy market in north Pakistan", "crowds at a bus stop in Kabul"."""
+    where = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in _LOCATIVE_PREPS and c.i > tok.i), None)
+    if where is None:
+        return False
+    # what comes before the place may still name whose thing it is: "positions of the
+    # Palestinian security forces near Rafah"
+    return ctx.resolver.resolve_span(tok.doc[tok.left_edge.i:where.i], offset=ctx.offset) is None
+
+
 def _place_target(verb: Token, obj: Token | None, source: Actor | None, ctx: RoleContext, *,
                   harm: bool = False) -> Token | None:
     """A country acted upon where it is named only as the place: "lifted a curfew in

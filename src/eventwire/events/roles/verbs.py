@@ -23,7 +23,8 @@ from eventwire.events.roles.sources import (
 )
 from eventwire.events.roles.syntax import _child, _eventive, _looks_eventive, _prep_object, _reciprocal
 from eventwire.events.roles.targets import (
-    TARGET_PREPS, _deep_target, counted_object, _object_fallback, _place_target, _wider_targets, undergoer,
+    TARGET_PREPS, _deep_target, counted_object, _object_fallback, _place_target, _struck_place,
+    _wider_targets, undergoer,
 )
 from eventwire.model import Actor
 
@@ -110,6 +111,8 @@ def _verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None, harm: bool
     if tgt_tok is None:
         tgt_tok = _object_fallback(verb)
     target = resolve_token(tgt_tok, ctx, speaker)
+    if harm and target is not None and tgt_tok is not None and _struck_place(tgt_tok, target, source, ctx):
+        target = None
     if target is not None and not target.country and target.sector != "IGO" and tgt_tok is not None \
             and tgt_tok.dep_ == "dobj" and not _names_party(tgt_tok, ctx):
         target = None  # "tighten the naval blockade", "launch a military offensive": a thing, not a party
@@ -125,7 +128,7 @@ def _verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None, harm: bool
     if (target is None or not target.country) and tgt_tok is not None:
         # "recalling its envoy from Tehran": the object names no country; the place does
         alt = _prep_object(verb, TARGET_PREPS | {"from"})
-        if alt is not None and alt is not tgt_tok:
+        if alt is not None and alt.i != tgt_tok.i:  # Token objects are made per access: compare positions
             alt_actor = resolve_token(alt, ctx, speaker)
             # a named party stays: "abducted 20 girls from a school" (only a state or its
             # capital stands in for a party that names no country: "its envoy from Tehran")
