@@ -187,3 +187,14 @@ def test_attacker_on_a_coordinated_participle(pipeline):
 def test_places_listed_after_in_are_not_sides(pipeline):
     ev = _best(pipeline, "Clashes in Syria, Iraq kill 20 militants")
     assert not ({_country(ev.actor1), _country(ev.actor2)} >= {"SYR", "IRQ"})
+
+
+def test_a_relative_clause_is_no_part_of_the_name(nlp):
+    """"The man who led the protesters": the clause, its relative pronoun with it, is cut
+    from the noun phrase an actor is read from."""
+    from eventwire.events.roles.naming import phrase_tokens
+
+    doc = nlp("The man who led the protesters was arrested.")
+    assert [t.text for t in phrase_tokens(doc[1])] == ["The", "man"]
+    doc = nlp("Officials who spoke to reporters said the army attacked.")
+    assert [t.text for t in phrase_tokens(doc[0])] == ["Officials"]

@@ -30,17 +30,16 @@ PERSONAL_SECTORS = {"GOV", "MIL", "COP", "JUD", "OPP", "PTY", "IGO", "REB", "MED
 
 def phrase_tokens(head: Token) -> list[Token]:
     """The noun phrase of `head`, without relative clauses and trailing punctuation."""
-    keep: list[Token] = []
     cut: set[int] = set()
     for t in head.subtree:
         if t.i in cut:
             continue
-        if t is not head and t.dep_ in ("relcl", "acl") and (t.head.i != head.i or is_trigger(t)) or (
-            t.dep_ in ("relcl",) and t.head is head
+        # (Token objects are made per access: positions, not identity, tell the head)
+        if t.i != head.i and t.dep_ in ("relcl", "acl") and (t.head.i != head.i or is_trigger(t)) or (
+            t.dep_ in ("relcl",) and t.head.i == head.i
         ):  # an event clause on the noun ("civilians killed by X") is not part of its name
-            cut.update(x.i for x in t.subtree)
-            continue
-        keep.append(t)
+            cut.update(x.i for x in t.subtree)  # its relative pronoun, read before it, too
+    keep = [t for t in head.subtree if t.i not in cut]
     while keep and keep[-1].dep_ in ("punct", "cc"):
         keep.pop()
     while keep and keep[0].dep_ in ("punct", "cc"):
