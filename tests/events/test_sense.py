@@ -43,6 +43,14 @@ def test_an_armed_attack_or_a_toll_makes_the_thing_hit_literal(ungated, text):
     assert [e for e in _events(ungated, text) if e.type == "ASSAULT"], text
 
 
+def test_a_weapon_named_makes_a_hazard_site_a_target(ungated):
+    """A refinery is where accidents happen, and what drones hit: a weapon shows the attacker."""
+    assert [e for e in _events(ungated, "Ukraine said its drones hit an oil refinery in Russia's Rostov region.")
+            if e.type in ("ASSAULT", "FIGHT")]
+    assert not [e for e in _events(ungated, "A fire at an oil refinery killed three workers.")
+                if e.type in ("ASSAULT", "FIGHT")]
+
+
 def test_a_negated_act_leaves_the_dataset(ungated):
     assert _events(ungated, "Police did not arrest any protesters in Lahore.") == []
 
