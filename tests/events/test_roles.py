@@ -351,3 +351,12 @@ def test_who_tells_of_the_deaths_did_not_cause_them(pipeline):
     assert ev.type == "ASSAULT" and ev.fatalities.best == 7
     assert ev.actor1 is None or ev.actor1.sector != "COP", ev.actor1
     assert ev.location is not None and ev.location.name == "Quetta"
+
+
+def test_two_sides_of_one_country_clash(pipeline):
+    """A civil war's sides share a country: "Sudan's army and the RSF clashed" is the army
+    against the RSF, while "the army and police" are one side."""
+    ev = _best(pipeline, "Sudan's army and the Rapid Support Forces clashed in Khartoum.")
+    assert _side(ev.actor1) == ("SDN", "MIL") and _side(ev.actor2) == ("SDN", "REB")
+    ev = _best(pipeline, "The army and police clashed with protesters.")
+    assert ev.actor2 is not None and ev.actor2.sector == "PRO"

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from eventwire.events.roles.context import RoleContext
 from eventwire.events.roles.countries import BORDER_WORDS
-from eventwire.events.roles.naming import phrase_tokens, resolve_token
+from eventwire.events.roles.naming import OFFICE_SECTORS, phrase_tokens, resolve_token
 from eventwire.events.roles.syntax import (
     INSTRUMENT_NOUNS, _between_parties, _capitalised, _child, _eventive, _reciprocal, doc_words,
 )
@@ -143,7 +143,9 @@ def _shift_actor(actor: Actor, offset: int) -> Actor:
 
 def _coordinated_sides(toks: list[Token], ctx: RoleContext) -> tuple[Actor, Actor] | None:
     """Two sides named by one coordinated phrase ("India and Pakistan", "Indian, Pakistani
-    troops", "India-Pakistan"), when they are of different countries."""
+    troops", "India-Pakistan"), when they are of different countries, or of one country
+    and opposed kinds ("Sudan's army and the Rapid Support Forces"; two arms of one state,
+    "the army and police", are one side)."""
     if not toks:
         return None
     span = toks[0].doc[toks[0].i: toks[-1].i + 1]
@@ -164,4 +166,12 @@ def _coordinated_sides(toks: list[Token], ctx: RoleContext) -> tuple[Actor, Acto
     for other in actors[1:]:
         if actors[0].country and other.country and other.country != actors[0].country:
             return actors[0], other
+    for other in actors[1:]:
+        if other.country == actors[0].country and _opposed(actors[0], other):
+            return actors[0], other
     return None
+
+
+def _opposed(a: Actor, b: Actor) -> bool:
+    return bool(a.sector and b.sector and a.sector != b.sector
+                and not {a.sector, b.sector} <= OFFICE_SECTORS)
