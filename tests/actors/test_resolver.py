@@ -72,6 +72,9 @@ def nlp():
     ("a passenger bus", None, "CVL"),
     # the one-word spelling of the coast guard
     ("seven coastguards", None, "MIL"),
+    # a national of a country is a person, not the state
+    ("a British-Iranian national", "GBR", "CVL"),
+    ("a French national", "FRA", "CVL"),
 ])
 def test_resolve_phrases(resolver, phrase, country, sector):
     actor = resolver.resolve(phrase)

@@ -309,8 +309,10 @@ class ActorResolver:
             return None
         sector = first.sector or "GOV"
         if first.kind in ("demonym", "country") and _A_PERSON.fullmatch(text, start, first.start) \
-                and not _WORD.search(text, first.end, core_end):
-            sector = "CVL"  # "a Palestinian", "two Afghans": people of that nationality, not its state
+                and _NATIONAL.fullmatch(_without(text, first.end, core_end, entities)):
+            # "a Palestinian", "two Afghans", "a British-Iranian national": people of that
+            # nationality, not its state
+            sector = "CVL"
         return self._make(text, start, end, first.country, sector, None)
 
     def _office_sector(self, text: str, start: int, person: ActorMatch) -> str | None:
@@ -414,6 +416,18 @@ _FUNCTION_WORDS = {"the", "a", "an", "in", "of", "on", "at", "to", "from", "and"
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 # what may stand before a nationality word used as a noun for a person: "a", "two", "another"
+_NATIONAL = re.compile(r"[\s-]*(?:nationals?)?\s*", re.IGNORECASE)
+
+
+def _without(text: str, start: int, end: int, matches: list[ActorMatch]) -> str:
+    """text[start:end] with the matches in it blanked out."""
+    chars = list(text[start:end])
+    for m in matches:
+        for i in range(max(m.start, start), min(m.end, end)):
+            chars[i - start] = " "
+    return "".join(chars)
+
+
 _A_PERSON = re.compile(r"(?:(?:a|an|another|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|"
                        r"some|many)\s+)+", re.IGNORECASE)
 
