@@ -360,3 +360,21 @@ def test_two_sides_of_one_country_clash(pipeline):
     assert _side(ev.actor1) == ("SDN", "MIL") and _side(ev.actor2) == ("SDN", "REB")
     ev = _best(pipeline, "The army and police clashed with protesters.")
     assert ev.actor2 is not None and ev.actor2.sector == "PRO"
+
+
+def test_an_armed_hand_named_by_a_modifier_with_its_own_modifiers(pipeline):
+    """"US-led coalition air strikes": "coalition" alone names no one, with "US-led" it names
+    the hand; the people of "women university bus bomb blast" are never the bomber."""
+    ev = _best(pipeline, "US-led coalition air strikes killed 14 civilians in Syria.")
+    assert ev.actor1 is not None and ev.actor1.country == "USA"
+    ev = _best(pipeline, "11 dead in Pakistan women university bus bomb blast")
+    assert ev.actor1 is None or ev.actor1.sector not in ("CVL", "EDU")
+
+
+def test_a_finite_verb_hung_on_a_clause_does_not_borrow_its_subject(pipeline):
+    """"Pakistan cracks down on militants post Sindh shrine attack": "post" (after) parsed as
+    a verb with no subject; the crackdown's subject did not carry out the attack."""
+    events = pipeline.extract(Article(id="t", text="Pakistan cracks down on militants post Sindh shrine attack")).events
+    attacks = [e for e in events if e.type in ("ASSAULT", "FIGHT")]
+    assert attacks and all(e.actor1 is None or e.actor1.country != "PAK" or e.actor1.sector not in ("GOV", "MIL")
+                           for e in attacks)

@@ -28,6 +28,7 @@ LIGHT_VERBS = set(_LEX["light_verbs"])
 SOURCE_PREPS = set(_LEX["source_preps"])
 CARRIER_REPORTING = {"confirm", "claim", "admit", "acknowledge", "announce"}
 _TELLING = {"say", "tell", "report"}
+_ARMED_HANDS = {"MIL", "GOV", "REB", "UAF", "COP", "SPY"}
 VIOLENCE_NOUNS = set(_LEX["violence_nouns"])
 
 
@@ -78,6 +79,13 @@ def _noun_roles(noun: Token, ctx: RoleContext, speaker: Token | None, harm: bool
                     and not _victim_modifier(c, noun, ctx):
                 found = ctx.resolver.resolve_span(noun.doc[c.i:c.i + 1], offset=ctx.offset)
                 lo = _modifier_start(c) if found is not None else c.i
+                if found is None and c.left_edge.i < c.i and not _is_place_modifier(c.left_edge, noun, ctx):
+                    # a word that names no party alone may with its own modifiers, if they
+                    # name an armed hand: "US-led coalition air strikes" (not the people of
+                    # "women university bus bomb blast")
+                    wider = ctx.resolver.resolve_span(noun.doc[c.left_edge.i:c.i + 1], offset=ctx.offset)
+                    if wider is not None and wider.sector in _ARMED_HANDS:
+                        found = wider
                 if lo < c.i:
                     # the word's own modifiers may name another party ("Suicide bomber
                     # strikes" parsed as one noun run: a suicide bomber, not a bomber plane)

@@ -133,6 +133,11 @@ def subject_candidates(verb: Token) -> list[Token]:
         if node.dep_ == "acl" and node.head.lemma_.lower() in STATEMENT_NOUNS and node.head.dep_ == "dobj":
             node = node.head.head  # "X issued a statement demanding ...": X demands
             continue
+        if node.dep_ == "advcl" and node.tag_ in ("VBP", "VBZ", "VBD"):
+            # a finite verb with no subject of its own hung on a clause is a misparse, not a
+            # participle sharing the clause's subject: "Pakistan cracks down on militants
+            # post [VBP] Sindh shrine attack" (post = after)
+            break
         if node.dep_ == "advcl" and verb.lemma_.lower() in HARM_VERBS and node.head.lemma_.lower() in _REPORTING_HEADS:
             # "Police say bomb explodes at a market, killing 7", parsed with "killing" under
             # "say": who tells of the deaths did not cause them
