@@ -22,6 +22,7 @@ def _events(p, text):
     "Nigerian banks attacked the new rules on lending.",
     "Samsung attacked the tablet market.",
     "The new phone hit the market last week.",
+    "The film bombed at the box office.",
 ])
 def test_figurative_violence_codes_nothing_violent(ungated, text):
     assert not [e for e in _events(ungated, text) if e.type in ("ASSAULT", "FIGHT", "COERCE")]
@@ -36,6 +37,7 @@ def test_a_real_attack_still_codes(ungated):
     "Gunmen attacked a market in Peshawar on Monday, killing 39 people, police said.",
     "Bombs exploded at a busy market in north Pakistan, killing 39 people",
     "Militants attacked a market in Peshawar",
+    "The Saudi-led coalition bombed a market in Yemen.",
 ])
 def test_an_armed_attack_or_a_toll_makes_the_thing_hit_literal(ungated, text):
     """A market is a thing markets talk about and a place bombs hit: an armed attacker or

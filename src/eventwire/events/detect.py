@@ -430,9 +430,9 @@ def _figurative(tok: Token, etype, a1: Actor | None, a1_tok: Token | None, a2_to
     their own checks; this asks only about the violent types.
 
     A thing struck is read in its literal sense when the sentence counts people killed or
-    hurt (`harmed`) or the one who strikes is armed ("Gunmen attacked a market, killing 39",
-    "Bombs exploded at a busy market"): markets, matches and rounds are places and things
-    that real attacks hit."""
+    hurt (`harmed`), the verb names the means ("bombed a market") or the one who strikes is
+    armed ("Gunmen attacked a market, killing 39", "Bombs exploded at a busy market"):
+    markets, matches and rounds are places and things that real attacks hit."""
     if etype.type not in VIOLENT:
         return False
     if a1_tok is not None and any(t.lemma_.lower() in non_actor_heads() or t.lower_ in non_actor_heads()
@@ -440,8 +440,8 @@ def _figurative(tok: Token, etype, a1: Actor | None, a1_tok: Token | None, a2_to
         return True  # "the team", "Chinese tech giant Huawei"
     if a1 is not None and a1.sector == "BUS" and etype.type in ("ASSAULT", "FIGHT"):
         return True  # "Italian carmaker Fiat attacked the new rules": companies strike, not attack
-    if harmed or _armed(a1_tok if a1_tok is not None else _subject(tok)):
-        return False
+    if harmed or etype.mode is not None or _armed(a1_tok if a1_tok is not None else _subject(tok)):
+        return False  # a toll, a means of attack in the verb ("bombed"), or an armed hand
     objects = [a2_tok] if a2_tok is not None else []
     objects += [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     objects += [g for c in tok.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "for", "against", "over")
