@@ -415,19 +415,9 @@ _FUNCTION_WORDS = {"the", "a", "an", "in", "of", "on", "at", "to", "from", "and"
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
-# what may stand before a nationality word used as a noun for a person: "a", "two", "another"
+# what may follow a nationality word (and the others in its phrase) used for a person
 _NATIONAL = re.compile(r"[\s-]*(?:nationals?)?\s*", re.IGNORECASE)
-
-
-def _without(text: str, start: int, end: int, matches: list[ActorMatch]) -> str:
-    """text[start:end] with the matches in it blanked out."""
-    chars = list(text[start:end])
-    for m in matches:
-        for i in range(max(m.start, start), min(m.end, end)):
-            chars[i - start] = " "
-    return "".join(chars)
-
-
+# what may stand before a nationality word used as a noun for a person: "a", "two", "another"
 _A_PERSON = re.compile(r"(?:(?:a|an|another|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|"
                        r"some|many)\s+)+", re.IGNORECASE)
 
@@ -445,17 +435,23 @@ def _names_other_thing(text: str, start: int, end: int, entities: list[ActorMatc
     (data/actors/non_actor_heads.tsv), and "Italy's Illva Saronno" is something named of that
     country, not its state. The nationality of an act or a weapon ("Indian shelling") still
     names the party behind it, and a country standing alone ("Tehran") its government."""
-    rest = list(text[start:end])
-    for m in entities:
-        for i in range(max(m.start, start), min(m.end, end)):
-            rest[i - start] = " "
-    words = [w for w in _WORD.findall("".join(rest)) if w.lower() not in _FUNCTION_WORDS and w.lower() != "s"]
+    words = [w for w in _WORD.findall(_without(text, start, end, entities))
+             if w.lower() not in _FUNCTION_WORDS and w.lower() != "s"]
     if not words:
         return False
     if any(w.lower() in non_actor_heads() for w in words):
         return True  # "Chinese tech giant Huawei": a company, whatever it is called
     # "Italy's Illva Saronno": a possessive country before a name the dictionaries lack
     return any(text.startswith("'s", m.end) or text.startswith("’s", m.end) for m in entities) and words[0][0].isupper()
+
+
+def _without(text: str, start: int, end: int, matches: list[ActorMatch]) -> str:
+    """text[start:end] with the matches in it blanked out."""
+    chars = list(text[start:end])
+    for m in matches:
+        for i in range(max(m.start, start), min(m.end, end)):
+            chars[i - start] = " "
+    return "".join(chars)
 
 
 def _shift(actor: Actor | None, offset: int) -> Actor | None:

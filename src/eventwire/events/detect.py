@@ -22,6 +22,7 @@ from eventwire.attributes import location as where
 from eventwire.attributes.casualties import Casualty, read_casualties
 from eventwire.attributes.dates import read_date
 from eventwire.events.roles import TRIGGER_FLAG, RoleContext, noun_roles, resolve_token, verb_roles
+from eventwire.events.roles.syntax import _child
 from eventwire.events.taxonomy import read_table
 from eventwire.model import Actor, Attribution, Evidence, Location, Segment
 from eventwire.parse import doc_text, ent_type
@@ -440,17 +441,13 @@ def _figurative(tok: Token, etype, a1: Actor | None, a1_tok: Token | None, a2_to
         return True  # "the team", "Chinese tech giant Huawei"
     if a1 is not None and a1.sector == "BUS" and etype.type in ("ASSAULT", "FIGHT"):
         return True  # "Italian carmaker Fiat attacked the new rules": companies strike, not attack
-    if harmed or etype.mode is not None or _armed(a1_tok if a1_tok is not None else _subject(tok)):
+    if harmed or etype.mode is not None or _armed(a1_tok if a1_tok is not None else _child(tok, "nsubj", "nsubjpass")):
         return False  # a toll, a means of attack in the verb ("bombed"), or an armed hand
     objects = [a2_tok] if a2_tok is not None else []
     objects += [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     objects += [g for c in tok.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "for", "against", "over")
                 for g in c.children if g.dep_ == "pobj"]
     return any(o.lower_ in FIGURATIVE or o.lemma_.lower() in FIGURATIVE for o in objects)
-
-
-def _subject(tok: Token) -> Token | None:
-    return next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def _armed(agent: Token | None) -> bool:
