@@ -5,8 +5,9 @@ Reads a corpus and its `eventwire extract` output as `bench/run_bench.py` leaves
 (bench/out/run-corpus-10000.jsonl, bench/out/extract-10000.jsonl), keeps the distinct reports,
 and writes copy k of each k years later (text + k newlines, article and event dates shifted),
 batches as `eventwire run` stores them (`store_and_resolve`: one transaction for the batch and
-its resolution; `--batch-size`, 4,096 as `run` reaches), with the collector off as `run` has it. Prints the seconds per 10k articles (flat when
-the work per article does not grow with the archive) and the writer's peak RSS.
+its resolution; `--batch-size`, 4,096 as `run` reaches), with the collector off as `run` has
+it. Prints the seconds per 10k articles (flat when the work per article does not grow with
+the archive) and the writer's peak RSS. `tests/evaluate/test_writer_scale.py` runs it small.
 
     .venv/bin/python bench/run_bench.py --sizes 10000 --sides run,extract   # once, for the inputs
     .venv/bin/python bench/writer_scale.py 100000
