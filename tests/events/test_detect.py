@@ -107,6 +107,10 @@ def _extract(pipeline, text):
     "A strong earthquake on Indonesia's main island of Java killed eight people and damaged more than 1,300 buildings.",
     "Fifteen people were killed in China on Sunday when an illegal fireworks warehouse exploded in Hebei province.",
     "Second wave of flood hit Kelantan early today following heavy rain since yesterday.",
+    # mining and road accidents: no attack, and no armed group invented for them
+    "A mine explosion killed 20 miners.",
+    "A gas blast at a coal mine killed 12 workers in Shanxi province.",
+    "A bus plunged into a ravine, killing 25 passengers.",
 ])
 def test_disasters_and_accidents_get_no_acled_event(pipeline, text):
     events = _extract(pipeline, text).events
