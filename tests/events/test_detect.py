@@ -111,14 +111,19 @@ def _extract(pipeline, text):
     "A mine explosion killed 20 miners.",
     "A gas blast at a coal mine killed 12 workers in Shanxi province.",
     "A bus plunged into a ravine, killing 25 passengers.",
+    "A fire at a nightclub killed 40 people in Skopje.",
 ])
 def test_disasters_and_accidents_get_no_acled_event(pipeline, text):
     events = _extract(pipeline, text).events
     assert not [e for e in events if e.acled_sub_event_type], [(e.type, e.acled_sub_event_type) for e in events]
 
 
-def test_an_attack_with_a_fire_is_still_an_attack(pipeline):
-    events = _extract(pipeline, "Gunmen opened fire on a market in Kano on Monday, killing five people.").events
+@pytest.mark.parametrize("text", [
+    "Gunmen opened fire on a market in Kano on Monday, killing five people.",
+    "Israeli fire killed two Palestinians near the border.",  # whose fire: an act, not a blaze
+])
+def test_an_attack_with_a_fire_is_still_an_attack(pipeline, text):
+    events = _extract(pipeline, text).events
     assert any(e.type in ("ASSAULT", "FIGHT") and e.acled_sub_event_type for e in events)
 
 

@@ -41,6 +41,7 @@ _SKIP_ENTS = {"PERSON", "ORG", "GPE", "NORP", "WORK_OF_ART", "LAW", "LANGUAGE"}
 _CONTEXT_ROWS = read_table("context_words.tsv")
 DISASTERS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "disaster")
 HAZARDS = DISASTERS | {r["word"] for r in _CONTEXT_ROWS if r["kind"] == "hazard"}
+BARE_HAZARDS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "bare_hazard")
 HOSTILE = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "hostile")
 RIOT = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "riot")
 WEAPONS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "weapon")
@@ -467,9 +468,12 @@ def _accidental(tok: Token, etype, words: set[str]) -> bool:
     agents = [c for c in tok.children if c.dep_ in _AGENT_DEPS]
     agents += [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     for a in agents:
-        names = {a.lower_, a.lemma_.lower()} | {c.lower_ for c in a.children if c.dep_ in ("compound", "amod")}
+        modifiers = {c.lower_ for c in a.children if c.dep_ in ("compound", "amod", "poss", "nmod")}
+        names = {a.lower_, a.lemma_.lower()} | modifiers
         if names & HAZARDS and not names & HOSTILE:
             return True
+        if a.lower_ in BARE_HAZARDS and not modifiers:
+            return True  # "A fire at a nightclub killed 40"; "Israeli fire killed two" is an act
     if etype.type in ("ASSAULT", "FIGHT"):
         return _has(words, HAZARDS) and not _has(words, HOSTILE)
     return False
