@@ -23,6 +23,10 @@ def _events(p, text):
     "Samsung attacked the tablet market.",
     "The new phone hit the market last week.",
     "The film bombed at the box office.",
+    # a score or a winning margin makes a contest
+    "Germany beat France 2-1 in a friendly in Lyon.",
+    "The Lakers crushed the Celtics 120-98.",
+    "Pakistan beat India by six wickets in Dubai.",
 ])
 def test_figurative_violence_codes_nothing_violent(ungated, text):
     assert not [e for e in _events(ungated, text) if e.type in ("ASSAULT", "FIGHT", "COERCE")]
@@ -43,6 +47,11 @@ def test_an_armed_attack_or_a_toll_makes_the_thing_hit_literal(ungated, text):
     """A market is a thing markets talk about and a place bombs hit: an armed attacker or
     people killed tell which."""
     assert [e for e in _events(ungated, text) if e.type == "ASSAULT"], text
+
+
+def test_a_span_of_days_is_no_score(ungated):
+    events = _events(ungated, "Troops attacked the village on October 19-20, witnesses said.")
+    assert [e for e in events if e.type in ("ASSAULT", "FIGHT")]
 
 
 def test_a_weapon_named_makes_a_hazard_site_a_target(ungated):

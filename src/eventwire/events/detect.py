@@ -6,6 +6,7 @@ one real event in an article into a single `Event`.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -51,6 +52,8 @@ FIGURATIVE = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "figurat
 DISASTER_CUE, RIOT_CUE = "ctx:disaster", "ctx:riot"
 PARAGRAPH_WINDOW = 400  # characters either side of the sentence read for riot words
 _AGENT_DEPS = {"nsubj", "compound", "amod", "poss"}
+_MONTHS = {m.lower() for m in (*calendar.month_name, *calendar.month_abbr) if m} | {"sept"}
+_SCORE = re.compile(r"(?<![\w.,/-])\d{1,3} ?[-–] ?\d{1,3}(?![\w,/%-]|\.\d)")  # "2-1", "120-98": a contest's score
 _WORDS = re.compile(r"[a-z][a-z'-]*")
 
 
@@ -176,6 +179,7 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
     lower = sent_text.lower()
     words = set(_WORDS.findall(lower))
     cues = {c for c in RETALIATION if c in lower}
+    scored = _scored(sent_text)
     # what the sentence and its paragraph say is the same for each of its mentions: read
     # once, and only when a mention gets that far
     reading = near = None
@@ -201,7 +205,8 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
             a2 = None  # "Pakistan ... its envoy": the same actor on both sides is a parse slip
         if a1 is None and a2 is None and etype.type not in VIOLENT:
             continue  # "currently visiting his home country": a verbal event needs a party
-        if _accidental(tok, etype, words) or _figurative(tok, etype, a1, a1_tok, a2_tok, harmed=bool(casualties)):
+        if _accidental(tok, etype, words) or _figurative(tok, etype, a1, a1_tok, a2_tok, harmed=bool(casualties),
+                                                         scored=scored):
             continue
         m = Mention(
             order=order_base + tok.i,
@@ -424,12 +429,13 @@ def _phrase_words(phrases: frozenset[str]) -> tuple[tuple[str, ...], ...]:
 
 
 def _figurative(tok: Token, etype, a1: Actor | None, a1_tok: Token | None, a2_tok: Token | None,
-                harmed: bool = False) -> bool:
+                harmed: bool = False, scored: bool = False) -> bool:
     """A violent word in a contest, market or figurative sense, told by its arguments: a
     team, a company or a player as the one who acts ("Liverpool's side crushed...", "the
     carmaker slashed"), or a price, a record or a crisis as what is struck or fought
     ("battle falling sales", "beat the record", "hit by a crisis"). Verbal events keep
-    their own checks; this asks only about the violent types.
+    their own checks; this asks only about the violent types. A score in the sentence
+    ("Germany beat France 2-1", `scored`) makes it a contest unless people were hurt.
 
     A thing struck is read in its literal sense when the sentence counts people killed or
     hurt (`harmed`), the verb names the means ("bombed a market") or the one who strikes is
@@ -442,6 +448,8 @@ def _figurative(tok: Token, etype, a1: Actor | None, a1_tok: Token | None, a2_to
         return True  # "the team", "Chinese tech giant Huawei"
     if a1 is not None and a1.sector == "BUS" and etype.type in ("ASSAULT", "FIGHT"):
         return True  # "Italian carmaker Fiat attacked the new rules": companies strike, not attack
+    if scored and not harmed:
+        return True  # "Germany beat France 2-1 in a friendly", "the Lakers crushed the Celtics 120-98"
     if harmed or etype.mode is not None or _armed(a1_tok if a1_tok is not None else _child(tok, "nsubj", "nsubjpass")):
         return False  # a toll, a means of attack in the verb ("bombed"), or an armed hand
     objects = [a2_tok] if a2_tok is not None else []
@@ -458,6 +466,16 @@ def _armed(agent: Token | None) -> bool:
         return False
     words = [agent, *(c for c in agent.children if c.dep_ in ("compound", "amod"))]
     return any(t.lower_ in HOSTILE or t.lower_ in WEAPONS or t.lemma_.lower() in HOSTILE for t in words)
+
+
+def _scored(text: str) -> bool:
+    """A contest's score in the sentence ("2-1", "120-98"), not a span of days ("October
+    19-20")."""
+    for m in _SCORE.finditer(text):
+        before = text[:m.start()].split()[-1:]
+        if not before or before[0].strip(".,").lower() not in _MONTHS:
+            return True
+    return False
 
 
 def _accidental(tok: Token, etype, words: set[str]) -> bool:
