@@ -28,6 +28,11 @@ def _read(nlp, text):
         ("Six Pakistani policemen killed, three wounded in ambush",
          [("fatalities", 6, 6, 6, "security forces"), ("injuries", 3, 3, 3, None)]),
         ("Eight labourers killed in attack on road camp", [("fatalities", 8, 8, 8, None)]),
+        # a range is a low and a high end, never one number made of two (3 to 4 was 7)
+        ("Troops killed 3 to 4 militants in a clash.", [("fatalities", 3, 3, 4, "militants")]),
+        ("Troops killed 3-4 militants in a clash.", [("fatalities", 3, 3, 4, "militants")]),
+        ("Between 10 and 12 people were killed.", [("fatalities", 10, 10, 12, None)]),
+        ("Twenty five people were killed.", [("fatalities", 25, 25, 25, None)]),
     ],
 )
 def test_figures(nlp, text, expected):

@@ -55,6 +55,26 @@ def _num_tokens(tok: Token) -> list[Token]:
     return sorted(parts + [tok], key=lambda t: t.i)
 
 
+_RANGE_JOINERS = {"to", "-", "–", "or"}
+
+
+def _range(num: Token, parts: list[Token]) -> Figure | None:
+    """"3 to 4", "3-4", "10 or 12", "between 10 and 12" militants: a range, not one number
+    made of two ("twenty five"). Its best figure is its low end, as ACLED codes a range."""
+    joiner = next((c for c in num.children if c.lower_ in _RANGE_JOINERS and parts[0].i < c.i < num.i), None)
+    if joiner is not None:
+        low = word_value([t.text for t in parts if t.i < joiner.i])
+        high = word_value([t.text for t in parts if t.i > joiner.i])
+    else:
+        other = next((c for c in num.children if c.dep_ == "conj" and c.like_num), None)
+        if other is None or not any(c.lower_ == "between" for c in num.children):
+            return None
+        low, high = word_value([t.text for t in parts]), word_value([t.text for t in _num_tokens(other)])
+    if low is None or high is None or low >= high:
+        return None
+    return Figure(low, low, high)
+
+
 def _figure_for(noun: Token) -> tuple[Figure | None, list[Token]]:
     """The quantity a victim noun carries: its numeral, a vague word, or itself a numeral."""
     if any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in noun.children) or noun.lower_ in ("none", "nobody"):
@@ -64,6 +84,9 @@ def _figure_for(noun: Token) -> tuple[Figure | None, list[Token]]:
     for c in candidates:
         if c.like_num or c.pos_ == "NUM":
             parts = _num_tokens(c)
+            span = _range(c, parts)
+            if span is not None:
+                return span, parts
             value = word_value([t.text for t in parts])
             if value is None:
                 continue
