@@ -75,6 +75,7 @@ def nlp():
     # a national of a country is a person, not the state
     ("a British-Iranian national", "GBR", "CVL"),
     ("a French national", "FRA", "CVL"),
+    ("Russian oligarch", "RUS", "BUS"),
 ])
 def test_resolve_phrases(resolver, phrase, country, sector):
     actor = resolver.resolve(phrase)

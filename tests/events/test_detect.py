@@ -138,3 +138,10 @@ def test_mention_confidence_rewards_a_specific_report(pipeline):
     vague = _one(pipeline, "The group was hit on Monday.", "ASSAULT")
     concrete = _one(pipeline, "Pakistani troops killed 12 militants in North Waziristan on Monday.", "ASSAULT")
     assert concrete.confidence > vague.confidence
+
+
+def test_business_among_businesses_is_no_political_event(pipeline):
+    """A takeover or a purchase between businesses codes nothing; a deal with a government
+    still does."""
+    assert _extract(pipeline, "Russian oligarch buys English football club.").events == []
+    assert _extract(pipeline, "Shell signed a gas deal with the Egyptian government.").events
