@@ -5,6 +5,8 @@ line, and complaints about violence."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from eventwire.model import Article
@@ -198,3 +200,21 @@ def test_a_relative_clause_is_no_part_of_the_name(nlp):
     assert [t.text for t in phrase_tokens(doc[1])] == ["The", "man"]
     doc = nlp("Officials who spoke to reporters said the army attacked.")
     assert [t.text for t in phrase_tokens(doc[0])] == ["Officials"]
+
+
+@pytest.mark.parametrize("text, sector", [
+    ("Militants killed four police officers in Balochistan.", "COP"),
+    ("Taliban fighters killed two border guards.", "MIL"),
+])
+def test_a_noun_compound_names_the_party_it_heads(pipeline, text, sector):
+    """"police officers" is one word for the party though "officers" alone names none: the
+    object killed is the target, with its own words as evidence, not a victims' category."""
+    m = next(m for m in pipeline.mentions(Article(id="t", text=text, date=date(2024, 2, 7))) if m.type in ("ASSAULT", "FIGHT"))
+    assert m.actor2 is not None and m.actor2.sector == sector and m.actor2.start is not None, m.actor2
+
+
+def test_a_thing_a_compound_ties_to_a_party_is_no_party(pipeline):
+    """"the naval blockade" names no party; neither does "a government building" by its own
+    words ("government" does not end the compound)."""
+    m = next(m for m in pipeline.mentions(Article(id="t", text="The army tightened the naval blockade.", date=date(2024, 2, 7))))
+    assert m.actor2 is None

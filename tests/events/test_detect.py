@@ -145,3 +145,21 @@ def test_business_among_businesses_is_no_political_event(pipeline):
     still does."""
     assert _extract(pipeline, "Russian oligarch buys English football club.").events == []
     assert _extract(pipeline, "Shell signed a gas deal with the Egyptian government.").events
+
+
+@pytest.mark.parametrize("text", [
+    "Militants attacked government forces in Helmand.",
+    "Rebels attacked government troops near Goma.",
+    "Militants attacked a government building in Kabul.",
+])
+def test_an_armed_hand_attacks_in_the_literal_sense(pipeline, text):
+    """PETRARCH2 reads "attack" + "government" as criticism (CAMEO 111); an armed group or a
+    force that attacks uses force."""
+    types = [m.type for m in _mentions(pipeline, text)]
+    assert types and "ACCUSE" not in types and set(types) <= {"ASSAULT", "FIGHT"}, types
+
+
+def test_a_speaker_still_attacks_in_words(pipeline):
+    """An opposition leader, or an army chief (a person, not the army), attacks in words."""
+    assert _one(pipeline, "The opposition leader attacked the government over inflation.", "ACCUSE")
+    assert _one(pipeline, "The army chief attacked the government's policy in a speech.", "ACCUSE")

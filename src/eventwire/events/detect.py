@@ -188,10 +188,15 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
     for tok, etype in triggers:
         governor = _governor(tok, trigger_types)
         claim = claims.reporting_frame(tok)
-        if tok.pos_ in ("NOUN", "PROPN") or tok.pos_ == "ADJ":
-            a1, a2, a1_tok, a2_tok = noun_roles(tok, ctx.roles, claim.source, harm=etype.type in HARM_TYPES)
-        else:
-            a1, a2, a1_tok, a2_tok = verb_roles(tok, ctx.roles, claim.source, harm=etype.type in HARM_TYPES)
+        a1, a2, a1_tok, a2_tok = _roles(tok, etype, ctx, claim.source)
+        if etype.type == "ACCUSE" and _armed_hand(a1, a1_tok, ctx.roles.resolver):
+            # "Militants attacked government forces": PETRARCH reads "attack" + "government" as
+            # criticism; an armed hand attacks in the word's own sense (only words of attack:
+            # "pull back", "reinforce" have readings of their own that an armed hand keeps)
+            plain = lexicon_.plain(tok)
+            if plain is not None and plain.type in VIOLENT:
+                etype = plain
+                a1, a2, a1_tok, a2_tok = _roles(tok, etype, ctx, claim.source)
         if a1 is None and etype.type == "PROTEST" and a1_tok is not None and (a1_tok.lower_ in CROWD_WORDS or a1_tok.lemma_.lower() in CROWD_WORDS):
             # "Thousands marched in Paris": a crowd that protests is protesters, named by its words
             start = off + a1_tok.idx
@@ -459,6 +464,28 @@ def _figurative(tok: Token, etype, a1: Actor | None, a1_tok: Token | None, a2_to
     objects += [g for c in tok.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "for", "against", "over")
                 for g in c.children if g.dep_ == "pobj"]
     return any(o.lower_ in FIGURATIVE or o.lemma_.lower() in FIGURATIVE for o in objects)
+
+
+def _roles(tok: Token, etype, ctx: ArticleContext, speaker: Token | None):
+    harm = etype.type in HARM_TYPES
+    if tok.pos_ in ("NOUN", "PROPN") or tok.pos_ == "ADJ":
+        return noun_roles(tok, ctx.roles, speaker, harm=harm)
+    return verb_roles(tok, ctx.roles, speaker, harm=harm)
+
+
+# those who bear arms by what they are: an army, rebels, an armed group (not the police, whose
+# "attack" on a policy is as likely words as force)
+_ARMED_SECTORS = {"MIL", "REB", "INS", "UAF"}
+
+
+def _armed_hand(actor: Actor | None, tok: Token | None, resolver) -> bool:
+    """The one who acts bears arms, by its words ("gunmen", "militants") or by what its head
+    word names ("the army", "the Taliban"; not "the army chief", a person who may speak)."""
+    if _armed(tok):
+        return True
+    if actor is None or actor.sector not in _ARMED_SECTORS or tok is None:
+        return False
+    return any(m.sector in _ARMED_SECTORS for m in resolver.find(tok.text))
 
 
 def _armed(agent: Token | None) -> bool:

@@ -273,6 +273,18 @@ class TriggerLexicon:
             found = self._match(token, "VERB", depth=0, hand_only=True)
         return found
 
+    def plain(self, token: "Token") -> EventType | None:
+        """The word's reading with no context: the pattern without constraints ("attack" is
+        an assault), which `match_token` passes over when the context fits a narrower one
+        ("attack" + "government" is criticism)."""
+        pos = "VERB" if token.pos_ in {"VERB", "AUX"} else "NOUN" if token.pos_ in {"NOUN", "PROPN"} else None
+        if pos is None:
+            return None
+        p = next((p for p in self._candidates(token, pos) if not p.constraints and not p.rest), None)
+        if p is None or not p.cameo or p.cameo == "=obj" or p.cameo[:2] in NO_EVENT_ROOTS:
+            return None
+        return self._event_type(p)
+
     def may_match(self, lemma: str, lower: str) -> bool:
         """False when no pattern can match a word of this lemma and lower-cased form,
         whatever its tag and place in the parse: no key `_candidates` could look up (the

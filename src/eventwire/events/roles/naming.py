@@ -192,7 +192,19 @@ def _former(tok: Token, core: list[Token], actor: Actor, ctx: RoleContext) -> Ac
 def _names_party(tok: Token, ctx: RoleContext) -> bool:
     """Whether the head word itself can name a party ("officials", "Iraq", "they"), as opposed
     to a thing that only a modifier ties to one ("the naval blockade")."""
-    return tok.pos_ == "PROPN" or tok.lower_ in PRONOUNS or bool(ctx.resolver.find(tok.text))
+    if tok.pos_ == "PROPN" or tok.lower_ in PRONOUNS or ctx.resolver.find(tok.text):
+        return True
+    # a noun compound is one word: "police officers", "border guards" name a party though
+    # "officers" alone may not; the hit must end on the head, so "government building" does not
+    compounds = []
+    for c in reversed(list(tok.lefts)):
+        if c.dep_ != "compound" or c.i != (compounds[0].i if compounds else tok.i) - 1:
+            break
+        compounds.insert(0, c)
+    if not compounds:
+        return False
+    phrase = tok.doc[compounds[0].i: tok.i + 1].text
+    return any(m.end == len(phrase) for m in ctx.resolver.find(phrase))
 
 
 def _inner_party(tok: Token, ctx: RoleContext, speaker: Token | None) -> Actor | None:
