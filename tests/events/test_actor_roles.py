@@ -218,3 +218,43 @@ def test_a_thing_a_compound_ties_to_a_party_is_no_party(pipeline):
     words ("government" does not end the compound)."""
     m = next(m for m in pipeline.mentions(Article(id="t", text="The army tightened the naval blockade.", date=date(2024, 2, 7))))
     assert m.actor2 is None
+
+
+def _roles(pipeline, text, types):
+    found = [m for m in pipeline.mentions(Article(id="t", text=text, date=date(2024, 2, 7))) if m.type in types]
+    assert found, text
+    m = found[0]
+    return (m.actor1.name if m.actor1 else None), (m.actor2.name if m.actor2 else None)
+
+
+@pytest.mark.parametrize("text, types, a1, a2", [
+    # a joint act's other party is the co-subject, not a thing met in its clauses
+    ("India and China agreed to resume border patrols in eastern Ladakh.", ("AGREE",),
+     "Government of India", "Government of China"),
+    ("Saudi Arabia and Iran restored diplomatic relations in a deal brokered by China.", ("SUPPORT", "AGREE", "COOPERATE"),
+     "Government of Saudi Arabia", "Government of Iran"),
+    # who answers with an act does it
+    ("Hezbollah fired rockets at northern Israel, and Israel responded with strikes in southern Lebanon.", ("ASSAULT",),
+     "Hezbollah", "Government of Israel"),
+    # the other side of a gunfight is named after "with"
+    ("Two Indian soldiers were killed in a gunfight with militants in Kashmir.", ("ASSAULT", "FIGHT"),
+     "Militants", "Military Forces of India"),
+    # a quantity counts a party: "hundreds of activists" are the activists
+    ("Police in Bangladesh arrested hundreds of opposition activists after a rally turned violent.", ("COERCE",),
+     "Police Forces of Bangladesh", "Opposition (Bangladesh)"),
+])
+def test_parties_of_joint_answered_and_counted_acts(pipeline, text, types, a1, a2):
+    assert _roles(pipeline, text, types) == (a1, a2)
+
+
+def test_the_answer_is_the_answerers_act(pipeline):
+    mentions = [m for m in pipeline.mentions(Article(id="t", text="Hezbollah fired rockets at northern Israel, and Israel "
+                                                     "responded with strikes in southern Lebanon.", date=date(2024, 2, 7)))
+                if m.trigger.text == "strikes"]
+    assert mentions and mentions[0].actor1 is not None and mentions[0].actor1.country == "ISR"
+
+
+def test_a_quantity_of_things_is_no_party(pipeline):
+    m = next(m for m in pipeline.mentions(Article(id="t", text="The Afghan Special Forces have destroyed dozens of heavy "
+                                                  "machine guns, rockets and other explosives.", date=date(2024, 2, 7))))
+    assert m.actor2 is None

@@ -163,3 +163,18 @@ def test_a_speaker_still_attacks_in_words(pipeline):
     """An opposition leader, or an army chief (a person, not the army), attacks in words."""
     assert _one(pipeline, "The opposition leader attacked the government over inflation.", "ACCUSE")
     assert _one(pipeline, "The army chief attacked the government's policy in a speech.", "ACCUSE")
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Protesters in Tbilisi clashed with riot police outside parliament.", "riot"),
+    ("The army deployed attack helicopters over the valley.", "attack"),
+    ("The United States speeded up the withdrawal of some invasion forces from Panama.", "invasion"),
+])
+def test_an_event_word_that_classifies_a_force_or_a_thing_is_no_act(pipeline, text, word):
+    assert word not in [m.trigger.text for m in _mentions(pipeline, text)]
+
+
+def test_an_adjective_predicate_parsed_as_a_clause_still_reads_as_the_verbs(pipeline):
+    """"left scores of the terrorists dead": the toll, not a departure (CONSULT)."""
+    text = "The aerial bombardments in Idlib province left scores of the terrorists dead and wounded"
+    assert "CONSULT" not in [m.type for m in _mentions(pipeline, text)]

@@ -48,6 +48,7 @@ RIOT = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "riot")
 WEAPONS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "weapon")
 DESIRE = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "desire")
 FIGURATIVE = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "figurative")
+KIND_HEADS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "kind_head")
 # Markers put in a mention's cues for the ACLED rules (acled_map.tsv)
 DISASTER_CUE, RIOT_CUE = "ctx:disaster", "ctx:riot"
 PARAGRAPH_WINDOW = 400  # characters either side of the sentence read for riot words
@@ -128,6 +129,8 @@ def _is_candidate(tok: Token) -> bool:
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     if tok.lower_ == "according" and nxt is not None and nxt.lower_ == "to":
         return False
+    if tok.dep_ == "compound" and tok.head.lower_ in KIND_HEADS:
+        return False  # "riot police", "attack helicopters": the kind of a force or a thing, no act
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ in _SETTING_PREPS:
         gov = tok.head.head
         # "speaking at the annual meeting", "confirmed ... through an official release":

@@ -180,6 +180,8 @@ class Context:
                 self._add_prep(c)
             elif dep == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
                 self._add_phrase(c, depth=1)  # "sworn to fight" parsed as a purpose clause
+            elif dep == "advcl" and c.pos_ == "ADJ":
+                self.any |= _words(c)  # "left scores of them dead": the predicate parsed as a clause
             elif dep in VERB_ARG_DEPS:
                 if dep in OBJ_DEPS:
                     self.objects.append(c)

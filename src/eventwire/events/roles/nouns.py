@@ -25,6 +25,7 @@ from eventwire.resources import lexicon
 
 _LEX = lexicon("roles")
 LIGHT_VERBS = set(_LEX["light_verbs"])
+RESPONSE_VERBS = set(_LEX["response_verbs"])
 SOURCE_PREPS = set(_LEX["source_preps"])
 CARRIER_REPORTING = {"confirm", "claim", "admit", "acknowledge", "announce"}
 _TELLING = {"say", "tell", "report"}
@@ -130,6 +131,9 @@ def _noun_roles(noun: Token, ctx: RoleContext, speaker: Token | None, harm: bool
         # "Police say bomb explodes": who only tells of the act is no party to it
         if lemma in LIGHT_VERBS or lemma in CARRIER_REPORTING or not (is_trigger(verb) or lemma in _TELLING):
             src_tok = verb_subject(verb)
+    if src_tok is None and carrier.dep_ == "pobj" and carrier.head.lower_ == "with" \
+            and carrier.head.head.lemma_.lower() in RESPONSE_VERBS:
+        src_tok = verb_subject(carrier.head.head)  # "Israel responded with strikes"
     if tgt_tok is None and verb is not None:
         tgt_tok = _prep_object(verb, TARGET_PREPS)
     source = resolve_token(src_tok, ctx, speaker) if src_tok is not None else None

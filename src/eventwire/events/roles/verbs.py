@@ -54,6 +54,16 @@ def verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None, *, harm: bo
     return roles
 
 
+def _counted_kind(tok: Token) -> Token:
+    """What a quantity counts: "hundreds of activists" names a party as "activists" does,
+    "dozens of machine guns" none."""
+    if tok.lemma_.lower() in COLLECTIVE:
+        inner = _prep_object(tok, {"of"})
+        if inner is not None:
+            return inner
+    return tok
+
+
 def _verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None, harm: bool = False,
                 ) -> tuple[Actor | None, Actor | None, Token | None, Token | None]:
     victim = undergoer(verb)
@@ -114,7 +124,7 @@ def _verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None, harm: bool
     if harm and target is not None and tgt_tok is not None and _struck_place(tgt_tok, target, source, ctx):
         target = None
     if target is not None and not target.country and target.sector != "IGO" and tgt_tok is not None \
-            and tgt_tok.dep_ == "dobj" and not _names_party(tgt_tok, ctx):
+            and tgt_tok.dep_ == "dobj" and not _names_party(_counted_kind(tgt_tok), ctx):
         target = None  # "tighten the naval blockade", "launch a military offensive": a thing, not a party
     subj = next(iter(subject_candidates(verb)), None)
     if subj is not None and _eventive(subj) and _reciprocal(subj):
@@ -143,15 +153,17 @@ def _verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None, harm: bool
                     if obj is not None:
                         target = resolve_token(obj, ctx, speaker)
                         tgt_tok = obj
+    # "India and China agreed to resume border patrols": a joint act's other party is the
+    # co-subject, not a thing or a group of no country met in its clauses
+    if (target is None or _same(source, target) or not target.country) and src_tok is not None and _reciprocal(verb):
+        sides = _coordinated_sides(phrase_tokens(src_tok), ctx)
+        if sides:
+            return sides[0], sides[1], src_tok, src_tok
     if target is None or _same(source, target):
         for cand in _wider_targets(verb):
             found = resolve_token(cand, ctx, speaker)
             if found is not None and not _same(source, found):
                 return source, found, src_tok, cand
-    if (target is None or _same(source, target)) and src_tok is not None and _reciprocal(verb):
-        sides = _coordinated_sides(phrase_tokens(src_tok), ctx)
-        if sides:
-            return sides[0], sides[1], src_tok, src_tok
     if target is None:
         place = _place_target(verb, tgt_tok, source, ctx, harm=harm)
         if place is not None:
