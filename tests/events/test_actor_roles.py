@@ -258,3 +258,15 @@ def test_a_quantity_of_things_is_no_party(pipeline):
     m = next(m for m in pipeline.mentions(Article(id="t", text="The Afghan Special Forces have destroyed dozens of heavy "
                                                   "machine guns, rockets and other explosives.", date=date(2024, 2, 7))))
     assert m.actor2 is None
+
+
+@pytest.mark.parametrize("text, types, a1, a2", [
+    # the object of the verb above does the act of its complement ("urged X to ...")
+    ("The US urged Israel to allow aid into Gaza.", ("CONCEDE",), "Government of Israel", None),
+    ("Pakistan condemned the Indian shelling in Kashmir.", ("ASSAULT",), "Government of India", "Government of Pakistan"),
+    # an aid worker is a humanitarian, not a labour group
+    ("The Taliban detained a British aid worker in Kabul.", ("COERCE",), "Taliban", "NGO (United Kingdom)"),
+])
+def test_who_does_what_one_is_urged_to_and_who_aid_workers_are(pipeline, text, types, a1, a2):
+    got = _roles(pipeline, text, types)
+    assert got[0] == a1 and (a2 is None or got[1] == a2), got

@@ -178,3 +178,27 @@ def test_an_adjective_predicate_parsed_as_a_clause_still_reads_as_the_verbs(pipe
     """"left scores of the terrorists dead": the toll, not a departure (CONSULT)."""
     text = "The aerial bombardments in Idlib province left scores of the terrorists dead and wounded"
     assert "CONSULT" not in [m.type for m in _mentions(pipeline, text)]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Serbian President Aleksandar Vucic accused Kosovo of provoking violence.", "violence"),
+    ("Israel accused Hamas of firing rockets at Tel Aviv.", "firing"),
+    ("Police charged two men with murdering a journalist.", "murdering"),
+])
+def test_what_one_party_accuses_another_of_is_claimed(pipeline, text, word):
+    """An allegation is not a report of fact: its act is kept, as claimed."""
+    m = next(m for m in _mentions(pipeline, text) if m.trigger.text == word)
+    assert m.status == "claimed"
+
+
+def test_a_condemned_attack_is_reported_and_accuses_no_one(pipeline):
+    """"condemned the attack on peacekeepers": the act condemned is no party to itself; the
+    peacekeepers' country is not the attacker."""
+    m = _one(pipeline, "The UN Security Council condemned the attack on peacekeepers in Lebanon.", "ASSAULT")
+    assert m.status == "reported" and m.actor1 is None
+
+
+def test_a_missile_test_is_a_show_of_force_not_an_attack(pipeline):
+    assert "ASSAULT" not in [m.type for m in _mentions(pipeline, "Iran test-fired a new ballistic missile.")]
+    assert _one(pipeline, "Iran test-launched a new ballistic missile.", "MOBILIZE")
+    assert _one(pipeline, "Hamas fired rockets at Israel.", "ASSAULT")

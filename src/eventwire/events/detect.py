@@ -249,6 +249,8 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
             status = "claimed"
         if governor is not None and GOVERNED_STATUS.get(governor.type) and status in ("reported", "claimed", "confirmed"):
             status = GOVERNED_STATUS[governor.type]
+        if status in ("reported", "confirmed") and _alleged(tok):
+            status = "claimed"
         if governor is None:
             framed = _framed(tok, etype, modal, claim, taxonomy, desired.get(tok.i))
             if framed is not None:
@@ -526,6 +528,26 @@ def _accidental(tok: Token, etype, words: set[str]) -> bool:
             return True  # "A fire at a nightclub killed 40"; "Israeli fire killed two" is an act
     if etype.type in ("ASSAULT", "FIGHT"):
         return _has(words, HAZARDS) and not _has(words, HOSTILE)
+    return False
+
+
+ALLEGATION_VERBS = set(_ROLES["allegation_verbs"])
+
+
+def _alleged(tok: Token) -> bool:
+    """The act is what one party accuses another of: "accused Kosovo of provoking violence",
+    "charged them with plotting attacks"."""
+    node = tok
+    for _ in range(4):
+        if node.head is node:
+            return False
+        node = node.head
+        if node.dep_ == "prep" and node.lower_ in ("of", "with", "for") and (
+                node.head.lemma_.lower() in ALLEGATION_VERBS  # "accused them of ..."; also with
+                or node.head.dep_ == "dobj" and node.head.head.lemma_.lower() in ALLEGATION_VERBS):  # "of" on the accused
+            return True
+        if node.pos_ == "VERB" and node.dep_ not in ("pcomp", "pobj", "amod", "acl"):
+            return False  # a clause of its own: "accused X, who later attacked Y"
     return False
 
 

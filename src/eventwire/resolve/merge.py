@@ -475,9 +475,10 @@ VICTIM_ACTORS = {
 # "Police Forces of X", "Militants (X)").
 LOCAL_SECTORS = {"MIL", "COP", "REB", "INS", "UAF", "CVL", "PRO", "RIO"}
 DOMESTIC_SECTORS = LOCAL_SECTORS | {"GOV", "JUD", "LEG", "ELI", "OPP", "PTY", "LAB", "EDU", "BUS", "MED", "REL", "HLH", "AGR", None}
-# those attacked where they serve: a judge, a legislator, a party worker or an official shot
-# in Quetta is Pakistan's (an attacker of these sectors keeps only a country the text gives)
-TARGET_SECTORS = LOCAL_SECTORS | {"GOV", "JUD", "LEG", "ELI", "OPP", "PTY"}
+# those attacked where they serve: a judge, a legislator, a party worker, an aid worker or an
+# official shot in Quetta is Pakistan's (an attacker of these sectors keeps only a country the
+# text gives)
+TARGET_SECTORS = LOCAL_SECTORS | {"GOV", "JUD", "LEG", "ELI", "OPP", "PTY", "NGO"}
 
 
 def _country_name(country: str | None) -> str | None:

@@ -50,6 +50,8 @@ def _complaint_parties(tok: Token) -> tuple[Token | None, Token | None, Token | 
     else:  # headline noun: "Pakistan summons Indian envoy ..."
         complainer = next((c for c in gov.children if c.dep_ in ("nsubj", "poss", "amod", "compound") and c.i < gov.i), None)
     accused = _child(gov, "dobj", "appos") or _prep_object(gov, {"with"})
+    if accused is not None and accused.i in (tok.i, node.i):
+        accused = None  # "condemned the attack on peacekeepers": the act condemned accuses no one
     for c in gov.children:  # "protest [xcomp] with Iraq"
         if accused is None and c.dep_ in ("xcomp", "dobj"):
             accused = _prep_object(c, {"with"})

@@ -53,7 +53,15 @@ def phrase_tokens(head: Token) -> list[Token]:
         lo -= 1
     while hi + 1 in idx:
         hi += 1
-    return [head.doc[i] for i in range(lo, hi + 1)]
+    return _without_predicate([head.doc[i] for i in range(lo, hi + 1)])
+
+
+def _without_predicate(toks: list[Token]) -> list[Token]:
+    """An adjective before the determiner or number is no part of the phrase: in "shot dead two
+    police officers" the parser hangs the verb's "dead" on the officers."""
+    while len(toks) > 1 and toks[0].dep_ == "amod" and toks[1].dep_ in ("det", "nummod", "predet"):
+        toks = toks[1:]
+    return toks
 
 
 def core_tokens(head: Token) -> list[Token]:
@@ -85,7 +93,7 @@ def core_tokens(head: Token) -> list[Token]:
         toks.pop()
     while len(toks) > 1 and toks[0].dep_ in ("punct", "cc"):
         toks.pop(0)
-    return toks
+    return _without_predicate(toks)
 
 
 def resolve_token(tok: Token | None, ctx: RoleContext, speaker: Token | None = None) -> Actor | None:

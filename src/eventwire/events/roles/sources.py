@@ -142,6 +142,10 @@ def subject_candidates(verb: Token) -> list[Token]:
             # "Police say bomb explodes at a market, killing 7", parsed with "killing" under
             # "say": who tells of the deaths did not cause them
             break
+        if node.dep_ == "xcomp" and (obj := _child(node.head, "dobj")) is not None and obj.i < node.i:
+            # "urged India to withdraw", "condemned the Indian [dobj] shelling [xcomp]": the
+            # object of the verb above does the act, before that verb's own subject
+            out.append(obj)
         if node.dep_ in ("conj", "xcomp", "advcl", "acomp") and node.head is not node:
             # "X is willing [acomp] to withdraw [xcomp]": the adjective's verb holds the subject
             node = node.head
