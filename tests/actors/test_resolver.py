@@ -283,3 +283,25 @@ def test_a_count_of_people_at_a_place_is_no_party(resolver):
     # a count whose "of" phrase names them, and a party acting in a country, still resolve
     assert resolver.resolve("Thousands of Nigerians").country == "NGA"
     assert resolver.resolve("peacekeepers in Iraq").country == "IRQ"
+
+
+@pytest.mark.parametrize("phrase", [
+    "Manchester City", "Real Madrid", "the Indian Ocean", "the signature of a Brazilian striker",
+])
+def test_a_city_or_nationality_inside_another_name_is_no_state(resolver, phrase):
+    """A club named after its city, an ocean after a people, a player's nationality in a
+    prepositional tail: none is the government the word can stand for."""
+    assert resolver.resolve(phrase) is None
+
+
+@pytest.mark.parametrize("phrase, name", [
+    ("Moscow", "Government of Russia"),
+    ("Three Pakistanis", "Civilians (Pakistan)"),  # capitalised only to begin a sentence
+    ("Ethnic Albanians", "Civilians (Albania)"),
+    ("a street in South China's Hong Kong", "Government of Hong Kong"),  # an owner, not a name part
+    ("eastern Congo", "Government of Democratic Republic of the Congo"),  # the wires' "Congo"
+    ("Republic of Congo President Denis Sassou Nguesso", "Government of Republic of the Congo"),
+])
+def test_metonyms_and_people_named_beside_other_words(resolver, phrase, name):
+    actor = resolver.resolve(phrase)
+    assert actor is not None and actor.name == name, actor

@@ -202,3 +202,17 @@ def test_a_missile_test_is_a_show_of_force_not_an_attack(pipeline):
     assert "ASSAULT" not in [m.type for m in _mentions(pipeline, "Iran test-fired a new ballistic missile.")]
     assert _one(pipeline, "Iran test-launched a new ballistic missile.", "MOBILIZE")
     assert _one(pipeline, "Hamas fired rockets at Israel.", "ASSAULT")
+
+
+@pytest.mark.parametrize("text", [
+    "Manchester City crushed Burnley 5-0 to go top of the Premier League.",
+    "Arsenal captured the signature of a Brazilian striker.",
+    "The French government unveiled a budget with spending cuts.",
+])
+def test_ordinary_news_with_place_and_nationality_words_codes_nothing(pipeline, text):
+    assert [(m.type, m.trigger.text) for m in _mentions(pipeline, text)] == []
+
+
+def test_rounds_of_ammunition_are_seized_literally(pipeline):
+    """"round" is a contest's word ("won the round"), but "rounds of ammunition" counts bullets."""
+    assert _one(pipeline, "The police seized seven illegal firearms and over 200 rounds of ammunition.", "COERCE")

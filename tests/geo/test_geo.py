@@ -427,3 +427,10 @@ def test_a_given_name_alone_is_a_person_unless_a_prominent_place(gp):
                        "They later flew to Victoria and Florence.")
     assert not by_text(tops, "James") and not by_text(tops, "Alex")
     assert by_text(tops, "Florence")
+
+
+def test_congo_alone_is_the_drc_as_the_wires_write(gp):
+    """AP and Reuters write "Congo" for the Democratic Republic and name the Republic of the
+    Congo in full."""
+    assert gp.lookup("Congo").country == "COD"
+    assert gp.lookup("Republic of the Congo").country == "COG"

@@ -307,6 +307,11 @@ class ActorResolver:
         first = entities[0]
         if first.kind == "ethnic" or _names_other_thing(text, start, core_end, entities):
             return None
+        if first.start >= core_end and first.kind == "demonym" and _qualifies_a_thing(text, first.end):
+            return None  # "the signature of a Brazilian striker": the nationality is the player's
+        if first.kind in ("capital", "demonym") and not self.is_country_name(first.text) \
+                and _part_of_a_name(text, start, core_end, first, matches):
+            return None  # "Manchester City", "Real Madrid", "the Indian Ocean": a name of its own
         sector = first.sector or "GOV"
         if first.kind in ("demonym", "country") and _A_PERSON.fullmatch(text, start, first.start) \
                 and _NATIONAL.fullmatch(_without(text, first.end, core_end, entities)):
@@ -407,6 +412,32 @@ def _inside_longer_name(text: str, m: ActorMatch) -> bool:
     return any(w.lower() not in _FUNCTION_WORDS and w.lower() not in _TITLE_WORDS for w in words)
 
 
+# words that begin a sentence before a people or a city without being part of its name
+# ("Three Pakistanis", "Ethnic Albanians"); "Real Madrid", "Inter Milan" begin one as names
+_SENTENCE_OPENERS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve dozens hundreds thousands scores "
+    "several many some most all few ethnic armed young local angry former suspected unidentified "
+    "two-thirds about nearly over at".split())
+
+
+def _part_of_a_name(text: str, start: int, end: int, m: ActorMatch, matches: list[ActorMatch]) -> bool:
+    """True when, inside the phrase, a capitalised word no dictionary knows directly precedes or
+    follows a city or nationality word: the word is part of another name ("Real Madrid",
+    "Manchester City", "Indian Ocean"), not a metonym for a state."""
+    before = re.search(r"([A-Z][\w'-]*)\s+$", text[start:m.start])
+    after = re.match(r"\s+([A-Z][\w'-]*)", text[m.end:end])
+    if before is not None and before.group(1).endswith(("'s", "’s")):
+        before = None  # "South China's Hong Kong": the place's owner, not a part of its name
+    if before is not None and before.group(1).lower() in _SENTENCE_OPENERS:
+        lead = text[:start + before.start(1)].rstrip()
+        if not lead or lead[-1] in ".!?\"'“‘:\n":
+            before = None  # "Three Pakistanis", "Ethnic Albanians": capitalised to begin a sentence
+    spans = [(start + g.start(1), g.group(1)) for g in (before,) if g] + \
+        [(m.end + g.start(1), g.group(1)) for g in (after,) if g]
+    return any(w.lower() not in _FUNCTION_WORDS and w.lower() not in _TITLE_WORDS
+               and not any(x.start <= at < x.end for x in matches) for at, w in spans)
+
+
 _TITLE_WORDS = {"president", "king", "prince", "sheikh", "minister", "premier", "general", "gen", "mr", "mrs",
                 "dr", "ayatollah", "emir", "chancellor", "leader", "said", "says"}
 
@@ -427,6 +458,20 @@ def non_actor_heads() -> frozenset[str]:
     """Nouns that name companies, teams, players, works and goods: never a party to an
     event (data/actors/non_actor_heads.tsv)."""
     return frozenset(r["word"] for r in read_tsv(DATA_DIR / "non_actor_heads.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _things() -> frozenset[str]:
+    """The non-actor heads that are players, teams, works and goods (not companies, which can
+    be parties to a sanction or a deal)."""
+    return frozenset(r["word"] for r in read_tsv(DATA_DIR / "non_actor_heads.tsv")
+                     if r["class"] not in ("business", "trade"))
+
+
+def _qualifies_a_thing(text: str, at: int) -> bool:
+    """The word right after `at` is a player, team, work or good ("a Brazilian striker")."""
+    nxt = _WORD.match(text, at + 1) if text[at:at + 1] == " " else None
+    return nxt is not None and nxt.group().lower() in _things()
 
 
 def _names_other_thing(text: str, start: int, end: int, entities: list[ActorMatch]) -> bool:

@@ -462,13 +462,20 @@ def _figurative(tok: Token, etype, a1: Actor | None, a1_tok: Token | None, a2_to
         return True  # "Italian carmaker Fiat attacked the new rules": companies strike, not attack
     if scored and not harmed:
         return True  # "Germany beat France 2-1 in a friendly", "the Lakers crushed the Celtics 120-98"
-    if harmed or etype.mode is not None or _armed(a1_tok if a1_tok is not None else _child(tok, "nsubj", "nsubjpass")):
+    if harmed or etype.mode is not None and etype.type in HARM_TYPES or _armed(a1_tok if a1_tok is not None else _child(tok, "nsubj", "nsubjpass")):
         return False  # a toll, a means of attack in the verb ("bombed"), or an armed hand
     objects = [a2_tok] if a2_tok is not None else []
     objects += [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     objects += [g for c in tok.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "for", "against", "over")
                 for g in c.children if g.dep_ == "pobj"]
-    return any(o.lower_ in FIGURATIVE or o.lemma_.lower() in FIGURATIVE for o in objects)
+    return any((o.lower_ in FIGURATIVE or o.lemma_.lower() in FIGURATIVE) and not _measure(o) for o in objects)
+
+
+def _measure(noun: Token) -> bool:
+    """"rounds of ammunition", "a set of rifles": a word of a contest used as a measure counts
+    what its "of" names."""
+    return noun.lemma_.lower() in ("round", "set") and _child(noun, "prep") is not None and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
 
 
 def _roles(tok: Token, etype, ctx: ArticleContext, speaker: Token | None):
