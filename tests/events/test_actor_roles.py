@@ -270,3 +270,17 @@ def test_a_quantity_of_things_is_no_party(pipeline):
 def test_who_does_what_one_is_urged_to_and_who_aid_workers_are(pipeline, text, types, a1, a2):
     got = _roles(pipeline, text, types)
     assert got[0] == a1 and (a2 is None or got[1] == a2), got
+
+
+def test_the_noun_an_event_word_classifies_carries_its_roles(pipeline):
+    """"announced a military aid package for Ukraine": the announcer gives, Ukraine receives
+    (not "the military" of Ukraine)."""
+    assert _roles(pipeline, "The Pentagon announced a new $500 million military aid package for Ukraine.", ("AID",)) \
+        == ("Military Forces of United States", "Government of Ukraine")
+
+
+def test_an_officer_of_a_body_no_dictionary_knows_is_no_state(pipeline):
+    m = next(m for m in pipeline.mentions(Article(id="t", text="The president of the football federation was arrested "
+                                                  "for fraud in Madrid.", date=date(2024, 2, 7))))
+    assert m.actor2 is None or m.actor2.sector not in ("GOV",), m.actor2
+    assert _roles(pipeline, "The president of Iran met Putin.", ("CONSULT",))[0] == "Government of Iran"

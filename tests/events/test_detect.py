@@ -216,3 +216,19 @@ def test_ordinary_news_with_place_and_nationality_words_codes_nothing(pipeline, 
 def test_rounds_of_ammunition_are_seized_literally(pipeline):
     """"round" is a contest's word ("won the round"), but "rounds of ammunition" counts bullets."""
     assert _one(pipeline, "The police seized seven illegal firearms and over 200 rounds of ammunition.", "COERCE")
+
+
+@pytest.mark.parametrize("text", [
+    "Google kills off its Stadia gaming service.",
+    "Spain invaded the top of the medal table on the final day.",
+    "A shark attack killed a swimmer off the coast of Australia.",
+    "Police said a man died after falling from a balcony in Ibiza.",
+    "Police said the victims were taken to hospital.",
+])
+def test_ordinary_deaths_and_sport_words_are_no_attack(pipeline, text):
+    assert not [m for m in _extract(pipeline, text).events if m.type in ("ASSAULT", "FIGHT", "COERCE")]
+
+
+def test_what_talks_are_held_on_is_no_event(pipeline):
+    text = "Egypt's foreign minister held talks with his Israeli counterpart in Cairo on the Gaza ceasefire."
+    assert [m.type for m in _mentions(pipeline, text)] == ["CONSULT"]

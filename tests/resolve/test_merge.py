@@ -114,3 +114,12 @@ def test_a_nationality_on_fire_is_the_attacker_with_its_words_as_evidence(pipeli
     assert ev.actor1.country == "PAK"
     spans = [(v.start, v.end) for v in ev.evidence if v.role == "actor1"]
     assert spans == [(text.index("Pakistani"), text.index("Pakistani") + len("Pakistani"))]
+
+
+def test_an_arrest_by_a_state_happens_on_its_soil(pipeline):
+    """"Iranian authorities arrested a French tourist": in Iran, not in the captive's country;
+    an arrest by no one named makes no state its target."""
+    ev = pipeline.extract(Article(id="t", text="Iranian authorities arrested a French tourist on spying charges.")).events[0]
+    assert ev.location is not None and ev.location.country == "IRN"
+    ev = pipeline.extract(Article(id="t", text="Curfew imposed in Srinagar.")).events[0]
+    assert ev.actor2 is None or ev.actor2.sector != "GOV"

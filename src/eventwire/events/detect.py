@@ -31,6 +31,7 @@ from eventwire.resources import lexicon
 
 _ROLES = lexicon("roles")
 STATEMENT_HEADS = set(_ROLES["statement_place_heads"])
+TOPIC_HEADS = set(_ROLES["topic_heads"])
 RETALIATION = _ROLES["retaliation_cues"]
 VIOLENT = {"ASSAULT", "FIGHT", "COERCE", "PROTEST"}
 HARM_TYPES = {"ASSAULT", "FIGHT"}  # attacks and fights: what harms people
@@ -131,6 +132,11 @@ def _is_candidate(tok: Token) -> bool:
         return False
     if tok.dep_ == "compound" and tok.head.lower_ in KIND_HEADS:
         return False  # "riot police", "attack helicopters": the kind of a force or a thing, no act
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ in ("on", "about", "over") \
+            and any(a.lemma_.lower() in TOPIC_HEADS for a in list(tok.head.ancestors)[:4]):
+        # "held talks on the Gaza ceasefire" (the parser may hang "on" on the partner): what
+        # is talked of, not an act
+        return False
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ in _SETTING_PREPS:
         gov = tok.head.head
         # "speaking at the annual meeting", "confirmed ... through an official release":
@@ -468,7 +474,13 @@ def _figurative(tok: Token, etype, a1: Actor | None, a1_tok: Token | None, a2_to
     objects += [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     objects += [g for c in tok.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "for", "against", "over")
                 for g in c.children if g.dep_ == "pobj"]
+    # "invaded the top of the medal table": a position names what it is a part of
+    objects += [g for o in objects if o.lemma_.lower() in _PARTITIVE for c in o.children
+                if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     return any((o.lower_ in FIGURATIVE or o.lemma_.lower() in FIGURATIVE) and not _measure(o) for o in objects)
+
+
+_PARTITIVE = {"top", "bottom", "head", "middle", "rest", "half", "lead", "front", "summit"}
 
 
 def _measure(noun: Token) -> bool:

@@ -168,13 +168,25 @@ def _country_hint(clusters: list[_Cluster], countries: list[str]) -> None:
             continue
         if not hints and not any(m.type in LOCATED_TYPES for m in c.mentions):
             continue
-        top = geoparser.country_toponym(countries[0])
+        top = geoparser.country_toponym(_arresting_state(c) or countries[0])
         if top is None:
             continue
         loc = geoparser.to_location(top, 3).model_copy(update={"source": "country", "start": None, "end": None})
         for m in c.mentions:
             if m.type in LOCATED_TYPES:
                 m.place_hint = loc
+
+
+# who arrests, detains, tries or expels does so on its own soil: "Iranian authorities arrested a
+# French tourist" happened in Iran, whatever the article's other country words
+_ARRESTING_SECTORS = {"GOV", "COP", "JUD", "MIL"}
+
+
+def _arresting_state(c: _Cluster) -> str | None:
+    if _family(c.type) != "COERCE":
+        return None
+    return next((m.actor1.country for m in c.mentions if m.actor1 is not None and m.actor1.country
+                 and m.actor1.sector in _ARRESTING_SECTORS), None)
 
 
 LOCATIVE = frozenset(lexicon("roles")["location_preps"])
@@ -277,11 +289,14 @@ DOMESTIC_TYPES = set(lexicon("roles")["domestic_types"])
 _STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
 
 
-def _domestic_target(actor1: Actor | None, here: str | None) -> Actor | None:
+def _domestic_target(actor1: Actor | None, here: str | None, family: str) -> Actor | None:
+    """Who a domestic act with no named target is done to: a protest the state where it
+    happens; an arrest, a curfew by the state (or by no one named: the state is its likelier
+    author than its target) the people there."""
     country = (actor1.country if actor1 is not None else None) or here
     if not country:
         return None
-    if actor1 is not None and actor1.sector in _STATE_SECTORS:
+    if actor1 is not None and actor1.sector in _STATE_SECTORS or actor1 is None and family != "PROTEST":
         return _victim_actor("civilians", country).model_copy(update={"text": ""})
     return _state_actor(country, text="")
 
@@ -402,7 +417,7 @@ def build_event(ms: list[Mention], article_id: str, taxonomy, number: int = 1) -
     else:  # an office, a crowd, a court with no country of its own acts where the event is
         actor1, actor2 = _localise(actor1, here, DOMESTIC_SECTORS), _localise(actor2, here, DOMESTIC_SECTORS)
     if actor2 is None and _family(lead.type) in DOMESTIC_TYPES:
-        actor2 = _domestic_target(actor1, here)
+        actor2 = _domestic_target(actor1, here, _family(lead.type))
     # the violence type is judged on the parties the text names, not on a placeholder
     named1 = None if _is_placeholder(actor1) else actor1
     if actor1 is None and _family(lead.type) in UNATTRIBUTED_TYPES and (

@@ -148,9 +148,26 @@ def resolve_token(tok: Token | None, ctx: RoleContext, speaker: Token | None = N
                         return resolve_token(p, ctx)
     if actor is not None and actor.country:
         actor = _residence(tok, actor, ctx)
+    if actor is not None and actor.sector in OFFICE_SECTORS and not actor.country and _officer_of_nothing(tok, ctx):
+        return None  # "the president of the football federation": an officer of a body, not a state
     if actor is not None and actor.sector in OFFICE_SECTORS:
         actor = _former(tok, core, actor, ctx)
     return actor
+
+
+# nouns for a state itself: "the president of the republic" holds a state office
+_STATE_NOUNS = {"republic", "country", "nation", "state", "kingdom", "commonwealth", "province", "region"}
+
+
+def _officer_of_nothing(tok: Token, ctx: RoleContext) -> bool:
+    """The office belongs to the common noun after "of", which names no party or place ("the
+    president of the football federation", "the head of the company")."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            obj = _child(c, "pobj")
+            return obj is not None and obj.pos_ == "NOUN" and obj.lemma_.lower() not in _STATE_NOUNS \
+                and resolve_token(obj, ctx) is None and not ctx.resolver.is_place_name(obj.text)
+    return False
 
 
 def _place_country(toks, ctx: RoleContext, but: str | None) -> str | None:

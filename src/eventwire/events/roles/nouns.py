@@ -119,6 +119,12 @@ def _noun_roles(noun: Token, ctx: RoleContext, speaker: Token | None, harm: bool
         if tgt_tok is None:
             tgt_tok = _child(under, "nsubj")
     carrier = noun
+    if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i > noun.i and noun.head.dep_ == "dobj":
+        # "announced a military aid package for Ukraine": the noun the event word classifies
+        # carries its syntax, and names its recipient
+        carrier = noun.head
+        if tgt_tok is None:
+            tgt_tok = _prep_object(carrier, TARGET_PREPS | {"for"})
     # climb "a series of strikes" / "launched attacks" to the verb that carries the event
     for _ in range(3):
         if carrier.dep_ == "pobj" and carrier.head.dep_ == "prep" and carrier.head.lower_ == "of" and carrier.head.head.lemma_.lower() in COLLECTIVE:
