@@ -284,3 +284,15 @@ def test_an_officer_of_a_body_no_dictionary_knows_is_no_state(pipeline):
                                                   "for fraud in Madrid.", date=date(2024, 2, 7))))
     assert m.actor2 is None or m.actor2.sector not in ("GOV",), m.actor2
     assert _roles(pipeline, "The president of Iran met Putin.", ("CONSULT",))[0] == "Government of Iran"
+
+
+def test_a_pronoun_stands_for_a_speaker_named_before_it_not_a_party_after(pipeline):
+    """"..., said Pakistani foreign ministry spokesperson, Mumtaz Zahra Baloch. Pakistan
+    reserved the right to respond, a message it had conveyed to the Iranian government, she
+    said": "she" is the spokesperson (a speaker, though her sentence reports no event), and
+    "it" is not the government named after it, nor the plural "militants"."""
+    text = ("Iran said it struck militants in Pakistan. The violation was unprovoked and unacceptable, said "
+            "Pakistani foreign ministry spokesperson, Mumtaz Zahra Baloch. Pakistan reserved the right to respond, "
+            "a message it had conveyed to the Iranian government, she said.")
+    m = next(m for m in pipeline.mentions(Article(id="t", text=text, date=date(2024, 2, 7))) if m.trigger.text == "conveyed")
+    assert m.actor1 is not None and m.actor1.country == "PAK", m.actor1

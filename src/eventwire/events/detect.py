@@ -23,6 +23,7 @@ from eventwire.attributes import location as where
 from eventwire.attributes.casualties import Casualty, read_casualties
 from eventwire.attributes.dates import read_date
 from eventwire.events.roles import TRIGGER_FLAG, RoleContext, noun_roles, resolve_token, verb_roles
+from eventwire.events.roles.naming import PERSONAL_SECTORS, PRONOUNS
 from eventwire.events.roles.syntax import _child
 from eventwire.events.taxonomy import read_table
 from eventwire.model import Actor, Attribution, Evidence, Location, Segment
@@ -308,7 +309,27 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
     for m in mentions:
         ctx.roles.remember(m.actor1)
         ctx.roles.remember(m.actor2)
+    _remember_speakers(doc, ctx)
     return mentions
+
+
+_SPEECH_LEMMAS = frozenset(claims.REPORTING_STATUS)
+
+
+def _remember_speakers(doc: Doc, ctx: ArticleContext) -> None:
+    """Who speaks in a sentence is who "she" and "he" later stand for, whether or not the
+    sentence reports an event ("..., said spokesperson Mumtaz Zahra Baloch. ... she said")."""
+    strings = doc.vocab.strings
+    for i, (pos, lemma) in enumerate(doc.to_array([POS, LEMMA]).tolist()):
+        if pos != VERB or strings[lemma].lower() not in _SPEECH_LEMMAS:
+            continue
+        tok = doc[i]
+        speaker = claims._speaker(tok) if claims.is_reporting(tok) else None
+        if speaker is None or speaker.lower_ in PRONOUNS:
+            continue
+        actor = resolve_token(speaker, ctx.roles)
+        if actor is not None and actor.sector in PERSONAL_SECTORS and actor.start is not None:
+            ctx.roles.remember(actor)
 
 
 _COLLAPSE_DEPS = {"dobj", "pobj", "prep", "nsubjpass", "attr", "compound", "acl", "relcl", "advcl", "xcomp", "amod"}

@@ -253,13 +253,43 @@ def _antecedent(pron: Token, ctx: RoleContext) -> Actor | None:
     """The latest actor a pronoun can stand for: "she"/"he" an official or a named person,
     "it" a state or organisation, "they"/"we" anyone."""
     number = PRONOUNS.get(pron.lower_, "pl")
+    at = ctx.offset + pron.idx
+    # a pronoun subject of a clause embedded in another stands for that clause's subject,
+    # named before it: "Iran said it struck", "Pakistan reserved the right to respond, a
+    # message it had conveyed" (an object pronoun never does: "police blocked them")
+    embedded = pron.dep_ in ("nsubj", "nsubjpass") and pron.head.dep_ in ("ccomp", "relcl")
+    for node in (pron.head.ancestors if embedded else ()):
+        subj = _child(node, "nsubj")
+        if subj is not None and subj.i < pron.i and subj.lower_ not in PRONOUNS and subj.lower_ not in REL_PRONOUNS:
+            actor = resolve_token(subj, ctx)
+            if actor is not None and _fits(pron, number, actor, ctx):
+                return actor
+            break
     for actor in reversed(ctx.recent):
-        if number == "sg" and actor.sector not in PERSONAL_SECTORS:
-            continue
-        if pron.lower_ in PERSONAL_PRONOUNS and ctx.resolver.is_place_name(actor.text):
-            continue  # "he" is a person, never "Sudan" or "Kabul"
-        return actor
+        if actor.start is not None and actor.start > at:
+            continue  # named after the pronoun: "a message it had conveyed to the Iranian government"
+        if _fits(pron, number, actor, ctx):
+            return actor
     return None
+
+
+def _fits(pron: Token, number: str, actor: Actor, ctx: RoleContext) -> bool:
+    if number == "sg" and actor.sector not in PERSONAL_SECTORS:
+        return False
+    if number == "sg" and _plural_kind(actor):
+        return False  # "it" is not "militants" or "Pakistani forces"
+    if pron.lower_ in PERSONAL_PRONOUNS and ctx.resolver.is_place_name(actor.text):
+        return False  # "he" is a person, never "Sudan" or "Kabul"
+    return True
+
+
+def _plural_kind(actor: Actor) -> bool:
+    """The actor is named by a plural common noun ("militants", "Pakistani forces"), not by a
+    state's or a group's own name ("the Philippines", "Rapid Support Forces")."""
+    words = actor.text.split()
+    last = words[-1] if words else ""
+    return last.lower().endswith("s") and not last.lower().endswith("ss") and ":" not in actor.name \
+        and actor.sector != "GOV"
 
 
 def _same(a: Actor | None, b: Actor | None) -> bool:

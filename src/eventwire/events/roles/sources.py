@@ -22,7 +22,10 @@ from eventwire.resources import lexicon
 
 _LEX = lexicon("roles")
 HARM_VERBS = set(_LEX["harm_verbs"])
-_REPORTING_HEADS = ("say", "tell", "claim", "report", "confirm", "deny")
+# verbs of saying and believing: their clause has a subject of its own (said, or left out:
+# "terrorists they suspect were plotting to launch attacks"), never theirs
+_REPORTING_HEADS = ("say", "tell", "claim", "report", "confirm", "deny", "suspect", "believe", "think", "fear",
+                    "allege", "expect")
 PLACE_OR_HAND_NOUNS = set(_LEX["place_or_hand_nouns"])
 STATEMENT_NOUNS = set(_LEX["statement_nouns"])
 STATIVE_PARTICIPLES = set(_LEX["stative_participles"])
