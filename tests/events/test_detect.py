@@ -232,3 +232,23 @@ def test_ordinary_deaths_and_sport_words_are_no_attack(pipeline, text):
 def test_what_talks_are_held_on_is_no_event(pipeline):
     text = "Egypt's foreign minister held talks with his Israeli counterpart in Cairo on the Gaza ceasefire."
     assert [m.type for m in _mentions(pipeline, text)] == ["CONSULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "Viola Davis Feared A Heart Attack During 'The Woman King' Training",
+    "Jean-Luc Godard, Pioneering French Filmmaker, Dies",
+    "The Chicago White Sox said Hoyt died Monday in his hometown following a lengthy illness.",
+    "U.S. Women's Basketball Defeats Japan To Win 7th Straight Gold Medal",
+    "Windswept fires raged near their homes.",
+])
+def test_illness_obituaries_sport_and_fires_are_no_events(pipeline, text):
+    assert _extract(pipeline, text).events == []
+
+
+@pytest.mark.parametrize("text", [
+    "Three women die in Indian shelling of Pakistani Kashmir.",
+    "A Palestinian prisoner died as a result of torture while in Israeli police custody.",
+    "A KDF soldier has died and five others injured after two IEDs exploded in Lamu.",
+])
+def test_a_death_told_with_violence_is_still_an_attack(pipeline, text):
+    assert [e.type for e in _extract(pipeline, text).events if e.type in ("ASSAULT", "FIGHT")]

@@ -222,6 +222,8 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
             continue  # "currently visiting his home country": a verbal event needs a party
         if etype.type not in VIOLENT and all(a is None or a.sector == "BUS" for a in (a1, a2)):
             continue  # "Russian tycoon buys English football club": business among businesses
+        if _bare_death(tok, trigger_types, words):
+            continue  # "Jean-Luc Godard dies", "died following a lengthy illness"
         if _accidental(tok, etype, words) or _figurative(tok, etype, a1, a1_tok, a2_tok, harmed=bool(casualties),
                                                          scored=scored):
             continue
@@ -531,6 +533,23 @@ def _armed_hand(actor: Actor | None, tok: Token | None, resolver) -> bool:
     if actor is None or actor.sector not in _ARMED_SECTORS or tok is None:
         return False
     return any(m.sector in _ARMED_SECTORS for m in resolver.find(tok.text))
+
+
+_DEATH_VERBS = {"die", "perish"}
+# words of violence a death may be told with ("died as a result of torture", "in the shelling")
+_VIOLENCE_WORDS = frozenset(w for key in ("violence_nouns", "instrument_nouns", "unattributed_nouns", "harm_verbs")
+                            for w in _ROLES[key]) | {"crackdown", "crackdowns", "tortured", "beaten", "beating"}
+
+
+def _bare_death(tok: Token, trigger_types: dict, words: set[str]) -> bool:
+    """A death told with no act of violence in its sentence (no other violent event word, no
+    weapon or attacker): an obituary or an illness, not an attack ("LaMarr Hoyt dies at 66").
+    "Three women die in Indian shelling" keeps its victims through "die"."""
+    if tok.lemma_.lower() not in _DEATH_VERBS and tok.lower_ not in ("dies", "died"):
+        return False
+    if any(i != tok.i and et.type in HARM_TYPES for i, et in trigger_types.items()):
+        return False
+    return not (_has(words, HOSTILE) or _has(words, WEAPONS) or words & _VIOLENCE_WORDS)
 
 
 def _armed(agent: Token | None) -> bool:
