@@ -296,3 +296,11 @@ def test_a_pronoun_stands_for_a_speaker_named_before_it_not_a_party_after(pipeli
             "a message it had conveyed to the Iranian government, she said.")
     m = next(m for m in pipeline.mentions(Article(id="t", text=text, date=date(2024, 2, 7))) if m.trigger.text == "conveyed")
     assert m.actor1 is not None and m.actor1.country == "PAK", m.actor1
+
+
+def test_fire_from_a_country_does_not_strike_it(pipeline):
+    """"a missile fired from Yemen": Yemen is where the shooter is, not the target."""
+    m = next(m for m in pipeline.mentions(Article(id="t", text="The Israeli military said it intercepted a missile "
+                                                  "fired from Yemen.", date=date(2024, 2, 7))) if m.trigger.text == "fired")
+    assert m.actor2 is None or m.actor2.country != "YEM", m.actor2
+    assert _roles(pipeline, "India recalled its envoy from Ottawa.", ("SANCTION",))[1] == "Government of Canada"

@@ -252,3 +252,19 @@ def test_illness_obituaries_sport_and_fires_are_no_events(pipeline, text):
 ])
 def test_a_death_told_with_violence_is_still_an_attack(pipeline, text):
     assert [e.type for e in _extract(pipeline, text).events if e.type in ("ASSAULT", "FIGHT")]
+
+
+def test_a_description_is_no_event_and_slogans_are_a_protest(pipeline):
+    text = "Indonesian police arrested five suspected militants linked to Jemaah Islamiyah in East Java."
+    assert [m.type for m in _mentions(pipeline, text)] == ["COERCE"]
+    assert _one(pipeline, "Protesters in Tehran chanted slogans against the government.", "PROTEST")
+
+
+def test_who_tells_of_an_attack_is_no_place_of_it(pipeline):
+    """"..., Turkey's defence ministry said": the teller's country is not where it happened;
+    the article's place is."""
+    text = ("Kurdish militants ambushed a convoy near Dahuk on Tuesday. Five soldiers were killed in the attack, "
+            "Turkey's defence ministry said.")
+    m = next(m for m in _mentions(pipeline, text) if m.trigger.text == "killed")
+    where = m.location or m.place_hint
+    assert where is not None and where.country == "IRQ", where

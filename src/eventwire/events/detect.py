@@ -418,6 +418,9 @@ STANDOFF_MODES = frozenset(lexicon("roles")["standoff_modes"])
 
 def _place_hint(m: Mention, segment: Segment, ctx: ArticleContext) -> Location | None:
     spans = [(a.start, a.end) for a in (m.actor1, m.actor2) if a is not None and a.start is not None]
+    if m.attribution is not None and m.attribution.start is not None:
+        # who tells of it is no place of it: "..., Turkey's defence ministry said"
+        spans.append((m.attribution.start, m.attribution.end))
     a1 = m.actor1
     standoff = m.type in ("ASSAULT", "FIGHT") and m.mode in STANDOFF_MODES
     shooter = (a1.start, a1.end) if standoff and a1 is not None and a1.start is not None else None

@@ -117,7 +117,8 @@ def _verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None, harm: bool
         inner = _prep_object(tgt_tok, TARGET_PREPS) or _deep_target(tgt_tok)
         tgt_tok = inner or tgt_tok
     if tgt_tok is None:
-        tgt_tok = _prep_object(verb, TARGET_PREPS | {"from"})
+        # "recalled its envoy from Tehran"; but fire comes "from Yemen", where the shooter is
+        tgt_tok = _prep_object(verb, TARGET_PREPS if harm else TARGET_PREPS | {"from"})
     if tgt_tok is None:
         tgt_tok = _object_fallback(verb)
     target = resolve_token(tgt_tok, ctx, speaker)
