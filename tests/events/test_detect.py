@@ -268,3 +268,16 @@ def test_who_tells_of_an_attack_is_no_place_of_it(pipeline):
     m = next(m for m in _mentions(pipeline, text) if m.trigger.text == "killed")
     where = m.location or m.place_hint
     assert where is not None and where.country == "IRQ", where
+
+
+@pytest.mark.parametrize("text", [
+    "The senator called the ruling an attack on democracy.",
+    "Mourners gathered in Kyiv to pay tribute to the victims.",
+])
+def test_descriptions_and_tributes_are_no_events(pipeline, text):
+    assert _extract(pipeline, text).events == []
+
+
+def test_who_names_an_act_is_no_party_to_it(pipeline):
+    m = _one(pipeline, "Pakistan called the strikes an attack on its sovereignty.", "ASSAULT")
+    assert m.actor1 is None or m.actor1.country != "PAK"

@@ -33,6 +33,7 @@ from eventwire.resources import lexicon
 _ROLES = lexicon("roles")
 STATEMENT_HEADS = set(_ROLES["statement_place_heads"])
 TOPIC_HEADS = set(_ROLES["topic_heads"])
+NAMING_VERBS = set(_ROLES["naming_verbs"])
 RETALIATION = _ROLES["retaliation_cues"]
 VIOLENT = {"ASSAULT", "FIGHT", "COERCE", "PROTEST"}
 HARM_TYPES = {"ASSAULT", "FIGHT"}  # attacks and fights: what harms people
@@ -131,6 +132,8 @@ def _is_candidate(tok: Token) -> bool:
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     if tok.lower_ == "according" and nxt is not None and nxt.lower_ == "to":
         return False
+    if tok.pos_ == "VERB" and tok.lemma_.lower() in NAMING_VERBS and any(c.dep_ == "oprd" for c in tok.children):
+        return False  # "called the ruling an attack on democracy": a description, not a call
     if tok.dep_ == "compound" and tok.head.lower_ in KIND_HEADS:
         return False  # "riot police", "attack helicopters": the kind of a force or a thing, no act
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ in ("on", "about", "over") \

@@ -28,7 +28,8 @@ LIGHT_VERBS = set(_LEX["light_verbs"])
 RESPONSE_VERBS = set(_LEX["response_verbs"])
 SOURCE_PREPS = set(_LEX["source_preps"])
 CARRIER_REPORTING = {"confirm", "claim", "admit", "acknowledge", "announce"}
-_TELLING = {"say", "tell", "report"}
+# who says, or names a thing as an act ("called the strikes an attack"), is no party to it
+_TELLING = {"say", "tell", "report"} | set(_LEX["naming_verbs"])
 _ARMED_HANDS = {"MIL", "GOV", "REB", "UAF", "COP", "SPY"}
 VIOLENCE_NOUNS = set(_LEX["violence_nouns"])
 
