@@ -281,3 +281,19 @@ def test_descriptions_and_tributes_are_no_events(pipeline, text):
 def test_who_names_an_act_is_no_party_to_it(pipeline):
     m = _one(pipeline, "Pakistan called the strikes an attack on its sovereignty.", "ASSAULT")
     assert m.actor1 is None or m.actor1.country != "PAK"
+
+
+@pytest.mark.parametrize("text, type_, a1, a2", [
+    ("The United States and South Korea began joint military exercises on Monday.", "COOPERATE", "USA", "KOR"),
+    ("Hamas handed over three hostages to the Red Cross in Gaza.", "RETREAT", "PSE", None),
+    ("South Africa filed a genocide case against Israel at the International Court of Justice.", "ACCUSE", "ZAF", "ISR"),
+])
+def test_joint_acts_releases_and_lawsuits(pipeline, text, type_, a1, a2):
+    m = _one(pipeline, text, type_)
+    assert m.actor1 is not None and m.actor1.country == a1, m.actor1
+    assert a2 is None or (m.actor2 is not None and m.actor2.country == a2), m.actor2
+
+
+def test_a_protest_lodged_with_a_state_is_no_demonstration(pipeline):
+    types = [m.type for m in _mentions(pipeline, "Japan lodged a protest with China over the detention of a businessman.")]
+    assert "ACCUSE" in types and "PROTEST" not in types, types

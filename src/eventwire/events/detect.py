@@ -34,6 +34,7 @@ _ROLES = lexicon("roles")
 STATEMENT_HEADS = set(_ROLES["statement_place_heads"])
 TOPIC_HEADS = set(_ROLES["topic_heads"])
 NAMING_VERBS = set(_ROLES["naming_verbs"])
+COMPLAINT_CARRIERS = set(_ROLES["complaint_carriers"])
 RETALIATION = _ROLES["retaliation_cues"]
 VIOLENT = {"ASSAULT", "FIGHT", "COERCE", "PROTEST"}
 HARM_TYPES = {"ASSAULT", "FIGHT"}  # attacks and fights: what harms people
@@ -134,6 +135,8 @@ def _is_candidate(tok: Token) -> bool:
         return False
     if tok.pos_ == "VERB" and tok.lemma_.lower() in NAMING_VERBS and any(c.dep_ == "oprd" for c in tok.children):
         return False  # "called the ruling an attack on democracy": a description, not a call
+    if tok.lemma_.lower() == "protest" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in COMPLAINT_CARRIERS:
+        return False  # "lodged a protest with China": the complaint is the verb's event, no demonstration
     if tok.dep_ == "compound" and tok.head.lower_ in KIND_HEADS:
         return False  # "riot police", "attack helicopters": the kind of a force or a thing, no act
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ in ("on", "about", "over") \

@@ -130,11 +130,14 @@ def _capitalised(tok: Token) -> bool:
 
 
 def _reciprocal(tok: Token) -> bool:
-    """An act both named parties do to each other: "exchange fire", "clash", "hold talks"."""
+    """An act both named parties do to each other: "exchange fire", "clash", "hold talks",
+    "began joint exercises"."""
     words = {tok.lemma_.lower(), tok.lower_}
     obj = _child(tok, "dobj")
     if obj is not None:
         words |= {obj.lemma_.lower(), obj.lower_}
+        if any(c.dep_ == "amod" and c.lower_ in ("joint", "bilateral", "mutual") for c in obj.children):
+            return True
     return bool(words & RECIPROCAL)
 
 
