@@ -297,3 +297,18 @@ def test_joint_acts_releases_and_lawsuits(pipeline, text, type_, a1, a2):
 def test_a_protest_lodged_with_a_state_is_no_demonstration(pipeline):
     types = [m.type for m in _mentions(pipeline, "Japan lodged a protest with China over the detention of a businessman.")]
     assert "ACCUSE" in types and "PROTEST" not in types, types
+
+
+@pytest.mark.parametrize("text", [
+    "Police warned drivers of icy roads across Scotland.",
+    "A ferry capsized off the coast of Indonesia, leaving 15 people missing.",
+])
+def test_warnings_of_hazards_and_shipwrecks_are_no_events(pipeline, text):
+    assert _extract(pipeline, text).events == []
+
+
+def test_drills_show_force_and_a_blast_leaves_people_injured(pipeline):
+    assert _one(pipeline, "China held military drills around Taiwan.", "MOBILIZE").actor1.country == "CHN"
+    assert _one(pipeline, "Russia and Belarus held joint military exercises.", "COOPERATE").actor2.country == "BLR"
+    events = _extract(pipeline, "A bomb blast left 20 people injured in Quetta.").events
+    assert [e.type for e in events] == ["ASSAULT"], [(e.type, e.evidence) for e in events]

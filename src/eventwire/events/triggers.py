@@ -180,11 +180,15 @@ class Context:
                 self._add_prep(c)
             elif dep == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
                 self._add_phrase(c, depth=1)  # "sworn to fight" parsed as a purpose clause
-            elif dep == "advcl" and c.pos_ == "ADJ":
-                self.any |= _words(c)  # "left scores of them dead": the predicate parsed as a clause
+            elif dep in ("advcl", "ccomp") and (c.pos_ == "ADJ" or c.tag_ == "VBN") \
+                    and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                # "left scores of them dead", "left 20 people injured": the predicate parsed as a clause
+                self.any |= _words(c)
             elif dep in VERB_ARG_DEPS:
                 if dep in OBJ_DEPS:
                     self.objects.append(c)
+                    # "left 20 people injured": the object's state, parsed as a clause on it
+                    self.any |= {w for g in c.children if g.dep_ == "acl" and g.tag_ == "VBN" for w in _words(g)}
                 self._add_phrase(c, depth=1 if dep == "xcomp" else 2)
         if token.dep_ in {"acl", "relcl"} and token.head.pos_ in {"NOUN", "PROPN"}:
             self.objects.append(token.head)  # "the airstrikes carried out by ..."
