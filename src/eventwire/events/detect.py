@@ -518,8 +518,7 @@ _PARTITIVE = {"top", "bottom", "head", "middle", "rest", "half", "lead", "front"
 def _measure(noun: Token) -> bool:
     """"rounds of ammunition", "a set of rifles": a word of a contest used as a measure counts
     what its "of" names."""
-    return noun.lemma_.lower() in ("round", "set") and _child(noun, "prep") is not None and any(
-        c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+    return noun.lemma_.lower() in ("round", "set") and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
 
 
 def _roles(tok: Token, etype, ctx: ArticleContext, speaker: Token | None):
@@ -607,7 +606,7 @@ def _alleged(tok: Token) -> bool:
     "charged them with plotting attacks"."""
     node = tok
     for _ in range(4):
-        if node.head is node:
+        if node.head.i == node.i:  # the root (Tokens are made per access: compare positions)
             return False
         node = node.head
         if node.dep_ == "prep" and node.lower_ in ("of", "with", "for") and (
