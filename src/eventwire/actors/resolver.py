@@ -457,15 +457,19 @@ _A_PERSON = re.compile(r"(?:(?:a|an|another|one|two|three|four|five|six|seven|ei
 def non_actor_heads() -> frozenset[str]:
     """Nouns that name companies, teams, players, works and goods: never a party to an
     event (data/actors/non_actor_heads.tsv)."""
-    return frozenset(r["word"] for r in read_tsv(DATA_DIR / "non_actor_heads.tsv"))
+    return frozenset(_non_actor_classes())
+
+
+@lru_cache(maxsize=1)
+def _non_actor_classes() -> dict[str, str]:
+    return {r["word"]: r["class"] for r in read_tsv(DATA_DIR / "non_actor_heads.tsv")}
 
 
 @lru_cache(maxsize=1)
 def _things() -> frozenset[str]:
     """The non-actor heads that are players, teams, works and goods (not companies, which can
     be parties to a sanction or a deal)."""
-    return frozenset(r["word"] for r in read_tsv(DATA_DIR / "non_actor_heads.tsv")
-                     if r["class"] not in ("business", "trade"))
+    return frozenset(w for w, kind in _non_actor_classes().items() if kind not in ("business", "trade"))
 
 
 def _qualifies_a_thing(text: str, at: int) -> bool:

@@ -23,6 +23,7 @@ from eventwire.attributes import location as where
 from eventwire.attributes.casualties import Casualty, read_casualties
 from eventwire.attributes.dates import read_date
 from eventwire.events.roles import TRIGGER_FLAG, RoleContext, noun_roles, resolve_token, verb_roles
+from eventwire.events.roles.claims import VIOLENT_WORDS
 from eventwire.events.roles.naming import PERSONAL_SECTORS, PRONOUNS
 from eventwire.events.roles.syntax import _child
 from eventwire.events.taxonomy import read_table
@@ -156,13 +157,18 @@ def _is_candidate(tok: Token) -> bool:
 _CANDIDATE_POS = frozenset((VERB, NOUN, PROPN, ADJ))
 
 
-def _candidate_indices(doc: Doc, lexicon_) -> list[int]:
+def _candidate_indices(doc: Doc, lexicon_, rows: list | None = None) -> list[int]:
     """Indices of the tokens `_is_candidate` can accept (by part of speech) and some trigger
-    pattern could match (by lemma and form), read off the doc's arrays: most tokens are
-    neither, and a Token object for each costs."""
+    pattern could match (by lemma and form), read off the doc's arrays (`rows`, from
+    `_token_rows`): most tokens are neither, and a Token object for each costs."""
     strings = doc.vocab.strings
-    return [i for i, (pos, lemma, lower) in enumerate(doc.to_array([POS, LEMMA, LOWER]).tolist())
+    return [i for i, (pos, lemma, lower) in enumerate(rows if rows is not None else _token_rows(doc))
             if pos in _CANDIDATE_POS and lexicon_.may_match(strings[lemma], strings[lower])]
+
+
+def _token_rows(doc: Doc) -> list:
+    """(POS, LEMMA, LOWER) ids of each token, read once per sentence."""
+    return doc.to_array([POS, LEMMA, LOWER]).tolist()
 
 
 def _inside_name(tok: Token) -> bool:
@@ -177,7 +183,8 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
     off = segment.start
     ctx.roles.offset = off
     triggers: list[tuple[Token, object]] = []
-    for i in _candidate_indices(doc, lexicon_):
+    rows = _token_rows(doc)
+    for i in _candidate_indices(doc, lexicon_, rows):
         tok = doc[i]
         if not _is_candidate(tok) or claims.is_reporting(tok):
             continue
@@ -317,18 +324,18 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
     for m in mentions:
         ctx.roles.remember(m.actor1)
         ctx.roles.remember(m.actor2)
-    _remember_speakers(doc, ctx)
+    _remember_speakers(doc, ctx, rows)
     return mentions
 
 
 _SPEECH_LEMMAS = frozenset(claims.REPORTING_STATUS)
 
 
-def _remember_speakers(doc: Doc, ctx: ArticleContext) -> None:
+def _remember_speakers(doc: Doc, ctx: ArticleContext, rows: list) -> None:
     """Who speaks in a sentence is who "she" and "he" later stand for, whether or not the
     sentence reports an event ("..., said spokesperson Mumtaz Zahra Baloch. ... she said")."""
     strings = doc.vocab.strings
-    for i, (pos, lemma) in enumerate(doc.to_array([POS, LEMMA]).tolist()):
+    for i, (pos, lemma, _) in enumerate(rows):
         if pos != VERB or strings[lemma].lower() not in _SPEECH_LEMMAS:
             continue
         tok = doc[i]
@@ -545,8 +552,7 @@ def _armed_hand(actor: Actor | None, tok: Token | None, resolver) -> bool:
 
 _DEATH_VERBS = {"die", "perish"}
 # words of violence a death may be told with ("died as a result of torture", "in the shelling")
-_VIOLENCE_WORDS = frozenset(w for key in ("violence_nouns", "instrument_nouns", "unattributed_nouns", "harm_verbs")
-                            for w in _ROLES[key]) | {"crackdown", "crackdowns", "tortured", "beaten", "beating"}
+_VIOLENCE_WORDS = VIOLENT_WORDS | {"crackdown", "crackdowns", "tortured", "beaten", "beating"}
 
 
 def _bare_death(tok: Token, trigger_types: dict, words: set[str]) -> bool:

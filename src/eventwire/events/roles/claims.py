@@ -93,7 +93,7 @@ _SUMMONED = re.compile(
     r"(?:envoy|envoys|diplomat|diplomats|ambassador|high\s+commissioner|charg[eé]\s+d'affaires|consul)\b")
 
 
-_VIOLENT_WORDS = set(_LEX["violence_nouns"]) | set(_LEX["instrument_nouns"]) | set(_LEX["unattributed_nouns"]) \
+VIOLENT_WORDS = frozenset(_LEX["violence_nouns"]) | set(_LEX["instrument_nouns"]) | set(_LEX["unattributed_nouns"]) \
     | set(_LEX["harm_verbs"])
 
 
@@ -101,7 +101,7 @@ def _summoned_envoy(tok: Token, ctx: RoleContext) -> tuple[Actor, Actor] | None:
     """(accused, aggrieved) when a state summons another's envoy over the violent act `tok`
     names: the envoy's state did it, the summoning state (named right before the verb)
     was hit. None unless both are states and differ."""
-    if not {tok.lemma_.lower(), tok.lower_} & _VIOLENT_WORDS:
+    if not {tok.lemma_.lower(), tok.lower_} & VIOLENT_WORDS:
         return None  # the protest itself, or talks, are not what the envoy's state did
     text = doc_text(tok.doc)
     m = _SUMMONED.search(text)
