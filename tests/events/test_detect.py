@@ -301,3 +301,12 @@ def test_drills_show_force_and_a_blast_leaves_people_injured(pipeline):
     assert _one(pipeline, "Russia and Belarus held joint military exercises.", "COOPERATE").actor2.country == "BLR"
     events = _extract(pipeline, "A bomb blast left 20 people injured in Quetta.").events
     assert [e.type for e in events] == ["ASSAULT"], [(e.type, e.evidence) for e in events]
+
+
+def test_what_a_party_habitually_does_is_no_event(pipeline):
+    """"The United States, which carries out air strikes against al Shabaab, condemned the
+    bombing": the relative clause describes the United States; it is neither an event nor the
+    bomber. A headline's present stays an event."""
+    text = "The United States, which carries out air strikes against al Shabaab, condemned the bombing."
+    assert "ASSAULT" not in [m.type for m in _mentions(pipeline, text) if m.actor1 is not None and m.actor1.country == "USA"]
+    assert _one(pipeline, "Israel strikes Gaza as ceasefire talks stall.", "ASSAULT")

@@ -237,6 +237,8 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
             continue  # "Russian tycoon buys English football club": business among businesses
         if _bare_death(tok, trigger_types, words):
             continue  # "Jean-Luc Godard dies", "died following a lengthy illness"
+        if _habitual(tok):
+            continue  # "The United States, which carries out air strikes against al Shabaab, ..."
         if _accidental(tok, etype, words) or _figurative(tok, etype, a1, a1_tok, a2_tok, harmed=bool(casualties),
                                                          scored=scored):
             continue
@@ -548,6 +550,22 @@ def _armed_hand(actor: Actor | None, tok: Token | None, resolver) -> bool:
     if actor is None or actor.sector not in _ARMED_SECTORS or tok is None:
         return False
     return any(m.sector in _ARMED_SECTORS for m in resolver.find(tok.text))
+
+
+def _habitual(tok: Token) -> bool:
+    """The act is what a party habitually does, told in a relative clause in the present
+    ("the United States, which carries out air strikes against al Shabaab, condemned the
+    bombing", "Hamas, which controls Gaza"): a description of the party, not an event. A
+    headline's present ("Israel strikes Gaza") is a main clause and stays."""
+    node = tok
+    for _ in range(3):
+        if node.pos_ in ("VERB", "AUX"):
+            break
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return node.dep_ == "relcl" and node.tag_ in ("VBZ", "VBP") and not any(
+        c.dep_ in ("aux", "auxpass") for c in node.children)
 
 
 _DEATH_VERBS = {"die", "perish"}
