@@ -310,3 +310,7 @@ def test_what_a_party_habitually_does_is_no_event(pipeline):
     text = "The United States, which carries out air strikes against al Shabaab, condemned the bombing."
     assert "ASSAULT" not in [m.type for m in _mentions(pipeline, text) if m.actor1 is not None and m.actor1.country == "USA"]
     assert _one(pipeline, "Israel strikes Gaza as ceasefire talks stall.", "ASSAULT")
+
+
+def test_a_killing_told_in_a_relative_clause_is_news_not_habit(pipeline):
+    assert _one(pipeline, "Taliban claim bomb in southwest Pakistan that kills 13.", "ASSAULT")
