@@ -25,6 +25,7 @@ from eventwire.attributes.dates import read_date
 from eventwire.events.roles import TRIGGER_FLAG, RoleContext, noun_roles, resolve_token, verb_roles
 from eventwire.events.roles.claims import VIOLENT_WORDS
 from eventwire.events.roles.naming import PERSONAL_SECTORS, PRONOUNS
+from eventwire.events.roles.sources import HARM_VERBS
 from eventwire.events.roles.syntax import _child
 from eventwire.events.taxonomy import read_table
 from eventwire.model import Actor, Attribution, Evidence, Location, Segment
@@ -569,10 +570,8 @@ def _habitual(tok: Token) -> bool:
         and not any(c.dep_ in ("aux", "auxpass") for c in node.children)
 
 
-_HARM_LEMMAS = frozenset(_ROLES["harm_verbs"]) | {"die"}
-
-
 _DEATH_VERBS = {"die", "perish"}
+_HARM_LEMMAS = HARM_VERBS | _DEATH_VERBS
 # words of violence a death may be told with ("died as a result of torture", "in the shelling")
 _VIOLENCE_WORDS = VIOLENT_WORDS | {"crackdown", "crackdowns", "tortured", "beaten", "beating"}
 
