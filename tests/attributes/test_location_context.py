@@ -8,6 +8,7 @@ from types import SimpleNamespace
 import pytest
 
 from eventwire.attributes.location import context_countries
+from eventwire.model import Article
 
 
 @pytest.fixture(scope="module")
@@ -41,3 +42,9 @@ def test_a_speaking_place_is_not_where_it_happened(pipeline, text, speaker):
     assert events
     for ev in events:
         assert ev.location is None or ev.location.text != speaker, ev.location
+
+
+def test_where_the_victims_come_from_is_not_where_they_died(pipeline):
+    text = "Gunmen shot dead nine men from Punjab province in Balochistan on Sunday."
+    ev = next(e for e in pipeline.extract(Article(id="t", text=text)).events if e.type == "ASSAULT")
+    assert ev.location is not None and ev.location.admin1 != "Punjab"

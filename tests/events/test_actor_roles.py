@@ -304,3 +304,28 @@ def test_fire_from_a_country_does_not_strike_it(pipeline):
                                                   "fired from Yemen.", date=date(2024, 2, 7))) if m.trigger.text == "fired")
     assert m.actor2 is None or m.actor2.country != "YEM", m.actor2
     assert _roles(pipeline, "India recalled its envoy from Ottawa.", ("SANCTION",))[1] == "Government of Canada"
+
+
+@pytest.mark.parametrize("text", [
+    "Two Malian soldiers were killed and four wounded when their vehicle hit a roadside bomb near Gao on Tuesday, "
+    "the army said in a statement.",
+    "A police vehicle hit a roadside bomb in Kurram, killing two.",
+])
+def test_who_runs_into_a_lying_bomb_is_its_victim(pipeline, text):
+    """"their vehicle hit a roadside bomb": the soldiers are struck, not striking."""
+    ev = next(e for e in pipeline.extract(Article(id="t", text=text)).events if e.type == "ASSAULT")
+    assert ev.actor1 is None or ev.actor1.sector not in ("MIL", "COP")
+    assert ev.actor2 is not None and ev.actor2.sector in ("MIL", "COP")
+
+
+def test_forces_attacking_troops_attack_whatever_side_they_are_on(pipeline):
+    """"opposition forces attacked government troops": armed men attack; it is no criticism."""
+    text = "Turkey-backed opposition forces attacked government troops in a village in northwest Syria on Thursday."
+    ev = pipeline.extract(Article(id="t", text=text)).events[0]
+    assert ev.type in ("ASSAULT", "FIGHT")
+
+
+def test_the_parties_of_talks_are_not_the_sides_of_a_fight(pipeline):
+    text = "The fighting came amid faltering talks between Turkish and Russian officials on restoring calm."
+    fights = [e for e in pipeline.extract(Article(id="t", text=text)).events if e.type in ("ASSAULT", "FIGHT")]
+    assert all(e.actor1 is None or e.actor1.country != "TUR" for e in fights)

@@ -314,3 +314,13 @@ def test_what_a_party_habitually_does_is_no_event(pipeline):
 
 def test_a_killing_told_in_a_relative_clause_is_news_not_habit(pipeline):
     assert _one(pipeline, "Taliban claim bomb in southwest Pakistan that kills 13.", "ASSAULT")
+
+
+@pytest.mark.parametrize("text", [
+    "No group claimed responsibility, but suspicion fell on the Balochistan Liberation Army, which has carried out "
+    "similar killings in the past.",
+    "Such attacks are common in the region.",
+])
+def test_a_kind_of_act_is_no_event(pipeline, text):
+    """"similar killings", "such attacks": a kind of act, not one that happened."""
+    assert not [e for e in pipeline.extract(Article(id="t", text=text)).events if e.type in ("ASSAULT", "FIGHT")]

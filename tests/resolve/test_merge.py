@@ -123,3 +123,45 @@ def test_an_arrest_by_a_state_happens_on_its_soil(pipeline):
     assert ev.location is not None and ev.location.country == "IRN"
     ev = pipeline.extract(Article(id="t", text="Curfew imposed in Srinagar.")).events[0]
     assert ev.actor2 is None or ev.actor2.sector != "GOV"
+
+
+_WIRE_STORY = (
+    "date 2025-03-14\n"
+    "Suicide bomber kills 12 at army camp in Somalia\n\n"
+    "MOGADISHU, March 14 (Reuters) - A suicide bomber drove a car packed with explosives into an army "
+    "training camp in Mogadishu on Friday, killing at least 12 soldiers and wounding 20, a military officer said.\n\n"
+    "Al Shabaab claimed responsibility for the attack in a statement on its Andalus radio station.\n"
+)
+
+
+def test_headline_lede_and_claim_of_one_bombing_are_one_event(pipeline):
+    """The headline's "kills 12", the lede's "killing at least 12 soldiers" and "claimed
+    responsibility for the attack" tell one bombing: one event, and the claimant named in it
+    is its attacker rather than the generic "militants"."""
+    from eventwire.ingest.crawler import read_crawler_text
+
+    article = read_crawler_text(_WIRE_STORY, "wire", "wire.txt")[0]
+    events = [e for e in pipeline.extract(article).events if e.type in ("ASSAULT", "FIGHT")]
+    assert len(events) == 1
+    ev = events[0]
+    assert ev.fatalities.best == 12 and ev.mentions >= 3
+    assert ev.actor1 is not None and "Shabaab" in ev.actor1.name
+    assert ev.location is not None and ev.location.name == "Mogadishu"
+
+
+def test_same_toll_of_other_victims_keeps_two_attacks_apart(pipeline):
+    """A figure ties two mentions only where the dead are of one kind."""
+    text = ("Gunmen killed five soldiers at a checkpoint on Monday.\n\n"
+            "In another attack, militants killed five civilians at a market.")
+    events = [e for e in _events(pipeline, text) if e.type in ("ASSAULT", "FIGHT")]
+    assert len(events) == 2
+
+
+def test_the_clashes_an_attack_came_during_are_another_event(pipeline):
+    """A definite "the clashes" points back only to an event whose parties are of its kind:
+    grenade attacks on civilians are not "the clashes between government forces and rebels"."""
+    text = ("At least 11 persons were injured in three grenade attacks in Dakar. The hand grenades were "
+            "hurled at different places during the clashes between government forces and rebels.")
+    events = [e for e in _events(pipeline, text) if e.type in ("ASSAULT", "FIGHT")]
+    assert not any(e.actor1 is not None and e.actor1.sector == "MIL" and e.actor2 is not None
+                   and e.actor2.sector == "CVL" for e in events)

@@ -110,6 +110,8 @@ def clause_place(tok: Token, doc: Doc, segment: Segment, ctx, claim, a1_tok, oth
             continue  # "near the Iran border": not in Iran
         if head.head.lemma_.lower() in STATEMENT_HEADS and head.dep_ == "pobj":
             continue
+        if _origin_of_someone(head):
+            continue  # "shot dead nine men from Punjab province": where they came from
         locative, near = _locative(head)
         struck = head.head.i == tok.i and head.dep_ in ("dobj", "nsubjpass")  # "missiles struck Kharkiv"
         if not (locative or struck):
@@ -121,6 +123,15 @@ def clause_place(tok: Token, doc: Doc, segment: Segment, ctx, claim, a1_tok, oth
         return None
     _, top, near = max(found, key=lambda f: f[0])
     return _located(ctx, top, precision_of(top.feature, near, top.stand_in), "clause")
+
+
+def _origin_of_someone(head: Token) -> bool:
+    """The place is where a party comes from: "from" hung on a noun ("men from Punjab",
+    "pilgrims from Iran"), not on a verb ("rockets fired from Gaza")."""
+    node = head
+    while node.dep_ in ("compound", "amod", "conj", "appos") and node.head is not node:
+        node = node.head
+    return node.dep_ == "pobj" and node.head.lower_ == "from" and node.head.head.pos_ in ("NOUN", "PROPN", "PRON")
 
 
 def _located(ctx, top, precision: int, source: str) -> Location:

@@ -55,6 +55,7 @@ WEAPONS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "weapon")
 DESIRE = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "desire")
 FIGURATIVE = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "figurative")
 KIND_HEADS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "kind_head")
+KIND_OF = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "kind_of")
 # Markers put in a mention's cues for the ACLED rules (acled_map.tsv)
 DISASTER_CUE, RIOT_CUE = "ctx:disaster", "ctx:riot"
 PARAGRAPH_WINDOW = 400  # characters either side of the sentence read for riot words
@@ -545,10 +546,11 @@ _ARMED_SECTORS = {"MIL", "REB", "INS", "UAF"}
 
 def _armed_hand(actor: Actor | None, tok: Token | None, resolver) -> bool:
     """The one who acts bears arms, by its words ("gunmen", "militants") or by what its head
-    word names ("the army", "the Taliban"; not "the army chief", a person who may speak)."""
+    word names ("the army", "the Taliban", "opposition forces", whatever side they fight
+    for; not "the army chief", a person who may speak)."""
     if _armed(tok):
         return True
-    if actor is None or actor.sector not in _ARMED_SECTORS or tok is None:
+    if actor is None or tok is None:
         return False
     return any(m.sector in _ARMED_SECTORS for m in resolver.find(tok.text))
 
@@ -558,6 +560,10 @@ def _habitual(tok: Token) -> bool:
     ("the United States, which carries out air strikes against al Shabaab, condemned the
     bombing", "Hamas, which controls Gaza"): a description of the party, not an event. A
     headline's present ("Israel strikes Gaza") is a main clause and stays."""
+    # "such attacks are common", "has carried out similar killings" (the act's noun as object)
+    for noun in (tok, *(c for c in tok.children if c.dep_ == "dobj")):
+        if noun.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in KIND_OF for c in noun.children):
+            return True
     node = tok
     for _ in range(3):
         if node.pos_ in ("VERB", "AUX"):

@@ -18,6 +18,7 @@ from eventwire.events.detect import LOCATED_TYPES, STANDOFF_MODES, WEAPONS, Ment
 from eventwire.events.roles.countries import _LINE_SIDES as _ROLE_LINE_SIDES
 from eventwire.events.roles.countries import BORDER_WORDS, CONTESTED_LINES, SIDED_PLACES
 from eventwire.model import Actor, Count, Event, Evidence, Location
+from eventwire.resolve.cross import rules
 from eventwire.resources import lexicon, table
 
 MODE_FREE = {"ASSAULT", "FIGHT", "PROTEST", "THREATEN", "ACCUSE", "COERCE"}
@@ -81,7 +82,48 @@ def _compatible(c: _Cluster, m: Mention) -> tuple[bool, int]:
         tie += 2
     if m.actor1 is None and m.location is None:
         tie += 1  # a bare "the attack": joins the latest event of its type
+    if _same_toll(_tolls(m), set().union(*map(_tolls, c.mentions))):
+        # "kills 12" in the headline and "killing at least 12" in the lede: one article
+        # rarely tells two incidents of one kind with one toll, and a place of each that
+        # differs has already kept them apart
+        tie += 2
     return True, tie
+
+
+def _tolls(m: Mention) -> set[tuple[int, str | None]]:
+    # one dead is too common a figure to tie two mentions ("a civilian", "a soldier")
+    return {(c.figure.best, c.victims) for c in m.fatalities if c.figure.best and c.figure.best > 1}
+
+
+def _parties_differ(c: _Cluster, m: Mention) -> bool:
+    """The mention names a side of another kind than the event's ("grenade attacks" on
+    civilians, then "the clashes between government forces and rebels"): another event."""
+    groups = rules()["sector_groups"]
+    for attr in ("actor1", "actor2"):
+        mine = getattr(m, attr)
+        if mine is None or groups.get(mine.sector) is None:
+            continue
+        theirs = {groups.get(a.sector) for x in c.mentions if (a := getattr(x, attr)) is not None} - {None}
+        if theirs and groups[mine.sector] not in theirs:
+            return True
+    return False
+
+
+def _same_toll(mine: set, theirs: set) -> bool:
+    """A figure in common, of victims of one kind where both say whose."""
+    return any(n == k and (v is None or w is None or v == w) for n, v in mine for k, w in theirs)
+
+
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _definite(m: Mention) -> bool:
+    """An event noun told as known ("claimed responsibility for the attack", "condemned the
+    bombing") with no place of its own points back to an event the article already told."""
+    if m.pos != "NOUN" or m.location is not None:
+        return False
+    before = m.segment.text[: m.trigger.start - m.segment.start].split()
+    return bool(before) and before[-1].lower() in _DEFINITE
 
 
 def merge_mentions(mentions: list[Mention]) -> list[list[Mention]]:
@@ -100,6 +142,10 @@ def merge_mentions(mentions: list[Mention]) -> list[list[Mention]]:
         if best is None and m.actor1 is None and m.location is None:
             # nothing to tie it: the latest compatible event of its type, if any
             same = [c for c in clusters if _compatible(c, m)[0]]
+            if same:
+                best = max(same, key=lambda c: c.last())
+        elif best is None and _definite(m):
+            same = [c for c in clusters if _compatible(c, m)[0] and not _parties_differ(c, m)]
             if same:
                 best = max(same, key=lambda c: c.last())
         if best is not None:
@@ -308,9 +354,16 @@ def _pick_actor(ms: list[Mention], attr: str) -> Actor | None:
     if not actors:
         return None
     votes = Counter((a.country, a.sector) for a in actors)
+    # a mention that names no country ("militants") supports every party of its sector:
+    # "Militants ... killing 12" and "Al Shabaab claimed the attack" agree on al-Shabaab
+    unplaced = Counter(a.sector for a in actors if a.country is None)
+
+    def support(a: Actor) -> int:
+        return votes[(a.country, a.sector)] + (unplaced[a.sector] if a.country is not None else 0)
+
     # a named group or a specific office beats a bare country
     def key(a: Actor):
-        return (votes[(a.country, a.sector)], a.country is not None, a.sector not in (None, "GOV"))
+        return (support(a), a.country is not None, a.sector not in (None, "GOV"))
     return max(actors, key=key)
 
 

@@ -11,7 +11,7 @@ from eventwire.events.roles.context import RoleContext
 from eventwire.events.roles.countries import BORDER_WORDS
 from eventwire.events.roles.naming import OFFICE_SECTORS, phrase_tokens, resolve_token
 from eventwire.events.roles.syntax import (
-    INSTRUMENT_NOUNS, _between_parties, _capitalised, _child, _eventive, _reciprocal, doc_words,
+    BETWEEN_PREPS, INSTRUMENT_NOUNS, _between_parties, _capitalised, _child, _eventive, _reciprocal, doc_words,
 )
 from eventwire.events.roles.targets import PLACE_TARGET_PREPS
 from eventwire.model import Actor
@@ -76,11 +76,25 @@ def _paired_states(tok: Token, ctx: RoleContext):
                 return None
             a_tok = next((t for t in doc if t.idx >= h1.start), tok)
             b_tok = next((t for t in doc if t.idx >= h2.start), tok)
+            if _parties_of_another(a_tok, tok):
+                continue  # "The fighting came amid talks between Turkish and Russian officials"
             return (_shift_actor(a, ctx.offset), a_tok), (_shift_actor(b, ctx.offset), b_tok)
     return None
 
 
 _HYPHENS = {"-", "–"}
+
+
+def _parties_of_another(party: Token, tok: Token) -> bool:
+    """The pair is named "between" another act than the event word, one that is not its
+    means: they are that act's parties (the talks'), not the sides of the fight."""
+    for up in party.ancestors:
+        if up.i == tok.i:
+            return False
+        if up.dep_ == "prep" and up.lower_ in BETWEEN_PREPS and _eventive(up.head) \
+                and all(a.i != tok.i for a in up.head.ancestors):
+            return True  # not the means of the event word itself ("killed in a shootout between ...")
+    return False
 
 
 def _fire_follows(text: str, at: int) -> bool:

@@ -213,6 +213,21 @@ def _attacker_tokens(verb: Token, ctx: RoleContext) -> list[Token]:
     return out
 
 
+_STRUCK_DEVICE_VERBS = frozenset(_LEX["struck_device_verbs"])
+_LYING_DEVICES = frozenset(_LEX["lying_devices"])
+
+
+def _struck_device(verb: Token) -> Token | None:
+    """The device a subject ran into ("their vehicle hit a roadside bomb", "stepped on a
+    landmine"): the subject is its victim, not who laid it. None when the verb is no such."""
+    if verb.lemma_.lower() not in _STRUCK_DEVICE_VERBS:
+        return None
+    obj = _child(verb, "dobj") or _prep_object(verb, {"on", "over", "into"})
+    if obj is None or obj.lemma_.lower() not in _LYING_DEVICES:
+        return None
+    return obj
+
+
 _WHEN_MARKS = {"when", "as", "after"}
 
 
@@ -227,7 +242,7 @@ def _onslaught_clause(verb: Token) -> list[Token]:
         if not any(m.dep_ in ("mark", "advmod") and m.lower_ in _WHEN_MARKS for m in c.children):
             continue
         subj = _child(c, "nsubj")
-        if subj is not None:
+        if subj is not None and _struck_device(c) is None:  # "when their vehicle hit a bomb": the victims
             out.append(subj)
     return out
 

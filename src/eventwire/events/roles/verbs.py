@@ -19,7 +19,7 @@ from eventwire.events.roles.sides import (
     FIGHT_WORDS, _coordinated_sides, _fight_pair, _fight_sides, _paired_states, _victims_both_sides,
 )
 from eventwire.events.roles.sources import (
-    HARM_VERBS, _attacker_tokens, _onslaught_clause, _stray_means, means_agents, subject_candidates,
+    HARM_VERBS, _attacker_tokens, _struck_device, _onslaught_clause, _stray_means, means_agents, subject_candidates,
 )
 from eventwire.events.roles.syntax import _child, _eventive, _looks_eventive, _prep_object, _reciprocal
 from eventwire.events.roles.targets import (
@@ -101,6 +101,15 @@ def _verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None, harm: bool
     demand = _demand_roles(verb, ctx)
     if demand is not None:
         return demand
+    if harm and _struck_device(verb) is not None:
+        subj = _child(verb, "nsubj")
+        if subj is None:
+            return None, None, None, None
+        owner = _child(subj, "poss")
+        target = resolve_token(subj, ctx, speaker)
+        if target is None and owner is not None:
+            return None, resolve_token(owner, ctx, speaker), None, owner
+        return None, target, None, subj
     cands = [a for c in subject_candidates(verb) for a in (means_agents(c, ctx) if _eventive(c) else [c])]
     src_tok = cands[0] if cands else None
     # the first candidate is tried first, so unless one resolves the source is None
