@@ -159,3 +159,14 @@ def test_passive_agent_is_the_logical_subject(nlp, lex):
     assert (ied.type, ied.mode, ied.cameo) == ("ASSAULT", "explosives", "183")
     assert typed(nlp, lex, "Two children were killed by a drone in North Waziristan.", "killed").mode == "aerial"
     assert typed(nlp, lex, "Two policemen were killed by unidentified gunmen.", "killed").mode == "firearms"
+
+
+@pytest.mark.parametrize("text", [
+    "Rescuers pulled two children from the rubble in Kyiv after Russian missiles struck the city.",
+    "Divers pulled three bodies from the river on Monday.",
+])
+def test_a_rescue_from_the_rubble_is_no_seizure(pipeline, text):
+    """PETRARCH2 reads a bare "pull" as a seizure (CAMEO 171)."""
+    from eventwire.model import Article
+
+    assert not [e for e in pipeline.extract(Article(id="t", text=text)).events if e.type == "COERCE"]

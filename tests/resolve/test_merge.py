@@ -130,7 +130,9 @@ _WIRE_STORY = (
     "Suicide bomber kills 12 at army camp in Somalia\n\n"
     "MOGADISHU, March 14 (Reuters) - A suicide bomber drove a car packed with explosives into an army "
     "training camp in Mogadishu on Friday, killing at least 12 soldiers and wounding 20, a military officer said.\n\n"
-    "Al Shabaab claimed responsibility for the attack in a statement on its Andalus radio station.\n"
+    "Al Shabaab claimed responsibility for the attack in a statement on its Andalus radio station.\n\n"
+    "The United States, which carries out air strikes against al Shabaab, condemned the bombing. "
+    "The African Union mission said its troops were not affected.\n"
 )
 
 
@@ -147,6 +149,11 @@ def test_headline_lede_and_claim_of_one_bombing_are_one_event(pipeline):
     assert ev.fatalities.best == 12 and ev.mentions >= 3
     assert ev.actor1 is not None and "Shabaab" in ev.actor1.name
     assert ev.location is not None and ev.location.name == "Mogadishu"
+    # "condemned the bombing" only points back: its sentence's "air strikes" say nothing of
+    # how the bombing was done
+    assert ev.acled_sub_event_type == "Suicide bomb"
+    # troops "not affected" is no refusal of anything
+    assert not [e for e in pipeline.extract(article).events if e.type == "REJECT"]
 
 
 def test_same_toll_of_other_victims_keeps_two_attacks_apart(pipeline):

@@ -836,8 +836,13 @@ def _cues(ms: list[Mention]) -> set[str]:
     """Words of the event's sentences (and crude singulars) for the ACLED rules:
     "grenade", "suicide", "tear gas", "shelling" decide the sub-event type."""
     words: set[str] = set()
+    # a sentence that only points back to the event ("The United States, which carries out
+    # air strikes, condemned the bombing") tells nothing of how it was done
+    telling = {id(m) for m in ms if not _definite(m)} or {id(m) for m in ms}
     for m in ms:
         words |= m.cues | m.context
+        if id(m) not in telling:
+            continue
         for w in _WORD.findall(m.segment.text.lower()):
             words.add(w)
             if w.endswith("s") and len(w) > 3:
