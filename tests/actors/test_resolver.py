@@ -324,3 +324,19 @@ def test_leaders_named_by_surname_alone(resolver, phrase, name):
 def test_a_surname_inside_another_persons_name_is_not_the_leader(resolver):
     assert resolver.resolve("snooker player Judd Trump") is None or \
         resolver.resolve("snooker player Judd Trump").country != "USA"
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # the patron of "X-backed" is another party than the one the phrase names
+    ("The Iran-backed Houthi rebels fired a missile at a ship.", None, "YEM"),
+    ("Turkey-backed Syrian opposition fighters retook a town from government forces.", None, "SYR"),
+    # an affiliation gives way to the group's own name after it
+    ("The al-Qaida-linked al-Shabab extremist group said it carried out the attack.", "Al Shabaab", "SOM"),
+])
+def test_a_patron_in_a_modifier_is_not_the_actor(pipeline, text, name, country):
+    from eventwire.model import Article
+
+    ev = pipeline.extract(Article(id="t", text=text)).events[0]
+    assert ev.actor1 is not None and ev.actor1.country == country
+    if name:
+        assert ev.actor1.name == name

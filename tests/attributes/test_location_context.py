@@ -48,3 +48,14 @@ def test_where_the_victims_come_from_is_not_where_they_died(pipeline):
     text = "Gunmen shot dead nine men from Punjab province in Balochistan on Sunday."
     ev = next(e for e in pipeline.extract(Article(id="t", text=text)).events if e.type == "ASSAULT")
     assert ev.location is not None and ev.location.admin1 != "Punjab"
+
+
+@pytest.mark.parametrize("text, capital", [
+    ("A bomb exploded in Somalia's capital on Friday, killing five.", "Mogadishu"),
+    ("A bomb exploded in the Somali capital on Friday, killing five.", "Mogadishu"),
+    ("Protesters rallied in Tunisia's capital after several nights of violence.", "Tunis"),
+])
+def test_a_countrys_capital_named_without_its_name(pipeline, text, capital):
+    """"in Somalia's capital on Friday": the words after "capital" are no name of it."""
+    ev = pipeline.extract(Article(id="t", text=text)).events[0]
+    assert ev.location is not None and ev.location.name == capital

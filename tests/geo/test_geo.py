@@ -434,3 +434,13 @@ def test_congo_alone_is_the_drc_as_the_wires_write(gp):
     Congo in full."""
     assert gp.lookup("Congo").country == "COD"
     assert gp.lookup("Republic of the Congo").country == "COG"
+
+
+def test_a_nationality_after_a_preposition_in_a_story_about_its_country(gp):
+    """"at Somali military base" in a Mogadishu story is Somalia's, not Ethiopia's Somali
+    region; "in Somali region" stays the region."""
+    text = "At least 12 soldiers killed at Somali military base\n\nMOGADISHU, Somalia (AP) - A bomber struck a base."
+    somali = [t for t in gp.geoparse(text) if t.text == "Somali"]
+    assert somali and all(t.country == "SOM" for t in somali)
+    region = [t for t in gp.geoparse("Clashes broke out in Somali region of Ethiopia.") if t.text == "Somali"]
+    assert region and region[0].country == "ETH"

@@ -14,7 +14,7 @@ from eventwire.evaluate.resolve import bcubed, headlines, pairwise
 from eventwire.model import Actor, Article, Attribution, Count, DocumentResult, Event, Evidence, Location
 from eventwire.resolve.cross import Resolver, compare, member_from_event
 from eventwire.resolve.dedup import NearDuplicateIndex, signature, similarity
-from eventwire.store import Store
+from eventwire.store import Store, global_event_id
 from eventwire.store.resolution import ResolutionStore, incident_digest, resolve_article
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -421,3 +421,57 @@ def test_stop_words_are_spacys_without_importing_spacy_in_the_writer():
     from eventwire.resolve.cross import _spacy_stop_words
 
     assert _spacy_stop_words() == STOP_WORDS
+
+
+# -- whole articles, as a user runs them ---------------------------------------------------
+
+_REUTERS = """date 2025-03-14
+Suicide bomber kills 12 at army camp in Somalia
+
+MOGADISHU, March 14 (Reuters) - A suicide bomber drove a car packed with explosives into an army training camp in Mogadishu on Friday, killing at least 12 soldiers and wounding 20, a military officer said.
+
+Al Shabaab claimed responsibility for the attack in a statement on its Andalus radio station.
+"""
+_AP = """date 2025-03-14
+At least 12 soldiers killed in suicide car bombing at Somali military base
+
+MOGADISHU, Somalia (AP) - A suicide car bomber struck a military training base in Somalia's capital on Friday, killing at least 12 soldiers, a Somali military official said.
+
+Captain Abdullahi Hassan told The Associated Press that the attacker rammed the gates of the camp as recruits gathered for morning drills. Twenty others were wounded, he said.
+
+The al-Qaida-linked al-Shabab extremist group said it carried out the attack.
+"""
+_OTHER = """date 2025-03-14
+Gunmen kill five at tea shop in southern Somalia
+
+KISMAYO, Somalia (Reuters) - Gunmen opened fire on a tea shop in the southern port city of Kismayo on Friday, killing five civilians, police said.
+
+Police officer Ahmed Nur said the attackers escaped. No group claimed the attack.
+"""
+
+
+def test_two_outlets_reports_of_one_bombing_are_one_incident_and_another_attack_is_not(pipeline):
+    """Reuters' and AP's stories of one Mogadishu bombing each code one attack (headline,
+    lede and claim of responsibility merged in the article), by al-Shabaab, in Mogadishu,
+    and the two join one incident; a shooting in Kismayo the same day stays apart."""
+    from eventwire.ingest.crawler import read_crawler_text
+
+    docs = []
+    for name, text in (("reuters", _REUTERS), ("ap", _AP), ("kismayo", _OTHER)):
+        article = read_crawler_text(text, name, f"{name}.txt")[0]
+        docs.append((article, pipeline.extract(article)))
+    attacks = {a.id: [e for e in r.events if e.type in ("ASSAULT", "FIGHT")] for a, r in docs}
+    assert {k: len(v) for k, v in attacks.items()} == {"reuters": 1, "ap": 1, "kismayo": 1}
+    for name in ("reuters", "ap"):
+        ev = attacks[name][0]
+        assert ev.actor1 is not None and ev.actor1.name == "Al Shabaab", name
+        assert ev.location is not None and ev.location.name == "Mogadishu", name
+    with Store(":memory:") as store:
+        _store_all(store, docs)
+        rs = ResolutionStore.of(store)
+        by_article = {}
+        for article, result in docs:
+            ev = attacks[article.id][0]
+            by_article[article.id] = rs.incident_of(global_event_id(article.content_hash, ev.id))
+    assert by_article["reuters"] == by_article["ap"] is not None
+    assert by_article["kismayo"] != by_article["reuters"]

@@ -236,6 +236,11 @@ class ActorResolver:
             m.start += start
             m.end += start
         matches = self._drop_names(text, matches, persons)
+        # "Iran-backed Houthi rebels": the patron named in the modifier is another party than
+        # the one the phrase names; an affiliation ("the al-Qaida-linked al-Shabab group",
+        # "SDF-affiliated fighters") gives way only to a name of its own after it
+        matches = [m for m in matches if not _PATRON.match(text, m.end) and not (
+            _AFFILIATE.match(text, m.end) and any(n.kind in NAMED_KINDS and n.start >= m.end for n in matches))]
         if not matches:
             return None
         core_end = self._core_end(text, start, end, matches)
@@ -384,6 +389,11 @@ class ActorResolver:
         return Actor(text=text[start:end], name=name or self.codes.display_name(sector, country),
                      country=country, sector=sector, inter=self.codes.inter(sector),
                      start=start, end=end)
+
+
+_PATRON = re.compile(r"\s?[-\u2013]\s?(?:backed|sponsored|supported|funded|inspired|trained|armed|financed)\b",
+                     re.IGNORECASE)
+_AFFILIATE = re.compile(r"\s?[-\u2013]\s?(?:linked|allied|aligned|affiliated|dominated|loyal)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4)

@@ -192,7 +192,9 @@ def _regions() -> list[tuple[str, re.Pattern, str]]:
 
 
 _CAPITAL_OF = re.compile(r"\bcapital\s+(?:city\s+)?of\s+(?:the\s+)?$", re.IGNORECASE)
-_CAPITAL = re.compile(r"(?:['’]s)?\s+capital\b(?!\s+(?:city\s+)?(?:of\b|[A-Z]))", re.IGNORECASE)
+# case-blind words, but a capital letter after "capital" starts a name ("the Afghan capital
+# Kabul"): a flag for the whole pattern would let [A-Z] match "on" too
+_CAPITAL = re.compile(r"(?:['’]s)?\s+(?i:capital)\b(?!\s+(?:(?i:city)\s+)?(?:(?i:of)\b|[A-Z]))")
 
 
 def _region_in(ctx, country: str, lo: int, hi: int, source: str) -> Location | None:

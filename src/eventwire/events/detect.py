@@ -25,6 +25,7 @@ from eventwire.attributes.dates import read_date
 from eventwire.events.roles import TRIGGER_FLAG, RoleContext, noun_roles, resolve_token, verb_roles
 from eventwire.events.roles.claims import VIOLENT_WORDS
 from eventwire.events.roles.naming import PERSONAL_SECTORS, PRONOUNS
+from eventwire.events.roles.nouns import LIGHT_VERBS
 from eventwire.events.roles.sources import HARM_VERBS
 from eventwire.events.roles.syntax import _child
 from eventwire.events.taxonomy import read_table
@@ -98,6 +99,9 @@ class Mention:
     # where the event is when its clause names no place (sentence, article or country rule,
     # attributes/location.py); used only when no mention of its event has a clause place
     place_hint: Location | None = None
+    # told as already known: a definite event noun ("claimed responsibility for the attack",
+    # "carried out the bombing"), which points back to an event the article has told
+    given: bool = False
 
     @property
     def factual(self) -> bool:
@@ -258,6 +262,7 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
             ancestors=frozenset(t.i for t in tok.ancestors),
             actor1=a1,
             actor2=a2,
+            given=_given(tok),
         )
         m.evidence.append(_ev(ctx, segment.start, segment.end, "sentence"))
         m.evidence.append(m.trigger)
@@ -553,6 +558,17 @@ def _armed_hand(actor: Actor | None, tok: Token | None, resolver) -> bool:
     if actor is None or tok is None:
         return False
     return any(m.sector in _ARMED_SECTORS for m in resolver.find(tok.text))
+
+
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _given(tok: Token) -> bool:
+    """The event noun, or the object noun of a light verb ("carried out the attack"), has a
+    definite determiner: the act is one the reader already knows of."""
+    nouns = [tok] if tok.pos_ == "NOUN" else [c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "NOUN"
+                                              and tok.lemma_.lower() in LIGHT_VERBS]
+    return any(c.dep_ == "det" and c.lower_ in _DEFINITE for n in nouns for c in n.children)
 
 
 def _habitual(tok: Token) -> bool:

@@ -816,9 +816,13 @@ class Geoparser:
                 if m.demonym is None:
                     continue
                 c = None
-            if c is not None and m.demonym is not None and _BEFORE_NOUN.match(text, m.end) \
-                    and not self.lex.cues["before"].search(text[max(0, m.start - 25):m.start]):
-                c = None  # "Somali troops": the nationality, not Ethiopia's Somali region
+            if c is not None and m.demonym is not None and _BEFORE_NOUN.match(text, m.end) and (
+                    not self.lex.cues["before"].search(text[max(0, m.start - 25):m.start])
+                    or self._nation_of_the_text(m, c, senses)):
+                # "Somali troops": the nationality, not Ethiopia's Somali region; after a
+                # preposition too ("at Somali military base") when the text is about Somalia
+                # and names nothing else in Ethiopia
+                c = None
             role = self._role(text, m, c)
             e = m.demonym if c is None else c
             point = self._county_point(c, anchors) if c is not None and not self._placed(c) else None
@@ -829,6 +833,12 @@ class Geoparser:
                 top.stand_in = True
             out.append(top)
         return out
+
+    def _nation_of_the_text(self, m: _Match, c: int, senses: dict) -> bool:
+        """The demonym's country is among the other places the text names, the place
+        reading's country is not."""
+        others = {self.g.country[v[0]] for k, v in senses.items() if k != m.key and v[0] is not None}
+        return self.g.country[m.demonym] in others and self.g.country[c] not in others
 
     def _facility_host(self, text: str, m: _Match, matches: list[_Match], senses: dict) -> int | None:
         """Where a street, square or building named after a place lies when the text says so

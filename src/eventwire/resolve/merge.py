@@ -114,16 +114,11 @@ def _same_toll(mine: set, theirs: set) -> bool:
     return any(n == k and (v is None or w is None or v == w) for n, v in mine for k, w in theirs)
 
 
-_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
-
-
 def _definite(m: Mention) -> bool:
-    """An event noun told as known ("claimed responsibility for the attack", "condemned the
-    bombing") with no place of its own points back to an event the article already told."""
-    if m.pos != "NOUN" or m.location is not None:
-        return False
-    before = m.segment.text[: m.trigger.start - m.segment.start].split()
-    return bool(before) and before[-1].lower() in _DEFINITE
+    """An event told as known ("claimed responsibility for the attack", "condemned the
+    bombing", "said it carried out the attack") with no place of its own points back to an
+    event the article already told."""
+    return m.given and m.location is None
 
 
 def merge_mentions(mentions: list[Mention]) -> list[list[Mention]]:
