@@ -95,6 +95,9 @@ def test_acled_cue_words_pick_sub_event():
     # seized arms and defused bombs disrupt weapons use; a chemical plant is no chemical weapon
     assert TAX.acled("COERCE", "seize", "171", PAK_MIL, None, {"seized", "weapons", "ammunition"})[1] == "Disrupted weapons use"
     assert TAX.acled("ASSAULT", "explosives", "183", None, None, {"bomb", "defused"})[1] == "Disrupted weapons use"
+    # a missile intercepted (one, in the singular) is a disrupted attack, not looting
+    assert TAX.acled("COERCE", "seize", "171", None, None, {"the", "missile", "was", "intercepted"})[1] == \
+        "Disrupted weapons use"
     assert TAX.acled("ASSAULT", "explosives", "183", None, None, {"chemical", "factory", "blast"})[1] != "Chemical weapon"
     # territory: a state taking ground regains it; bases set up are headquarters
     assert TAX.acled("COERCE", "seize", "192", PAK_MIL, TTP, {"captured"})[1] == "Government regains territory"
