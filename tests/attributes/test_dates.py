@@ -72,3 +72,13 @@ def test_yearless_leap_day_is_the_last_one_before_the_anchor():
 def test_words_that_begin_like_a_month_are_no_date():
     assert read_date("the government has released 30 separatist rebels", PUB).start is None
     assert read_date("9/11 Attacks Still Reverberate As U.S. Marks 21st Anniversary", PUB).start is None
+
+
+def test_a_year_named_relatively_is_that_calendar_year():
+    """"last year" is the year before publication, known to the year (it was dated the
+    publication day, to the month); "last year's election" dates the election only."""
+    r = read_date("Azerbaijan retook the region last year in a one-day offensive", PUB)
+    assert (r.date, r.precision) == (date(2023, 1, 1), "year")
+    assert read_date("Earlier this year, militants attacked a police station", PUB).precision == "year"
+    r = read_date("Protesters demanded a recount of last year's election", PUB)
+    assert r.precision != "year" and r.date == PUB

@@ -19,9 +19,11 @@ WEEKDAYS = _LEX["weekdays"]
 SAME_DAY: dict[str, int] = _LEX["same_day"]
 WEEK_SPANS: dict[str, int] = _LEX["week_spans"]
 MONTH_SPANS: dict[str, int] = _LEX["month_spans"]
+YEAR_SPANS: dict[str, int] = _LEX["year_spans"]
 PAST_CUES = _LEX["past_cues"]
 # longest phrase first ("last week" before "week")
-_DAY_PHRASES, _WEEK_PHRASES, _MONTH_PHRASES = (sorted(t.items(), key=lambda kv: -len(kv[0])) for t in (SAME_DAY, WEEK_SPANS, MONTH_SPANS))
+_DAY_PHRASES, _WEEK_PHRASES, _MONTH_PHRASES, _YEAR_PHRASES = (
+    sorted(t.items(), key=lambda kv: -len(kv[0])) for t in (SAME_DAY, WEEK_SPANS, MONTH_SPANS, YEAR_SPANS))
 _STEPS = ["day", "week", "month", "year"]
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _EXPLICIT = re.compile(
@@ -135,6 +137,13 @@ def read_date(text: str, anchor: date | None, *, anchor_is_crawl: bool = False) 
             pos = _find_word(lower, phrase)
             if pos >= 0 and anchor:
                 return DateReading(anchor + timedelta(days=offset), precision, pos, pos + len(phrase))
+
+    for phrase, years in _YEAR_PHRASES:
+        pos = _find_word(lower, phrase)
+        if pos >= 0 and not lower.startswith(("'s", "’s"), pos + len(phrase)):
+            # "Azerbaijan retook the region last year": that calendar year, nothing finer;
+            # "last year's election" dates the election, not the act
+            return DateReading(date(anchor.year + years, 1, 1), "year", pos, pos + len(phrase))
 
     for cue in PAST_CUES:
         pos = _find_word(lower, cue)
