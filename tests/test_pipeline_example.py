@@ -127,3 +127,31 @@ def test_batches_leave_the_callers_collector_setting(pipeline):
     finally:
         gc.enable()
     assert on == off and on[0]["events"]
+
+
+_MATCH_REPORT = """date 2025-03-03
+Rockets hit Chelsea as Palmer strikes late
+
+LONDON (PA) - Cole Palmer struck a late winner as Chelsea beat Brighton 2-1 on Monday, with the Seagulls' rocket of a free kick from Joao Pedro not enough to save them.
+
+Brighton's manager said his side had been robbed by a controversial penalty decision.
+"""
+_RAID_REPORT = """date 2025-03-03
+Militants storm police post in Kurram
+
+PESHAWAR, Pakistan (AP) - Militants stormed a police post in the Kurram district before dawn on Monday and killed three officers, police said.
+
+The attackers escaped into the mountains. A search operation was under way.
+"""
+
+
+def test_a_headline_attack_its_body_never_tells_is_a_figure_of_speech(pipeline):
+    """A story's lede tells again what its headline announces; a violent headline over a
+    match report is a pun, and a real raid's headline is told again by its body."""
+    from eventwire.ingest.crawler import read_crawler_text
+
+    match = read_crawler_text(_MATCH_REPORT, "match", "match.txt")[0]
+    assert not [e for e in pipeline.extract(match).events if e.type in ("ASSAULT", "FIGHT")]
+    raid = read_crawler_text(_RAID_REPORT, "raid", "raid.txt")[0]
+    attacks = [e for e in pipeline.extract(raid).events if e.type in ("ASSAULT", "FIGHT")]
+    assert len(attacks) == 1 and attacks[0].mentions >= 2 and attacks[0].fatalities.best == 3

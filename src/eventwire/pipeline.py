@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from eventwire.attributes import location as where
-from eventwire.events.detect import ArticleContext, Mention, detect
+from eventwire.events.detect import HARM_TYPES, ArticleContext, Mention, detect
 from eventwire.events.roles import RoleContext
 from eventwire.gcpause import collector_paused
 from eventwire.model import Article, DocumentError, DocumentResult, Segment
@@ -144,7 +144,7 @@ class Pipeline:
                 yield _failure(p.article, p.error), p.sentences
             else:
                 try:
-                    yield self._events(p.article, p.mentions, p.scores, p.ctx), p.sentences
+                    yield self._events(p.article, p.mentions, p.scores, p.ctx, p.body), p.sentences
                 except Exception as exc:
                     yield _failure(p.article, exc), p.sentences
 
@@ -181,14 +181,17 @@ class Pipeline:
             roles=RoleContext(resolver=self.resolver),
             actor_countries=actors,
         )
-        return _Prepared(article, cands, ctx, scores, sentences=sum(s.kind in PARSED_KINDS for s in segments))
+        return _Prepared(article, cands, ctx, scores, sentences=sum(s.kind in PARSED_KINDS for s in segments),
+                         body=sum(s.kind == "body" for s in segments))
 
     def _parse_text(self, seg: Segment) -> str:
         return self._truecase(seg.text) if seg.kind != "body" or _title_case(seg.text) else seg.text
 
     def _events(self, article: Article, mentions: list[Mention], scores: dict[int, float],
-                ctx: ArticleContext) -> DocumentResult:
+                ctx: ArticleContext, body: int = 0) -> DocumentResult:
         clusters = merge_mentions(mentions)
+        if body >= _BODY_TO_CORROBORATE:
+            clusters = _corroborated(clusters)
         clusters.sort(key=lambda ms: min(m.order for m in ms))
         events = [build_event(ms, article.id, self.taxonomy, i + 1) for i, ms in enumerate(clusters)]
         for event, ms in zip(events, clusters):
@@ -219,6 +222,20 @@ class _Prepared:
     mentions: list[Mention] = field(default_factory=list)
     error: Exception | None = None
     sentences: int = 0  # prose segments (what sentences/s counts)
+    body: int = 0  # body sentences
+
+
+# A story's lede tells again the act its headline announces: a violent headline whose body,
+# of at least this many sentences, tells of no harm at all is a pun or a figure of speech
+# ("Rockets hit Chelsea as Palmer strikes late" over a match report), not an attack.
+_BODY_TO_CORROBORATE = 2
+
+
+def _corroborated(clusters: list[list[Mention]]) -> list[list[Mention]]:
+    """The clusters less the headline's acts of harm, when no body sentence tells of harm."""
+    if any(m.segment.kind == "body" and m.type in HARM_TYPES for ms in clusters for m in ms):
+        return clusters
+    return [ms for ms in clusters if not all(m.segment.kind == "headline" and m.type in HARM_TYPES for m in ms)]
 
 
 def _grounded(event, relevance_floor: float) -> bool:

@@ -324,3 +324,12 @@ def test_a_killing_told_in_a_relative_clause_is_news_not_habit(pipeline):
 def test_a_kind_of_act_is_no_event(pipeline, text):
     """"similar killings", "such attacks": a kind of act, not one that happened."""
     assert not [e for e in pipeline.extract(Article(id="t", text=text)).events if e.type in ("ASSAULT", "FIGHT")]
+
+
+def test_a_protest_as_the_manner_of_another_act_is_no_demonstration(pipeline):
+    """"summoned the German ambassador in protest": a summons, told with its motive."""
+    text = "Iran's foreign ministry summoned the German ambassador in protest."
+    assert not [e for e in pipeline.extract(Article(id="t", text=text)).events if e.type == "PROTEST"]
+    # workers who walk out in protest do demonstrate: the walk-out is their strike
+    text = "Workers walked out in protest at the pay cuts."
+    assert [e for e in pipeline.extract(Article(id="t", text=text)).events if e.type == "PROTEST"]

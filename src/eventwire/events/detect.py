@@ -144,6 +144,11 @@ def _is_candidate(tok: Token) -> bool:
         return False  # "called the ruling an attack on democracy": a description, not a call
     if tok.lemma_.lower() == "protest" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in COMPLAINT_CARRIERS:
         return False  # "lodged a protest with China": the complaint is the verb's event, no demonstration
+    if tok.lower_ == "protest" and tok.dep_ == "pobj" and tok.head.lower_ == "in" \
+            and all(c.dep_ == "prep" for c in tok.children):
+        # "summoned the ambassador in protest (at ...)": the manner of another act; "killed
+        # in Senegal protests", "in the protest" are demonstrations
+        return False
     if tok.dep_ == "compound" and tok.head.lower_ in KIND_HEADS:
         return False  # "riot police", "attack helicopters": the kind of a force or a thing, no act
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ in ("on", "about", "over") \
