@@ -172,3 +172,12 @@ def test_the_clashes_an_attack_came_during_are_another_event(pipeline):
     events = [e for e in _events(pipeline, text) if e.type in ("ASSAULT", "FIGHT")]
     assert not any(e.actor1 is not None and e.actor1.sector == "MIL" and e.actor2 is not None
                    and e.actor2.sector == "CVL" for e in events)
+
+
+def test_a_burning_that_kills_civilians_is_an_attack_on_them(pipeline):
+    """"Gangs burn homes, kill 12": ACLED codes the killing (Attack), not the property."""
+    ev = next(e for e in _events(pipeline, "Gangs burn homes, kill 12 in Haiti capital") if e.type == "ASSAULT")
+    assert ev.fatalities.best == 12
+    assert (ev.acled_event_type, ev.acled_sub_event_type) == ("Violence against civilians", "Attack")
+    ev = next(e for e in _events(pipeline, "Gangs burned dozens of homes in the Haitian capital.") if e.type == "ASSAULT")
+    assert ev.acled_sub_event_type == "Looting/property destruction"

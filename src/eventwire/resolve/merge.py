@@ -499,7 +499,9 @@ def build_event(ms: list[Mention], article_id: str, taxonomy, number: int = 1) -
     evidence = _dedupe([e for m in ms for e in m.evidence] + extra)
     fatalities.evidence = [e for e in evidence if e.role == "fatalities"]
     injuries.evidence = [e for e in evidence if e.role == "injuries"]
-    acled_rule = taxonomy.acled_rule(type_, mode, cameo, actor1, actor2, _cues(ms))
+    # "Gangs burn homes, kill 12": ACLED codes the killing of civilians, not the burning
+    killed = {"ctx:killed"} if fatalities.best else set()
+    acled_rule = taxonomy.acled_rule(type_, mode, cameo, actor1, actor2, _cues(ms) | killed)
     acled_type, acled_sub = taxonomy.acled_codes(acled_rule)
     confidence = event_confidence(ms, acled_rule)
     return Event(
