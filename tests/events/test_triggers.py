@@ -170,3 +170,14 @@ def test_a_rescue_from_the_rubble_is_no_seizure(pipeline, text):
     from eventwire.model import Article
 
     assert not [e for e in pipeline.extract(Article(id="t", text=text)).events if e.type == "COERCE"]
+
+
+def test_missiles_fired_into_the_sea_are_a_show_of_force(pipeline):
+    """No target is struck: CAMEO 150, PLOVER MOBILIZE, as a missile test is."""
+    from eventwire.model import Article
+
+    text = "North Korea fired two short-range ballistic missiles into the sea off its east coast on Tuesday."
+    events = pipeline.extract(Article(id="t", text=text)).events
+    assert [e.type for e in events] == ["MOBILIZE"]
+    text = "Hamas fired rockets into southern Israel."
+    assert [e.type for e in pipeline.extract(Article(id="t", text=text)).events] in (["ASSAULT"], ["FIGHT"])
