@@ -181,3 +181,19 @@ def test_missiles_fired_into_the_sea_are_a_show_of_force(pipeline):
     assert [e.type for e in events] == ["MOBILIZE"]
     text = "Hamas fired rockets into southern Israel."
     assert [e.type for e in pipeline.extract(Article(id="t", text=text)).events] in (["ASSAULT"], ["FIGHT"])
+
+
+@pytest.mark.parametrize("text, kind", [
+    # a cyberattack is PLOVER's COERCE (mode cyber), by criminals unless a state is named
+    ("Hackers attacked the British Library's computer systems, leaking staff data.", "COERCE"),
+    ("Russian hackers hacked the email accounts of German lawmakers.", "COERCE"),
+    # workers who strike, or go on strike, walk out: a protest, no attack
+    ("Amazon workers strike in Germany over pay.", "PROTEST"),
+    ("Thousands of nurses went on strike in Kenya.", "PROTEST"),
+])
+def test_hackers_and_strikers_attack_no_one(pipeline, text, kind):
+    from eventwire.model import Article
+
+    events = pipeline.extract(Article(id="t", text=text)).events
+    assert [e.type for e in events] == [kind]
+    assert events[0].actor1 is None or events[0].actor1.sector != "GOV"  # "Russian hackers" are no government

@@ -149,6 +149,9 @@ def _is_candidate(tok: Token) -> bool:
         # "summoned the ambassador in protest (at ...)": the manner of another act; "killed
         # in Senegal protests", "in the protest" are demonstrations
         return False
+    if tok.lower_ == "strike" and tok.dep_ == "pobj" and tok.head.lower_ == "on" \
+            and tok.head.head.lemma_.lower() in ("go", "be", "stay", "remain"):
+        return False  # "nurses went on strike": the verb is the walkout (triggers.hand.tsv), no attack
     if tok.dep_ == "compound" and tok.head.lower_ in KIND_HEADS:
         return False  # "riot police", "attack helicopters": the kind of a force or a thing, no act
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ in ("on", "about", "over") \
