@@ -333,3 +333,16 @@ def test_a_protest_as_the_manner_of_another_act_is_no_demonstration(pipeline):
     # workers who walk out in protest do demonstrate: the walk-out is their strike
     text = "Workers walked out in protest at the pay cuts."
     assert [e for e in pipeline.extract(Article(id="t", text=text)).events if e.type == "PROTEST"]
+
+
+@pytest.mark.parametrize("text, events", [
+    # a record in the present perfect: how often, or since a year long past
+    ("Militants have often targeted vaccination teams, claiming the campaigns are a Western plot.", 0),
+    ("The group has stepped up attacks on security forces since 2022.", 0),
+    # a practice told as going on is news (PLOVER codes it), and so is a killing on a day
+    ("Israeli soldiers routinely beat up Palestinian detainees in the West Bank, a court was told.", 1),
+    ("Gunmen killed two polio workers in Quetta on Monday.", 1),
+])
+def test_a_record_of_acts_is_no_event(pipeline, text, events):
+    found = [e for e in pipeline.extract(Article(id="t", text=text)).events if e.type in ("ASSAULT", "FIGHT")]
+    assert len(found) == events

@@ -595,9 +595,28 @@ def _habitual(tok: Token) -> bool:
         if node.head.i == node.i:
             return False
         node = node.head
+    if node.pos_ in ("VERB", "AUX") and _a_record(node):
+        return True
     # a killing told so is news's present ("Taliban claim bomb that kills 13"), not a habit
     return node.dep_ == "relcl" and node.tag_ in ("VBZ", "VBP") and node.lemma_.lower() not in _HARM_LEMMAS \
         and not any(c.dep_ in ("aux", "auxpass") for c in node.children)
+
+
+# how often, not when: "Militants have often targeted vaccination teams" ("repeatedly" is
+# left out: "has repeatedly struck Gaza this week" is news)
+_FREQUENCY = {"often", "frequently", "routinely", "regularly", "usually", "typically", "generally", "sometimes",
+              "occasionally", "commonly"}
+
+
+def _a_record(verb: Token) -> bool:
+    """The clause, in the present perfect, tells what a party has done as a rule ("have often
+    targeted") or over years ("has stepped up attacks on security forces since 2022"): a
+    record, no event."""
+    if not any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children):
+        return False  # "soldiers routinely beat up detainees": a practice told as going on is news
+    return any(c.dep_ == "advmod" and c.lower_ in _FREQUENCY for c in verb.children) or any(
+        c.dep_ == "prep" and c.lower_ == "since" and any(g.dep_ == "pobj" and g.like_num and len(g.text) == 4
+                                                         for g in c.children) for c in verb.children)
 
 
 _DEATH_VERBS = {"die", "perish"}
