@@ -329,3 +329,22 @@ def test_the_parties_of_talks_are_not_the_sides_of_a_fight(pipeline):
     text = "The fighting came amid faltering talks between Turkish and Russian officials on restoring calm."
     fights = [e for e in pipeline.extract(Article(id="t", text=text)).events if e.type in ("ASSAULT", "FIGHT")]
     assert all(e.actor1 is None or e.actor1.country != "TUR" for e in fights)
+
+
+@pytest.mark.parametrize("text, actor1, actor2", [
+    # the leader of a coalition named in "X-led" strikes is the hand
+    ("Saudi-led coalition air strikes killed 14 civilians in Yemen's Saada province.", "SAU", "CVL"),
+    # homes burned are the people's who live there, not their state's
+    ("Israeli settlers set fire to Palestinian homes in the village of Huwara.", "ISR", "CVL"),
+])
+def test_a_leader_and_the_homes_struck(pipeline, text, actor1, actor2):
+    ev = next(e for e in pipeline.extract(Article(id="t", text=text)).events if e.type == "ASSAULT")
+    assert ev.actor1 is not None and ev.actor1.country == actor1
+    assert ev.actor2 is not None and ev.actor2.sector == actor2
+
+
+def test_a_state_protesting_to_another_complains(pipeline):
+    """"Japan protested to China": a diplomatic complaint (ACCUSE), no demonstration."""
+    ev = pipeline.extract(Article(id="t", text="Japan protested to China after a Chinese navy ship entered "
+                                                "its territorial waters.")).events[0]
+    assert (ev.type, ev.actor1.country, ev.actor2.country) == ("ACCUSE", "JPN", "CHN")

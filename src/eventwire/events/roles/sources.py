@@ -109,6 +109,9 @@ def means_agents(noun: Token, ctx: RoleContext) -> list[Token]:
             if agent is not None:
                 out.append(agent)
     out += _between_parties(noun)
+    # "Saudi-led coalition air strikes", parsed with "led" on the strikes: the leader acts
+    out += [g for c in noun.children if c.dep_ == "amod" and c.lower_ == "led" and c.i < noun.i
+            for g in c.children if g.dep_ in ("npadvmod", "compound", "nmod")]
     out += [m for m in noun.children if (m.dep_ in ("amod", "compound", "nmod") or m.dep_ == "nsubj" and noun.tag_ == "VBG") and m.i < noun.i
             and not _is_place_modifier(m, noun, ctx) and not _victim_modifier(m, noun, ctx)
             and (m.pos_ == "PROPN" or m.dep_ == "compound" and m.pos_ == "NOUN"
