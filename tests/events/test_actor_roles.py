@@ -336,6 +336,8 @@ def test_the_parties_of_talks_are_not_the_sides_of_a_fight(pipeline):
     ("Saudi-led coalition air strikes killed 14 civilians in Yemen's Saada province.", "SAU", "CVL"),
     # homes burned are the people's who live there, not their state's
     ("Israeli settlers set fire to Palestinian homes in the village of Huwara.", "ISR", "CVL"),
+    # but the homes of a party named after them are that party's
+    ("The Israeli army demolished the homes of two Palestinian attackers in Hebron.", "ISR", "UAF"),
 ])
 def test_a_leader_and_the_homes_struck(pipeline, text, actor1, actor2):
     ev = next(e for e in pipeline.extract(Article(id="t", text=text)).events if e.type == "ASSAULT")

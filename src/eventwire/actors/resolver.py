@@ -42,6 +42,8 @@ _FOLD = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "‑": "-",
 # Where the core of a noun phrase ends: apposition, prepositional phrase, relative clause.
 _CORE_END = re.compile(r",|\(|\b(?:of|in|from|at|near|on|for|with|who|which|that|to|against|by)\b", re.I)
 _SITES = frozenset(lexicon("roles")["target_sites"])  # buildings and vehicles
+_DWELLINGS = frozenset({"homes", "houses"})
+_OF = re.compile(r"\s*of\s+(?:the\s+|a\s+|an\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}", re.I)
 _APPOSITION = re.compile(r",\s*(?:the\s+)?", re.I)
 _PLACE_AFTER = re.compile(r"(?:in|at|near|on|across)\b", re.I)
 _COUNT_ONLY = re.compile(r"\s*(?:(?:at\s+least|at\s+most|up\s+to|about|around|nearly|almost|over|more\s+than|"
@@ -260,6 +262,10 @@ class ActorResolver:
             # named before it is that body's
             owner = next((m for m in reversed(core_roles) if m.end <= head.start
                           and not text[m.end:head.start].strip()), None)
+            head = owner or head
+        if head is not None and head.text.lower() in _DWELLINGS:
+            # "the homes of suspected extremists", "of two Palestinian attackers": whose homes
+            owner = next((m for m in roles if m.start >= core_end and _OF.fullmatch(text, core_end, m.start)), None)
             head = owner or head
         if head is None and roles:
             head = roles[0]

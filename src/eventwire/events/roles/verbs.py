@@ -125,6 +125,8 @@ def _verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None, harm: bool
     if tgt_tok is not None and (tgt_tok.lemma_.lower() in COLLECTIVE or _looks_eventive(tgt_tok)):
         inner = _prep_object(tgt_tok, TARGET_PREPS) or _deep_target(tgt_tok)
         tgt_tok = inner or tgt_tok
+    elif tgt_tok is not None and tgt_tok.lemma_.lower() in ("home", "house"):
+        tgt_tok = _prep_object(tgt_tok, {"of"}) or tgt_tok  # "raided the homes of suspected extremists"
     if tgt_tok is None:
         # "recalled its envoy from Tehran"; but fire comes "from Yemen", where the shooter is
         tgt_tok = _prep_object(verb, TARGET_PREPS if harm else TARGET_PREPS | {"from"})
