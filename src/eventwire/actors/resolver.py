@@ -42,7 +42,7 @@ _FOLD = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "‑": "-",
 # Where the core of a noun phrase ends: apposition, prepositional phrase, relative clause.
 _CORE_END = re.compile(r",|\(|\b(?:of|in|from|at|near|on|for|with|who|which|that|to|against|by)\b", re.I)
 _SITES = frozenset(lexicon("roles")["target_sites"])  # buildings and vehicles
-_DWELLINGS = frozenset({"homes", "houses"})
+_DWELLINGS = frozenset(lexicon("roles")["dwelling_nouns"])
 _OF = re.compile(r"\s*of\s+(?:the\s+|a\s+|an\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}", re.I)
 _APPOSITION = re.compile(r",\s*(?:the\s+)?", re.I)
 _PLACE_AFTER = re.compile(r"(?:in|at|near|on|across)\b", re.I)
@@ -397,9 +397,12 @@ class ActorResolver:
                      start=start, end=end)
 
 
-_PATRON = re.compile(r"\s?[-\u2013]\s?(?:backed|sponsored|supported|funded|inspired|trained|armed|financed)\b",
-                     re.IGNORECASE)
-_AFFILIATE = re.compile(r"\s?[-\u2013]\s?(?:linked|allied|aligned|affiliated|dominated|loyal)\b", re.IGNORECASE)
+def _after_hyphen(words: list[str]) -> re.Pattern:
+    return re.compile(r"\s?[-\u2013]\s?(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
+
+
+_PATRON = _after_hyphen(lexicon("roles")["patron_words"])
+_AFFILIATE = _after_hyphen(lexicon("roles")["affiliation_words"])
 
 
 @lru_cache(maxsize=4)

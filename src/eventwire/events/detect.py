@@ -57,6 +57,7 @@ DESIRE = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "desire")
 FIGURATIVE = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "figurative")
 KIND_HEADS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "kind_head")
 KIND_OF = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "kind_of")
+FREQUENCY = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "frequency")
 # Markers put in a mention's cues for the ACLED rules (acled_map.tsv)
 DISASTER_CUE, RIOT_CUE = "ctx:disaster", "ctx:riot"
 PARAGRAPH_WINDOW = 400  # characters either side of the sentence read for riot words
@@ -583,7 +584,8 @@ def _habitual(tok: Token) -> bool:
     """The act is what a party habitually does, told in a relative clause in the present
     ("the United States, which carries out air strikes against al Shabaab, condemned the
     bombing", "Hamas, which controls Gaza"): a description of the party, not an event. A
-    headline's present ("Israel strikes Gaza") is a main clause and stays."""
+    headline's present ("Israel strikes Gaza") is a main clause and stays. So are a kind of
+    act ("similar killings") and a record (`_a_record`)."""
     # "such attacks are common", "has carried out similar killings" (the act's noun as object)
     for noun in (tok, *(c for c in tok.children if c.dep_ == "dobj")):
         if noun.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in KIND_OF for c in noun.children):
@@ -602,19 +604,13 @@ def _habitual(tok: Token) -> bool:
         and not any(c.dep_ in ("aux", "auxpass") for c in node.children)
 
 
-# how often, not when: "Militants have often targeted vaccination teams" ("repeatedly" is
-# left out: "has repeatedly struck Gaza this week" is news)
-_FREQUENCY = {"often", "frequently", "routinely", "regularly", "usually", "typically", "generally", "sometimes",
-              "occasionally", "commonly"}
-
-
 def _a_record(verb: Token) -> bool:
     """The clause, in the present perfect, tells what a party has done as a rule ("have often
     targeted") or over years ("has stepped up attacks on security forces since 2022"): a
     record, no event."""
     if not any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children):
         return False  # "soldiers routinely beat up detainees": a practice told as going on is news
-    return any(c.dep_ == "advmod" and c.lower_ in _FREQUENCY for c in verb.children) or any(
+    return any(c.dep_ == "advmod" and c.lower_ in FREQUENCY for c in verb.children) or any(
         c.dep_ == "prep" and c.lower_ == "since" and any(g.dep_ == "pobj" and g.like_num and len(g.text) == 4
                                                          for g in c.children) for c in verb.children)
 

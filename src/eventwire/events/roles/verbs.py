@@ -27,9 +27,11 @@ from eventwire.events.roles.targets import (
     _wider_targets, undergoer,
 )
 from eventwire.model import Actor
+from eventwire.resources import lexicon
 
 
 # people named as such ("20 girls", "villagers", "students") are a party without a country
+_DWELLINGS = frozenset(lexicon("roles")["dwelling_nouns"])
 _PEOPLE_SECTORS = {"CVL", "EDU", "REL", "LAB", "HLH", "MED", "REF", "AGR", "PRO"}
 
 
@@ -125,7 +127,7 @@ def _verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None, harm: bool
     if tgt_tok is not None and (tgt_tok.lemma_.lower() in COLLECTIVE or _looks_eventive(tgt_tok)):
         inner = _prep_object(tgt_tok, TARGET_PREPS) or _deep_target(tgt_tok)
         tgt_tok = inner or tgt_tok
-    elif tgt_tok is not None and tgt_tok.lemma_.lower() in ("home", "house"):
+    elif tgt_tok is not None and tgt_tok.lemma_.lower() in _DWELLINGS:
         tgt_tok = _prep_object(tgt_tok, {"of"}) or tgt_tok  # "raided the homes of suspected extremists"
     if tgt_tok is None:
         # "recalled its envoy from Tehran"; but fire comes "from Yemen", where the shooter is
