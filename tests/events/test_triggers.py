@@ -197,3 +197,12 @@ def test_hackers_and_strikers_attack_no_one(pipeline, text, kind):
     events = pipeline.extract(Article(id="t", text=text)).events
     assert [e.type for e in events] == [kind]
     assert events[0].actor1 is None or events[0].actor1.sector != "GOV"  # "Russian hackers" are no government
+
+
+def test_leaving_homes_without_power_is_no_departure(pipeline):
+    """"leaving 1.2 million homes without power": the storm's toll, no visit (PETRARCH's
+    "leave" reads as a departure)."""
+    from eventwire.model import Article
+
+    text = "Storm Ciaran batters northern France, leaving 1.2 million homes without power."
+    assert pipeline.extract(Article(id="t", text=text)).events == []
