@@ -59,3 +59,10 @@ def test_a_countrys_capital_named_without_its_name(pipeline, text, capital):
     """"in Somalia's capital on Friday": the words after "capital" are no name of it."""
     ev = pipeline.extract(Article(id="t", text=text)).events[0]
     assert ev.location is not None and ev.location.name == capital
+
+
+def test_the_capital_a_report_was_released_in_is_no_place_of_what_it_tells(pipeline):
+    text = ("A 500-page report released Tuesday in the Rwandan capital alleged that the French military "
+            "in Rwanda helped to carry out killings.")
+    for ev in pipeline.extract(Article(id="t", text=text)).events:
+        assert ev.location is None or ev.location.name != "Kigali"

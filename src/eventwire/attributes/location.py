@@ -197,6 +197,12 @@ _CAPITAL_OF = re.compile(r"\bcapital\s+(?:city\s+)?of\s+(?:the\s+)?$", re.IGNORE
 _CAPITAL = re.compile(r"(?:['’]s)?\s+(?i:capital)\b(?!\s+(?:(?i:city)\s+)?(?:(?i:of)\b|[A-Z]))")
 
 
+# where words were published or spoken ("a report released Tuesday in the Rwandan capital")
+# is no place of what they tell
+_STATED_IN = re.compile(r"\b(?:released|published|issued|presented|unveiled|said|told|speaking|spoke|announced)"
+                        r"\s+(?:[\w,]+\s+){0,3}in\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _region_in(ctx, country: str, lo: int, hi: int, source: str) -> Location | None:
     """The admin1 region of `country` that words in text[lo:hi] name without a place name:
     a region phrase (region_phrases.tsv: "tribal areas", "along the LoC") or a compass part
@@ -216,7 +222,8 @@ def _region_in(ctx, country: str, lo: int, hi: int, source: str) -> Location | N
             region = _compass_region(ctx, t)
             if region is not None:
                 found.append((t.start - lo, t.end - lo, region.admin1_code))
-            elif t.role in ("place", "demonym") and FEATURE_RANK.get(t.feature or "", 3) == 0:
+            elif t.role in ("place", "demonym") and FEATURE_RANK.get(t.feature or "", 3) == 0 \
+                    and not _STATED_IN.search(ctx.text, max(0, t.start - 60), t.start):
                 after = _CAPITAL.match(ctx.text, t.end)  # "in the Pakistani capital"
                 before = _CAPITAL_OF.search(ctx.text, max(0, t.start - 20), t.start)  # "the capital of Pakistan"
                 if after or before:
