@@ -206,3 +206,13 @@ def test_leaving_homes_without_power_is_no_departure(pipeline):
 
     text = "Storm Ciaran batters northern France, leaving 1.2 million homes without power."
     assert pipeline.extract(Article(id="t", text=text)).events == []
+
+
+def test_a_strike_since_a_day_is_still_a_strike(pipeline):
+    """PETRARCH2 blanks "strike" with any "since" in its phrase; "has struck Gaza since
+    Saturday" is a strike all the same."""
+    from eventwire.model import Article
+
+    events = pipeline.extract(Article(id="t", text="Israel has repeatedly struck Gaza since Saturday.")).events
+    assert [e.type for e in events] in (["ASSAULT"], ["FIGHT"])
+    assert events[0].actor1.country == "ISR"
