@@ -216,3 +216,16 @@ def test_a_strike_since_a_day_is_still_a_strike(pipeline):
     events = pipeline.extract(Article(id="t", text="Israel has repeatedly struck Gaza since Saturday.")).events
     assert [e.type for e in events] in (["ASSAULT"], ["FIGHT"])
     assert events[0].actor1.country == "ISR"
+
+
+@pytest.mark.parametrize("text", [
+    "Militants attacked an army helicopter in Helmand.",
+    "The army attacked rebel positions with drones and helicopters.",
+    "Ukraine struck Russian aircraft at an air base in Crimea.",
+])
+def test_an_attack_on_or_with_aircraft_is_an_attack(pipeline, text):
+    """PETRARCH2 blanks "attack", "strike" and "clash" whenever an aircraft word is in the
+    phrase (its "attack helicopter" is a noun); attacking aircraft, or with them, is violence."""
+    from eventwire.model import Article
+
+    assert [e.type for e in pipeline.extract(Article(id="t", text=text)).events] in (["ASSAULT"], ["FIGHT"])
