@@ -346,3 +346,50 @@ def test_a_protest_as_the_manner_of_another_act_is_no_demonstration(pipeline):
 def test_a_record_of_acts_is_no_event(pipeline, text, events):
     found = [e for e in pipeline.extract(Article(id="t", text=text)).events if e.type in ("ASSAULT", "FIGHT")]
     assert len(found) == events
+
+
+# --- violence takes a hand or a means ----------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Germany's economy was hit by a slump in industrial output.",
+    "Inflation hit a record high in Turkey.",
+    "Locusts invaded farms across northern Kenya.",
+    "A truck hit a bus near Lahore, killing 12.",
+    "The coronavirus has killed more than 2 million people worldwide.",
+])
+def test_a_thing_or_a_trend_that_hits_is_no_attacker(pipeline, text):
+    """No party, weapon or act does it: a figure of speech or an accident, and no armed
+    group is invented for it from the country it names."""
+    assert not [(e.type, e.actor1) for e in _extract(pipeline, text).events if e.type in ("ASSAULT", "FIGHT", "COERCE")]
+
+
+@pytest.mark.parametrize("text", [
+    "The blast hit a convoy near Kandahar.",
+    "Assailants hit the convoy near Kandahar.",
+    "A shell hit a school in Donetsk.",
+    "Kashmir feuding kills 10.",
+    "Seven people were murdered by vigilantes in southern Malawi.",
+    "A car exploded near a checkpoint in Mogadishu, killing five people.",
+])
+def test_a_weapon_an_act_or_a_person_still_attacks(pipeline, text):
+    assert [e for e in _extract(pipeline, text).events if e.type in ("ASSAULT", "FIGHT")]
+
+
+def test_a_headline_participle_names_who_was_hit_not_who_hit(pipeline):
+    """"Pak traffic cop shot dead in Karachi" has no period: a headline, whose bare
+    participle is a passive, so "cop" is the victim and not a hand that is no party."""
+    ev = [e for e in _extract(pipeline, "Pak traffic cop shot dead in Karachi").events if e.type in ("ASSAULT", "FIGHT")]
+    assert ev and ev[0].actor2 is not None and ev[0].actor2.sector == "COP"
+
+
+def test_a_person_named_by_a_pronoun_is_no_armed_group(pipeline):
+    events = [e for e in _extract(pipeline, "He shot dead his neighbour in Karachi.").events if e.type == "ASSAULT"]
+    assert events and all(e.actor1 is None for e in events)
+    # an attack no one is named for still gets ACLED's unidentified armed group
+    bomb = _extract(pipeline, "A roadside bomb killed three soldiers in Sinai on Thursday.").events
+    assert any(e.actor1 is not None and e.actor1.sector == "UAF" for e in bomb)
+
+
+def test_protesters_who_attack_riot_and_are_not_met_with_force(pipeline):
+    events = _extract(pipeline, "Protesters attacked a police van in Nairobi.").events
+    assert [e.acled_sub_event_type for e in events if e.type == "ASSAULT"] == ["Violent demonstration"]

@@ -3,6 +3,8 @@ attackers named inside the means of attack, and targets outside the direct objec
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from eventwire.model import Article
@@ -378,3 +380,15 @@ def test_a_finite_verb_hung_on_a_clause_does_not_borrow_its_subject(pipeline):
     attacks = [e for e in events if e.type in ("ASSAULT", "FIGHT")]
     assert attacks and all(e.actor1 is None or e.actor1.country != "PAK" or e.actor1.sector not in ("GOV", "MIL")
                            for e in attacks)
+
+
+@pytest.mark.parametrize("text, sector", [
+    ("Opposition leader arrested in Dhaka", "OPP"),
+    ("British Teen Charged After Boy Reportedly Thrown Off Tate Museum Balcony", "CVL"),
+])
+def test_a_headline_participle_is_a_passive(pipeline, text, sector):
+    """Only a headline writes a past participle with a subject and no auxiliary, and it
+    writes a passive: the subject is who was arrested or charged, not who did it."""
+    events = pipeline.extract(Article(id="t", text=text, date=date(2024, 2, 7), format="jsonl")).events
+    assert events and all(e.actor1 is None for e in events)
+    assert events[0].actor2 is not None and events[0].actor2.sector == sector

@@ -58,6 +58,7 @@ FIGURATIVE = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "figurat
 KIND_HEADS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "kind_head")
 KIND_OF = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "kind_of")
 FREQUENCY = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "frequency")
+MEANS = WEAPONS | frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "means")
 # Markers put in a mention's cues for the ACLED rules (acled_map.tsv)
 DISASTER_CUE, RIOT_CUE = "ctx:disaster", "ctx:riot"
 PARAGRAPH_WINDOW = 400  # characters either side of the sentence read for riot words
@@ -103,6 +104,8 @@ class Mention:
     # told as already known: a definite event noun ("claimed responsibility for the attack",
     # "carried out the bombing"), which points back to an event the article has told
     given: bool = False
+    # the one who did it is "he" or "she": a person, whom no armed group stands in for
+    lone_hand: bool = False
 
     @property
     def factual(self) -> bool:
@@ -218,6 +221,7 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
     words = set(_WORDS.findall(lower))
     cues = {c for c in RETALIATION if c in lower}
     scored = _scored(sent_text)
+    headline = segment.kind in ("headline", "subheading") or not sent_text.rstrip().endswith(_CLOSING)
     # what the sentence and its paragraph say is the same for each of its mentions: read
     # once, and only when a mention gets that far
     reading = near = None
@@ -257,6 +261,8 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
         if _accidental(tok, etype, words) or _figurative(tok, etype, a1, a1_tok, a2_tok, harmed=bool(casualties),
                                                          scored=scored):
             continue
+        if a1 is None and _no_hand(tok, etype, trigger_types, ctx.roles.resolver, headline):
+            continue  # "Germany's economy was hit by a slump", "a truck hit a bus", "the tour invaded Singapore"
         m = Mention(
             order=order_base + tok.i,
             paragraph=segment.paragraph,
@@ -272,6 +278,7 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
             actor1=a1,
             actor2=a2,
             given=_given(tok),
+            lone_hand=a1 is None and any(c.dep_ == "nsubj" and c.lower_ in _PERSON_PRONOUNS for c in tok.children),
         )
         m.evidence.append(_ev(ctx, segment.start, segment.end, "sentence"))
         m.evidence.append(m.trigger)
@@ -537,6 +544,39 @@ def _figurative(tok: Token, etype, a1: Actor | None, a1_tok: Token | None, a2_to
     return any((o.lower_ in FIGURATIVE or o.lemma_.lower() in FIGURATIVE) and not _measure(o) for o in objects)
 
 
+# acts of force (a protest is people's by its nature: "the teens organized the protest")
+_HANDED = {"ASSAULT", "FIGHT", "COERCE"}
+# nouns of agents by their form: "attacker", "driver", "stranger", "terrorist", "assailant"
+_AGENT_NOUN = ("er", "or", "ist", "ant", "ent", "man", "men")
+
+
+def _no_hand(tok: Token, etype, trigger_types: dict, resolver, headline: bool = False) -> bool:
+    """The verb names who or what did it, and that is no party, no weapon and no act: a
+    thing, a trend or a vehicle ("a slump hit the economy", "inflation hit a record high",
+    "a truck hit a bus, killing 12", "locusts invaded farms", "the tour invaded Singapore").
+    Violence takes a hand or a means, so such a sentence reports a figure of speech or an
+    accident. Only a common noun is judged: a name or a pronoun may be anyone's, and a noun
+    of an agent's form ("the attacker", "the driver") may be a person the dictionaries lack."""
+    if etype.type not in _HANDED or tok.pos_ != "VERB" or etype.mode is not None:
+        return False  # a verb of a means ("exploded", "shot") has its device or gun for a subject
+    # a headline's bare participle is a passive ("Protesters Arrested", "Pak traffic cop shot
+    # dead in Karachi"): its subject is who was hit
+    bare_participle = (tok.tag_ == "VBN" or headline and tok.tag_ == "VBD") and not any(
+        c.dep_ in ("aux", "auxpass") for c in tok.children)
+    agents = [] if bare_participle else [c for c in tok.children if c.dep_ == "nsubj"]
+    agents += [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if len(agents) != 1 or agents[0].pos_ != "NOUN":
+        return False
+    agent = agents[0]
+    lemma = agent.lemma_.lower()
+    names = {agent.lower_, lemma} | {c.lower_ for c in agent.children if c.dep_ in ("compound", "amod")}
+    if names & (HOSTILE | MEANS | HAZARDS | BARE_HAZARDS) or agent.i in trigger_types:
+        return False
+    if lemma.endswith(_AGENT_NOUN) or agent.lower_.endswith(_AGENT_NOUN) or agent.lower_.endswith("ing"):
+        return False  # "the driver" may be a person; "feuding", "fighting" name an act
+    return not (resolver.find(agent.text) or resolver.find(lemma))
+
+
 _PARTITIVE = {"top", "bottom", "head", "middle", "rest", "half", "lead", "front", "summit"}
 
 
@@ -569,6 +609,8 @@ def _armed_hand(actor: Actor | None, tok: Token | None, resolver) -> bool:
     return any(m.sector in _ARMED_SECTORS for m in resolver.find(tok.text))
 
 
+_CLOSING = (".", "!", "?", '"', "\u201d", "'")  # how a sentence of prose ends; a headline has none
+_PERSON_PRONOUNS = frozenset({"he", "she"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 

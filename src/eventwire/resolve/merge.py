@@ -468,7 +468,7 @@ def build_event(ms: list[Mention], article_id: str, taxonomy, number: int = 1) -
         actor2 = _domestic_target(actor1, here, _family(lead.type))
     # the violence type is judged on the parties the text names, not on a placeholder
     named1 = None if _is_placeholder(actor1) else actor1
-    if actor1 is None and _family(lead.type) in UNATTRIBUTED_TYPES and (
+    if actor1 is None and _family(lead.type) in UNATTRIBUTED_TYPES and not any(m.lone_hand for m in ms) and (
             actor2 is not None or any(_attack_evident(m) for m in ms)):
         named_fire = _fire_named(ms)
         actor1 = named_fire or _line_attacker(ms, here, actor2)
@@ -582,6 +582,8 @@ def _attack_evident(m: Mention) -> bool:
     blast, a drone strike: the trigger's mode or a weapon nearby). Only then is an unnamed
     attacker an armed group; a lone violent word ("Facebook admits targeting Soros in PR
     attack", "Assault in London") invents none from the place it names."""
+    if m.lone_hand:
+        return False  # "He shot dead his neighbour": a person's act, whatever it hit
     return (m.actor2 is not None or bool(m.fatalities) or bool(m.injuries) or m.mode is not None
             or bool(m.context & WEAPONS))
 

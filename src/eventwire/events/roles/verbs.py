@@ -56,6 +56,14 @@ def verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None, *, harm: bo
     return roles
 
 
+def _bare_participle_subject(verb: Token) -> Token | None:
+    """The subject of a past participle with no auxiliary and no object: only a headline
+    writes one, and it writes a passive ("Protesters Arrested", "Teen Accused Of Theft")."""
+    if verb.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children):
+        return None
+    return _child(verb, "nsubj")
+
+
 def _counted_kind(tok: Token) -> Token:
     """What a quantity counts: "hundreds of activists" names a party as "activists" does,
     "dozens of machine guns" none."""
@@ -103,6 +111,13 @@ def _verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None, harm: bool
     demand = _demand_roles(verb, ctx)
     if demand is not None:
         return demand
+    patient = _bare_participle_subject(verb)
+    if patient is not None:
+        # "British Teen Charged ...", "Black Teen Accused Of Shoplifting": a headline's bare
+        # participle is a passive; its subject is who it happened to, its "by" who did it
+        agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        return (resolve_token(agent, ctx, speaker) if agent is not None else None,
+                resolve_token(patient, ctx, speaker), agent, patient)
     if harm and _struck_device(verb) is not None:
         subj = _child(verb, "nsubj")
         if subj is None:
