@@ -393,3 +393,20 @@ def test_a_person_named_by_a_pronoun_is_no_armed_group(pipeline):
 def test_protesters_who_attack_riot_and_are_not_met_with_force(pipeline):
     events = _extract(pipeline, "Protesters attacked a police van in Nairobi.").events
     assert [e.acled_sub_event_type for e in events if e.type == "ASSAULT"] == ["Violent demonstration"]
+
+
+@pytest.mark.parametrize("text", [
+    "The government was not fined by the European Commission, officials said.",
+    "Police said protesters did not attack the police station.",
+])
+def test_an_act_a_source_says_did_not_happen_is_no_event(pipeline, text):
+    assert _extract(pipeline, text).events == []
+
+
+@pytest.mark.parametrize("text", [
+    "Iran said it did not carry out the attack on the tanker.",
+    "Hamas said its fighters had not fired rockets at Israel.",
+    "Russia denied that its forces attacked the city of Kharkiv.",
+])
+def test_a_party_that_says_it_did_not_act_denies(pipeline, text):
+    assert [e.status for e in _extract(pipeline, text).events] == ["denied"]

@@ -287,7 +287,11 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
         modal = claims.modality(tok)
         status = claim.status
         if modal == "negated":
-            status = "denied" if claim.status in ("denied", "claimed", "reported") and claim.verb is not None else "negated"
+            # "Iran said it did not carry out the attack" is Iran's denial; "the government was
+            # not fined, officials said" tells of nothing that happened
+            own = claim.status == "denied" or _own_word(claim.source, a1, a1_tok, a2_tok, ctx)
+            status = "denied" if claim.status in ("denied", "claimed", "reported") and claim.verb is not None and own \
+                else "negated"
         elif modal in ("hypothetical", "planned"):
             status = modal
         if etype.type == "THREATEN":
@@ -607,6 +611,24 @@ def _armed_hand(actor: Actor | None, tok: Token | None, resolver) -> bool:
     if actor is None or tok is None:
         return False
     return any(m.sector in _ARMED_SECTORS for m in resolver.find(tok.text))
+
+
+_SELF = frozenset({"it", "they", "we", "he", "she", "i"})
+_OWN = frozenset({"its", "their", "our", "his", "her", "my"})
+
+
+def _own_word(speaker: Token | None, a1: Actor | None, a1_tok: Token | None, a2_tok: Token | None,
+              ctx: ArticleContext) -> bool:
+    """The speaker is a party to the act it reports not done: it speaks of itself ("said it
+    did not", "said they were not attacked") or is the one said to have acted."""
+    if speaker is None:
+        return False
+    for t in (a1_tok, a2_tok):
+        if t is not None and (t.lower_ in _SELF or t.i == speaker.i or any(
+                c.dep_ == "poss" and c.lower_ in _OWN for c in t.children)):
+            return True  # "it", "its fighters"
+    said = resolve_token(speaker, ctx.roles)
+    return said is not None and a1 is not None and said.name == a1.name
 
 
 _CLOSING = (".", "!", "?", '"', "\u201d", "'")  # how a sentence of prose ends; a headline has none
