@@ -410,3 +410,25 @@ def test_an_act_a_source_says_did_not_happen_is_no_event(pipeline, text):
 ])
 def test_a_party_that_says_it_did_not_act_denies(pipeline, text):
     assert [e.status for e in _extract(pipeline, text).events] == ["denied"]
+
+
+@pytest.mark.parametrize("text, cameo", [
+    # PETRARCH2 reads any verb of the "seize" block with "in raid" as confiscation (1711)
+    ("Israeli forces arrested 14 Palestinians in overnight raids across the occupied West Bank.", "173"),
+    ("Troops captured 12 rebels near Goma.", "173"),
+    ("Gunmen seized 30 worshippers from a church in Kaduna.", "181"),
+    # things and ground stay seized
+    ("Iran's Revolutionary Guards seized a foreign oil tanker in the Gulf of Oman.", "171"),
+    ("Syrian government forces captured five villages in the country's northwest.", "192"),
+])
+def test_people_seized_are_arrested_or_abducted(pipeline, text, cameo):
+    events = _extract(pipeline, text).events
+    assert [e.cameo for e in events] == [cameo], [(e.type, e.cameo, e.acled_sub_event_type) for e in events]
+
+
+def test_a_raid_an_arrest_was_made_in_is_no_attack_of_its_own(pipeline):
+    events = _extract(pipeline, "Turkish police detained 30 suspects in raids in Istanbul.").events
+    assert [(e.type, e.acled_sub_event_type) for e in events] == [("COERCE", "Arrests")]
+    # an attack on a party that someone was arrested in connection with did happen
+    events = _extract(pipeline, "Suspect Arrested In Attack On Actor Rick Moranis").events
+    assert any(e.type == "ASSAULT" for e in events)

@@ -109,3 +109,14 @@ def test_events_placed_past_the_slips(pipeline):
     res = pipeline.extract(Article(id="j", text="Lahore, Jul 3 (PTI) Two policemen were shot dead by gunmen."))
     assert all(e.location is None or e.location.country == "PAK" for e in res.events)
     assert any(e.location is not None for e in res.events)
+
+
+def test_an_armed_group_named_with_its_arabic_article_is_no_place(gp):
+    text = "Somali forces recaptured the town of Harardhere from al-Shabaab."
+    assert "Shabaab" not in [t.text for t in gp.geoparse(text)]
+
+
+def test_gulf_alone_is_no_province(gp):
+    """"the Gulf of Oman": the word alone is Papua New Guinea's Gulf province in GeoNames."""
+    text = "Iran's Revolutionary Guards seized a foreign oil tanker in the Gulf of Oman."
+    assert "PNG" not in {t.country for t in gp.geoparse(text)}

@@ -256,6 +256,20 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
             continue  # "Russian tycoon buys English football club": business among businesses
         if _bare_death(tok, trigger_types, words):
             continue  # "Jean-Luc Godard dies", "died following a lengthy illness"
+        if _manner_of_arrest(tok, trigger_types, ctx.roles.resolver):
+            continue  # "arrested 14 Palestinians in overnight raids": how they were arrested
+        plain = lexicon_.plain(tok) if etype.cameo[:3] == "171" else None
+        if plain is not None and plain.cameo[:3] == "173":
+            # "arrested 14 Palestinians in overnight raids": PETRARCH2's "in raid" pattern means
+            # confiscation (1711) for the seizing verbs of its block; an arrest verb stays one
+            etype = plain
+        elif etype.cameo[:3] in _SEIZURE_CODES and a1 is not None and _people(a2, a2_tok, ctx.roles.resolver):
+            # "Gunmen seized 30 worshippers", "Troops captured 12 rebels": people are not
+            # property or ground; the state arrests them, anyone else abducts them
+            code = "173" if "STATE" in taxonomy.actor_classes(a1) else "181"
+            plover, mode = taxonomy.event_type(code, a1, a2)
+            etype = etype.model_copy(update={"type": plover, "mode": mode, "cameo": code,
+                                             "goldstein": taxonomy.cameo(code)["goldstein"]})
         if _habitual(tok):
             continue  # "The United States, which carries out air strikes against al Shabaab, ..."
         if _accidental(tok, etype, words) or _figurative(tok, etype, a1, a1_tok, a2_tok, harmed=bool(casualties),
@@ -611,6 +625,43 @@ def _armed_hand(actor: Actor | None, tok: Token | None, resolver) -> bool:
     if actor is None or tok is None:
         return False
     return any(m.sector in _ARMED_SECTORS for m in resolver.find(tok.text))
+
+
+# seizure of things or ground: confiscation (171x) and occupation (192)
+_SEIZURE_CODES = {"171", "192"}
+_SETTLEMENTS = frozenset(_ROLES["settlement_nouns"])
+
+
+def _people(actor: Actor | None, tok: Token | None, resolver) -> bool:
+    """The object of the seizure names people by its own head noun ("30 worshippers", "14
+    Palestinians", "12 rebels"), not a thing, a place or ground of theirs ("a foreign oil
+    tanker", "the rebel stronghold", "five villages"), nor the party it was taken from."""
+    if actor is None or tok is None or actor.sector in (None, "BUS") or tok.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    if not (tok.pos_ == "NOUN" or tok.tag_ == "NNPS") or tok.lemma_.lower() in _SETTLEMENTS or tok.lower_ in _SETTLEMENTS:
+        return False  # a plural name is a people ("14 Palestinians"); a singular one a place
+    return any(m.kind == "agent" and m.sector not in (None, "BUS", "GOV", "MIL") or m.kind == "agent" and tok.tag_ in ("NNS", "NNPS")
+               for m in (*resolver.find(tok.text), *resolver.find(tok.lemma_)))
+
+
+def _manner_of_arrest(tok: Token, trigger_types: dict, resolver) -> bool:
+    """A raid that an arrest or a seizure was made "in" is how it was made, not an attack of its
+    own ("arrested 14 Palestinians in overnight raids", "detained 30 suspects in raids",
+    "arrested a man in a raid on a house"); one on a party is ("arrested in the attack on
+    actor Rick Moranis": arrested in connection with it)."""
+    own = trigger_types.get(tok.i)
+    if own is None or own.type != "ASSAULT" or tok.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.head.lower_ != "in":
+        return False
+    verb = tok.head.head
+    if verb.i not in trigger_types and verb.dep_ in ("dobj", "nsubjpass"):
+        verb = verb.head  # "detained 30 suspects in raids": the phrase hangs on the object
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "of"):
+            if any(resolver.find(t.text) for g in prep.children if g.dep_ == "pobj" for t in g.subtree):
+                return False  # "arrested in the attack on actor Rick Moranis": an act of its own
+    governing = trigger_types.get(verb.i)
+    # an arrest or a seizure (CAMEO 17x; PETRARCH2 reads "arrested ... in raid" as 1711)
+    return governing is not None and governing.type == "COERCE" and governing.cameo[:2] == "17"
 
 
 _SELF = frozenset({"it", "they", "we", "he", "she", "i"})

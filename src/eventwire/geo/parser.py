@@ -222,10 +222,18 @@ class _Lexicon:
         actors = tuple((re.compile(r"\b(?:" + pat + r")\b"), cc, _literal_heads(pat))
                        for pat, cc in (line.split("\t")[:2] for line in read_lines("actor_countries.tsv")))
         names = sorted(read_lines("nonplaces.txt"), key=len, reverse=True)
-        nonplaces = re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(n[0]) + "(?i:" + re.escape(n[1:]) + ")"
+        nonplaces = re.compile(r"(?<![\w'’-])(?:" + "|".join(_first_letter(n) + "(?i:" + re.escape(n[1:]) + ")"
                                                        for n in names) + r")(?![\w'’-])")
         return cls(words("stopnames.txt"), words("org_heads.txt"), words("affixes.txt"), cues, actors,
                    nonplaces, frozenset(read_lines("given_names.txt")))
+
+
+def _first_letter(name: str) -> str:
+    """A name's first letter as written, but either case for the Arabic article: news writes
+    "al-Shabaab" and "Al-Shabaab" alike."""
+    if name[:3].lower() in ("al-", "al "):
+        return "[Aa]"
+    return re.escape(name[0])
 
 
 # the first three characters of every word, as _literal_heads takes them from a pattern
