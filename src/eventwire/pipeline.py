@@ -178,7 +178,8 @@ class Pipeline:
             anchor_is_crawl=article.format == "text",
             toponyms=toponyms,
             geoparser=self.geoparser,
-            roles=RoleContext(resolver=self.resolver),
+            roles=RoleContext(resolver=self.resolver, places=tuple(
+                (t.start, t.end, t.country) for t in toponyms if t.role == "place" and t.country)),
             actor_countries=actors,
         )
         return _Prepared(article, cands, ctx, scores, sentences=sum(s.kind in PARSED_KINDS for s in segments),

@@ -76,6 +76,10 @@ def nlp():
     ("a British-Iranian national", "GBR", "CVL"),
     ("a French national", "FRA", "CVL"),
     ("Russian oligarch", "RUS", "BUS"),
+    # nationality adjectives the PETRARCH2 list lacks
+    ("the Swedish embassy", "SWE", "GOV"),
+    ("Kazakh police", "KAZ", "COP"),
+    ("a traffic cop", None, "COP"),
 ])
 def test_resolve_phrases(resolver, phrase, country, sector):
     actor = resolver.resolve(phrase)

@@ -392,3 +392,15 @@ def test_a_headline_participle_is_a_passive(pipeline, text, sector):
     events = pipeline.extract(Article(id="t", text=text, date=date(2024, 2, 7), format="jsonl")).events
     assert events and all(e.actor1 is None for e in events)
     assert events[0].actor2 is not None and events[0].actor2.sector == sector
+
+
+def test_a_name_hidden_in_a_place_name_gives_no_country(pipeline):
+    """"Dera Ismail Khan" is a Pakistani city; "Ismail Khan" alone is an Afghan politician in
+    the PETRARCH2 dictionaries, which made the police there Afghanistan's."""
+    text = "The Pakistani Taliban claimed responsibility for a suicide attack on a police station in Dera Ismail Khan."
+    events = pipeline.extract(Article(id="t", text=text, date=date(2024, 2, 7), format="jsonl")).events
+    assert [(e.actor2.name if e.actor2 else None) for e in events] == ["Police Forces of Pakistan"]
+    # the place named is the country's own: its country stands
+    text = "Militants stormed the Swedish embassy in Baghdad."
+    events = pipeline.extract(Article(id="t", text=text, date=date(2024, 2, 7), format="jsonl")).events
+    assert events and events[0].actor2 is not None and events[0].actor2.country == "SWE"

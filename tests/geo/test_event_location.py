@@ -173,3 +173,18 @@ def test_home_only_parties_take_the_article_country(pipeline):
     res = pipeline.extract(Article(id="h", text="On 3 May 2024, protesters in Peshawar demanded the release of detained activists."))
     actors = [a for e in res.events for a in (e.actor1, e.actor2) if a is not None and a.sector == "PRO"]
     assert actors and all(a.country == "PAK" for a in actors)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Russian President Vladimir Putin met Chinese leader Xi Jinping in Moscow on Wednesday.", "Moscow"),
+    ("Ethiopia and Eritrea signed a peace agreement in Jeddah.", "Jeddah"),
+    # a place inside the object is its topic or part of the party's name, not the venue
+    ("Obama is scheduled to attend a summit on the unrest in Iran.", None),
+    ("A Tunisian court has jailed a Nigerian student for helping young militants join an armed Islamic group in Lebanon.", None),
+])
+def test_meetings_and_agreements_are_placed_at_their_venue(pipeline, text, place):
+    events = pipeline.extract(Article(id="t", text=text, format="jsonl")).events
+    talks = [e for e in events if e.type in ("CONSULT", "AGREE", "SUPPORT", "COOPERATE")]
+    assert talks, [(e.type, e.location) for e in events]
+    names = {e.location.name if e.location else None for e in talks}
+    assert names == {place}, names

@@ -125,6 +125,38 @@ def clause_place(tok: Token, doc: Doc, segment: Segment, ctx, claim, a1_tok, oth
     return _located(ctx, top, precision_of(top.feature, near, top.stand_in), "clause")
 
 
+def venue(tok: Token, doc: Doc, segment: Segment, ctx, events: set[int] = frozenset(),
+          party: tuple[int, int] | None = None) -> Location | None:
+    """Where a meeting, talks or a signing took place: a place "in" or "at" that hangs on the
+    event word itself or on the object of its light verb ("met Xi in Moscow", "held border
+    talks in Beijing", "signed a peace agreement in Jeddah"). Places inside its objects are
+    their topic, not its venue ("a summit on the unrest in Iran", "refugees in Hungary").
+    `events`: the positions of the sentence's event words; `party`: the article span of the
+    actor named as the object."""
+    if not ctx.toponyms or ctx.geoparser is None:
+        return None
+    off = segment.start
+    hosts = {tok.i}
+    for obj in (c for c in tok.children if c.dep_ == "dobj"):
+        # the object's place is the venue too ("met Xi Jinping in Moscow", "held a new round
+        # of talks in Beijing"), unless it is part of the party's own name ("join an armed
+        # group in Lebanon": `party`, the object actor's span)
+        inner = [g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+        hosts |= {obj.i} | ({g.i for g in inner} if any(g.i in events for g in inner) else set())
+    for top in ctx.toponyms:
+        if top.role != "place" or not (segment.start <= top.start and top.end <= segment.end):
+            continue
+        ids = tokens_in(doc, top.start - off, top.end - off)
+        if not ids:
+            continue
+        if party is not None and party[0] <= top.start and top.end <= party[1]:
+            continue
+        head = doc[ids[-1]]
+        if head.dep_ == "pobj" and head.head.lower_ in ("in", "at") and head.head.head.i in hosts:
+            return _located(ctx, top, precision_of(top.feature, False, top.stand_in), "clause")
+    return None
+
+
 def _origin_of_someone(head: Token) -> bool:
     """The place is where a party comes from: "from" hung on a noun ("men from Punjab",
     "pilgrims from Iran"), not on a verb ("rockets fired from Gaza")."""

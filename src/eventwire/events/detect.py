@@ -44,6 +44,7 @@ HARM_TYPES = {"ASSAULT", "FIGHT"}  # attacks and fights: what harms people
 # Verbal events (statements, condemnations, talks) have no place of events: a place in their
 # sentence is where something else happened, or where a statement was made.
 LOCATED_TYPES = set(_ROLES["located_types"])
+CLAUSE_LOCATED_TYPES = set(_ROLES["clause_located_types"])
 GOVERNED_STATUS: dict[str, str | None] = _ROLES["governed_status"]
 _SKIP_ENTS = {"PERSON", "ORG", "GPE", "NORP", "WORK_OF_ART", "LAW", "LANGUAGE"}
 _CONTEXT_ROWS = read_table("context_words.tsv")
@@ -350,6 +351,9 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
             m.location = where.clause_place(tok, doc, segment, ctx, claim, a1_tok, [t for t, _ in triggers if t is not tok])
             if m.location is None:
                 m.place_hint = _place_hint(m, segment, ctx)
+        elif etype.type in CLAUSE_LOCATED_TYPES:
+            m.location = where.venue(tok, doc, segment, ctx, set(trigger_types),
+                                     (a2.start, a2.end) if a2 is not None and a2.start is not None else None)
         if m.location is not None and m.location.start is not None:
             m.evidence.append(_ev(ctx, m.location.start, m.location.end, "location"))
         m.cues = set(cues)

@@ -96,6 +96,31 @@ def core_tokens(head: Token) -> list[Token]:
     return _without_predicate(toks)
 
 
+_PLACE_KINDS = {"country", "capital", "demonym", "ethnic", "place"}
+
+
+def _hidden_in_place(toks, fuller: Actor | None, ctx: RoleContext) -> str | None:
+    """The country of the place named in a phrase when the phrase's actor took its country
+    from a name inside that place name, not from the place; else None."""
+    if fuller is None or not fuller.country:
+        return None
+    for start, end, country in ctx.places:
+        if country == fuller.country or not any(start <= ctx.offset + t.idx < end for t in toks):
+            continue
+        name = ctx_text(toks, start - ctx.offset, end - ctx.offset)
+        if any(m.kind in _PLACE_KINDS for m in ctx.resolver.find(name)):
+            continue  # "Trinidad", "Somali": the place's name is the country's own
+        inside = ctx.resolver.resolve(name)
+        if inside is not None and inside.country == fuller.country:
+            return country
+    return None
+
+
+def ctx_text(toks, start: int, end: int) -> str:
+    """The text of the doc the tokens belong to between two offsets of it."""
+    return toks[0].doc.text[start:end]
+
+
 def resolve_token(tok: Token | None, ctx: RoleContext, speaker: Token | None = None) -> Actor | None:
     """The actor a noun phrase headed by `tok` names (pronouns through discourse)."""
     if tok is None:
@@ -126,6 +151,11 @@ def resolve_token(tok: Token | None, ctx: RoleContext, speaker: Token | None = N
         toks = phrase_tokens(tok)
         if (toks[0].i, toks[-1].i) != (core[0].i, core[-1].i):
             fuller = ctx.resolver.resolve_span(tok.doc[toks[0].i: toks[-1].i + 1], offset=ctx.offset)
+            hidden = _hidden_in_place(toks, fuller, ctx)
+            if hidden is not None and actor is not None:
+                # "a police station in Dera Ismail Khan": the country of a name hidden in a
+                # place name (the Afghan Ismail Khan) is not the phrase's; the place's is
+                fuller = ctx.resolver.relocated(fuller, hidden)
             if fuller is not None and (actor is None or fuller.country):
                 actor = fuller
     acting = tok.dep_ == "nsubj" or (tok.dep_ == "pobj" and tok.head.dep_ == "agent")
