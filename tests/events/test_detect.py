@@ -432,3 +432,28 @@ def test_a_raid_an_arrest_was_made_in_is_no_attack_of_its_own(pipeline):
     # an attack on a party that someone was arrested in connection with did happen
     events = _extract(pipeline, "Suspect Arrested In Attack On Actor Rick Moranis").events
     assert any(e.type == "ASSAULT" for e in events)
+
+
+def test_what_a_disaster_does_in_a_participle_clause_is_no_act(pipeline):
+    text = "Floods swept through southern Brazil, killing at least 30 people and forcing thousands from their homes."
+    assert _extract(pipeline, text).events == []
+
+
+@pytest.mark.parametrize("text, sub_event", [
+    ("Ukraine said it shot down 35 of 40 drones launched by Russia overnight.", "Disrupted weapons use"),
+    ("The army downed two drones over Kashmir.", "Disrupted weapons use"),
+    # a plane shot down is an attack on it, whatever missile the sentence names
+    ("Iran admitted it shot down the Ukrainian airliner, mistaking it for a cruise missile.", None),
+])
+def test_drones_and_missiles_shot_down_are_air_defence(pipeline, text, sub_event):
+    subs = [e.acled_sub_event_type for e in _extract(pipeline, text).events if e.type in ("ASSAULT", "FIGHT")]
+    assert subs
+    assert (sub_event in subs) if sub_event else ("Disrupted weapons use" not in subs), subs
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("China's military sent 30 aircraft toward Taiwan, the island's defence ministry said.", "MOBILIZE"),
+    ("Germany sent tanks to Ukraine.", "AID"),
+])
+def test_warplanes_sent_toward_a_country_are_a_show_of_force(pipeline, text, type_):
+    assert [e.type for e in _extract(pipeline, text).events] == [type_]

@@ -61,7 +61,8 @@ KIND_OF = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "kind_of")
 FREQUENCY = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "frequency")
 MEANS = WEAPONS | frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "means")
 # Markers put in a mention's cues for the ACLED rules (acled_map.tsv)
-DISASTER_CUE, RIOT_CUE = "ctx:disaster", "ctx:riot"
+DISASTER_CUE, RIOT_CUE, INTERCEPT_CUE = "ctx:disaster", "ctx:riot", "ctx:intercept"
+_PROJECTILES = {"drone", "missile", "rocket", "projectile", "shell"}
 PARAGRAPH_WINDOW = 400  # characters either side of the sentence read for riot words
 _AGENT_DEPS = {"nsubj", "compound", "amod", "poss"}
 _MONTHS = {m.lower() for m in (*calendar.month_name, *calendar.month_abbr) if m} | {"sept"}
@@ -360,6 +361,8 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
         if near is None and m.type in VIOLENT:
             near = _paragraph_words(segment, ctx)
         m.context = _context_cues(m, words, near)
+        if _intercepted(tok):
+            m.context.add(INTERCEPT_CUE)
         m.trigger_score = float(getattr(etype, "score", 1.0) or 1.0)
         m.governed = governor is not None
         m.confidence = _confidence(m, etype, governed=m.governed)
@@ -777,6 +780,7 @@ def _accidental(tok: Token, etype, words: set[str]) -> bool:
     adulterated drinks", "killed when a fireworks warehouse exploded"). ACLED codes neither."""
     agents = [c for c in tok.children if c.dep_ in _AGENT_DEPS]
     agents += [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    agents += _participle_subject(tok) if not agents else []
     for a in agents:
         modifiers = {c.lower_ for c in a.children if c.dep_ in ("compound", "amod", "poss", "nmod")}
         names = {a.lower_, a.lemma_.lower()} | modifiers
@@ -787,6 +791,36 @@ def _accidental(tok: Token, etype, words: set[str]) -> bool:
     if etype.type in ("ASSAULT", "FIGHT"):
         return _has(words, HAZARDS) and not _has(words, HOSTILE)
     return False
+
+
+def _intercepted(tok: Token) -> bool:
+    """Drones, missiles or rockets are what the verb shot down or intercepted ("said it shot
+    down 35 of 40 drones launched by Russia"): air defence at work, which ACLED codes as
+    disrupted weapons use, not as the strike."""
+    lemma = tok.lemma_.lower()
+    if not (lemma == "intercept" or lemma in ("shoot", "down") and any(
+            c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in tok.children) or lemma == "down" and tok.pos_ == "VERB"):
+        return False
+    for obj in (c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")):
+        counted = [g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+        if any(t.lemma_.lower() in _PROJECTILES for t in (obj, *counted)):
+            return True
+    return False
+
+
+def _participle_subject(tok: Token) -> list[Token]:
+    """The subject a participle clause with none of its own shares with the clause it hangs on:
+    "Floods swept through southern Brazil, killing 30 people and forcing thousands from their
+    homes" (the floods kill and force)."""
+    node = tok
+    for _ in range(4):
+        if node.tag_ != "VBG" or node.dep_ not in ("advcl", "xcomp", "conj") or node.head.i == node.i:
+            return []
+        node = node.head
+        subjects = [c for c in node.children if c.dep_ == "nsubj"]
+        if subjects:
+            return subjects
+    return []
 
 
 ALLEGATION_VERBS = set(_ROLES["allegation_verbs"])
