@@ -457,3 +457,16 @@ def test_drones_and_missiles_shot_down_are_air_defence(pipeline, text, sub_event
 ])
 def test_warplanes_sent_toward_a_country_are_a_show_of_force(pipeline, text, type_):
     assert [e.type for e in _extract(pipeline, text).events] == [type_]
+
+
+@pytest.mark.parametrize("text", [
+    "A bus carrying pilgrims overturned in Uttarakhand, killing 20.",
+    "Ronaldo fired Portugal into the semi-finals with a stunning strike.",
+])
+def test_accidents_and_contests_seize_and_fight_no_one(pipeline, text):
+    assert _extract(pipeline, text).events == []
+
+
+def test_a_hospital_looted_is_ground_not_people(pipeline):
+    events = _extract(pipeline, "Sudanese paramilitaries looted a hospital in El Geneina, aid workers said.").events
+    assert [e.acled_sub_event_type for e in events] == ["Looting/property destruction"]

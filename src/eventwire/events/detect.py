@@ -274,7 +274,7 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
                                              "goldstein": taxonomy.cameo(code)["goldstein"]})
         if _habitual(tok):
             continue  # "The United States, which carries out air strikes against al Shabaab, ..."
-        if _accidental(tok, etype, words) or _figurative(tok, etype, a1, a1_tok, a2_tok, harmed=bool(casualties),
+        if _accidental(tok, etype, words, harmed=bool(casualties)) or _figurative(tok, etype, a1, a1_tok, a2_tok, harmed=bool(casualties),
                                                          scored=scored):
             continue
         if a1 is None and _no_hand(tok, etype, trigger_types, ctx.roles.resolver, headline):
@@ -561,7 +561,8 @@ def _figurative(tok: Token, etype, a1: Actor | None, a1_tok: Token | None, a2_to
         return False  # a toll, a means of attack in the verb ("bombed"), or an armed hand
     objects = [a2_tok] if a2_tok is not None else []
     objects += [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    objects += [g for c in tok.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "for", "against", "over")
+    # "fired Portugal into the semi-finals": where the verb sends its object is told too
+    objects += [g for c in tok.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "for", "against", "over", "into")
                 for g in c.children if g.dep_ == "pobj"]
     # "invaded the top of the medal table": a position names what it is a part of
     objects += [g for o in objects if o.lemma_.lower() in _PARTITIVE for c in o.children
@@ -773,7 +774,7 @@ def _scored(text: str) -> bool:
     return False
 
 
-def _accidental(tok: Token, etype, words: set[str]) -> bool:
+def _accidental(tok: Token, etype, words: set[str], harmed: bool = False) -> bool:
     """A disaster or an accident, not an act: the agent is a natural or industrial hazard
     ("an earthquake killed eight", "a boiler exploded", "floods hit Kelantan"), or a violent
     word sits in a sentence that names a hazard and no attacker ("died after consuming
@@ -788,7 +789,8 @@ def _accidental(tok: Token, etype, words: set[str]) -> bool:
             return True
         if a.lower_ in BARE_HAZARDS and not modifiers:
             return True  # "A fire at a nightclub killed 40"; "Israeli fire killed two" is an act
-    if etype.type in ("ASSAULT", "FIGHT"):
+    if etype.type in ("ASSAULT", "FIGHT") or etype.type == "COERCE" and harmed:
+        # "A bus carrying pilgrims overturned, killing 20": no seizure either
         return _has(words, HAZARDS) and not _has(words, HOSTILE)
     return False
 
