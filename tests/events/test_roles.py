@@ -404,3 +404,18 @@ def test_a_name_hidden_in_a_place_name_gives_no_country(pipeline):
     text = "Militants stormed the Swedish embassy in Baghdad."
     events = pipeline.extract(Article(id="t", text=text, date=date(2024, 2, 7), format="jsonl")).events
     assert events and events[0].actor2 is not None and events[0].actor2.country == "SWE"
+
+
+@pytest.mark.parametrize("text, a1_country, a2", [
+    # the party named after "anti-" is what the act is against, not who acts
+    ("Anti-government protests spread to Basra on Sunday.", None, "Government of Iraq"),
+    ("Seven Pakistani troops killed as army pushes to finish anti-Taliban offensive", "PAK", "Military Forces of Pakistan"),
+    # nor does it give the protesters a nationality: they are where they march
+    ("Anti-Israel demonstrators marched in Amman.", "JOR", None),
+])
+def test_a_stance_names_no_party_to_the_act(pipeline, text, a1_country, a2):
+    events = pipeline.extract(Article(id="t", text=text, date=date(2024, 2, 7), format="jsonl")).events
+    first = events[0]
+    assert (first.actor1.country if first.actor1 else None) == a1_country
+    if a2 is not None:
+        assert first.actor2 is not None and first.actor2.name == a2

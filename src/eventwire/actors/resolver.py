@@ -241,6 +241,12 @@ class ActorResolver:
         # "Iran-backed Houthi rebels": the patron named in the modifier is another party than
         # the one the phrase names; an affiliation ("the al-Qaida-linked al-Shabab group",
         # "SDF-affiliated fighters") gives way only to a name of its own after it
+        # "Anti-Israel demonstrators", "pro-Iran protesters": a stance towards the party named,
+        # not who they are (a stance word alone is still the party it names: the event stage
+        # reads "anti-Taliban offensive" as aimed at the Taliban)
+        stances = [m for m in matches if _STANCE.search(text, 0, m.start)]
+        if stances and len(stances) < len(matches):
+            matches = [m for m in matches if m not in stances]
         matches = [m for m in matches if not _PATRON.match(text, m.end) and not (
             _AFFILIATE.match(text, m.end) and any(n.kind in NAMED_KINDS and n.start >= m.end for n in matches))]
         if not matches:
@@ -403,6 +409,8 @@ def _after_hyphen(words: list[str]) -> re.Pattern:
 
 _PATRON = _after_hyphen(lexicon("roles")["patron_words"])
 _AFFILIATE = _after_hyphen(lexicon("roles")["affiliation_words"])
+_STANCE = re.compile(r"\b(?:" + "|".join(map(re.escape, lexicon("roles")["stance_prefixes"])) + r")\s?[-\u2013]\s?$",
+                     re.IGNORECASE)
 
 
 @lru_cache(maxsize=4)

@@ -65,6 +65,19 @@ def _under_attack(noun: Token) -> Token | None:
     return verb if verb.lemma_.lower() == "come" else None
 
 
+_STANCE_WORDS = frozenset(lexicon("roles")["stance_prefixes"])
+_AGAINST = frozenset({"anti"})  # a stance against: what it names is the act's target
+
+
+def _stance(tok: Token, words: frozenset = _STANCE_WORDS) -> bool:
+    """The word follows "anti-" or "pro-" (`words`): a stance towards what it names."""
+    doc = tok.doc
+    i = tok.i
+    if i >= 2 and doc[i - 1].text in ("-", "\u2013") and doc[i - 2].lower_ in words:
+        return True
+    return i >= 1 and doc[i - 1].lower_ in words
+
+
 def _noun_roles(noun: Token, ctx: RoleContext, speaker: Token | None, harm: bool = False,
                 ) -> tuple[Actor | None, Actor | None, Token | None, Token | None]:
     src_tok = _child(noun, "poss") or _prep_object(noun, SOURCE_PREPS - {"from"})
@@ -78,7 +91,7 @@ def _noun_roles(noun: Token, ctx: RoleContext, speaker: Token | None, harm: bool
         # an actor used as a modifier: "Israeli airstrikes", "army operation"
         for c in noun.children:
             if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i and not _is_place_modifier(c, noun, ctx) \
-                    and not _victim_modifier(c, noun, ctx):
+                    and not _victim_modifier(c, noun, ctx) and not _stance(c):
                 found = ctx.resolver.resolve_span(noun.doc[c.i:c.i + 1], offset=ctx.offset)
                 lo = _modifier_start(c) if found is not None else c.i
                 if found is None and c.left_edge.i < c.i and not _is_place_modifier(c.left_edge, noun, ctx):
@@ -99,6 +112,10 @@ def _noun_roles(noun: Token, ctx: RoleContext, speaker: Token | None, harm: bool
                         modifier = found
                     break
     tgt_tok = _prep_object(noun, TARGET_PREPS) or _deep_target(noun)
+    if tgt_tok is None:
+        # "anti-Taliban offensive", "anti-government protests": aimed at the party named
+        tgt_tok = next((c for c in noun.children if c.i < noun.i and c.dep_ in ("amod", "compound", "nmod")
+                        and _stance(c, _AGAINST)), None)
     if tgt_tok is None and len(parties) > 1 and src_tok is parties[0]:
         tgt_tok = parties[1]  # "clashes between militants and troops"
     if tgt_tok is None and _reciprocal(noun):
