@@ -28,6 +28,7 @@ from eventwire.events.roles.naming import PERSONAL_SECTORS, PRONOUNS
 from eventwire.events.roles.nouns import LIGHT_VERBS
 from eventwire.events.roles.sources import HARM_VERBS
 from eventwire.events.roles.syntax import _child
+from eventwire.events.roles.verbs import bare_participle
 from eventwire.events.taxonomy import read_table
 from eventwire.model import Actor, Attribution, Evidence, Location, Segment
 from eventwire.parse import doc_text, ent_type
@@ -260,25 +261,14 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
             continue  # "Jean-Luc Godard dies", "died following a lengthy illness"
         if _manner_of_arrest(tok, trigger_types, ctx.roles.resolver):
             continue  # "arrested 14 Palestinians in overnight raids": how they were arrested
-        plain = lexicon_.plain(tok) if etype.cameo[:3] == "171" else None
-        if plain is not None and plain.cameo[:3] == "173":
-            # "arrested 14 Palestinians in overnight raids": PETRARCH2's "in raid" pattern means
-            # confiscation (1711) for the seizing verbs of its block; an arrest verb stays one
-            etype = plain
-        elif etype.cameo[:3] in _SEIZURE_CODES and a1 is not None and _people(a2, a2_tok, ctx.roles.resolver):
-            # "Gunmen seized 30 worshippers", "Troops captured 12 rebels": people are not
-            # property or ground; the state arrests them, anyone else abducts them
-            code = "173" if "STATE" in taxonomy.actor_classes(a1) else "181"
-            plover, mode = taxonomy.event_type(code, a1, a2)
-            etype = etype.model_copy(update={"type": plover, "mode": mode, "cameo": code,
-                                             "goldstein": taxonomy.cameo(code)["goldstein"]})
+        etype = _seizure_of_people(tok, etype, a1, a2, a2_tok, lexicon_, taxonomy, ctx.roles.resolver)
         if _habitual(tok):
             continue  # "The United States, which carries out air strikes against al Shabaab, ..."
         if _accidental(tok, etype, words, harmed=bool(casualties)) or _figurative(tok, etype, a1, a1_tok, a2_tok, harmed=bool(casualties),
                                                          scored=scored):
             continue
         if a1 is None and _no_hand(tok, etype, trigger_types, ctx.roles.resolver, headline):
-            continue  # "Germany's economy was hit by a slump", "a truck hit a bus", "the tour invaded Singapore"
+            continue  # "Germany's economy was hit by a slump", "a truck hit a bus", "Locusts invaded farms"
         m = Mention(
             order=order_base + tok.i,
             paragraph=segment.paragraph,
@@ -579,17 +569,14 @@ _AGENT_NOUN = ("er", "or", "ist", "ant", "ent", "man", "men")
 def _no_hand(tok: Token, etype, trigger_types: dict, resolver, headline: bool = False) -> bool:
     """The verb names who or what did it, and that is no party, no weapon and no act: a
     thing, a trend or a vehicle ("a slump hit the economy", "inflation hit a record high",
-    "a truck hit a bus, killing 12", "locusts invaded farms", "the tour invaded Singapore").
+    "a truck hit a bus, killing 12", "locusts invaded farms").
     Violence takes a hand or a means, so such a sentence reports a figure of speech or an
     accident. Only a common noun is judged: a name or a pronoun may be anyone's, and a noun
     of an agent's form ("the attacker", "the driver") may be a person the dictionaries lack."""
     if etype.type not in _HANDED or tok.pos_ != "VERB" or etype.mode is not None:
         return False  # a verb of a means ("exploded", "shot") has its device or gun for a subject
-    # a headline's bare participle is a passive ("Protesters Arrested", "Pak traffic cop shot
-    # dead in Karachi"): its subject is who was hit
-    bare_participle = (tok.tag_ == "VBN" or headline and tok.tag_ == "VBD") and not any(
-        c.dep_ in ("aux", "auxpass") for c in tok.children)
-    agents = [] if bare_participle else [c for c in tok.children if c.dep_ == "nsubj"]
+    # a headline's bare participle is a passive: its subject is who was hit
+    agents = [] if bare_participle(tok, headline) else [c for c in tok.children if c.dep_ == "nsubj"]
     agents += [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     if len(agents) != 1 or agents[0].pos_ != "NOUN":
         return False
@@ -640,6 +627,24 @@ _SEIZURE_CODES = {"171", "192"}
 _SETTLEMENTS = frozenset(_ROLES["settlement_nouns"])
 
 
+def _seizure_of_people(tok: Token, etype, a1: Actor | None, a2: Actor | None, a2_tok: Token | None,
+                       lexicon_, taxonomy, resolver):
+    """The event type once who is seized is known: people are not property or ground."""
+    plain = lexicon_.plain(tok) if etype.cameo[:3] == "171" else None
+    if plain is not None and plain.cameo[:3] == "173":
+        # "arrested 14 Palestinians in overnight raids": PETRARCH2's "in raid" pattern means
+        # confiscation (1711) for the seizing verbs of its block; an arrest verb stays one
+        return plain
+    if etype.cameo[:3] in _SEIZURE_CODES and a1 is not None and _people(a2, a2_tok, resolver):
+        # "Gunmen seized 30 worshippers", "Troops captured 12 rebels": the state arrests
+        # them, anyone else abducts them
+        code = "173" if "STATE" in taxonomy.actor_classes(a1) else "181"
+        plover, mode = taxonomy.event_type(code, a1, a2)
+        return etype.model_copy(update={"type": plover, "mode": mode, "cameo": code,
+                                        "goldstein": taxonomy.cameo(code)["goldstein"]})
+    return etype
+
+
 def _people(actor: Actor | None, tok: Token | None, resolver) -> bool:
     """The object of the seizure names people by its own head noun ("30 worshippers", "14
     Palestinians", "12 rebels"), not a thing, a place or ground of theirs ("a foreign oil
@@ -648,7 +653,9 @@ def _people(actor: Actor | None, tok: Token | None, resolver) -> bool:
         return False
     if not (tok.pos_ == "NOUN" or tok.tag_ == "NNPS") or tok.lemma_.lower() in _SETTLEMENTS or tok.lower_ in _SETTLEMENTS:
         return False  # a plural name is a people ("14 Palestinians"); a singular one a place
-    return any(m.kind == "agent" and m.sector not in (None, "BUS", "GOV", "MIL") or m.kind == "agent" and tok.tag_ in ("NNS", "NNPS")
+    # a body (the government, a warship) seized is not its people unless they are counted
+    plural = tok.tag_ in ("NNS", "NNPS")
+    return any(m.kind == "agent" and (plural or m.sector not in (None, "BUS", "GOV", "MIL"))
                for m in (*resolver.find(tok.text), *resolver.find(tok.lemma_)))
 
 

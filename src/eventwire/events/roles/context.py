@@ -26,8 +26,8 @@ class RoleContext:
     resolver: object  # eventwire.actors.ActorResolver
     offset: int = 0  # where the parsed segment starts in the article text
     recent: list[Actor] = field(default_factory=list)  # actors named earlier, most recent last
-    # the article's place names as (start, end, ISO-3 country): a place in a phrase gives the
-    # phrase its country, whatever names hide in it ("Dera Ismail Khan" is no Ismail Khan)
+    # the article's place names as (start, end, ISO-3 country): a name the dictionaries find
+    # inside a place name gives no country ("Dera Ismail Khan" is no Ismail Khan)
     places: tuple[tuple[int, int, str], ...] = ()
 
     def remember(self, actor: Actor | None) -> None:

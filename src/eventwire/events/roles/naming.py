@@ -107,18 +107,13 @@ def _hidden_in_place(toks, fuller: Actor | None, ctx: RoleContext) -> str | None
     for start, end, country in ctx.places:
         if country == fuller.country or not any(start <= ctx.offset + t.idx < end for t in toks):
             continue
-        name = ctx_text(toks, start - ctx.offset, end - ctx.offset)
+        name = toks[0].doc.text[start - ctx.offset:end - ctx.offset]
         if any(m.kind in _PLACE_KINDS for m in ctx.resolver.find(name)):
             continue  # "Trinidad", "Somali": the place's name is the country's own
         inside = ctx.resolver.resolve(name)
         if inside is not None and inside.country == fuller.country:
             return country
     return None
-
-
-def ctx_text(toks, start: int, end: int) -> str:
-    """The text of the doc the tokens belong to between two offsets of it."""
-    return toks[0].doc.text[start:end]
 
 
 def resolve_token(tok: Token | None, ctx: RoleContext, speaker: Token | None = None) -> Actor | None:

@@ -56,10 +56,17 @@ def verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None, *, harm: bo
     return roles
 
 
+def bare_participle(verb: Token, headline: bool = False) -> bool:
+    """A past participle with no auxiliary: only a headline writes one with a subject, and it
+    writes a passive ("Protesters Arrested", "Teen Accused Of Theft"). In a headline the
+    tagger often reads it as a past tense ("Pak traffic cop shot dead in Karachi")."""
+    return (verb.tag_ == "VBN" or headline and verb.tag_ == "VBD") and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
 def _bare_participle_subject(verb: Token) -> Token | None:
-    """The subject of a past participle with no auxiliary and no object: only a headline
-    writes one, and it writes a passive ("Protesters Arrested", "Teen Accused Of Theft")."""
-    if verb.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children):
+    """The subject of a bare past participle with no object: who it happened to."""
+    if not bare_participle(verb) or _child(verb, "dobj") is not None:
         return None
     return _child(verb, "nsubj")
 
