@@ -27,7 +27,7 @@ from eventwire.events.roles.claims import VIOLENT_WORDS
 from eventwire.events.roles.naming import PERSONAL_SECTORS, PRONOUNS
 from eventwire.events.roles.nouns import LIGHT_VERBS
 from eventwire.events.roles.sources import HARM_VERBS
-from eventwire.events.roles.syntax import _child
+from eventwire.events.roles.syntax import _child, by_agents
 from eventwire.events.roles.verbs import bare_participle
 from eventwire.events.taxonomy import read_table
 from eventwire.model import Actor, Attribution, Evidence, Location, Segment
@@ -577,7 +577,7 @@ def _no_hand(tok: Token, etype, trigger_types: dict, resolver, headline: bool = 
         return False  # a verb of a means ("exploded", "shot") has its device or gun for a subject
     # a headline's bare participle is a passive: its subject is who was hit
     agents = [] if bare_participle(tok, headline) else [c for c in tok.children if c.dep_ == "nsubj"]
-    agents += [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    agents += by_agents(tok)
     if len(agents) != 1 or agents[0].pos_ != "NOUN":
         return False
     agent = agents[0]
@@ -787,7 +787,7 @@ def _accidental(tok: Token, etype, words: set[str], harmed: bool = False) -> boo
     word sits in a sentence that names a hazard and no attacker ("died after consuming
     adulterated drinks", "killed when a fireworks warehouse exploded"). ACLED codes neither."""
     agents = [c for c in tok.children if c.dep_ in _AGENT_DEPS]
-    agents += [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    agents += by_agents(tok)
     agents += _participle_subject(tok) if not agents else []
     for a in agents:
         modifiers = {c.lower_ for c in a.children if c.dep_ in ("compound", "amod", "poss", "nmod")}

@@ -36,6 +36,11 @@ def _child(tok: Token, *deps: str) -> Token | None:
     return None
 
 
+def by_agents(verb: Token) -> list[Token]:
+    """The nouns of a passive verb's "by" phrase ("was hit by a slump": the slump)."""
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
 def _eventive(tok: Token) -> bool:
     """A noun for the act or its means rather than for a party: "attack", "blast", "shelling"."""
     low, lemma = tok.lower_, tok.lemma_.lower()

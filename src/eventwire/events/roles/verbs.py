@@ -21,7 +21,7 @@ from eventwire.events.roles.sides import (
 from eventwire.events.roles.sources import (
     HARM_VERBS, _attacker_tokens, _struck_device, _onslaught_clause, _stray_means, means_agents, subject_candidates,
 )
-from eventwire.events.roles.syntax import _child, _eventive, _looks_eventive, _prep_object, _reciprocal
+from eventwire.events.roles.syntax import _child, _eventive, _looks_eventive, _prep_object, _reciprocal, by_agents
 from eventwire.events.roles.targets import (
     TARGET_PREPS, _deep_target, counted_object, _object_fallback, _place_target, _struck_place,
     _wider_targets, undergoer,
@@ -122,7 +122,7 @@ def _verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None, harm: bool
     if patient is not None:
         # "British Teen Charged ...", "Black Teen Accused Of Shoplifting": a headline's bare
         # participle is a passive; its subject is who it happened to, its "by" who did it
-        agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        agent = next(iter(by_agents(verb)), None)
         return (resolve_token(agent, ctx, speaker) if agent is not None else None,
                 resolve_token(patient, ctx, speaker), agent, patient)
     if harm and _struck_device(verb) is not None:
