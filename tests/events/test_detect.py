@@ -470,3 +470,71 @@ def test_accidents_and_contests_seize_and_fight_no_one(pipeline, text):
 def test_a_hospital_looted_is_ground_not_people(pipeline):
     events = _extract(pipeline, "Sudanese paramilitaries looted a hospital in El Geneina, aid workers said.").events
     assert [e.acled_sub_event_type for e in events] == ["Looting/property destruction"]
+
+
+@pytest.mark.parametrize("text", [
+    # who a person is, told by what they are accused or convicted of: no event of this report
+    "Colombian police arrested a former army colonel accused of ordering the killings of civilians.",
+    "The United States imposed sanctions on two Chinese companies accused of supplying drone parts to Iran.",
+    "Police arrested a man suspected of the Quetta bombing.",
+])
+def test_a_record_told_of_a_person_is_no_event(pipeline, text):
+    events = _extract(pipeline, text).events
+    assert [e.type for e in events] in (["COERCE"], ["SANCTION"]), [(e.type, e.trigger) for e in events]
+
+
+def test_a_record_headline_is_still_its_news(pipeline):
+    # the headline's bare participle on the root noun is the arrest itself
+    events = _extract(pipeline, "LeJ men arrested for killing Qawwali star Amjad Sabri in Pak").events
+    assert [e.type for e in events] == ["COERCE"]
+
+
+def test_a_thing_discussed_is_no_event(pipeline):
+    text = "Israel's prime minister met the U.S. secretary of state in Jerusalem to discuss a ceasefire proposal for Gaza."
+    assert [e.type for e in _extract(pipeline, text).events] == ["CONSULT"]
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("The European Union imposed new sanctions on Belarusian officials over the crackdown.", "COERCE"),
+    ("Pakistan summoned the Afghan charge d'affaires over cross-border attacks.", "ACCUSE"),
+    ("Arredondo's resignation follows widespread condemnation over the police's response to the shooting.", None),
+])
+def test_the_act_a_sanction_or_complaint_answers_is_its_reason(pipeline, text, kept):
+    assert [e.type for e in _extract(pipeline, text).events if e.type in ("ASSAULT", "FIGHT", kept)] == \
+        ([kept] if kept else [])
+
+
+def test_who_is_blamed_for_an_act_is_its_alleged_hand(pipeline):
+    text = "Palestinians blamed Israel for the bombing of Raed Karmi in the West Bank city of Tulkarm."
+    (attack,) = [e for e in _extract(pipeline, text).events if e.type == "ASSAULT"]
+    assert attack.actor1.country == "ISR"
+
+
+@pytest.mark.parametrize("text, actor1", [
+    ("The Afghan Taliban executed a man in public in Ghazni province.", "Taliban"),
+    ("Saudi Arabia executed seven men convicted of terrorism offences.", "SAU"),
+    # no hand named: the state executes, no armed group is invented
+    ("Two men were executed in Tehran on Saturday for their role in the protests.", "Government of Iran"),
+])
+def test_an_execution_is_a_killing_by_who_holds_the_prisoner(pipeline, text, actor1):
+    events = _extract(pipeline, text).events
+    assert [e.type for e in events] == ["ASSAULT"], [(e.type, e.trigger) for e in events]
+    e = events[0]
+    assert actor1 in (e.actor1.name, e.actor1.country)
+    assert e.actor2.sector == "CVL"
+    assert e.acled_sub_event_type == "Attack"
+
+
+@pytest.mark.parametrize("text", [
+    "The company executed its plan to cut costs.",
+    "The army executed a flawless operation against the rebels.",
+])
+def test_execute_a_plan_kills_no_one(pipeline, text):
+    assert not any(e.cameo == "1823" for e in _extract(pipeline, text).events)
+
+
+def test_strikes_that_back_a_force_do_not_hit_it(pipeline):
+    events = _extract(pipeline, "Somali forces backed by U.S. airstrikes recaptured the town of Adan Yabaal from al-Shabaab.").events
+    strikes = [e for e in events if e.type == "ASSAULT"]
+    assert strikes and all(e.actor2 is None or e.actor2.country != "SOM" for e in strikes)
+    assert all(e.location is None or e.location.country != "YEM" for e in events)

@@ -120,3 +120,19 @@ def test_gulf_alone_is_no_province(gp):
     """"the Gulf of Oman": the word alone is Papua New Guinea's Gulf province in GeoNames."""
     text = "Iran's Revolutionary Guards seized a foreign oil tanker in the Gulf of Oman."
     assert "PNG" not in {t.country for t in gp.geoparse(text)}
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Somali forces recaptured the town of Adan Yabaal from al-Shabaab.", "Adan"),
+    ("The Raqqa Thowar Brigade said it had left the city.", "Raqqa"),
+])
+def test_another_spelling_run_into_a_name_is_no_place(gp, text, word):
+    assert word not in texts(gp.geoparse(text))
+
+
+@pytest.mark.parametrize("text,word", [
+    ("The port of Aden was shelled on Monday.", "Aden"),
+    ("Pak Taliban militants killed two soldiers.", "Pak"),
+])
+def test_a_place_of_its_own_spelling_or_a_short_form_stays(gp, text, word):
+    assert word in texts(gp.geoparse(text))

@@ -37,6 +37,11 @@ from eventwire.resources import lexicon
 _ROLES = lexicon("roles")
 STATEMENT_HEADS = set(_ROLES["statement_place_heads"])
 TOPIC_HEADS = set(_ROLES["topic_heads"])
+RECORD_VERBS = frozenset(_ROLES["record_verbs"])
+DISCUSSED_VERBS = frozenset(_ROLES["discussed_verbs"])
+CAUSE_GOVERNORS = frozenset(_ROLES["cause_governors"])
+COMPLAINT_GOVERNORS = frozenset(_ROLES["complaint_governors"])
+STATE_HAND_VERBS = frozenset(_ROLES["state_hand_verbs"])
 NAMING_VERBS = set(_ROLES["naming_verbs"])
 COMPLAINT_CARRIERS = set(_ROLES["complaint_carriers"])
 RETALIATION = _ROLES["retaliation_cues"]
@@ -109,6 +114,10 @@ class Mention:
     given: bool = False
     # the one who did it is "he" or "she": a person, whom no armed group stands in for
     lone_hand: bool = False
+    # an act only a state does ("were executed"): with no one named, the state did it
+    state_hand: bool = False
+    # the act backs a party ("Somali forces backed by U.S. airstrikes"): that party is no target
+    backing: bool = False
 
     @property
     def factual(self) -> bool:
@@ -166,6 +175,12 @@ def _is_candidate(tok: Token) -> bool:
         # "held talks on the Gaza ceasefire" (the parser may hang "on" on the partner): what
         # is talked of, not an act
         return False
+    if tok.pos_ in ("NOUN", "PROPN"):
+        obj = tok.head if tok.dep_ == "compound" and tok.head.i > tok.i else tok
+        if obj.dep_ == "dobj" and obj.head.lemma_.lower() in DISCUSSED_VERBS:
+            return False  # "met to discuss a ceasefire proposal": a thing talked of
+    if _on_record(tok):
+        return False  # "a colonel accused of ordering the killings": who he is, not news of an act
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ in _SETTING_PREPS:
         gov = tok.head.head
         # "speaking at the annual meeting", "confirmed ... through an official release":
@@ -173,6 +188,42 @@ def _is_candidate(tok: Token) -> bool:
         if gov.lemma_.lower() in STATEMENT_HEADS or claims.is_reporting(gov):
             return False
     return True
+
+
+_PATRON_WORDS = frozenset(_ROLES["patron_words"])
+
+
+def _backing(tok: Token) -> bool:
+    """The act is the "by" phrase of a word of backing on a party ("Somali forces backed by
+    U.S. airstrikes"): support for that party, aimed at its foe."""
+    return tok.dep_ == "pobj" and tok.head.dep_ == "agent" and tok.head.head.lower_ in _PATRON_WORDS
+
+
+_RECORD_PREPS = frozenset({"of", "for", "with", "over"})
+
+
+def _on_record(tok: Token) -> bool:
+    """The act is in the "of"/"for"/"with"/"over" phrase of a participle that describes a person by
+    what they are accused, convicted or held for ("a former colonel accused of ordering the
+    killings", "a man convicted of killing a guard", "a suspect who was wanted for the
+    bombing"): their record, told to say who they are. "Police accused the man of ...",
+    a main clause, is an allegation of its own (`_alleged`)."""
+    if tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl") and tok.lemma_.lower() in RECORD_VERBS \
+            and any(c.dep_ == "prep" and c.lower_ in _RECORD_PREPS for c in tok.children):
+        # "a man convicted of killing": the participle itself says who he is (on a noun that
+        # is the root, as in the headline "LeJ men arrested for killing ...", it is the news)
+        return tok.head.dep_ != "ROOT"
+    node = tok
+    for _ in range(5):
+        if node.head.i == node.i:
+            return False
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("pcomp", "xcomp") and node is not tok:
+            return False  # a clause of its own
+        node = node.head
+        if node.dep_ == "prep" and node.lower_ in _RECORD_PREPS:
+            part = node.head
+            return part.tag_ == "VBN" and part.dep_ in ("acl", "relcl") and part.lemma_.lower() in RECORD_VERBS
+    return False
 
 
 _CANDIDATE_POS = frozenset((VERB, NOUN, PROPN, ADJ))
@@ -261,6 +312,8 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
             continue  # "Jean-Luc Godard dies", "died following a lengthy illness"
         if _manner_of_arrest(tok, trigger_types, ctx.roles.resolver):
             continue  # "arrested 14 Palestinians in overnight raids": how they were arrested
+        if _cause_of(tok, trigger_types):
+            continue  # "executed for their role in the protests": the reason given, not news
         etype = _seizure_of_people(tok, etype, a1, a2, a2_tok, lexicon_, taxonomy, ctx.roles.resolver)
         if _habitual(tok):
             continue  # "The United States, which carries out air strikes against al Shabaab, ..."
@@ -285,6 +338,8 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
             actor2=a2,
             given=_given(tok),
             lone_hand=a1 is None and any(c.dep_ == "nsubj" and c.lower_ in _PERSON_PRONOUNS for c in tok.children),
+            backing=_backing(tok),
+            state_hand=tok.lemma_.lower() in STATE_HAND_VERBS,
         )
         m.evidence.append(_ev(ctx, segment.start, segment.end, "sentence"))
         m.evidence.append(m.trigger)
@@ -677,6 +732,37 @@ def _manner_of_arrest(tok: Token, trigger_types: dict, resolver) -> bool:
     governing = trigger_types.get(verb.i)
     # an arrest or a seizure (CAMEO 17x; PETRARCH2 reads "arrested ... in raid" as 1711)
     return governing is not None and governing.type == "COERCE" and governing.cameo[:2] == "17"
+
+
+def _cause_of(tok: Token, trigger_types: dict) -> bool:
+    """The event noun is in the "for"/"over" phrase of an act that punishes or answers it
+    (roles.json `cause_governors`), or the "over" phrase of a complaint
+    (`complaint_governors`): "two men were executed for their role in the protests",
+    "sanctions on officials over the crackdown", "summoned the envoy over cross-border
+    attacks". The act is the reason given, told as known; its own report, if any, is
+    elsewhere."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    node = tok
+    for _ in range(4):
+        if node.dep_ != "pobj" or node.head.dep_ != "prep":
+            return False
+        prep = node.head
+        if prep.lower_ in ("for", "over"):
+            gov = prep.head
+            if gov.i not in trigger_types and gov.dep_ in ("dobj", "nsubjpass"):
+                gov = gov.head  # the phrase hung on the verb's object
+            governing = trigger_types.get(gov.i)
+            if governing is None:
+                return False
+            family_ = _family(governing.type)
+            # an execution punishes too ("were executed for their role in the protests")
+            return family_ in CAUSE_GOVERNORS or gov.lemma_.lower() in STATE_HAND_VERBS \
+                or prep.lower_ == "over" and family_ in COMPLAINT_GOVERNORS
+        node = prep.head
+        if node.pos_ not in ("NOUN", "PROPN"):
+            return False
+    return False
 
 
 _SELF = frozenset({"it", "they", "we", "he", "she", "i"})

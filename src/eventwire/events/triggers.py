@@ -3,8 +3,9 @@
 The lexicon (``data/taxonomy/triggers.tsv``) is the PETRARCH2 CAMEO verb dictionary turned
 into dependency-context patterns, plus hand rows for the nouns and phrases news uses. A row
 is ``lemma, pos, context, cameo, mode``; ``context`` holds constraints ``slot=alt|alt`` with
-slots ``subj`` (the subject), ``any`` (objects, particles, modifiers) and ``prep``
-(``prep`` or ``prep:object``); ``a+b`` needs all of its words. The most specific row whose
+slots ``subj`` (the subject), ``obj`` (the object's own word: "executed a man", not the
+"rebels" of "executed an operation against the rebels"), ``any`` (objects, particles,
+modifiers) and ``prep`` (``prep`` or ``prep:object``); ``a+b`` needs all of its words. The most specific row whose
 constraints hold wins, as in PETRARCH: ``launch`` alone is not an event, ``launch`` + attack
 is 190, ``launch`` + investigation is 090. ``cameo`` ``=obj`` marks light verbs
 ("conducted airstrikes") whose event is their object noun; an empty ``cameo`` says the
@@ -219,7 +220,10 @@ class Context:
                 if words is not None and all(w in words for w in needed):
                     return True
             return False
-        pool = self.subj if slot == "subj" else self.any
+        if slot == "obj":
+            pool = {w for o in self.objects for w in _words(o)}
+        else:
+            pool = self.subj if slot == "subj" else self.any
         return any(all(w in pool for w in alt) for alt in alts)
 
 

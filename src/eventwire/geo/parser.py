@@ -428,6 +428,12 @@ class Geoparser:
         if single and weak and (cap_prev or cap_next):
             return False  # "Hossein Amir-Abdollahian", "Marg Bar Sarmachar": part of a name
         line = text.rfind("\n", 0, m.start) + 1
+        if single and cap_next and m.demonym is None and line not in title_lines and word.isalpha() \
+                and not word.isupper() and len(word) > 3 and all(fold(self.g.name[c]) != m.key for c in m.cands):
+            # "the town of Adan Yabaal", "Nadia Moayyad": a word that is only another spelling
+            # of a place ("Aden"), run on into a capitalised word, starts a name of its own
+            # (short forms, "Pak Taliban", and title-case headlines keep their place)
+            return False
         if single and cap_prev and line not in title_lines and not (prev[2].isupper() and len(prev[2]) > 1):
             return False  # "Zahra Baloch": the tail of a name (but "CBC Toronto": an acronym's place)
         return True

@@ -307,10 +307,11 @@ def _situate(clusters: list[_Cluster], countries: list[str]) -> None:
                 and any(_attack_evident(m) for m in c.mentions)):
             lead = c.mentions[0]
             across = _fire_named(c.mentions) or _line_attacker(c.mentions, countries[0], lead.actor2)
-            lead.actor1 = across or _unidentified_actor(countries[0], lead.actor2)
+            lead.actor1 = across or _unidentified_actor(countries[0], lead.actor2,
+                                                        state=any(m.state_hand for m in c.mentions))
             if across is not None and across.country != countries[0] and not any(m.actor2 for m in c.mentions):
                 lead.actor2 = _state_actor(countries[0], text="")  # fire across the line hits this side
-        if state and not c.countries("actor2") and others and not any(m.actor2 for m in c.mentions):
+        if state and not c.countries("actor2") and others and not any(m.actor2 or m.backing for m in c.mentions):
             lead = next(m for m in c.mentions if m.actor1 is not None and m.actor1.country in state)
             lead.actor2 = _state_actor(others[0])
 
@@ -475,7 +476,8 @@ def build_event(ms: list[Mention], article_id: str, taxonomy, number: int = 1) -
         if actor1 is not None and actor2 is None and here and actor1.country != here:
             actor2 = _state_actor(here, text="")  # fire across the line hits the state on this side
         actor1 = actor1 or _unidentified_actor(
-            here or (actor2.country if actor2 is not None and actor2.sector in LOCAL_SECTORS else None), actor2)
+            here or (actor2.country if actor2 is not None and actor2.sector in LOCAL_SECTORS else None), actor2,
+            state=any(m.state_hand for m in ms))
     if _family(lead.type) in STATE_FORCE_TYPES and (here is None or actor1 is None or actor2 is None):
         actor1, actor2 = _line_sides(ms, actor1, actor2, here)
     type_ = lead.type
@@ -566,10 +568,13 @@ def _victim_actor(victims: str, country: str | None) -> Actor:
 UNATTRIBUTED_TYPES = {"ASSAULT"}
 
 
-def _unidentified_actor(country: str | None, victim: Actor | None = None) -> Actor | None:
+def _unidentified_actor(country: str | None, victim: Actor | None = None, state: bool = False) -> Actor | None:
     if not country:
         return None
     from eventwire.actors import ActorResolver
+
+    if state:
+        return _state_actor(country, text="")  # "two men were executed in Tehran": by the state
 
     # force used on protesters by no one named is the state's ("the crackdown on opposition
     # protesters"): ACLED's excessive force against protesters has state forces by definition

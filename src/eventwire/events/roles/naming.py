@@ -24,6 +24,7 @@ NOT_THE_PARTY = set(_LEX["not_the_party_nouns"])
 FORMER_WORDS = set(_LEX["former_words"])
 OFFICE_NOUNS = set(_LEX["office_nouns"])
 OFFICE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
+_RECORD_VERBS = frozenset(_LEX["record_verbs"])
 _CORE_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "case", "flat", "appos", "punct", "quantmod", "advmod"}
 PERSONAL_SECTORS = {"GOV", "MIL", "COP", "JUD", "OPP", "PTY", "IGO", "REB", "MED", "NGO", "BUS", "REL"}
 
@@ -35,9 +36,11 @@ def phrase_tokens(head: Token) -> list[Token]:
         if t.i in cut:
             continue
         # (Token objects are made per access: positions, not identity, tell the head)
-        if t.i != head.i and t.dep_ in ("relcl", "acl") and (t.head.i != head.i or is_trigger(t)) or (
+        if t.i != head.i and t.dep_ in ("relcl", "acl") and (t.head.i != head.i or is_trigger(t)
+                                                             or t.lemma_.lower() in _RECORD_VERBS) or (
             t.dep_ in ("relcl",) and t.head.i == head.i
-        ):  # an event clause on the noun ("civilians killed by X") is not part of its name
+        ):  # an event clause on the noun ("civilians killed by X") or a record ("a man accused
+            # of ...") is not part of its name
             cut.update(x.i for x in t.subtree)  # its relative pronoun, read before it, too
     keep = [t for t in head.subtree if t.i not in cut]
     while keep and keep[-1].dep_ in ("punct", "cc"):
