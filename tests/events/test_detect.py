@@ -538,3 +538,22 @@ def test_strikes_that_back_a_force_do_not_hit_it(pipeline):
     strikes = [e for e in events if e.type == "ASSAULT"]
     assert strikes and all(e.actor2 is None or e.actor2.country != "SOM" for e in strikes)
     assert all(e.location is None or e.location.country != "YEM" for e in events)
+
+
+def test_a_crowd_gathered_to_demand_is_a_protest_and_demands_nothing_done(pipeline):
+    text = "Police fired tear gas at opposition supporters who gathered in Dhaka to demand the release of their leader."
+    types = [e.type for e in _extract(pipeline, text).events]
+    assert "PROTEST" in types
+    assert "RETREAT" not in types and "CONSULT" not in types  # no release, no meeting
+
+
+def test_a_demonstration_is_by_the_protesters_its_sentence_names(pipeline):
+    text = "Kenyan police shot dead two protesters in Nairobi during demonstrations against new taxes."
+    (protest,) = [e for e in _extract(pipeline, text).events if e.type == "PROTEST"]
+    assert protest.actor1.sector == "PRO" and protest.actor1.country == "KEN"
+    assert any(ev.role == "actor1" and "protesters" in ev.text for ev in protest.evidence)
+
+
+def test_lawmakers_passing_a_bill_concede_nothing(pipeline):
+    text = "Protesters stormed the parliament building in Nairobi as lawmakers passed a finance bill."
+    assert [e.type for e in _extract(pipeline, text).events] == ["ASSAULT"]

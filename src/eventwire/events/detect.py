@@ -413,6 +413,7 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
         m.confidence = _confidence(m, etype, governed=m.governed)
         mentions.append(m)
     _assign_casualties(mentions, casualties, doc, off, ctx)
+    _crowd_of_the_sentence(mentions, ctx)
     for m in mentions:
         _toll_bonus(m)
     mentions = _consolidate(mentions)
@@ -522,6 +523,19 @@ def _agree(a: Mention, b: Mention) -> bool:
 
 # fire from afar (roles.json `standoff_modes`): its nationality places nothing; merge.py too
 STANDOFF_MODES = frozenset(lexicon("roles")["standoff_modes"])
+
+
+def _crowd_of_the_sentence(mentions: list[Mention], ctx: ArticleContext) -> None:
+    """A demonstration word with no protester of its own is by the protesters its sentence
+    names in another role: "Kenyan police shot dead two protesters in Nairobi during
+    demonstrations against new taxes"."""
+    crowd = next((a for m in mentions for a in (m.actor1, m.actor2) if a is not None and a.sector == "PRO"), None)
+    if crowd is None:
+        return
+    for m in mentions:
+        if m.type == "PROTEST" and m.actor1 is None and m.actor2 is not crowd:
+            m.actor1 = crowd
+            m.evidence += _actor_evidence(ctx, crowd, None)
 
 
 def _place_hint(m: Mention, segment: Segment, ctx: ArticleContext) -> Location | None:
@@ -958,16 +972,17 @@ _PURPOSE_DEPS = {"advcl", "xcomp", "acl", "relcl", "conj"}
 def _protest_demands(triggers: list[tuple[Token, object]]) -> list[tuple[Token, object]]:
     """What a protest calls for is its cause, not a second event: "Kurds demonstrated ...
     calling for independence", "students staged demonstrations to demand reforms" are one
-    PROTEST. A demand or appeal whose clause hangs off a protest word is dropped."""
+    PROTEST. A demand or appeal whose clause hangs off a protest word is dropped, and so is
+    what it demands ("gathered to demand the release of their leader": no release)."""
     protests = {tok.i for tok, et in triggers if et.type == "PROTEST"}
     if not protests:
         return triggers
-    out = []
-    for tok, et in triggers:
-        if et.type == "REQUEST" and tok.dep_ in _PURPOSE_DEPS and tok.head.i in protests:
-            continue
-        out.append((tok, et))
-    return out
+    demands = {tok.i for tok, et in triggers
+               if et.type == "REQUEST" and tok.dep_ in _PURPOSE_DEPS and tok.head.i in protests}
+    if not demands:
+        return triggers
+    return [(tok, et) for tok, et in triggers
+            if tok.i not in demands and not any(a.i in demands for a in list(tok.ancestors)[:3])]
 
 
 _SPECULATIVE = frozenset({"might", "may", "could"})
