@@ -557,3 +557,23 @@ def test_a_demonstration_is_by_the_protesters_its_sentence_names(pipeline):
 def test_lawmakers_passing_a_bill_concede_nothing(pipeline):
     text = "Protesters stormed the parliament building in Nairobi as lawmakers passed a finance bill."
     assert [e.type for e in _extract(pipeline, text).events] == ["ASSAULT"]
+
+
+def test_a_protest_by_a_crowd_is_theirs_however_the_by_phrase_hangs(pipeline):
+    text = "Police in Lagos dispersed a protest by hundreds of youths against police brutality."
+    (protest,) = [e for e in _extract(pipeline, text).events if e.type == "PROTEST"]
+    assert protest.actor1 is not None and "youths" in protest.actor1.text
+    assert protest.actor1.sector in ("CVL", "PRO")  # PLOVER's people who march are civilians
+
+
+def test_what_a_court_jails_for_is_no_event(pipeline):
+    text = "A Russian court jailed an opposition activist for eight years for criticising the war in Ukraine."
+    assert [e.type for e in _extract(pipeline, text).events] == ["COERCE"]
+
+
+@pytest.mark.parametrize("text", [
+    "Verstappen stormed to victory in Monaco after a late duel with Leclerc.",
+    "The government was accused of a raid on pension funds to plug the budget gap.",
+])
+def test_a_race_won_or_a_fund_raided_is_no_attack(pipeline, text):
+    assert not [e for e in _extract(pipeline, text).events if e.type in ("ASSAULT", "FIGHT")]

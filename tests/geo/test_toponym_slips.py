@@ -136,3 +136,20 @@ def test_another_spelling_run_into_a_name_is_no_place(gp, text, word):
 ])
 def test_a_place_of_its_own_spelling_or_a_short_form_stays(gp, text, word):
     assert word in texts(gp.geoparse(text))
+
+
+@pytest.mark.parametrize("text,name,country", [
+    ("Clashes between rival gangs in Port-au-Prince left at least 15 people dead.", "Port-au-Prince", "HTI"),
+    ("Police in Dar es Salaam said the march was banned.", "Dar es Salaam", "TZA"),
+])
+def test_a_name_joined_by_a_lower_case_article_is_one_place(gp, text, name, country):
+    tops = gp.geoparse(text)
+    assert [(t.name, t.country) for t in tops] == [(name, country)], texts(tops)
+
+
+@pytest.mark.parametrize("text,word", [
+    ("European Commission President Ursula von der Leyen said on Monday.", "Leyen"),
+    ("The general met Charles de Gaulle in 1944.", "Gaulle"),
+])
+def test_a_word_after_a_family_name_particle_is_a_surname(gp, text, word):
+    assert word not in texts(gp.geoparse(text))

@@ -620,8 +620,9 @@ def _figurative(tok: Token, etype, a1: Actor | None, a1_tok: Token | None, a2_to
         return False  # a toll, a means of attack in the verb ("bombed"), or an armed hand
     objects = [a2_tok] if a2_tok is not None else []
     objects += [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    # "fired Portugal into the semi-finals": where the verb sends its object is told too
-    objects += [g for c in tok.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "for", "against", "over", "into")
+    # "fired Portugal into the semi-finals", "stormed to victory", "a raid on pension funds":
+    # where the act sends its object, or what it strikes, is told too
+    objects += [g for c in tok.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "for", "against", "over", "into", "to", "on")
                 for g in c.children if g.dep_ == "pobj"]
     # "invaded the top of the medal table": a position names what it is a part of
     objects += [g for o in objects if o.lemma_.lower() in _PARTITIVE for c in o.children
@@ -755,11 +756,11 @@ def _cause_of(tok: Token, trigger_types: dict) -> bool:
     "sanctions on officials over the crackdown", "summoned the envoy over cross-border
     attacks". The act is the reason given, told as known; its own report, if any, is
     elsewhere."""
-    if tok.pos_ not in ("NOUN", "PROPN"):
-        return False
+    if tok.pos_ not in ("NOUN", "PROPN") and tok.dep_ != "pcomp":
+        return False  # a verb only as the object of the preposition: "jailed for criticising the war"
     node = tok
     for _ in range(4):
-        if node.dep_ != "pobj" or node.head.dep_ != "prep":
+        if node.dep_ not in ("pobj", "pcomp") or node.head.dep_ != "prep":
             return False
         prep = node.head
         if prep.lower_ in ("for", "over"):

@@ -27,8 +27,10 @@ from eventwire.model import Article, Location
 _TOKEN = re.compile(r"[^\W\d_](?:[\w’'.]*\w)?\.?")  # hyphens split: "German-Iraqi"
 _POSSESSIVE = re.compile(r"(?:['’]s?|\.)$")
 _CONTRACTION = re.compile(r"\w['’](?:ll|ve|re|d|m|t)$", re.IGNORECASE)  # "I'll", "I've": no place
+# lower-case particles of family names: a capitalised word right after one is a surname
+_NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "dos", "das", "del", "della", "bin", "ibn"}
 _CONNECTORS = {"of", "de", "del", "la", "le", "du", "des", "da", "do", "upon", "on", "am", "al", "el",
-               "and", "the", "sur", "en", "di", "y", "o", "e"}
+               "and", "the", "sur", "en", "di", "y", "o", "e", "au", "aux", "es", "los", "las", "dos", "das", "della", "der", "den", "van", "von"}
 # a title, then up to two more capitalised words (a first name, a second title), then the
 # surname: "Mr Smith", "The Rev. Al Meredith", "Sgt. Maj. Tom Hanover"; the surname is then
 # no place anywhere in the article
@@ -407,6 +409,8 @@ class Geoparser:
             if not any(self.g.fcode[c] in STRONG for c in m.cands):
                 return False
         prev = toks[m.ti - 1] if m.ti else None
+        if single and prev and prev[2] in _NAME_PARTICLES and _JOIN_GAP.match(text[prev[1]:m.start]):
+            return False  # "Ursula von der Leyen", "Charles de Gaulle": a surname, not Leiden
         if (m.demonym is not None and not m.cands and prev and prev[2] in _DEMONYM_QUALIFIERS
                 and _JOIN_GAP.match(text[prev[1]:m.start].replace("-", ""))):
             return False

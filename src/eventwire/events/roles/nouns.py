@@ -86,6 +86,12 @@ def _noun_roles(noun: Token, ctx: RoleContext, speaker: Token | None, harm: bool
     parties = _between_parties(noun)
     if src_tok is None and parties:
         src_tok = parties[0]
+    if src_tok is None and noun.dep_ == "dobj":
+        # "dispersed a protest by hundreds of youths": the parser hangs the noun's "by" on
+        # the active verb, right after the noun's phrase, where it can be no agent
+        by = next((c for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "by"
+                   and c.i == noun.right_edge.i + 1), None)
+        src_tok = _child(by, "pobj") if by is not None else None
     modifier: Actor | None = None
     if src_tok is None:
         # an actor used as a modifier: "Israeli airstrikes", "army operation"
