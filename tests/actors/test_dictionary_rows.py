@@ -18,6 +18,20 @@ def test_civ_opens_an_actor_code_as_ivory_coast():
     assert codes.parse("~CIV") == (None, "CVL")  # the agent code: civilians
 
 
+def test_a_faith_alone_is_a_religious_group():
+    codes = CameoCodes.load()
+    assert codes.parse("~HIN") == (None, "REL")
+    assert codes.parse("~CHRPRO") == (None, "REL")  # Protestant, not protesters
+    assert codes.parse("~REBMUS") == (None, "REB")  # Muslim rebels are rebels
+    assert codes.parse("~RAD") == (None, None)  # a radical names no faith
+
+
+@pytest.mark.parametrize("phrase", ["Three Islamic preachers", "a Buddhist chaplain", "Hindus"])
+def test_people_of_a_faith_resolve_to_it(resolver, phrase):
+    actor = resolver.resolve(phrase)
+    assert actor is not None and actor.sector == "REL"
+
+
 @pytest.mark.parametrize("phrase, country, sector", [
     ("Ivory Coast", "CIV", "GOV"),
     ("President Laurent Gbagbo", "CIV", "GOV"),

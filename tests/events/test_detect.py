@@ -577,3 +577,41 @@ def test_what_a_court_jails_for_is_no_event(pipeline):
 ])
 def test_a_race_won_or_a_fund_raided_is_no_attack(pipeline, text):
     assert not [e for e in _extract(pipeline, text).events if e.type in ("ASSAULT", "FIGHT")]
+
+
+@pytest.mark.parametrize("text", [
+    "Clashes between rival gangs in Port-au-Prince left at least 15 people dead.",
+    "Clashes between rival armed groups in Tripoli killed 55 people.",
+    "Rival armed groups clashed in Tripoli, killing 55 people.",
+])
+def test_rivals_of_one_kind_are_both_sides(pipeline, text):
+    (e,) = [e for e in _extract(pipeline, text).events if e.type in ("ASSAULT", "FIGHT")]
+    assert e.actor1 is not None and e.actor2 is not None and e.actor1.name == e.actor2.name
+    assert e.acled_sub_event_type == "Armed clash" and e.ucdp_type_of_violence == 2
+    assert e.fatalities.best in (15, 55)
+
+
+def test_a_clash_that_killed_is_between_its_sides(pipeline):
+    text = "Clashes between militants and troops killed five civilians in Kunar."
+    (e,) = [e for e in _extract(pipeline, text).events if e.type in ("ASSAULT", "FIGHT")]
+    assert (e.actor1.sector, e.actor2.sector) == ("REB", "MIL")
+    assert e.fatalities.best == 5
+
+
+@pytest.mark.parametrize("text", [
+    "Serbia and Kosovo traded accusations after a shootout in a northern Kosovo village left one police officer dead.",
+    "Rwanda and Congo signed a peace agreement in Washington aimed at ending fighting in eastern Congo.",
+])
+def test_states_that_accuse_or_sign_are_not_the_sides_of_the_fighting(pipeline, text):
+    for e in _extract(pipeline, text).events:
+        if e.type in ("ASSAULT", "FIGHT"):
+            assert not (e.actor1 and e.actor2 and e.actor1.sector in ("GOV", "MIL") and e.actor2.sector == "GOV"), e
+
+
+@pytest.mark.parametrize("text", [
+    "India and Pakistan traded fire across the Line of Control.",
+    "Armenia and Azerbaijan clashed on the border.",
+])
+def test_states_that_trade_fire_are_its_sides(pipeline, text):
+    (e,) = [e for e in _extract(pipeline, text).events if e.type in ("ASSAULT", "FIGHT")]
+    assert {e.actor1.country, e.actor2.country} in ({"IND", "PAK"}, {"ARM", "AZE"})

@@ -78,6 +78,10 @@ class CameoCodes:
             rest = chunks[1:]
         elif first in self.sectors or first in _SECTOR_ALIASES:
             rest = chunks
+        elif agent and first in _RELIGION and first != "RAD":  # a radical is of no faith by the code
+            # '~HIN', '~CHRCTH': a faith is a religious group; after it, a faith's code is a
+            # branch ('~CHRPRO' Protestant, not protesters) and only another kind counts
+            rest = [c for c in chunks[1:] if c not in _RELIGION] + ["REL"]
         else:
             country = self.country(first)
             rest = chunks[1:]

@@ -27,7 +27,8 @@ from eventwire.events.roles.claims import VIOLENT_WORDS
 from eventwire.events.roles.naming import PERSONAL_SECTORS, PRONOUNS
 from eventwire.events.roles.nouns import LIGHT_VERBS
 from eventwire.events.roles.sources import HARM_VERBS
-from eventwire.events.roles.syntax import _child, by_agents
+from eventwire.events.roles.sides import FIGHT_WORDS
+from eventwire.events.roles.syntax import _between_parties, _child, by_agents
 from eventwire.events.roles.verbs import bare_participle
 from eventwire.events.taxonomy import read_table
 from eventwire.model import Actor, Attribution, Evidence, Location, Segment
@@ -304,6 +305,8 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
             a1, a1_tok = resolve_token(claim.source, ctx.roles), claim.source
         if a1 is not None and a2 is not None and a1.country and a1.country == a2.country and a1.sector == a2.sector and a1.name == a2.name:
             a2 = None  # "Pakistan ... its envoy": the same actor on both sides is a parse slip
+        if a1 is not None and etype.type in VIOLENT:
+            a2, a2_tok = _other_side(tok, a1, a1_tok, a2, a2_tok, ctx)
         if a1 is None and a2 is None and etype.type not in VIOLENT:
             continue  # "currently visiting his home country": a verbal event needs a party
         if etype.type not in VIOLENT and all(a is None or a.sector == "BUS" for a in (a1, a2)):
@@ -523,6 +526,32 @@ def _agree(a: Mention, b: Mention) -> bool:
 
 # fire from afar (roles.json `standoff_modes`): its nationality places nothing; merge.py too
 STANDOFF_MODES = frozenset(lexicon("roles")["standoff_modes"])
+
+
+_RIVAL_WORDS = frozenset(_ROLES["rival_words"])
+
+
+def _rivals(party: Token) -> bool:
+    """The party is named as two sides of one kind: "rival gangs", "warring factions"."""
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in _RIVAL_WORDS for c in party.children)
+
+
+def _other_side(tok: Token, a1: Actor, a1_tok: Token | None, a2: Actor | None, a2_tok: Token | None,
+                ctx: ArticleContext):
+    """The second side of a fight named as two of one kind ("clashes between rival gangs":
+    the gangs on both sides), or of a clash that killed ("Clashes between militants and
+    troops killed five civilians": the troops are the other side, the dead its toll, not
+    its target)."""
+    subj = _child(tok, "nsubj")
+    if subj is not None and subj.lemma_.lower() in FIGHT_WORDS and a1_tok is not None and a1_tok.i != subj.i \
+            and any(t.i == a1_tok.i for t in subj.subtree):
+        parties = _between_parties(subj)
+        if len(parties) > 1 and parties[0].i == a1_tok.i:
+            return resolve_token(parties[1], ctx.roles), parties[1]
+        a2, a2_tok = None, None
+    if a2 is None and a1_tok is not None and a1.sector and _rivals(a1_tok):
+        return a1, a1_tok  # "clashes between rival gangs": both sides are of the kind
+    return a2, a2_tok
 
 
 def _crowd_of_the_sentence(mentions: list[Mention], ctx: ArticleContext) -> None:

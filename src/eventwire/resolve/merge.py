@@ -311,7 +311,9 @@ def _situate(clusters: list[_Cluster], countries: list[str]) -> None:
                                                         state=any(m.state_hand for m in c.mentions))
             if across is not None and across.country != countries[0] and not any(m.actor2 for m in c.mentions):
                 lead.actor2 = _state_actor(countries[0], text="")  # fire across the line hits this side
-        if state and not c.countries("actor2") and others and not any(m.actor2 or m.backing for m in c.mentions):
+        if state and not c.countries("actor2") and others and _family(c.type) == "ASSAULT" \
+                and not any(m.actor2 or m.backing for m in c.mentions):
+            # (a show of force, "North Korea fired two missiles into the sea", aims at no one)
             lead = next(m for m in c.mentions if m.actor1 is not None and m.actor1.country in state)
             lead.actor2 = _state_actor(others[0])
 

@@ -20,6 +20,7 @@ from eventwire.resources import lexicon
 
 _LEX = lexicon("roles")
 FIGHT_WORDS = set(_LEX["fight_words"])
+_EXCHANGE = frozenset(_LEX["exchange_verbs"])
 _PAIR_JOINS = {",", "and", "-", "&", "/", "–"}
 
 
@@ -87,7 +88,16 @@ _HYPHENS = {"-", "–"}
 
 def _parties_of_another(party: Token, tok: Token) -> bool:
     """The pair is named "between" another act than the event word, one that is not its
-    means: they are that act's parties (the talks'), not the sides of the fight."""
+    means: they are that act's parties (the talks'), not the sides of the fight; so are the
+    subjects of another verb that is no fight ("Serbia and Kosovo traded accusations after a
+    shootout", "Rwanda and Congo signed a peace agreement aimed at ending fighting")."""
+    head = party.head if party.dep_ == "conj" else party
+    verb = head.head
+    if head.dep_ in ("nsubj", "nsubjpass") and verb.i != tok.i and verb.pos_ in ("VERB", "AUX") \
+            and verb.lemma_.lower() not in FIGHT_WORDS - _EXCHANGE \
+            and not any(c.dep_ == "dobj" and (c.lemma_.lower() in FIGHT_WORDS | INSTRUMENT_NOUNS or c.i == tok.i)
+                        for c in verb.children):
+        return True
     for up in party.ancestors:
         if up.i == tok.i:
             return False
