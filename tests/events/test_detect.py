@@ -615,3 +615,20 @@ def test_states_that_accuse_or_sign_are_not_the_sides_of_the_fighting(pipeline, 
 def test_states_that_trade_fire_are_its_sides(pipeline, text):
     (e,) = [e for e in _extract(pipeline, text).events if e.type in ("ASSAULT", "FIGHT")]
     assert {e.actor1.country, e.actor2.country} in ({"IND", "PAK"}, {"ARM", "AZE"})
+
+
+@pytest.mark.parametrize("text", [
+    "KARACHI: The Pakistan Stock Exchange gained 800 points on Tuesday as investors cheered the approval of the IMF loan tranche.",
+    "The army chief attended the passing-out parade of cadets at the military academy in Kakul.",
+])
+def test_a_market_or_a_ceremony_is_no_party_or_meeting(pipeline, text):
+    assert _extract(pipeline, text).events == []
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("Barack Obama and Vladimir Putin will meet in Zurich.", "AGREE"),  # two named in the subject
+    ("Peace talks between the government and the rebels started in Doha.", "CONSULT"),
+    ("An entire company of the Tarhuna Brigade surrendered to Libyan unity government forces.", "RETREAT"),
+])
+def test_meetings_with_their_parties_and_units_that_surrender_stay(pipeline, text, type_):
+    assert type_ in [e.type for e in _extract(pipeline, text).events]

@@ -487,6 +487,13 @@ def non_actor_heads() -> frozenset[str]:
     return frozenset(_non_actor_classes())
 
 
+def market_heads() -> frozenset[str]:
+    """The business words among them ("investors", "shareholders", "banks"): a market, never
+    a party to a political act ("investors cheered the IMF loan"); team words are not, since
+    "the Turkish and Greek sides" of Cyprus are parties."""
+    return frozenset(w for w, c in _non_actor_classes().items() if c == "business")
+
+
 @lru_cache(maxsize=1)
 def _non_actor_classes() -> dict[str, str]:
     return {r["word"]: r["class"] for r in read_tsv(DATA_DIR / "non_actor_heads.tsv")}

@@ -17,7 +17,7 @@ from spacy.attrs import LEMMA, LOWER, POS
 from spacy.symbols import ADJ, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Token
 
-from eventwire.actors.resolver import non_actor_heads
+from eventwire.actors.resolver import market_heads, non_actor_heads
 from eventwire.attributes import claims
 from eventwire.attributes import location as where
 from eventwire.attributes.casualties import Casualty, read_casualties
@@ -311,6 +311,18 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
             continue  # "currently visiting his home country": a verbal event needs a party
         if etype.type not in VIOLENT and all(a is None or a.sector == "BUS" for a in (a1, a2)):
             continue  # "Russian tycoon buys English football club": business among businesses
+        if etype.type not in VIOLENT and a1_tok is not None and (a1_tok.lower_ in market_heads()
+                                                                 or a1_tok.lemma_.lower() in market_heads()) \
+                and (a2 is None or a2.sector not in _ARMED_SECTORS):
+            # "investors cheered the approval of the IMF loan": a market, no party ("a company
+            # of the brigade surrendered to government forces" is a unit)
+            continue
+        if etype.type == "CONSULT" and a2 is None and tok.pos_ == "VERB" and not (a1_tok is not None and any(
+                c.dep_ == "conj" for c in a1_tok.subtree)):
+            # "The army chief attended the passing-out parade": a verb of meeting is with
+            # someone, whom a subject of two may name itself ("Obama and Putin will meet in
+            # Zurich"); talks named by a noun ("peace talks started") stand alone
+            continue
         if _bare_death(tok, trigger_types, words):
             continue  # "Jean-Luc Godard dies", "died following a lengthy illness"
         if _manner_of_arrest(tok, trigger_types, ctx.roles.resolver):
