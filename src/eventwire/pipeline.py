@@ -168,7 +168,7 @@ class Pipeline:
         cands, scores = self._gate(segments)
         toponyms, actors = [], None
         if self.geoparser is not None and cands:
-            dateline = [(s.start, s.end) for s in segments if s.kind in ("dateline", "header", "furniture")]
+            dateline = [(s.start, s.end) for s in segments if s.kind in ("header", "furniture")]
             # scanned once: the geoparse and the article's countries (context_countries) both count them
             actors = self.geoparser.actor_countries(article.text)
             toponyms = self.geoparser.geoparse(article.text, skip_spans=dateline, actors=actors)

@@ -55,3 +55,8 @@ def test_international_bodies(resolver, phrase):
 
 def test_a_common_market_is_not_the_ec(resolver):
     assert resolver.resolve("a common market") is None
+
+
+@pytest.mark.parametrize("phrase", ["a 16-year-old Palestinian", "a young Iraqi", "two elderly Afghans"])
+def test_a_person_of_a_nationality_is_a_civilian_whatever_their_age(resolver, phrase):
+    assert resolver.resolve(phrase).sector == "CVL"

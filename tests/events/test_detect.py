@@ -632,3 +632,28 @@ def test_a_market_or_a_ceremony_is_no_party_or_meeting(pipeline, text):
 ])
 def test_meetings_with_their_parties_and_units_that_surrender_stay(pipeline, text, type_):
     assert type_ in [e.type for e in _extract(pipeline, text).events]
+
+
+def test_a_local_dateline_places_a_report_that_names_no_other_place(pipeline):
+    text = ("PESHAWAR: Two policemen were martyred and three others injured when unidentified miscreants "
+            "opened fire on a police mobile on Monday night.")
+    (e,) = _extract(pipeline, text).events
+    assert e.location is not None and e.location.name == "Peshawar" and e.location.geo_precision == 3
+    assert e.actor2.country == "PAK"
+
+
+def test_forces_that_neutralise_militants_kill_them(pipeline):
+    text = "Security forces neutralised three terrorists in an intelligence-based operation in North Waziristan, the ISPR said."
+    (e,) = _extract(pipeline, text).events
+    assert e.type == "FIGHT" and e.actor2.sector == "REB"
+
+
+def test_a_killing_done_while_foiling_is_not_foiled(pipeline):
+    text = "The Indian Army on Tuesday foiled an infiltration bid along the Line of Control in Kupwara district, killing two terrorists."
+    fights = [e for e in _extract(pipeline, text).events if e.type in ("ASSAULT", "FIGHT")]
+    assert fights and fights[0].status == "reported" and fights[0].fatalities.best == 2
+
+
+def test_a_jailed_politician_is_no_arrest_of_this_report(pipeline):
+    text = "A Turkish court ordered the release of a jailed Kurdish politician, his lawyer said."
+    assert [e.type for e in _extract(pipeline, text).events] == ["RETREAT"]

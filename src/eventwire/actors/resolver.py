@@ -475,9 +475,11 @@ _FUNCTION_WORDS = {"the", "a", "an", "in", "of", "on", "at", "to", "from", "and"
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 # what may follow a nationality word (and the others in its phrase) used for a person
 _NATIONAL = re.compile(r"[\s-]*(?:nationals?)?\s*", re.IGNORECASE)
-# what may stand before a nationality word used as a noun for a person: "a", "two", "another"
+# what may stand before a nationality word used as a noun for a person: "a", "two", "another",
+# then words of age or state ("a 16-year-old Palestinian", "a young Iraqi")
 _A_PERSON = re.compile(r"(?:(?:a|an|another|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|"
-                       r"some|many)\s+)+", re.IGNORECASE)
+                       r"some|many)\s+)+(?:(?:\d+-year-old|[a-z]+-year-old|young|elderly|teenage|unarmed|"
+                       r"pregnant|wounded|injured)\s+)*", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

@@ -180,6 +180,8 @@ def _is_candidate(tok: Token) -> bool:
         obj = tok.head if tok.dep_ == "compound" and tok.head.i > tok.i else tok
         if obj.dep_ == "dobj" and obj.head.lemma_.lower() in DISCUSSED_VERBS:
             return False  # "met to discuss a ceasefire proposal": a thing talked of
+    if tok.dep_ == "amod" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN") and tok.i < tok.head.i:
+        return False  # "a jailed Kurdish politician", "abducted schoolgirls": a state told, no act
     if _on_record(tok):
         return False  # "a colonel accused of ordering the killings": who he is, not news of an act
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ in _SETTING_PREPS:
@@ -995,7 +997,11 @@ def _alleged(tok: Token) -> bool:
 
 
 def _governor(tok: Token, trigger_types: dict) -> object | None:
-    """The nearest event word above this one ("threatened" above "break relations")."""
+    """The nearest event word above this one ("threatened" above "break relations"). A
+    participle clause is an act of its own, done with the one above it ("foiled an
+    infiltration bid, killing two terrorists": the killing is not foiled)."""
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and not any(c.dep_ in ("aux", "mark") for c in tok.children):
+        return None
     node = tok
     for _ in range(6):
         if node.head is node:
