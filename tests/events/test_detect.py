@@ -657,3 +657,44 @@ def test_a_killing_done_while_foiling_is_not_foiled(pipeline):
 def test_a_jailed_politician_is_no_arrest_of_this_report(pipeline):
     text = "A Turkish court ordered the release of a jailed Kurdish politician, his lawyer said."
     assert [e.type for e in _extract(pipeline, text).events] == ["RETREAT"]
+
+
+def test_captors_are_an_armed_group_not_the_state_they_hold_hostages_in(pipeline):
+    (e,) = _extract(pipeline, "Two American hostages were freed by their captors in Mali after months in captivity.").events
+    assert e.type == "RETREAT" and e.actor1.sector == "UAF" and e.actor2.sector == "CVL"
+
+
+def test_a_foreign_couple_released_is_civilians(pipeline):
+    (e,) = _extract(pipeline, "Kabul's Taliban rulers released a British couple who had been detained for eight months.").events
+    assert e.actor2.name == "Civilians (United Kingdom)"
+
+
+def test_people_released_are_released_not_aid(pipeline):
+    (e,) = _extract(pipeline, "The kidnapped aid workers were released unharmed on Friday, the charity said.").events
+    assert e.type == "RETREAT" and e.mode == "release"
+
+
+@pytest.mark.parametrize("text, attacker, target", [
+    ("A convoy of UN peacekeepers came under fire from unidentified gunmen near Bunia.", ("REB", "UAF"), "IGO"),
+    ("The minister came under fire from critics over the budget.", (None,), "GOV"),
+])
+def test_who_comes_under_fire_is_the_target(pipeline, text, attacker, target):
+    (e,) = _extract(pipeline, text).events
+    assert (e.actor1.sector if e.actor1 else None) in attacker
+    assert e.actor2.sector == target
+    assert (e.type in ("ASSAULT", "FIGHT")) == (attacker != (None,))
+
+
+def test_the_accused_of_a_passive_accusation_is_the_alleged_hand(pipeline):
+    events = _extract(pipeline, "The Wagner group was accused of killing civilians in central Mali.").events
+    (attack,) = [e for e in events if e.type == "ASSAULT"]
+    assert attack.actor1.name == "Wagner Group" and attack.status == "claimed"
+
+
+def test_a_weapon_in_a_place_is_no_government(pipeline):
+    (e,) = _extract(pipeline, "Three Israeli soldiers were wounded by an explosive device in the West Bank.").events
+    assert e.actor1.sector == "UAF" and e.actor2.country == "ISR"
+
+
+def test_interference_is_no_aid(pipeline):
+    assert [e.type for e in _extract(pipeline, "Beijing accused Washington of interfering in its internal affairs.").events] == ["ACCUSE"]

@@ -153,3 +153,11 @@ def test_a_name_joined_by_a_lower_case_article_is_one_place(gp, text, name, coun
 ])
 def test_a_word_after_a_family_name_particle_is_a_surname(gp, text, word):
     assert word not in texts(gp.geoparse(text))
+
+
+def test_a_town_the_gazetteer_lacks_followed_by_its_country_is_in_that_country(gp):
+    tops = gp.geoparse("Rights groups accused Wagner fighters of killing civilians in Moura, Mali.")
+    moura = one(tops, "Moura")
+    assert moura.country == "MLI" and moura.stand_in
+    # a list of countries is no hierarchy
+    assert {t.country for t in gp.geoparse("Talks with Cyprus, Greece and Italy ended.")} == {"CYP", "GRC", "ITA"}

@@ -28,7 +28,7 @@ from eventwire.events.roles.naming import PERSONAL_SECTORS, PRONOUNS
 from eventwire.events.roles.nouns import LIGHT_VERBS
 from eventwire.events.roles.sources import HARM_VERBS
 from eventwire.events.roles.sides import FIGHT_WORDS
-from eventwire.events.roles.syntax import _between_parties, _child, by_agents
+from eventwire.events.roles.syntax import _between_parties, _child, _prep_object, by_agents
 from eventwire.events.roles.verbs import bare_participle
 from eventwire.events.taxonomy import read_table
 from eventwire.model import Actor, Attribution, Evidence, Location, Segment
@@ -117,6 +117,9 @@ class Mention:
     lone_hand: bool = False
     # an act only a state does ("were executed"): with no one named, the state did it
     state_hand: bool = False
+    # the country of the places its sentence names, for a mention with no place of its own:
+    # where home-only parties act ("protesters in Peshawar demanded ..."; resolve/merge.py)
+    home: str | None = None
     # the act backs a party ("Somali forces backed by U.S. airstrikes"): that party is no target
     backing: bool = False
 
@@ -296,6 +299,21 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
             if plain is not None and plain.type in VIOLENT:
                 etype = plain
                 a1, a2, a1_tok, a2_tok = _roles(tok, etype, ctx, claim.source)
+        if a1 is not None and a1.sector == "GOV" and a1_tok is not None and a1_tok.lemma_.lower() in MEANS \
+                and _only_placed(a1_tok, ctx.roles.resolver):
+            a1 = None  # "wounded by an explosive device in the West Bank": a weapon there, no government
+        under = _come_under(tok, ctx)
+        if under is not None:
+            # "came under fire from critics": who is under it is the target, the "from" phrase
+            # the source; fire from an armed hand is shooting ("A convoy of UN peacekeepers
+            # came under fire from unidentified gunmen"; PETRARCH2 reads it as criticism)
+            src, src_tok, noun = under
+            a1, a2, a1_tok, a2_tok = src, a1, src_tok, a1_tok
+            if noun.lemma_.lower() in ("fire", "attack") and src is not None \
+                    and _armed_hand(src, src_tok, ctx.roles.resolver) and etype.type not in VIOLENT:
+                plover, mode = taxonomy.event_type("190", a1, a2)
+                etype = etype.model_copy(update={"type": plover, "mode": mode, "cameo": "190",
+                                                 "goldstein": taxonomy.cameo("190")["goldstein"]})
         if a1 is None and etype.type == "PROTEST" and a1_tok is not None and (a1_tok.lower_ in CROWD_WORDS or a1_tok.lemma_.lower() in CROWD_WORDS):
             # "Thousands marched in Paris": a crowd that protests is protesters, named by its words
             start = off + a1_tok.idx
@@ -419,6 +437,9 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
                                      (a2.start, a2.end) if a2 is not None and a2.start is not None else None)
         if m.location is not None and m.location.start is not None:
             m.evidence.append(_ev(ctx, m.location.start, m.location.end, "location"))
+        if m.location is None and m.place_hint is None:
+            m.home = next((t.country for t in ctx.toponyms or () if segment.start <= t.start < segment.end
+                           and t.role == "place" and t.country), None)
         m.cues = set(cues)
         if near is None and m.type in VIOLENT:
             near = _paragraph_words(segment, ctx)
@@ -733,6 +754,33 @@ def _armed_hand(actor: Actor | None, tok: Token | None, resolver) -> bool:
     if actor is None or tok is None:
         return False
     return any(m.sector in _ARMED_SECTORS for m in resolver.find(tok.text))
+
+
+_WHERE_PREPS = frozenset({"in", "near", "at", "outside", "inside", "across", "around"})
+
+
+def _only_placed(noun: Token, resolver) -> bool:
+    """The noun's phrase names a party only inside its "in"/"near" phrase: a thing there
+    ("an explosive device in the West Bank"), not whose it is ("a barrage of Russian glide
+    bombs", "Russian missiles")."""
+    where = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in _WHERE_PREPS]
+    if not where:
+        return False
+    inside = {t.i for c in where for t in c.subtree}
+    return not any(resolver.find(t.text) for t in noun.subtree if t.i not in inside and t.i != noun.i)
+
+
+def _come_under(tok: Token, ctx: ArticleContext) -> tuple[Actor | None, Token | None, Token] | None:
+    """(source, its token, the noun) of "came under fire/attack/pressure from X": X, when
+    named, did it, to the subject."""
+    if tok.lemma_.lower() != "come":
+        return None
+    under = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "under"), None)
+    noun = next((g for g in under.children if g.dep_ == "pobj"), None) if under is not None else None
+    if noun is None:
+        return None
+    src = _prep_object(tok, {"from", "by"}) or _prep_object(noun, {"from", "by"})
+    return (resolve_token(src, ctx.roles) if src is not None else None), src, noun
 
 
 # seizure of things or ground: confiscation (171x) and occupation (192)

@@ -543,6 +543,14 @@ class Geoparser:
             return found  # "Moscow, Kiev, Minsk" is a list: a comma qualifier is a region or country
         return self._owner(text, m, by_start)
 
+    def _town_of(self, text: str, m: _Match, qual: _Match) -> bool:
+        """"Moura, Mali.": a town's name, a comma, and the country it is in, where the
+        sentence goes on with no capitalised word (not "Chen, U.S. District Court", not a list
+        of countries)."""
+        return (bool(m.cands) and not any(self.g.fcode[c] in _REGION_CODES for c in m.cands)
+                and re.fullmatch(r",\s*", text[m.end:qual.start]) is not None
+                and re.match(r"\s*(?:[.,;:)\n]|$|[a-z])", text[qual.end:]) is not None)
+
     @staticmethod
     def _owner(text: str, m: _Match, by_start: dict[int, _Match]) -> _Match | None:
         """The place named in the possessive before m: "Pakistan's Tirah"."""
@@ -575,8 +583,8 @@ class Geoparser:
             qual_c = g.country[qb]
             qual_a = (g.country[qb], g.admin1[qb]) if g.fcode[qb] == "ADM1" else None
         if owned and qual_c and g.fcode[qb] == "PCLI" and not any(g.country[c] == qual_c for c in m.cands):
-            # "Pakistan's Tirah": a place the gazetteer lacks, not a namesake abroad (Tehran);
-            # it is at least somewhere in the owning country
+            # "Pakistan's Tirah", "Moura, Mali": a place the gazetteer lacks, not a namesake
+            # abroad (Tehran, Portugal's Moura); it is at least somewhere in the country named
             return qb, 0.5, True
         if bracket and qual_c and not any(g.country[c] == qual_c for c in m.cands):
             # "Boni (Douentza, Mopti)" where the gazetteer knows only Bonn: the bracket says
@@ -898,7 +906,8 @@ class Geoparser:
                               or m.start in listed
                               or _PAREN_CLOSE.match(text, m.end)
                               and _PAREN_LAST.search(text, max(0, m.start - 80), m.start) for m in ms)
-            owned = qual is not None and any(self._owner(text, m, by_start) is qual for m in ms)
+            owned = qual is not None and any(self._owner(text, m, by_start) is qual or self._town_of(text, m, qual)
+                                             for m in ms)
             bracket = qual is not None and any(self._bracketed(text, m, by_start) is qual for m in ms)
             town_after = any(self.lex.cues["town_after"].match(text[m.end:m.end + 40])
                              or self.lex.cues["town_before"].search(text[max(0, m.start - 30):m.start]) for m in ms)

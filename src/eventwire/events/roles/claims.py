@@ -45,6 +45,11 @@ def _complaint_parties(tok: Token) -> tuple[Token | None, Token | None, Token | 
         gov = gov.head  # "lodges [a protest] over ...", "summons [envoy over ...]"
     if gov.lemma_.lower() not in COMPLAINT_WORDS and gov.lower_ not in COMPLAINT_WORDS:
         return None, None, None
+    passive = _child(gov, "nsubjpass") if gov.pos_ in ("VERB", "AUX") else None
+    if passive is not None:
+        # "The Wagner group's fighters were accused of executing civilians": the subject is
+        # the accused, the "by" phrase (if any) the one who complains
+        return _prep_object(gov, {"by"}), passive, gov
     if gov.pos_ in ("VERB", "AUX"):
         complainer = verb_subject(gov)
     else:  # headline noun: "Pakistan summons Indian envoy ..."
