@@ -698,3 +698,14 @@ def test_a_weapon_in_a_place_is_no_government(pipeline):
 
 def test_interference_is_no_aid(pipeline):
     assert [e.type for e in _extract(pipeline, "Beijing accused Washington of interfering in its internal affairs.").events] == ["ACCUSE"]
+
+
+@pytest.mark.parametrize("text, host", [
+    ("Germany's foreign minister arrived in Kyiv on an unannounced visit.", None),
+    # "the first such trip" is this one, not a kind of trip
+    ("Turkey's foreign minister visited Damascus on Wednesday, the first such trip in more than a decade.", "SYR"),
+])
+def test_a_visit_to_a_place_is_a_meeting(pipeline, text, host):
+    (e,) = _extract(pipeline, text).events
+    assert e.type == "CONSULT" and e.mode == "visit"
+    assert (e.actor2.country if e.actor2 else None) == host

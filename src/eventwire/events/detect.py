@@ -338,10 +338,11 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
             # of the brigade surrendered to government forces" is a unit)
             continue
         if etype.type == "CONSULT" and a2 is None and tok.pos_ == "VERB" and not (a1_tok is not None and any(
-                c.dep_ == "conj" for c in a1_tok.subtree)):
+                c.dep_ == "conj" for c in a1_tok.subtree)) and not _visits_a_place(tok, ctx):
             # "The army chief attended the passing-out parade": a verb of meeting is with
             # someone, whom a subject of two may name itself ("Obama and Putin will meet in
-            # Zurich"); talks named by a noun ("peace talks started") stand alone
+            # Zurich") or a place ("arrived in Kyiv on an unannounced visit"); talks named by
+            # a noun ("peace talks started") stand alone
             continue
         if _bare_death(tok, trigger_types, words):
             continue  # "Jean-Luc Godard dies", "died following a lengthy illness"
@@ -759,6 +760,17 @@ def _armed_hand(actor: Actor | None, tok: Token | None, resolver) -> bool:
 _WHERE_PREPS = frozenset({"in", "near", "at", "outside", "inside", "across", "around"})
 
 
+def _visits_a_place(verb: Token, ctx: ArticleContext) -> bool:
+    """The verb's own "in"/"to" phrase is a place the geoparse found: a visit there."""
+    off = ctx.roles.offset
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "to"):
+            for g in c.children:
+                if g.dep_ == "pobj" and any(s <= off + g.idx < e for s, e, _ in ctx.roles.places):
+                    return True
+    return False
+
+
 def _only_placed(noun: Token, resolver) -> bool:
     """The noun's phrase names a party only inside its "in"/"near" phrase: a thing there
     ("an explosive device in the West Bank"), not whose it is ("a barrage of Russian glide
@@ -910,8 +922,9 @@ def _habitual(tok: Token) -> bool:
     act ("similar killings") and a record (`_a_record`)."""
     # "such attacks are common", "has carried out similar killings" (the act's noun as object)
     for noun in (tok, *(c for c in tok.children if c.dep_ == "dobj")):
-        if noun.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in KIND_OF for c in noun.children):
-            return True
+        if noun.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in KIND_OF for c in noun.children) \
+                and not any(c.lower_ in _ORDINALS for c in noun.children):
+            return True  # ("the first such trip in a decade" is this one)
     node = tok
     for _ in range(3):
         if node.pos_ in ("VERB", "AUX"):
@@ -924,6 +937,9 @@ def _habitual(tok: Token) -> bool:
     # a killing told so is news's present ("Taliban claim bomb that kills 13"), not a habit
     return node.dep_ == "relcl" and node.tag_ in ("VBZ", "VBP") and node.lemma_.lower() not in _HARM_LEMMAS \
         and not any(c.dep_ in ("aux", "auxpass") for c in node.children)
+
+
+_ORDINALS = frozenset({"first", "second", "third", "last", "latest"})
 
 
 def _a_record(verb: Token) -> bool:
