@@ -709,3 +709,14 @@ def test_a_visit_to_a_place_is_a_meeting(pipeline, text, host):
     (e,) = _extract(pipeline, text).events
     assert e.type == "CONSULT" and e.mode == "visit"
     assert (e.actor2.country if e.actor2 else None) == host
+
+
+def test_to_protest_as_a_complaint_is_no_demonstration_and_its_object_no_event(pipeline):
+    text = "Pakistan's foreign office summoned the Afghan charge d'affaires to protest against cross-border firing."
+    assert [e.type for e in _extract(pipeline, text).events] == ["ACCUSE"]
+
+
+def test_the_charges_an_arrest_is_made_on_are_no_event_and_no_toll(pipeline):
+    text = "Police in Bangladesh arrested a former minister on charges of murdering a student during last year's protests."
+    (e,) = _extract(pipeline, text).events
+    assert e.type == "COERCE" and e.fatalities.best is None

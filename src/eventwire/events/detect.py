@@ -45,6 +45,7 @@ COMPLAINT_GOVERNORS = frozenset(_ROLES["complaint_governors"])
 STATE_HAND_VERBS = frozenset(_ROLES["state_hand_verbs"])
 NAMING_VERBS = set(_ROLES["naming_verbs"])
 COMPLAINT_CARRIERS = set(_ROLES["complaint_carriers"])
+COMPLAINT_WORDS = frozenset(_ROLES["complaint_words"])
 RETALIATION = _ROLES["retaliation_cues"]
 VIOLENT = {"ASSAULT", "FIGHT", "COERCE", "PROTEST"}
 HARM_TYPES = {"ASSAULT", "FIGHT"}  # attacks and fights: what harms people
@@ -183,6 +184,8 @@ def _is_candidate(tok: Token) -> bool:
         obj = tok.head if tok.dep_ == "compound" and tok.head.i > tok.i else tok
         if obj.dep_ == "dobj" and obj.head.lemma_.lower() in DISCUSSED_VERBS:
             return False  # "met to discuss a ceasefire proposal": a thing talked of
+    if _protest_of_a_complaint(tok):
+        return False  # "summoned the Afghan charge d'affaires to protest against ...": no demonstration
     if tok.dep_ == "amod" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN") and tok.i < tok.head.i:
         return False  # "a jailed Kurdish politician", "abducted schoolgirls": a state told, no act
     if _on_record(tok):
@@ -203,6 +206,13 @@ def _backing(tok: Token) -> bool:
     """The act is the "by" phrase of a word of backing on a party ("Somali forces backed by
     U.S. airstrikes"): support for that party, aimed at its foe."""
     return tok.dep_ == "pobj" and tok.head.dep_ == "agent" and tok.head.head.lower_ in _PATRON_WORDS
+
+
+def _protest_of_a_complaint(tok: Token) -> bool:
+    """"to protest" as the purpose of a diplomatic complaint ("summoned the envoy to protest
+    against the shelling"): the complaint's own word, not a demonstration."""
+    return tok.lemma_.lower() == "protest" and tok.pos_ == "VERB" and tok.dep_ in ("xcomp", "advcl") \
+        and tok.head.lemma_.lower() in COMPLAINT_WORDS
 
 
 _RECORD_PREPS = frozenset({"of", "for", "with", "over"})
@@ -451,7 +461,7 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
         m.governed = governor is not None
         m.confidence = _confidence(m, etype, governed=m.governed)
         mentions.append(m)
-    _assign_casualties(mentions, casualties, doc, off, ctx)
+    _assign_casualties(mentions, casualties, doc, off, ctx, trigger_types)
     _crowd_of_the_sentence(mentions, ctx)
     for m in mentions:
         _toll_bonus(m)
@@ -615,12 +625,18 @@ def _place_hint(m: Mention, segment: Segment, ctx: ArticleContext) -> Location |
             or where.country_place(ctx, shooter))
 
 
-def _assign_casualties(mentions: list[Mention], casualties: list[Casualty], doc: Doc, off: int, ctx: ArticleContext) -> None:
-    """Give each figure to the violent mention it belongs to (the nearest in the sentence)."""
+def _assign_casualties(mentions: list[Mention], casualties: list[Casualty], doc: Doc, off: int, ctx: ArticleContext,
+                       trigger_types: dict | None = None) -> None:
+    """Give each figure to the violent mention it belongs to (the nearest in the sentence).
+    A figure told in a person's record or an act's reason ("arrested on charges of murdering
+    a student") belongs to no event of the report."""
     violent = [m for m in mentions if m.type in VIOLENT]
     if not violent:
         return
     for cas in casualties:
+        anchor = doc[cas.anchor]
+        if _on_record(anchor) or trigger_types is not None and _cause_of(anchor, trigger_types):
+            continue
         anchor_char = off + doc[cas.anchor].idx
         target = min(violent, key=lambda m: abs(m.trigger.start - anchor_char))
         (target.fatalities if cas.what == "fatalities" else target.injuries).append(cas)
@@ -857,8 +873,8 @@ def _cause_of(tok: Token, trigger_types: dict) -> bool:
     (roles.json `cause_governors`), or the "over" phrase of a complaint
     (`complaint_governors`): "two men were executed for their role in the protests",
     "sanctions on officials over the crackdown", "summoned the envoy over cross-border
-    attacks". The act is the reason given, told as known; its own report, if any, is
-    elsewhere."""
+    attacks", "arrested on charges of murdering a student during the protests". The act is
+    the reason given, told as known; its own report, if any, is elsewhere."""
     if tok.pos_ not in ("NOUN", "PROPN") and tok.dep_ != "pcomp":
         return False  # a verb only as the object of the preposition: "jailed for criticising the war"
     node = tok
@@ -866,7 +882,10 @@ def _cause_of(tok: Token, trigger_types: dict) -> bool:
         if node.dep_ not in ("pobj", "pcomp") or node.head.dep_ != "prep":
             return False
         prep = node.head
-        if prep.lower_ in ("for", "over"):
+        if prep.lower_ in ("against", "over") and _protest_of_a_complaint(prep.head):
+            return True  # "summoned the envoy to protest against cross-border firing"
+        if prep.lower_ in ("for", "over") or prep.lower_ == "on" and node.lemma_.lower() in _CHARGE_NOUNS:
+            # ("arrested a former minister on charges of murdering a student")
             gov = prep.head
             if gov.i not in trigger_types and gov.dep_ in ("dobj", "nsubjpass"):
                 gov = gov.head  # the phrase hung on the verb's object
@@ -878,11 +897,12 @@ def _cause_of(tok: Token, trigger_types: dict) -> bool:
             return family_ in CAUSE_GOVERNORS or gov.lemma_.lower() in STATE_HAND_VERBS \
                 or prep.lower_ == "over" and family_ in COMPLAINT_GOVERNORS
         node = prep.head
-        if node.pos_ not in ("NOUN", "PROPN"):
+        if node.pos_ not in ("NOUN", "PROPN") and node.dep_ != "pcomp":
             return False
     return False
 
 
+_CHARGE_NOUNS = frozenset({"charge", "suspicion", "allegation", "accusation"})
 _SELF = frozenset({"it", "they", "we", "he", "she", "i"})
 _OWN = frozenset({"its", "their", "our", "his", "her", "my"})
 

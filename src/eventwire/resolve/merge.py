@@ -175,7 +175,8 @@ def _at_home_actors(clusters: list[_Cluster], countries: list[str]) -> None:
     # the article's country; failing a country word, where its events' sentences place them
     hinted = Counter(m.place_hint.country for c in clusters for m in c.mentions
                      if m.place_hint is not None and m.place_hint.country and m.place_hint.source != "country")
-    hinted.update(m.home for c in clusters for m in c.mentions if m.home)
+    if not hinted:  # no event carries a place: where the sentences put their parties
+        hinted.update(m.home for c in clusters for m in c.mentions if m.home)
     if len(countries) > 1 or len(hinted) > 1:
         return  # "Thailand and Cambodia agreed to withdraw troops": whose troops is not said
     home = countries[0] if countries else (next(iter(hinted)) if hinted else None)
