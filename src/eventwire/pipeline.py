@@ -168,10 +168,12 @@ class Pipeline:
         cands, scores = self._gate(segments)
         toponyms, actors = [], None
         if self.geoparser is not None and cands:
-            dateline = [(s.start, s.end) for s in segments if s.kind in ("header", "furniture")]
+            # a dateline is geoparsed (its role "dateline" places nothing itself; it refines a
+            # country-only place, attributes/location.py); headers and furniture are not read
+            skip = [(s.start, s.end) for s in segments if s.kind in ("header", "furniture")]
             # scanned once: the geoparse and the article's countries (context_countries) both count them
             actors = self.geoparser.actor_countries(article.text)
-            toponyms = self.geoparser.geoparse(article.text, skip_spans=dateline, actors=actors)
+            toponyms = self.geoparser.geoparse(article.text, skip_spans=skip, actors=actors)
         ctx = ArticleContext(
             text=article.text,
             anchor=article.date,

@@ -41,7 +41,6 @@ TOPIC_HEADS = set(_ROLES["topic_heads"])
 RECORD_VERBS = frozenset(_ROLES["record_verbs"])
 DISCUSSED_VERBS = frozenset(_ROLES["discussed_verbs"])
 CAUSE_GOVERNORS = frozenset(_ROLES["cause_governors"])
-COMPLAINT_GOVERNORS = frozenset(_ROLES["complaint_governors"])
 STATE_HAND_VERBS = frozenset(_ROLES["state_hand_verbs"])
 NAMING_VERBS = set(_ROLES["naming_verbs"])
 COMPLAINT_CARRIERS = set(_ROLES["complaint_carriers"])
@@ -184,8 +183,6 @@ def _is_candidate(tok: Token) -> bool:
         obj = tok.head if tok.dep_ == "compound" and tok.head.i > tok.i else tok
         if obj.dep_ == "dobj" and obj.head.lemma_.lower() in DISCUSSED_VERBS:
             return False  # "met to discuss a ceasefire proposal": a thing talked of
-    if _protest_of_a_complaint(tok):
-        return False  # "summoned the Afghan charge d'affaires to protest against ...": no demonstration
     if tok.dep_ == "amod" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN") and tok.i < tok.head.i:
         return False  # "a jailed Kurdish politician", "abducted schoolgirls": a state told, no act
     if _on_record(tok):
@@ -312,6 +309,12 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
         if a1 is not None and a1.sector == "GOV" and a1_tok is not None and a1_tok.lemma_.lower() in MEANS \
                 and _only_placed(a1_tok, ctx.roles.resolver):
             a1 = None  # "wounded by an explosive device in the West Bank": a weapon there, no government
+        if etype.type == "PROTEST" and _protest_of_a_complaint(tok):
+            # "summoned the Afghan charge d'affaires to protest against cross-border firing":
+            # the complaint's own word, no demonstration
+            plover, mode = taxonomy.event_type("111", a1, a2)
+            etype = etype.model_copy(update={"type": plover, "mode": mode, "cameo": "111",
+                                             "goldstein": taxonomy.cameo("111")["goldstein"]})
         under = _come_under(tok, ctx)
         if under is not None:
             # "came under fire from critics": who is under it is the target, the "from" phrase
@@ -341,19 +344,10 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
             continue  # "currently visiting his home country": a verbal event needs a party
         if etype.type not in VIOLENT and all(a is None or a.sector == "BUS" for a in (a1, a2)):
             continue  # "Russian tycoon buys English football club": business among businesses
-        if etype.type not in VIOLENT and a1_tok is not None and (a1_tok.lower_ in market_heads()
-                                                                 or a1_tok.lemma_.lower() in market_heads()) \
-                and (a2 is None or a2.sector not in _ARMED_SECTORS):
-            # "investors cheered the approval of the IMF loan": a market, no party ("a company
-            # of the brigade surrendered to government forces" is a unit)
-            continue
-        if etype.type == "CONSULT" and a2 is None and tok.pos_ == "VERB" and not (a1_tok is not None and any(
-                c.dep_ == "conj" for c in a1_tok.subtree)) and not _visits_a_place(tok, ctx):
-            # "The army chief attended the passing-out parade": a verb of meeting is with
-            # someone, whom a subject of two may name itself ("Obama and Putin will meet in
-            # Zurich") or a place ("arrived in Kyiv on an unannounced visit"); talks named by
-            # a noun ("peace talks started") stand alone
-            continue
+        if etype.type not in VIOLENT and _a_market(a1_tok, a2):
+            continue  # "investors cheered the approval of the IMF loan": a market, no party
+        if etype.type == "CONSULT" and a2 is None and _meets_no_one(tok, a1_tok, ctx):
+            continue  # "The army chief attended the passing-out parade"
         if _bare_death(tok, trigger_types, words):
             continue  # "Jean-Luc Godard dies", "died following a lengthy illness"
         if _manner_of_arrest(tok, trigger_types, ctx.roles.resolver):
@@ -637,7 +631,7 @@ def _assign_casualties(mentions: list[Mention], casualties: list[Casualty], doc:
         anchor = doc[cas.anchor]
         if _on_record(anchor) or trigger_types is not None and _cause_of(anchor, trigger_types):
             continue
-        anchor_char = off + doc[cas.anchor].idx
+        anchor_char = off + anchor.idx
         target = min(violent, key=lambda m: abs(m.trigger.start - anchor_char))
         (target.fatalities if cas.what == "fatalities" else target.injuries).append(cas)
         target.evidence.append(_ev(ctx, off + cas.start, off + cas.end, cas.what))
@@ -776,6 +770,22 @@ def _armed_hand(actor: Actor | None, tok: Token | None, resolver) -> bool:
 _WHERE_PREPS = frozenset({"in", "near", "at", "outside", "inside", "across", "around"})
 
 
+def _a_market(a1_tok: Token | None, a2: Actor | None) -> bool:
+    """The one who acts is a market's word ("investors", "shareholders": non_actor_heads.tsv's
+    business class), and the other side no armed hand ("a company of the brigade
+    surrendered to government forces" is a unit)."""
+    return a1_tok is not None and (a1_tok.lower_ in market_heads() or a1_tok.lemma_.lower() in market_heads()) \
+        and (a2 is None or a2.sector not in _ARMED_SECTORS)
+
+
+def _meets_no_one(verb: Token, a1_tok: Token | None, ctx: ArticleContext) -> bool:
+    """A verb of meeting with no one met: none named after it, none beside its subject
+    ("Obama and Putin will meet in Zurich"), no place visited ("arrived in Kyiv on an
+    unannounced visit"). Talks named by a noun ("peace talks started") stand alone."""
+    return verb.pos_ == "VERB" and not (a1_tok is not None and any(c.dep_ == "conj" for c in a1_tok.subtree)) \
+        and not _visits_a_place(verb, ctx)
+
+
 def _visits_a_place(verb: Token, ctx: ArticleContext) -> bool:
     """The verb's own "in"/"to" phrase is a place the geoparse found: a visit there."""
     off = ctx.roles.offset
@@ -870,11 +880,11 @@ def _manner_of_arrest(tok: Token, trigger_types: dict, resolver) -> bool:
 
 def _cause_of(tok: Token, trigger_types: dict) -> bool:
     """The event noun is in the "for"/"over" phrase of an act that punishes or answers it
-    (roles.json `cause_governors`), or the "over" phrase of a complaint
-    (`complaint_governors`): "two men were executed for their role in the protests",
-    "sanctions on officials over the crackdown", "summoned the envoy over cross-border
-    attacks", "arrested on charges of murdering a student during the protests". The act is
-    the reason given, told as known; its own report, if any, is elsewhere."""
+    (roles.json `cause_governors`): "two men were executed for their role in the protests",
+    "sanctions on officials over the crackdown", "arrested on charges of murdering a student
+    during the protests". The act is the reason given, told as known; its own report, if
+    any, is elsewhere. (What a complaint is "over" is kept: "Pakistan summons Indian envoy
+    over cross-border shelling" names the shelling's sides, events/roles/claims.py.)"""
     if tok.pos_ not in ("NOUN", "PROPN") and tok.dep_ != "pcomp":
         return False  # a verb only as the object of the preposition: "jailed for criticising the war"
     node = tok
@@ -882,27 +892,29 @@ def _cause_of(tok: Token, trigger_types: dict) -> bool:
         if node.dep_ not in ("pobj", "pcomp") or node.head.dep_ != "prep":
             return False
         prep = node.head
-        if prep.lower_ in ("against", "over") and _protest_of_a_complaint(prep.head):
-            return True  # "summoned the envoy to protest against cross-border firing"
         if prep.lower_ in ("for", "over") or prep.lower_ == "on" and node.lemma_.lower() in _CHARGE_NOUNS:
             # ("arrested a former minister on charges of murdering a student")
             gov = prep.head
-            if gov.i not in trigger_types and gov.dep_ in ("dobj", "nsubjpass"):
-                gov = gov.head  # the phrase hung on the verb's object
+            for _ in range(2):  # the phrase hung on the verb's object or its term ("for two years over ...")
+                if gov.i in trigger_types:
+                    break
+                if gov.dep_ in ("dobj", "nsubjpass"):
+                    gov = gov.head
+                elif gov.dep_ == "pobj" and gov.head.dep_ == "prep":
+                    gov = gov.head.head
             governing = trigger_types.get(gov.i)
             if governing is None:
                 return False
             family_ = _family(governing.type)
             # an execution punishes too ("were executed for their role in the protests")
-            return family_ in CAUSE_GOVERNORS or gov.lemma_.lower() in STATE_HAND_VERBS \
-                or prep.lower_ == "over" and family_ in COMPLAINT_GOVERNORS
+            return family_ in CAUSE_GOVERNORS or gov.lemma_.lower() in STATE_HAND_VERBS
         node = prep.head
         if node.pos_ not in ("NOUN", "PROPN") and node.dep_ != "pcomp":
             return False
     return False
 
 
-_CHARGE_NOUNS = frozenset({"charge", "suspicion", "allegation", "accusation"})
+_CHARGE_NOUNS = frozenset(_ROLES["charge_nouns"])
 _SELF = frozenset({"it", "they", "we", "he", "she", "i"})
 _OWN = frozenset({"its", "their", "our", "his", "her", "my"})
 
