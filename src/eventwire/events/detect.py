@@ -26,7 +26,7 @@ from eventwire.events.roles import TRIGGER_FLAG, RoleContext, noun_roles, resolv
 from eventwire.events.roles.claims import VIOLENT_WORDS
 from eventwire.events.roles.naming import PERSONAL_SECTORS, PRONOUNS
 from eventwire.events.roles.nouns import LIGHT_VERBS
-from eventwire.events.roles.sources import HARM_VERBS
+from eventwire.events.roles.sources import HARM_VERBS, verb_subject
 from eventwire.events.roles.sides import FIGHT_WORDS
 from eventwire.events.roles.syntax import _between_parties, _child, _prep_object, by_agents
 from eventwire.events.roles.verbs import bare_participle
@@ -311,7 +311,11 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
             a1 = None  # "wounded by an explosive device in the West Bank": a weapon there, no government
         if etype.type == "PROTEST" and _protest_of_a_complaint(tok):
             # "summoned the Afghan charge d'affaires to protest against cross-border firing":
-            # the complaint's own word, no demonstration
+            # the complaint's own word, no demonstration; who summons protests, to whom summoned
+            who, whom = verb_subject(tok.head), _child(tok.head, "dobj")
+            if who is not None:
+                a1, a1_tok = resolve_token(who, ctx.roles), who
+                a2, a2_tok = (resolve_token(whom, ctx.roles), whom) if whom is not None else (None, None)
             plover, mode = taxonomy.event_type("111", a1, a2)
             etype = etype.model_copy(update={"type": plover, "mode": mode, "cameo": "111",
                                              "goldstein": taxonomy.cameo("111")["goldstein"]})
