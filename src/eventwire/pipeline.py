@@ -202,12 +202,12 @@ class Pipeline:
         # "Police did not arrest anyone": the words of an event that, as told, did not happen.
         # Denials stay (a party denying an act is news), plain negations leave the dataset.
         # Nor is an attack with no party on either side, no toll, no named means and no place
-        # ("Viola Davis feared a heart attack"), unless its sentence clears the gate's own
-        # sentence threshold rather than the lenient floor of a short item ("Fresh violence
-        # in Kurram claims lives"). Links are made among the events kept, so none points
+        # ("Viola Davis feared a heart attack"), unless its sentence clears the gate's
+        # `bare_attack` point, above the lenient floor of a short item ("Fresh violence in
+        # Kurram claims lives" does). Links are made among the events kept, so none points
         # at an event that left.
         kept = [(e, ms) for e, ms in zip(events, clusters)
-                if e.status != "negated" and _grounded(e, self.relevance.sentence)]
+                if e.status != "negated" and _grounded(e, self.relevance.bare_attack)]
         events, clusters = [e for e, _ in kept], [ms for _, ms in kept]
         # only now, so that what grounds an event above is the place its own words gave
         for event, ms in zip(events, clusters):

@@ -721,3 +721,14 @@ def test_the_charges_an_arrest_is_made_on_are_no_event_and_no_toll(pipeline):
     text = "Police in Bangladesh arrested a former minister on charges of murdering a student during last year's protests."
     (e,) = _extract(pipeline, text).events
     assert e.type == "COERCE" and e.fatalities.best is None
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Ex-NBA Great Paul Pierce Fired By ESPN After Racy Party Video Goes Viral", False),
+    # a place of its own, a toll, a party: an attack an analyst can code
+    ("Fresh violence in Kurram claims lives", True),
+    ("Clashes erupted overnight near the border.", True),
+])
+def test_an_attack_with_no_one_nowhere_and_no_toll_needs_a_clear_report(pipeline, text, kept):
+    attacks = [e for e in _extract(pipeline, text).events if e.type in ("ASSAULT", "FIGHT")]
+    assert bool(attacks) == kept

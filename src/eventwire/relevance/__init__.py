@@ -20,7 +20,9 @@ point is data too (`data/relevance/gate.json`):
   still need a trigger and a party;
 - in an article that passes by a wide margin (`article_strong`), sentences pass from the
   lower `sentence_in_strong` threshold: a conflict report's diplomatic aftermath ("Pakistan
-  recalled its ambassador") is part of the story.
+  recalled its ambassador") is part of the story;
+- after coding, an attack with no party, no place of its own, no toll and no named means
+  stays only when its sentence reaches `bare_attack` (eventwire.pipeline).
 
 `EVENTWIRE_RELEVANCE=off` turns the gate off (every sentence passes), for comparison.
 """
@@ -66,6 +68,8 @@ class RelevanceGate:
         self.top_k = int(config["top_k"])
         self.short_item = int(config["short_item"])
         self.short_article = float(config["short_article"])
+        # an attack with no party, no place of its own, no toll and no means (pipeline.py)
+        self.bare_attack = float(config.get("bare_attack", self.sentence))
         self.enabled = enabled
 
     @classmethod
