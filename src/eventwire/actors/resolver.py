@@ -489,6 +489,7 @@ def non_actor_heads() -> frozenset[str]:
     return frozenset(_non_actor_classes())
 
 
+@lru_cache(maxsize=1)
 def market_heads() -> frozenset[str]:
     """The business words among them ("investors", "shareholders", "banks"): a market, never
     a party to a political act ("investors cheered the IMF loan"); team words are not, since

@@ -316,9 +316,7 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
             if who is not None:
                 a1, a1_tok = resolve_token(who, ctx.roles), who
                 a2, a2_tok = (resolve_token(whom, ctx.roles), whom) if whom is not None else (None, None)
-            plover, mode = taxonomy.event_type("111", a1, a2)
-            etype = etype.model_copy(update={"type": plover, "mode": mode, "cameo": "111",
-                                             "goldstein": taxonomy.cameo("111")["goldstein"]})
+            etype = _as_code(etype, "111", a1, a2, taxonomy)
         under = _come_under(tok, ctx)
         if under is not None:
             # "came under fire from critics": who is under it is the target, the "from" phrase
@@ -328,9 +326,7 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
             a1, a2, a1_tok, a2_tok = src, a1, src_tok, a1_tok
             if noun.lemma_.lower() in ("fire", "attack") and src is not None \
                     and _armed_hand(src, src_tok, ctx.roles.resolver) and etype.type not in VIOLENT:
-                plover, mode = taxonomy.event_type("190", a1, a2)
-                etype = etype.model_copy(update={"type": plover, "mode": mode, "cameo": "190",
-                                                 "goldstein": taxonomy.cameo("190")["goldstein"]})
+                etype = _as_code(etype, "190", a1, a2, taxonomy)
         if a1 is None and etype.type == "PROTEST" and a1_tok is not None and (a1_tok.lower_ in CROWD_WORDS or a1_tok.lemma_.lower() in CROWD_WORDS):
             # "Thousands marched in Paris": a crowd that protests is protesters, named by its words
             start = off + a1_tok.idx
@@ -825,6 +821,14 @@ def _come_under(tok: Token, ctx: ArticleContext) -> tuple[Actor | None, Token | 
     return (resolve_token(src, ctx.roles) if src is not None else None), src, noun
 
 
+def _as_code(etype, code: str, a1: Actor | None, a2: Actor | None, taxonomy):
+    """`etype` read as CAMEO `code` instead: its PLOVER type and mode for these parties, and
+    its Goldstein weight."""
+    plover, mode = taxonomy.event_type(code, a1, a2)
+    return etype.model_copy(update={"type": plover, "mode": mode, "cameo": code,
+                                    "goldstein": taxonomy.cameo(code)["goldstein"]})
+
+
 # seizure of things or ground: confiscation (171x) and occupation (192)
 _SEIZURE_CODES = {"171", "192"}
 _SETTLEMENTS = frozenset(_ROLES["settlement_nouns"])
@@ -841,10 +845,7 @@ def _seizure_of_people(tok: Token, etype, a1: Actor | None, a2: Actor | None, a2
     if etype.cameo[:3] in _SEIZURE_CODES and a1 is not None and _people(a2, a2_tok, resolver):
         # "Gunmen seized 30 worshippers", "Troops captured 12 rebels": the state arrests
         # them, anyone else abducts them
-        code = "173" if "STATE" in taxonomy.actor_classes(a1) else "181"
-        plover, mode = taxonomy.event_type(code, a1, a2)
-        return etype.model_copy(update={"type": plover, "mode": mode, "cameo": code,
-                                        "goldstein": taxonomy.cameo(code)["goldstein"]})
+        return _as_code(etype, "173" if "STATE" in taxonomy.actor_classes(a1) else "181", a1, a2, taxonomy)
     return etype
 
 
