@@ -80,6 +80,11 @@ def nlp():
     ("the Swedish embassy", "SWE", "GOV"),
     ("Kazakh police", "KAZ", "COP"),
     ("a traffic cop", None, "COP"),
+    # an operative of a named group is the group's, not a spy of its country
+    ("a Hezbollah operative", "LBN", "REB"),
+    ("an Iranian operative", "IRN", "SPY"),
+    # a company called a telecom is a business, not the press
+    ("Swedish operator Nordvik Telecom", "SWE", "BUS"),
 ])
 def test_resolve_phrases(resolver, phrase, country, sector):
     actor = resolver.resolve(phrase)
@@ -344,3 +349,12 @@ def test_a_patron_in_a_modifier_is_not_the_actor(pipeline, text, name, country):
     assert ev.actor1 is not None and ev.actor1.country == country
     if name:
         assert ev.actor1.name == name
+
+
+@pytest.mark.parametrize("phrase", ["the Sea of Japan", "the Gulf of Mexico", "the Korean Peninsula", "the Bay of Bengal"])
+def test_a_sea_named_for_a_country_is_no_party(resolver, phrase):
+    assert resolver.resolve(phrase) is None
+
+
+def test_a_country_alone_is_still_its_government(resolver):
+    assert (resolver.resolve("Japan").country, resolver.resolve("Japan").sector) == ("JPN", "GOV")

@@ -55,3 +55,12 @@ def test_one_list_of_reporting_verbs():
     assert claims.REPORTING_STATUS == {r["lemma"]: r["status"] for r in rows if r["status"] != "-"}
     assert TriggerLexicon.load()._reporting == {r["lemma"]: r["kind"] for r in rows if r["kind"] != "-"}
     assert claims.CLAUSE_ONLY == {"deny", "dismiss", "refute", "reject", "rebut"}
+
+
+def test_a_clause_of_denied_reports_is_denied(nlp):
+    """"denied media reports that the leader would visit": the visit is what is denied."""
+    doc = nlp("The Kremlin spokesman denied media reports that the Russian leader would visit Tehran this month.")
+    claim = claims.reporting_frame(_tok(doc, "visit"))
+    assert claim.status == "denied" and claim.source.text == "spokesman"
+    doc = nlp("The army rejected claims that its soldiers shot protesters.")
+    assert claims.reporting_frame(_tok(doc, "shot")).status == "denied"

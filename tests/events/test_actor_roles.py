@@ -350,3 +350,65 @@ def test_a_state_protesting_to_another_complains(pipeline):
     ev = pipeline.extract(Article(id="t", text="Japan protested to China after a Chinese navy ship entered "
                                                 "its territorial waters.")).events[0]
     assert (ev.type, ev.actor1.country, ev.actor2.country) == ("ACCUSE", "JPN", "CHN")
+
+
+@pytest.mark.parametrize("text, type_, actor1, actor2", [
+    # the "of" phrase of an act done to someone names who it was done to
+    ("Russia's release of the prisoners was welcomed in Kyiv.", "RETREAT", "RUS", "CVL"),
+    ("Iran's arrest of the journalist drew criticism.", "COERCE", "IRN", "MED"),
+    ("The Trump administration has announced the expulsion of 60 Russian diplomats.", "SANCTION", "USA", "GOV"),
+])
+def test_the_of_phrase_of_an_act_done_to_someone_is_its_target(pipeline, text, type_, actor1, actor2):
+    ev = next(e for e in pipeline.extract(Article(id="t", text=text)).events if e.type == type_)
+    assert ev.actor1 is not None and ev.actor1.country == actor1
+    assert ev.actor2 is not None and ev.actor2.sector == actor2
+
+
+def test_a_personal_possessor_of_a_release_is_released_not_releasing(pipeline):
+    """"called for his immediate release": "his" is the prisoner, never a state invented
+    from the pronoun."""
+    text = ("Agents detained opposition activist Rafael Quintero in Caracas on Friday. "
+            "The United States called for his immediate release.")
+    for ev in pipeline.extract(Article(id="t", text=text)).events:
+        assert ev.actor1 is None or ev.actor1.text.lower() != "his", ev
+
+
+def test_the_planter_of_a_device_struck_is_the_attacker(pipeline):
+    text = ("Eight farmers were killed on Wednesday when a vehicle conveying them to their farms ran over an "
+            "improvised explosive device planted by suspected Boko Haram insurgents in Borno State.")
+    ev = next(e for e in pipeline.extract(Article(id="t", text=text)).events if e.type == "ASSAULT")
+    assert ev.actor1 is not None and ev.actor1.name == "Boko Haram"
+    assert ev.actor2 is not None and ev.actor2.text == "Eight farmers"
+
+
+def test_a_device_struck_with_no_planter_names_no_hand(pipeline):
+    ev = pipeline.extract(Article(id="t", text="Two soldiers were killed when their vehicle hit a landmine.")).events[0]
+    assert ev.actor1 is None or ev.actor1.sector == "UAF"
+
+
+def test_a_missile_fired_into_a_sea_hits_no_state(pipeline):
+    text = "North Korea fired a ballistic missile into the Sea of Japan on Monday."
+    ev = pipeline.extract(Article(id="t", text=text)).events[0]
+    assert ev.actor1.country == "PRK" and ev.actor2 is None
+
+
+def test_parties_joined_by_and_reach_an_agreement_with_each_other(pipeline):
+    ev = pipeline.extract(Article(id="t", text="India and China reached an agreement on border patrolling.")).events[0]
+    assert (ev.type, ev.actor1.country, ev.actor2.country) == ("AGREE", "IND", "CHN")
+
+
+def test_what_a_deal_is_on_is_its_topic_not_a_party(pipeline):
+    """"signed agreements on offshore energy exploration and military training": no army is
+    a party; the partner is who the deal is "with"."""
+    ev = pipeline.extract(Article(id="t", text="The two leaders signed agreements on offshore energy exploration "
+                                                "and military training.")).events
+    assert ev and all(e.actor2 is None for e in ev)
+    ev = pipeline.extract(Article(id="t", text="Iran signed a deal with Russia on energy.")).events[0]
+    assert (ev.actor1.country, ev.actor2.country) == ("IRN", "RUS")
+
+
+def test_it_still_stands_for_the_body_that_announces(pipeline):
+    text = ("The Nigerian Union of Teachers (NUT) announced Thursday that it has called off a four-day strike "
+            "after deliberations with the Nigerian government.")
+    ev = next(e for e in pipeline.extract(Article(id="t", text=text)).events if e.type == "CONCEDE")
+    assert ev.actor1 is not None and ev.actor1.country == "NGA"

@@ -732,3 +732,55 @@ def test_the_charges_an_arrest_is_made_on_are_no_event_and_no_toll(pipeline):
 def test_an_attack_with_no_one_nowhere_and_no_toll_needs_a_clear_report(pipeline, text, kept):
     attacks = [e for e in _extract(pipeline, text).events if e.type in ("ASSAULT", "FIGHT")]
     assert bool(attacks) == kept
+
+
+@pytest.mark.parametrize("text", [
+    # a film shot, a rocket launched into space: made and launched, not attacked
+    "Meanwhile, shooting of the studio's next film, a desert thriller, began this week in Ouarzazate, Morocco.",
+    "Japan launches H3 rocket carrying navigation satellite",
+])
+def test_films_shot_and_rockets_sent_into_space_are_no_attacks(pipeline, text):
+    assert _extract(pipeline, text).events == []
+
+
+def test_a_crew_of_a_film_shot_at_is_still_attacked(pipeline):
+    ev = _extract(pipeline, "Gunmen opened fire on a film crew in Guerrero, killing two.").events
+    assert [e.type for e in ev] == ["ASSAULT"]
+
+
+def test_sanctions_named_as_travel_bans_and_asset_freezes(pipeline):
+    ev = _extract(pipeline, "The UK imposed travel bans on four commanders of the Rapid Support Forces.").events
+    assert [(e.type, e.actor1.country, e.actor2.name) for e in ev] == [
+        ("COERCE", "GBR", "RSF: Rapid Support Forces")]
+    assert _extract(pipeline, "A ban on smoking in bars took effect.").events == []
+
+
+def test_a_denied_report_of_a_plan_stays_denied(pipeline):
+    ev = _extract(pipeline, "The Kremlin spokesman denied media reports that the Russian leader would visit "
+                            "Tehran this month.").events
+    assert ev and all(e.status == "denied" for e in ev)
+
+
+def test_riot_police_tell_of_no_riot(pipeline):
+    text = ("Thousands of people marched peacefully along Rustaveli Avenue in Tbilisi on Sunday evening. "
+            "After most demonstrators had left, riot police detained 14 people who tried to block the avenue.")
+    protests = [e for e in _extract(pipeline, text).events if e.type == "PROTEST"]
+    assert protests and all(e.acled_sub_event_type != "Violent demonstration" for e in protests)
+
+
+@pytest.mark.parametrize("text", [
+    # a board ousting its chief executive, merger and transfer talks: business, not politics
+    "Merger talks between Swedish operator Nordvik Telecom and Finland's Kaleva Mobile collapsed on Tuesday, "
+    "and hours later Nordvik's board ousted chief executive Anna Berglund.",
+    "Chelsea are in transfer talks with Napoli over the striker.",
+    # a score followed by a comma is still a score
+    "India crushed Australia by nine wickets in the third ODI to seal the series 2-1, with their pace attack "
+    "blowing away the visitors' top order for 164.",
+])
+def test_business_and_sport_in_the_words_of_conflict(pipeline, text):
+    assert _extract(pipeline, text).events == []
+
+
+def test_talks_between_states_on_trade_are_still_talks(pipeline):
+    ev = _extract(pipeline, "Trade talks between China and the US resumed on Monday.").events
+    assert [(e.type, e.actor1.country, e.actor2.country) for e in ev] == [("CONSULT", "CHN", "USA")]

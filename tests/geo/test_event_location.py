@@ -188,3 +188,12 @@ def test_meetings_and_agreements_are_placed_at_their_venue(pipeline, text, place
     assert talks, [(e.type, e.location) for e in events]
     names = {e.location.name if e.location else None for e in talks}
     assert names == {place}, names
+
+
+def test_a_capital_that_warns_is_not_where_it_happened(pipeline):
+    """"Beijing on Monday warned Manila": the government seated there speaks of what happened
+    at sea."""
+    text = ("Beijing on Monday warned Manila to stop provocations after a China Coast Guard ship fired its "
+            "water cannon at a Philippine fisheries vessel near Scarborough Shoal.")
+    for ev in pipeline.extract(Article(id="t", text=text)).events:
+        assert ev.location is None or ev.location.name != "Beijing", ev

@@ -161,3 +161,18 @@ def test_a_town_the_gazetteer_lacks_followed_by_its_country_is_in_that_country(g
     assert moura.country == "MLI" and moura.stand_in
     # a list of countries is no hierarchy
     assert {t.country for t in gp.geoparse("Talks with Cyprus, Greece and Italy ended.")} == {"CYP", "GRC", "ITA"}
+
+
+@pytest.mark.parametrize("text", [
+    "Police fired tear gas at protesters in Nairobi's Central Business District on Tuesday.",
+    "Protesters gathered in the Central Business District of Nairobi on Tuesday.",
+])
+def test_a_part_of_a_place_is_not_a_namesake_abroad(gp, text):
+    """"Nairobi's Central Business District" lies in Nairobi, not in Saskatchewan."""
+    tops = [t for t in gp.geoparse(text) if t.role == "place"]
+    assert [(t.text, t.country) for t in tops] == [("Nairobi", "KEN")]
+
+
+def test_a_place_of_the_same_country_stays(gp):
+    tops = gp.geoparse("A bomb exploded in Pakistan's Swat valley, near Mingora.")
+    assert one(tops, "Swat").country == "PAK"

@@ -289,7 +289,7 @@ class ActorResolver:
                 sector = head.sector
         if head is not None and head.kind not in NAMED_KINDS and named:
             named_head = named[0]
-            if head.sector in {None, "REB", "UAF", "GOV", "MIL"} or head.kind == "title":
+            if head.sector in {None, "REB", "UAF", "GOV", "MIL", "SPY"} or head.kind == "title":  # "a Hezbollah operative"
                 head, sector = named_head, named_head.sector
         if head is not None and head.kind in ("agent", "title", "person"):
             # "U.N. mediator Diego Cordovez", "the U.N. war crimes court": an office of an IGO
@@ -487,6 +487,13 @@ def non_actor_heads() -> frozenset[str]:
     """Nouns that name companies, teams, players, works and goods: never a party to an
     event (data/actors/non_actor_heads.tsv)."""
     return frozenset(_non_actor_classes())
+
+
+@lru_cache(maxsize=1)
+def work_heads() -> frozenset[str]:
+    """Works of film and music ("film", "video", "episode"): what is shot or launched there
+    is made, not attacked ("shooting of the studio's next film began")."""
+    return frozenset(w for w, c in _non_actor_classes().items() if c == "work")
 
 
 @lru_cache(maxsize=1)

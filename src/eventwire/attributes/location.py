@@ -302,13 +302,22 @@ def _dateline_place(ctx, country: str) -> Location | None:
 _SPEAKS = re.compile(r"^(?:['’]s\s+\w+\s+)?\s*(?:,\s*)?(?:said|says|say|told|tells|announced|announces|claimed|claims|"
                      r"denied|denies|confirmed|confirms|stated|states|added|alleged|alleges|warned|warns)\b",
                      re.IGNORECASE)
+# a city that warns, accuses or protests is the government seated there, and what it speaks of
+# happened elsewhere ("Beijing on Monday warned Manila after a coast guard ship fired ...");
+# a country that condemns may be where it happened ("Iraq condemns U.S. air strikes")
+_CITY_SPEAKS = re.compile(r"^\s*(?:on\s+\w+\s+|(?:also|again|has|have|had|yesterday|today)\s+)?"
+                          r"(?:said|says|told|tells|announced|announces|claimed|claims|denied|denies|confirmed|"
+                          r"confirms|stated|states|alleged|alleges|warned|warns|accused|accuses|condemned|condemns|"
+                          r"urged|urges|rejected|rejects|protested|protests|slammed|slams|criticised|criticized|"
+                          r"criticises|criticizes|vowed|vows|demanded|demands)\b", re.IGNORECASE)
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _speaker(ctx, top) -> bool:
     """A place name that is the one speaking, not where anything happened."""
-    return bool(_SPEAKS.match(ctx.text[top.end:top.end + 40])
-                or _ACCORDING.search(ctx.text[max(0, top.start - 20):top.start]))
+    after = ctx.text[top.end:top.end + 40]
+    return bool(_SPEAKS.match(after) or _ACCORDING.search(ctx.text[max(0, top.start - 20):top.start])
+                or (top.feature or "").startswith("PPL") and _CITY_SPEAKS.match(after))
 
 
 def _origin(ctx, top) -> bool:

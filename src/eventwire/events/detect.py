@@ -17,7 +17,7 @@ from spacy.attrs import LEMMA, LOWER, POS
 from spacy.symbols import ADJ, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Token
 
-from eventwire.actors.resolver import market_heads, non_actor_heads
+from eventwire.actors.resolver import market_heads, non_actor_heads, work_heads
 from eventwire.attributes import claims
 from eventwire.attributes import location as where
 from eventwire.attributes.casualties import Casualty, read_casualties
@@ -63,6 +63,7 @@ RIOT = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "riot")
 WEAPONS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "weapon")
 DESIRE = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "desire")
 FIGURATIVE = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "figurative")
+SPACE = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "space")
 KIND_HEADS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "kind_head")
 KIND_OF = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "kind_of")
 FREQUENCY = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "frequency")
@@ -73,7 +74,7 @@ _PROJECTILES = {"drone", "missile", "rocket", "projectile", "shell"}
 PARAGRAPH_WINDOW = 400  # characters either side of the sentence read for riot words
 _AGENT_DEPS = {"nsubj", "compound", "amod", "poss"}
 _MONTHS = {m.lower() for m in (*calendar.month_name, *calendar.month_abbr) if m} | {"sept"}
-_SCORE = re.compile(r"(?<![\w.,/-])\d{1,3} ?[-–] ?\d{1,3}(?![\w,/%-]|\.\d)")  # "2-1", "120-98": a contest's score
+_SCORE = re.compile(r"(?<![\w.,/-])\d{1,3} ?[-–] ?\d{1,3}(?![\w/%-]|[.,]\d)")  # "2-1", "120-98", "2-1, with": a contest's score
 _WORDS = re.compile(r"[a-z][a-z'-]*")
 
 
@@ -408,7 +409,8 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
             if framed is not None:
                 etype = framed
                 m.type, m.mode, m.cameo, m.goldstein = etype.type, etype.mode, etype.cameo, etype.goldstein
-                status = claim.status if claim.status in ("reported", "claimed", "confirmed") else "reported"
+                # a denied plan stays denied ("denied reports that the leader would visit")
+                status = claim.status if claim.status in ("reported", "claimed", "confirmed", "denied") else "reported"
                 if desired.get(tok.i) == "appeal" and m.type in _APPEAL_TYPES:
                     appeal = _appeal_roles(tok, ctx.roles, claim.source)
                     if appeal is not None:
@@ -640,7 +642,9 @@ def _assign_casualties(mentions: list[Mention], casualties: list[Casualty], doc:
 def _paragraph_words(segment: Segment, ctx: ArticleContext) -> set[str]:
     """The words of the sentence and of the text either side of it (`_context_cues`)."""
     lo = max(0, segment.start - PARAGRAPH_WINDOW)
-    return set(_WORDS.findall(ctx.text[lo:segment.end + PARAGRAPH_WINDOW].lower()))
+    words = _WORDS.findall(ctx.text[lo:segment.end + PARAGRAPH_WINDOW].lower())
+    # "riot police detained 14": a word that only classifies the noun after it tells of no riot
+    return {w for w, nxt in zip(words, words[1:] + [""]) if not (nxt in KIND_HEADS and w in RIOT)}
 
 
 def _context_cues(m: Mention, words: set[str], near: set[str] | None) -> set[str]:
@@ -687,10 +691,18 @@ def _figurative(tok: Token, etype, a1: Actor | None, a1_tok: Token | None, a2_to
     if a1_tok is not None and any(t.lemma_.lower() in non_actor_heads() or t.lower_ in non_actor_heads()
                                   for t in [a1_tok, *(c for c in a1_tok.children if c.dep_ in ("compound", "appos", "amod"))]):
         return True  # "the team", "Chinese tech giant Huawei"
-    if a1 is not None and a1.sector == "BUS" and etype.type in ("ASSAULT", "FIGHT"):
-        return True  # "Italian carmaker Fiat attacked the new rules": companies strike, not attack
+    if a1 is not None and a1.sector == "BUS" and etype.type in ("ASSAULT", "FIGHT", "COERCE"):
+        # "Italian carmaker Fiat attacked the new rules": companies strike, not attack; and
+        # "the board ousted its chief executive": they dismiss, they do not expel or arrest
+        return True
     if scored and not harmed:
         return True  # "Germany beat France 2-1 in a friendly", "the Lakers crushed the Celtics 120-98"
+    made = [c for c in tok.children if c.dep_ == "dobj"] + [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                                                          for g in c.children if g.dep_ == "pobj"]
+    if not harmed and any(o.lemma_.lower() in work_heads() or o.lower_ in work_heads() for o in made):
+        return True  # "shooting of the studio's next film began", "shot a music video": filmed
+    if not harmed and etype.mode == "aerial" and any(t.lower_ in SPACE for t in tok.sent):
+        return True  # "launches H3 rocket carrying navigation satellite": a space launch
     if harmed or etype.mode is not None and etype.type in HARM_TYPES or _armed(a1_tok if a1_tok is not None else _child(tok, "nsubj", "nsubjpass")):
         return False  # a toll, a means of attack in the verb ("bombed"), or an armed hand
     objects = [a2_tok] if a2_tok is not None else []

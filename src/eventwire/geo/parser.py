@@ -147,6 +147,10 @@ _ATTRIBUTION_TAIL = re.compile(r"\S\s*:\s*$")  # "... soldier: " before the name
 _LINE_END = re.compile(r"[ \t.]*(?:\n|$)")  # nothing after it on its line
 
 
+_OWNER_BETWEEN = re.compile(r"['’]s\s+(?:the\s+)?")
+_PART_OF_BETWEEN = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?")
+
+
 class Toponym(BaseModel):
     """A place name found in a text and the GeoNames place it resolves to."""
 
@@ -858,7 +862,24 @@ class Geoparser:
             if c is not None and c not in m.cands:
                 top.stand_in = True
             out.append(top)
-        return out
+        return self._parts_of_places(text, out)
+
+    def _parts_of_places(self, text: str, tops: list[Toponym]) -> list[Toponym]:
+        """A name told as part of a place ("Nairobi's Central Business District", "the Old
+        City of Jerusalem") lies in that place: a sense of it in another country is a namesake
+        elsewhere (a "Central Business District" in Saskatchewan), so it is left out and the
+        owner places what happens there."""
+        places = [t for t in tops if t.role == "place" and t.country]
+        if len(places) < 2:
+            return tops
+        drop = set()
+        for y in places:
+            for x in places:
+                if x is y or x.country == y.country or y.feature in AREAL:
+                    continue
+                if _OWNER_BETWEEN.fullmatch(text, x.end, y.start) or _PART_OF_BETWEEN.fullmatch(text, y.end, x.start):
+                    drop.add(id(y))
+        return [t for t in tops if id(t) not in drop] if drop else tops
 
     def _nation_of_the_text(self, m: _Match, c: int, senses: dict) -> bool:
         """The demonym's country is among the other places the text names, the place

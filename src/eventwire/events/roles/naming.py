@@ -128,7 +128,9 @@ def resolve_token(tok: Token | None, ctx: RoleContext, speaker: Token | None = N
             return resolve_token(tok.head.head, ctx)
         if speaker is not None and speaker is not tok:
             actor = resolve_token(speaker, ctx)
-            if actor is not None:
+            # "The United States called for his release": "his" is a person, never the
+            # state that speaks
+            if actor is not None and (tok.lower_ not in PERSONAL_PRONOUNS or _fits(tok, PRONOUNS.get(tok.lower_, "pl"), actor, ctx)):
                 return actor
         antecedent = _antecedent(tok, ctx)
         if antecedent is None:

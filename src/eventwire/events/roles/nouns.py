@@ -27,6 +27,9 @@ _LEX = lexicon("roles")
 LIGHT_VERBS = set(_LEX["light_verbs"])
 RESPONSE_VERBS = set(_LEX["response_verbs"])
 SOURCE_PREPS = set(_LEX["source_preps"])
+PATIENT_OF_NOUNS = frozenset(_LEX["patient_of_nouns"])
+ACCORD_NOUNS = frozenset(_LEX["accord_nouns"])
+PERSONAL_POSSESSORS = frozenset(_LEX["personal_possessors"])
 CARRIER_REPORTING = {"confirm", "claim", "admit", "acknowledge", "announce"}
 # who says, or names a thing as an act ("called the strikes an attack"), is no party to it
 _TELLING = {"say", "tell", "report"} | set(_LEX["naming_verbs"])
@@ -78,6 +81,31 @@ def _stance(tok: Token, words: frozenset = _STANCE_WORDS) -> bool:
     return i >= 1 and doc[i - 1].lower_ in words
 
 
+def _patient(noun: Token, tgt_tok: Token | None, src_tok: Token | None, ctx: RoleContext,
+             ) -> tuple[Token | None, Token | None]:
+    """(target, source) of an act done to someone: its "of" phrase names who ("the arrest of
+    the journalist"); with none, a person's name as possessor is that person ("Navalny's
+    arrest"), and a personal pronoun ("called for his release") is never the hand."""
+    patient = _prep_object(noun, {"of"})
+    if patient is not None and patient.lemma_.lower() not in COLLECTIVE:
+        return tgt_tok or patient, src_tok
+    if src_tok is None or src_tok.dep_ != "poss":
+        return tgt_tok, src_tok
+    if src_tok.lower_ in PERSONAL_POSSESSORS:
+        # who "his" is rarely stands among the parties named before (the official who spoke,
+        # the state that called for it): left unnamed rather than given to one of them
+        return tgt_tok, None
+    if src_tok.pos_ == "PROPN" and _a_person(src_tok, ctx):
+        return tgt_tok or src_tok, None
+    return tgt_tok, src_tok
+
+
+def _a_person(tok: Token, ctx: RoleContext) -> bool:
+    """A name the dictionaries know as no state, force, group or organisation."""
+    found = ctx.resolver.resolve_span(tok.doc[tok.left_edge.i:tok.i + 1], offset=ctx.offset)
+    return found is None or found.sector not in _ARMED_HANDS | {"IGO", "NGO", "JUD", "BUS", "MED", "PTY", "OPP"} and not found.country
+
+
 def _noun_roles(noun: Token, ctx: RoleContext, speaker: Token | None, harm: bool = False,
                 ) -> tuple[Actor | None, Actor | None, Token | None, Token | None]:
     src_tok = _child(noun, "poss") or _prep_object(noun, SOURCE_PREPS - {"from"})
@@ -117,7 +145,10 @@ def _noun_roles(noun: Token, ctx: RoleContext, speaker: Token | None, harm: bool
                     else:
                         modifier = found
                     break
-    tgt_tok = _prep_object(noun, TARGET_PREPS) or _deep_target(noun)
+    # a deal is "with" its partner; what it is "on" is its topic ("agreements on military training")
+    tgt_tok = _prep_object(noun, {"with"}) if noun.lower_ in ACCORD_NOUNS else _prep_object(noun, TARGET_PREPS) or _deep_target(noun)
+    if noun.lemma_.lower() in PATIENT_OF_NOUNS:
+        tgt_tok, src_tok = _patient(noun, tgt_tok, src_tok, ctx)
     if tgt_tok is None:
         # "anti-Taliban offensive", "anti-government protests": aimed at the party named
         tgt_tok = next((c for c in noun.children if c.i < noun.i and c.dep_ in ("amod", "compound", "nmod")

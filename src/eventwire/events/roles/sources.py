@@ -102,12 +102,8 @@ def means_agents(noun: Token, ctx: RoleContext) -> list[Token]:
     inner = _prep_object(noun, {"by", "from", "with"})
     if inner is not None:
         out.append(inner)
-    for c in noun.children:
-        # "a bombing claimed by Islamic State", "an attack carried out by the Taliban"
-        if c.dep_ == "acl" and c.lemma_.lower() in PERPETRATION_VERBS and c.tag_ == "VBN":
-            agent = _prep_object(c, {"by"})
-            if agent is not None:
-                out.append(agent)
+    # "a bombing claimed by Islamic State", "an attack carried out by the Taliban"
+    out += means_agents_by(noun)
     out += _between_parties(noun)
     # "Saudi-led coalition air strikes", parsed with "led" on the strikes: the leader acts
     out += [g for c in noun.children if c.dep_ == "amod" and c.lower_ == "led" and c.i < noun.i
@@ -117,6 +113,12 @@ def means_agents(noun: Token, ctx: RoleContext) -> list[Token]:
             and (m.pos_ == "PROPN" or m.dep_ == "compound" and m.pos_ == "NOUN"
                  or _capitalised(m) and (ent_type(m) in ("NORP", "GPE", "ORG") or _national(m, ctx, ("demonym", "country"))))]  # not "intelligence-based"
     return out
+
+
+def means_agents_by(noun: Token) -> list[Token]:
+    """The agent of a participle of perpetration on a means noun: "a bomb planted by X"."""
+    return [agent for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in PERPETRATION_VERBS and c.tag_ == "VBN"
+            and (agent := _prep_object(c, {"by"})) is not None]
 
 
 def subject_candidates(verb: Token) -> list[Token]:
@@ -240,9 +242,14 @@ def _onslaught_clause(verb: Token) -> list[Token]:
     attacked their patrol"."""
     out = []
     for c in verb.children:
-        if c.dep_ != "advcl" or c.lemma_.lower() not in ONSLAUGHT_VERBS:
+        if c.dep_ != "advcl" or not any(m.dep_ in ("mark", "advmod") and m.lower_ in _WHEN_MARKS for m in c.children):
             continue
-        if not any(m.dep_ in ("mark", "advmod") and m.lower_ in _WHEN_MARKS for m in c.children):
+        device = _struck_device(c)
+        if device is not None:
+            # "killed when their vehicle ran over a device planted by Boko Haram": who laid it
+            out += means_agents_by(device)
+            continue
+        if c.lemma_.lower() not in ONSLAUGHT_VERBS:
             continue
         subj = _child(c, "nsubj")
         if subj is not None and _struck_device(c) is None:  # "when their vehicle hit a bomb": the victims

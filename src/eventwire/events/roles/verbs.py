@@ -32,6 +32,7 @@ from eventwire.resources import lexicon
 
 # people named as such ("20 girls", "villagers", "students") are a party without a country
 _DWELLINGS = frozenset(lexicon("roles")["dwelling_nouns"])
+ACCORD_NOUNS = frozenset(lexicon("roles")["accord_nouns"])
 _PEOPLE_SECTORS = {"CVL", "EDU", "REL", "LAB", "HLH", "MED", "REF", "AGR", "PRO"}
 
 
@@ -146,12 +147,18 @@ def _verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None, harm: bool
         if cand.lower_ in PRONOUNS and cand.head.i == verb.i:
             break  # "as he left": the clause's own unresolved subject, not the main clause's
     tgt_tok = _child(verb, "dobj") or counted_object(verb)
+    topic_only = False  # the object is a deal: what it is "on" is no party
     if tgt_tok is not None and (tgt_tok.lemma_.lower() in COLLECTIVE or _looks_eventive(tgt_tok)):
         inner = _prep_object(tgt_tok, TARGET_PREPS) or _deep_target(tgt_tok)
         tgt_tok = inner or tgt_tok
     elif tgt_tok is not None and tgt_tok.lemma_.lower() in _DWELLINGS:
         tgt_tok = _prep_object(tgt_tok, {"of"}) or tgt_tok  # "raided the homes of suspected extremists"
-    if tgt_tok is None:
+    elif tgt_tok is not None and tgt_tok.lower_ in ACCORD_NOUNS:
+        # "signed agreements on energy and military training": the deal is no party, its
+        # "on" phrase its topic; the partner is who it is "with"
+        tgt_tok = _prep_object(tgt_tok, {"with"}) or _prep_object(verb, {"with"})
+        topic_only = True
+    if tgt_tok is None and not topic_only:
         # "recalled its envoy from Tehran"; but fire comes "from Yemen", where the shooter is
         tgt_tok = _prep_object(verb, TARGET_PREPS if harm else TARGET_PREPS | {"from"})
     if tgt_tok is None:
@@ -195,7 +202,7 @@ def _verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None, harm: bool
         sides = _coordinated_sides(phrase_tokens(src_tok), ctx)
         if sides:
             return sides[0], sides[1], src_tok, src_tok
-    if target is None or _same(source, target):
+    if (target is None or _same(source, target)) and not topic_only:
         for cand in _wider_targets(verb):
             found = resolve_token(cand, ctx, speaker)
             if found is not None and not _same(source, found):
