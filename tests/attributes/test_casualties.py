@@ -47,3 +47,10 @@ def test_a_number_of_stays_unknown(nlp):
 
 def test_no_casualty_words(nlp):
     assert read_casualties(nlp("Pakistan strongly condemned the strikes.")[:]) == []
+
+
+def test_no_one_is_a_toll_only_when_harmed(nlp):
+    from eventwire.attributes.casualties import read_casualties
+    assert read_casualties(nlp("No one immediately claimed responsibility for the attack.")[:]) == []
+    found = read_casualties(nlp("No one was hurt in the blast.")[:])
+    assert [c.figure.best for c in found] == [0]

@@ -49,3 +49,28 @@ def test_summoning_an_envoy_is_not_itself_the_envoy_states_act(pipeline):
     events = pipeline.extract(Article(id="t", text="Iran summons British ambassador over comments on protests")).events
     protests = [e for e in events if e.type == "PROTEST"]
     assert all(e.actor1 is None or e.actor1.country != "GBR" for e in protests)
+
+
+@pytest.mark.parametrize("text, name", [
+    # a claim of responsibility with no "for" phrase is for the act the report told
+    ("At least 14 people were killed when a suicide bomber blew himself up at the Quetta railway station on "
+     "Saturday. The banned Baloch Liberation Army (BLA) claimed responsibility in a statement sent to the media.",
+     "BLA: Balochistan Liberation Army"),
+    ("A knife attack in Paris left one man dead on Saturday. The Islamic State claimed responsibility.",
+     "Islamic State"),
+])
+def test_a_bare_claim_of_responsibility_names_the_hand(pipeline, text, name):
+    ev = [e for e in pipeline.extract(Article(id="t", text=text)).events if e.type in ("ASSAULT", "FIGHT")]
+    assert len(ev) == 1 and ev[0].actor1 is not None and ev[0].actor1.name.startswith(name)
+
+
+def test_a_claim_of_no_one_names_no_hand_and_negates_nothing(pipeline):
+    text = "No one has claimed responsibility for the blast, which killed six people in Mogadishu."
+    ev = pipeline.extract(Article(id="t", text=text)).events
+    assert len(ev) == 1 and ev[0].status == "reported" and ev[0].fatalities.best == 6
+    assert ev[0].actor1 is None or ev[0].actor1.sector == "UAF"
+
+
+def test_responsibility_for_a_budget_is_no_attack(pipeline):
+    assert pipeline.extract(Article(id="t", text="The minister said he takes full responsibility for the "
+                                                 "budget shortfall.")).events == []

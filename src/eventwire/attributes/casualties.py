@@ -10,6 +10,8 @@ often quotes conflicting tolls, and the merge keeps each with its source.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 from spacy.attrs import LEMMA, LOWER
@@ -29,6 +31,11 @@ INJURY_NOUNS = set(_LEX["injury_nouns"])
 _TOLL_LEMMAS = frozenset(DEATH_VERBS | DEATH_NOUNS | INJURY_VERBS | INJURY_NOUNS)
 VICTIM_KIND = {w: kind for kind, words in _LEX["victims"].items() for w in words}
 NONE_CUES = _LEX["none_cues"]
+# "no one"/"nobody" tell a toll only with a word of harm after them ("no one was hurt", "nobody
+# died in the blast"), not as the subject of anything else ("no one claimed responsibility")
+_PERSON_CUES = {"no one", "nobody"}
+_HARMED_AFTER = re.compile(r"(?:\s+[\w'’]+){0,3}?\s+(?:killed|hurt|injured|wounded|harmed|died|dead|"
+                           r"perished|lost\s+(?:his|her|their)\s+li(?:fe|ves)|was\s+(?:killed|hurt|injured))\b")
 
 
 @dataclass
@@ -336,6 +343,8 @@ def read_casualties(sent: SpacySpan) -> list[Casualty]:
     if not found:
         for cue in NONE_CUES:
             pos = text_lower.find(cue)
+            if pos >= 0 and cue in _PERSON_CUES and not _HARMED_AFTER.match(text_lower, pos + len(cue)):
+                continue  # "no one claimed responsibility", "nobody answered": no toll told
             if pos >= 0:
                 what = "injuries" if "injur" in cue else "fatalities"
                 start = sent.start_char + pos

@@ -27,6 +27,7 @@ ADVICE = set(_LEX["advice_modals"])
 SCHEDULED = set(_LEX["schedule_cues"])
 CLAUSE_ONLY = {lemma for lemma, status in REPORTING_STATUS.items() if status in _LEX["clause_only_status"]}
 CLAIM_NOUNS = set(_LEX["claim_nouns"])
+_RESPONSIBILITY = frozenset(lexicon("roles")["responsibility_nouns"])
 SOURCE_TYPES: dict[str, list[str]] = _LEX["source_types"]
 # A status seen in any mention makes the event at least this firm; denial and negation only
 # stand when no mention asserts the event.
@@ -99,6 +100,8 @@ def reporting_frame(trigger: Token) -> Claim:
         if node.dep_ == "ROOT" or node.head is node:
             break
         node = node.head
+        if node.lemma_.lower() in _RESPONSIBILITY:
+            break  # "claimed responsibility for the blast": the blast is told, the claim is the claimant's
     return claim
 
 
@@ -146,6 +149,11 @@ def _chain(trigger: Token) -> list[Token]:
 def modality(trigger: Token) -> str | None:
     """'negated', 'hypothetical' or 'planned' from the words governing the event word."""
     chain = _chain(trigger)
+    # "no one has claimed responsibility for the blast": what no one claims still happened;
+    # the words above the claim are the claim's, not the act's
+    cut = next((i for i, t in enumerate(chain) if i and t.lemma_.lower() in _RESPONSIBILITY), None)
+    if cut is not None:
+        chain = chain[:cut]
     for tok in chain:  # negation outranks modality: "would not allow" is a refusal
         for c in tok.children:
             if c.dep_ == "neg":

@@ -23,7 +23,7 @@ from eventwire.attributes import location as where
 from eventwire.attributes.casualties import Casualty, read_casualties
 from eventwire.attributes.dates import read_date
 from eventwire.events.roles import TRIGGER_FLAG, RoleContext, noun_roles, resolve_token, verb_roles
-from eventwire.events.roles.claims import VIOLENT_WORDS
+from eventwire.events.roles.claims import ARMED_CLAIMANTS, RESPONSIBILITY_NOUNS, VIOLENT_WORDS
 from eventwire.events.roles.naming import PERSONAL_SECTORS, PRONOUNS
 from eventwire.events.roles.nouns import LIGHT_VERBS
 from eventwire.events.roles.sources import HARM_VERBS, verb_subject
@@ -275,9 +275,9 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
         if not _is_candidate(tok) or claims.is_reporting(tok):
             continue
         etype = lexicon_.match_token(tok)
-        if etype is not None and not _inside_name(tok):
+        if etype is not None and not _inside_name(tok) and not _claim_of_no_one(tok):
             triggers.append((tok, etype))
-    triggers = _collapse(triggers)
+    triggers = _collapse(_claims_for_told_acts(triggers))
     triggers, desired = _desires(triggers)
     triggers = _protest_demands(triggers)
     doc.user_data[TRIGGER_FLAG] = {tok.i for tok, _ in triggers}
@@ -307,6 +307,8 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
             if plain is not None and plain.type in VIOLENT:
                 etype = plain
                 a1, a2, a1_tok, a2_tok = _roles(tok, etype, ctx, claim.source)
+        if tok.lemma_.lower() in RESPONSIBILITY_NOUNS and (a1 is None or a1.sector not in ARMED_CLAIMANTS):
+            continue  # "he takes full responsibility for the budget": only an armed party claims an act
         if a1 is not None and a1.sector == "GOV" and a1_tok is not None and a1_tok.lemma_.lower() in MEANS \
                 and _only_placed(a1_tok, ctx.roles.resolver):
             a1 = None  # "wounded by an explosive device in the West Bank": a weapon there, no government
@@ -740,6 +742,8 @@ def _no_hand(tok: Token, etype, trigger_types: dict, resolver, headline: bool = 
     agent = agents[0]
     lemma = agent.lemma_.lower()
     names = {agent.lower_, lemma} | {c.lower_ for c in agent.children if c.dep_ in ("compound", "amod")}
+    if agent.i in trigger_types and etype.type == "COERCE" and not names & HOSTILE:
+        return True  # "a cyberattack has forced hospitals to divert ambulances": what an act led to
     if names & (HOSTILE | MEANS | HAZARDS | BARE_HAZARDS) or agent.i in trigger_types:
         return False
     if lemma.endswith(_AGENT_NOUN) or agent.lower_.endswith(_AGENT_NOUN) or agent.lower_.endswith("ing"):
@@ -955,9 +959,27 @@ _PERSON_PRONOUNS = frozenset({"he", "she"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
+def _claim_of_no_one(tok: Token) -> bool:
+    """"No group has claimed responsibility (for the blast)": nobody's claim, no act of its
+    own, and no word above the act it names."""
+    return tok.lemma_.lower() in RESPONSIBILITY_NOUNS and claims.modality(tok) == "negated"
+
+
+def _claims_for_told_acts(triggers: list[tuple[Token, object]]) -> list[tuple[Token, object]]:
+    """A claim of responsibility "for the attack" names an act that is a mention of its own
+    (whose claimant the roles find): the claim is no second one."""
+    at = {tok.i for tok, _ in triggers}
+    return [(tok, et) for tok, et in triggers if tok.lemma_.lower() not in RESPONSIBILITY_NOUNS or not any(
+        g.i in at for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
+        for g in c.children if g.dep_ == "pobj")]  # ("for killing a leader": the verb's roles ask no claimant)
+
+
 def _given(tok: Token) -> bool:
     """The event noun, or the object noun of a light verb ("carried out the attack"), has a
-    definite determiner: the act is one the reader already knows of."""
+    definite determiner, or is a claim of responsibility: the act is one the reader already
+    knows of."""
+    if tok.lemma_.lower() in RESPONSIBILITY_NOUNS and tok.pos_ == "NOUN":
+        return True  # "the BLA claimed responsibility": for the act the report has told
     nouns = [tok] if tok.pos_ == "NOUN" else [c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "NOUN"
                                               and tok.lemma_.lower() in LIGHT_VERBS]
     return any(c.dep_ == "det" and c.lower_ in _DEFINITE for n in nouns for c in n.children)

@@ -4,8 +4,8 @@ The lexicon (``data/taxonomy/triggers.tsv``) is the PETRARCH2 CAMEO verb diction
 into dependency-context patterns, plus hand rows for the nouns and phrases news uses. A row
 is ``lemma, pos, context, cameo, mode``; ``context`` holds constraints ``slot=alt|alt`` with
 slots ``subj`` (the subject), ``obj`` (the object's own word: "executed a man", not the
-"rebels" of "executed an operation against the rebels"), ``any`` (objects, particles,
-modifiers) and ``prep`` (``prep`` or ``prep:object``); ``a+b`` needs all of its words. The most specific row whose
+"rebels" of "executed an operation against the rebels"), ``head`` (for a noun, the verb it
+is the object of: "claimed responsibility"), ``any`` (objects, particles, modifiers) and ``prep`` (``prep`` or ``prep:object``); ``a+b`` needs all of its words. The most specific row whose
 constraints hold wins, as in PETRARCH: ``launch`` alone is not an event, ``launch`` + attack
 is 190, ``launch`` + investigation is 090. ``cameo`` ``=obj`` marks light verbs
 ("conducted airstrikes") whose event is their object noun; an empty ``cameo`` says the
@@ -135,6 +135,8 @@ class Context:
         self.preps: dict[str, set[str]] = {}
         self.own_preps: set[str] = set()  # prepositions hanging off the trigger itself
         self.objects: list = []
+        # the verb a noun is the object of ("claimed [responsibility]")
+        self.head: set[str] = _words(token.head) if pos != "VERB" and token.dep_ in OBJ_DEPS else set()
         if pos == "VERB":
             self._verb(token)
         else:
@@ -222,6 +224,8 @@ class Context:
             return False
         if slot == "obj":
             pool = {w for o in self.objects for w in _words(o)}
+        elif slot == "head":
+            pool = self.head
         else:
             pool = self.subj if slot == "subj" else self.any
         return any(all(w in pool for w in alt) for alt in alts)

@@ -364,7 +364,21 @@ def _pick_actor(ms: list[Mention], attr: str) -> Actor | None:
     # a named group or a specific office beats a bare country
     def key(a: Actor):
         return (support(a), a.country is not None, a.sector not in (None, "GOV"))
-    return max(actors, key=key)
+    best = max(actors, key=key)
+    # the same party called by its own name beats its description ("The BLA claimed
+    # responsibility" over "a suicide bomber", both Pakistani militants)
+    return next((a for a in actors if _named(a) and (a.country, a.sector) == (best.country, best.sector)), best)
+
+
+def _named(actor: Actor) -> bool:
+    """The actor is called by a name of its own, not by the label of its kind and country."""
+    return actor.name not in (_codes().display_name(actor.sector, actor.country), _codes().display_name(actor.sector, None))
+
+
+@lru_cache(maxsize=1)
+def _codes():
+    from eventwire.actors import CameoCodes
+    return CameoCodes.load()
 
 
 _HINT_ORDER = {"sentence": 0, "article": 1, "country": 2}

@@ -132,7 +132,7 @@ def _claimant(tok: Token, ctx: RoleContext, speaker: Token | None) -> tuple[Toke
     its authors)."""
     head = tok.head
     # "claims responsibility of the attacks": South Asian English takes "of" where others take "for"
-    if tok.dep_ == "pobj" and head.lower_ in ("for", "of") and head.head.lemma_.lower() in RESPONSIBILITY_NOUNS:
+    if tok.dep_ in ("pobj", "pcomp") and head.lower_ in ("for", "of") and head.head.lemma_.lower() in RESPONSIBILITY_NOUNS:
         subj = _claim_subject(head.head)
         if subj is not None:
             return subj, resolve_token(subj, ctx, speaker)
