@@ -412,3 +412,22 @@ def test_it_still_stands_for_the_body_that_announces(pipeline):
             "after deliberations with the Nigerian government.")
     ev = next(e for e in pipeline.extract(Article(id="t", text=text)).events if e.type == "CONCEDE")
     assert ev.actor1 is not None and ev.actor1.country == "NGA"
+
+
+@pytest.mark.parametrize("text", [
+    "A Chinese coast guard ship fired its water cannon at a Philippine vessel on Sunday. No crew members were injured.",
+    "The spokesman said the air force had only targeted terrorist positions and that no civilians were harmed.",
+])
+def test_nobody_is_no_party(pipeline, text):
+    for ev in pipeline.extract(Article(id="t", text=text)).events:
+        for actor in (ev.actor1, ev.actor2):
+            assert actor is None or not actor.text.lower().startswith("no "), ev
+
+
+def test_a_deal_named_for_a_place_is_no_party_and_no_event(pipeline):
+    text = "DR Congo accused Rwanda of deploying troops in violation of the Washington accord."
+    for ev in pipeline.extract(Article(id="t", text=text)).events:
+        assert ev.type != "AGREE" and "USA" not in {a.country for a in (ev.actor1, ev.actor2) if a is not None}
+        assert ev.location is None or ev.location.country != "USA"
+    assert pipeline.extract(Article(id="t", text="Russia violated the Minsk agreements, Kyiv said.")).events == [] or all(
+        e.type != "AGREE" for e in pipeline.extract(Article(id="t", text="Russia violated the Minsk agreements, Kyiv said.")).events)

@@ -784,3 +784,9 @@ def test_business_and_sport_in_the_words_of_conflict(pipeline, text):
 def test_talks_between_states_on_trade_are_still_talks(pipeline):
     ev = _extract(pipeline, "Trade talks between China and the US resumed on Monday.").events
     assert [(e.type, e.actor1.country, e.actor2.country) for e in ev] == [("CONSULT", "CHN", "USA")]
+
+
+def test_a_baton_charge_is_crowd_control_and_forcing_a_way_no_coercion(pipeline):
+    ev = _extract(pipeline, "Police lathi-charged the protesters in Lahore.").events
+    assert [(e.type, e.mode, e.actor1.sector) for e in ev] == [("ASSAULT", "crowd-control", "COP")]
+    assert _extract(pipeline, "The detained men had tried to force their way into the red zone.").events == []

@@ -176,3 +176,27 @@ def test_a_part_of_a_place_is_not_a_namesake_abroad(gp, text):
 def test_a_place_of_the_same_country_stays(gp):
     tops = gp.geoparse("A bomb exploded in Pakistan's Swat valley, near Mingora.")
     assert one(tops, "Swat").country == "PAK"
+
+
+@pytest.mark.parametrize("text, gone", [
+    # a town abroad that nothing else in the text vouches for is a namesake or no place
+    ("IMPHAL (PTI) - Two people were killed when militants attacked a village in Manipur's Jiribam district. "
+     "Meitei and Kuki-Zo civil society groups blamed each other.", "JPN"),
+    ("Balochistan: Pakistani forces attacked in Kech, 6 labourers kidnapped from Marwar", "DEU"),
+    ("Balochistan: Death toll of military personnel killed in Bolan reaches 11, BLA claims responsibility", "ATG"),
+])
+def test_a_lone_town_abroad_is_no_place(gp, text, gone):
+    """A town abroad that nothing else vouches for, read from a name the text spells otherwise
+    (Kukichuo for "Kuki", Ketsch for "Kech", Bolands for "Bolan"), is no place of the text."""
+    assert gone not in {t.country for t in gp.geoparse(text) if t.role == "place"}
+
+
+def test_a_large_city_abroad_stays_alone(gp):
+    """"in Jammu" in a report of Pakistani losses is Jammu: a city that size is named abroad."""
+    tops = gp.geoparse("Two Pak soldiers killed in shelling in Kashmir. Two Pak soldiers, girl killed, in shelling in Jammu.")
+    assert one(tops, "Jammu").country == "IND"
+
+
+def test_a_lone_town_called_by_its_own_name_stays(gp):
+    tops = gp.geoparse("Pakistan's prime minister met Iran's president in Davos on Thursday, Pakistan's foreign office said.")
+    assert one(tops, "Davos").country == "CHE"

@@ -77,7 +77,8 @@ def clause_place(tok: Token, doc: Doc, segment: Segment, ctx, claim, a1_tok, oth
     if not ctx.toponyms or ctx.geoparser is None:
         return None
     off = segment.start
-    inside = [t for t in ctx.toponyms if segment.start <= t.start and t.end <= segment.end and t.role == "place"]
+    inside = [t for t in ctx.toponyms if segment.start <= t.start and t.end <= segment.end and t.role == "place"
+              and not _DEAL_AFTER.match(ctx.text, t.end)]
     if not inside:
         return None
     scope = {t.i for t in tok.subtree}
@@ -326,9 +327,15 @@ def _origin(ctx, top) -> bool:
     return bool(_BASED.match(ctx.text, top.end) or _ORIGIN.search(ctx.text[max(0, top.start - 20):top.start]))
 
 
+# a place that names a deal ("the Washington accord", "the Minsk agreements") is no venue
+_DEAL_AFTER = re.compile(r"\s+(?:accords?|agreements?|treaty|treaties|pact|protocol|declaration|charter|convention|"
+                         r"memorandum|communiqu[eé])\b", re.IGNORECASE)
+
+
 def _usable(ctx, top, actor_spans: list[tuple[int, int]]) -> bool:
-    """A place toponym that is not an origin and not inside an actor's words."""
-    if top.role != "place" or top.country is None:
+    """A place toponym that is not an origin, not the name of a deal and not inside an
+    actor's words."""
+    if top.role != "place" or top.country is None or _DEAL_AFTER.match(ctx.text, top.end):
         return False
     if any(s <= top.start and top.end <= e for s, e in actor_spans):
         return False

@@ -25,7 +25,7 @@ from eventwire.attributes.dates import read_date
 from eventwire.events.roles import TRIGGER_FLAG, RoleContext, noun_roles, resolve_token, verb_roles
 from eventwire.events.roles.claims import ARMED_CLAIMANTS, RESPONSIBILITY_NOUNS, VIOLENT_WORDS
 from eventwire.events.roles.naming import PERSONAL_SECTORS, PRONOUNS
-from eventwire.events.roles.nouns import LIGHT_VERBS
+from eventwire.events.roles.nouns import ACCORD_NOUNS, LIGHT_VERBS
 from eventwire.events.roles.sources import HARM_VERBS, verb_subject
 from eventwire.events.roles.sides import FIGHT_WORDS
 from eventwire.events.roles.syntax import _between_parties, _child, _prep_object, by_agents
@@ -155,6 +155,10 @@ def _actor_evidence(ctx: ArticleContext, a1: Actor | None, a2: Actor | None) -> 
 _SETTING_PREPS = {"at", "during", "on", "through", "via", "in"}
 
 
+# verbs that make a deal named by its place ("signed the Doha agreement"): an act on it
+_MAKING_A_DEAL = frozenset({"sign", "ink", "reach", "conclude", "seal", "initial", "ratify"})
+
+
 def _is_candidate(tok: Token) -> bool:
     if tok.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ"):
         return False
@@ -186,6 +190,10 @@ def _is_candidate(tok: Token) -> bool:
             return False  # "met to discuss a ceasefire proposal": a thing talked of
     if tok.dep_ == "amod" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN") and tok.i < tok.head.i:
         return False  # "a jailed Kurdish politician", "abducted schoolgirls": a state told, no act
+    if tok.lower_ in ACCORD_NOUNS and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
+            and any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.i < tok.i for c in tok.children) \
+            and not (tok.dep_ == "dobj" and tok.head.lemma_.lower() in _MAKING_A_DEAL):
+        return False  # "in violation of the Washington accord", "the Minsk agreements": a deal by its name
     if _on_record(tok):
         return False  # "a colonel accused of ordering the killings": who he is, not news of an act
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ in _SETTING_PREPS:

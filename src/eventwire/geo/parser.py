@@ -92,6 +92,11 @@ PAIR_DEG = PAIR_KM / 111.19 + 1e-6  # degrees of latitude in PAIR_KM (great-circ
 # region, a town called by the name read and named more than FAME_FLOOR ways gains FAME_WEIGHT per tenfold beyond it;
 # between towns population alone still decides (a local Bethlehem, PA is not outranked).
 FAME_FLOOR, FAME_WEIGHT = 10, 1.0
+# a town abroad with no other support in its text stays only from this population up (_lone_namesakes):
+# chosen on the tune part of the geoparsing set, where every town it drops below it was a person,
+# a brand or a namesake (Flores, Route, Toyota's 16k namesake, Ketsch for Kech) but for a few real
+# towns (Delft, Limerick)
+LONE_CITY_POP = 300_000
 # a place in a country bordering one the article names: "Israeli strikes hit Gaza"
 CONTEXT_NEAR_KM, CONTEXT_NEAR_BONUS = 250.0, 1.0
 CONTEXT_NEAR_DEG = CONTEXT_NEAR_KM / 111.19 + 1e-6  # as NEAR_DEG: a cheap test before the great circle
@@ -834,7 +839,7 @@ class Geoparser:
         suffix = fold("x county")[1:]  # as folded: " cunty"
         counties = {k[:-len(suffix)]: v for k, v in senses.items()
                     if k.endswith(suffix) and v[0] is not None and v[2] and self.g.fcode[v[0]] == "ADM2"}
-        out = []
+        out, senses_of = [], []
         for m in matches:
             c, score, ok = senses.get(m.key, (None, 0.9, True))
             county = counties.get(m.key)
@@ -862,7 +867,32 @@ class Geoparser:
             if c is not None and c not in m.cands:
                 top.stand_in = True
             out.append(top)
+            senses_of.append(c)
+        out = self._lone_namesakes(out, senses_of, actors)
         return self._parts_of_places(text, out)
+
+    def _lone_namesakes(self, tops: list[Toponym], senses: list[int | None], actors: Counter) -> list[Toponym]:
+        """One sense per discourse: a town abroad that nothing else in the text vouches for
+        (no other place, nationality or party of its country), in a text that names another
+        country at least twice, is a namesake of a place the gazetteer lacks or a word that
+        is no place, when the text does not even call it by its own name: "Kuki-Zo groups" in a
+        Manipur report are not Kukichuo, Japan; "Kech" in Balochistan is not Ketsch, Germany, nor
+        "Bolan" Antigua's Bolands. A town called by its name stays ("the forum in Davos"). Cities of LONE_CITY_POP and more stay: they are named abroad
+        ("two soldiers killed in shelling in Jammu" in a report of Pakistani losses)."""
+        support = Counter(actors)
+        for t in tops:
+            if t.country:
+                support[t.country] += 1
+        drop = set()
+        for i, (t, c) in enumerate(zip(tops, senses)):
+            if t.role != "place" or c is None or not t.country or self.g.fcode[c] in AREAL or self.g.fcode[c] == "PPLC" \
+                    or self.g.pop[c] >= LONE_CITY_POP or fold(self.g.name[c]) == fold(t.text):
+                continue  # a town called by its own name may be named alone ("the forum in Davos")
+            own = sum(1 for u in tops if u.country == t.country and u.geonameid == t.geonameid)
+            others = support - Counter({t.country: own})
+            if not others[t.country] and others and max(others.values()) >= 2:
+                drop.add(i)
+        return [t for i, t in enumerate(tops) if i not in drop] if drop else tops
 
     def _parts_of_places(self, text: str, tops: list[Toponym]) -> list[Toponym]:
         """A name told as part of a place ("Nairobi's Central Business District", "the Old

@@ -136,6 +136,8 @@ def resolve_token(tok: Token | None, ctx: RoleContext, speaker: Token | None = N
         if antecedent is None:
             return None
         return antecedent.model_copy(update={"text": tok.text, "start": ctx.offset + tok.idx, "end": ctx.offset + tok.idx + len(tok.text)})
+    if tok.lower_ in ("nobody", "none", "no-one") or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        return None  # "no civilians were harmed", "No crew members were injured": nobody
     core = core_tokens(tok)
     actor = ctx.resolver.resolve_span(tok.doc[core[0].i: core[-1].i + 1], offset=ctx.offset)
     if actor is None or not actor.country and actor.sector != "IGO" and (

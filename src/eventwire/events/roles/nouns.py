@@ -125,6 +125,7 @@ def _noun_roles(noun: Token, ctx: RoleContext, speaker: Token | None, harm: bool
         # an actor used as a modifier: "Israeli airstrikes", "army operation"
         for c in noun.children:
             if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i and not _is_place_modifier(c, noun, ctx) \
+                    and not (noun.lower_ in ACCORD_NOUNS and ctx.resolver.is_place_name(c.text)) \
                     and not _victim_modifier(c, noun, ctx) and not _stance(c):
                 found = ctx.resolver.resolve_span(noun.doc[c.i:c.i + 1], offset=ctx.offset)
                 lo = _modifier_start(c) if found is not None else c.i
