@@ -431,3 +431,15 @@ def test_a_deal_named_for_a_place_is_no_party_and_no_event(pipeline):
         assert ev.location is None or ev.location.country != "USA"
     assert pipeline.extract(Article(id="t", text="Russia violated the Minsk agreements, Kyiv said.")).events == [] or all(
         e.type != "AGREE" for e in pipeline.extract(Article(id="t", text="Russia violated the Minsk agreements, Kyiv said.")).events)
+
+
+@pytest.mark.parametrize("text, name", [
+    # "the group" points back to the armed group that speaks or was named before
+    ("Houthi military spokesman Yahya Saree said in a televised statement that the group's naval forces had "
+     "targeted the ship with two ballistic missiles.", "Yemen"),
+    ("Al-Qaeda in North Africa (AQIM) has said that a bomb that killed five civilians in Tebessa had been "
+     "planted by the group.", "Al Qaeda"),
+])
+def test_the_group_is_the_armed_group_told_before(pipeline, text, name):
+    ev = next(e for e in pipeline.extract(Article(id="t", text=text)).events if e.type in ("ASSAULT", "FIGHT"))
+    assert ev.actor1 is not None and ev.actor1.sector == "REB" and (ev.actor1.name.startswith(name) or name in ev.actor1.name), ev.actor1

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from eventwire.events.roles.context import RoleContext, is_trigger
 from eventwire.events.roles.syntax import _child, _eventive
 from eventwire.model import Actor
+from eventwire.parse import doc_text
 from eventwire.resources import lexicon
 
 _LEX = lexicon("roles")
@@ -138,6 +139,9 @@ def resolve_token(tok: Token | None, ctx: RoleContext, speaker: Token | None = N
         return antecedent.model_copy(update={"text": tok.text, "start": ctx.offset + tok.idx, "end": ctx.offset + tok.idx + len(tok.text)})
     if tok.lower_ in ("nobody", "none", "no-one") or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
         return None  # "no civilians were harmed", "No crew members were injured": nobody
+    told = _told_group(tok, ctx, speaker)
+    if told is not None:
+        return told
     core = core_tokens(tok)
     actor = ctx.resolver.resolve_span(tok.doc[core[0].i: core[-1].i + 1], offset=ctx.offset)
     if actor is None or not actor.country and actor.sector != "IGO" and (
@@ -278,6 +282,33 @@ def _inner_party(tok: Token, ctx: RoleContext, speaker: Token | None) -> Actor |
                 found = resolve_token(p, ctx, speaker)
                 if found is not None and (found.country or found.sector):
                     return found
+    return None
+
+
+_TOLD_GROUP = frozenset(_LEX["told_group_nouns"])
+_GROUP_SECTORS = {"REB", "UAF", "INS"}
+
+
+def _told_group(tok: Token, ctx: RoleContext, speaker: Token | None = None) -> Actor | None:
+    """"the group", "the group's naval forces": the armed group that speaks ("Houthi
+    spokesman Yahya Saree said the group's naval forces had targeted the ship") or the one
+    the report named before, not the army its words would make of "naval forces"."""
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    for node in (tok, owner):
+        if node is None or node.lemma_.lower() not in _TOLD_GROUP or node.pos_ != "NOUN":
+            continue
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in node.children) \
+                or any(c.dep_ in ("compound", "amod", "nmod") for c in node.children):
+            continue  # "the Wagner group", "the militant group": a name or a kind of its own
+        at = ctx.offset + node.idx
+        said = resolve_token(speaker, ctx) if speaker is not None and speaker is not tok else None
+        for actor in [said] * (said is not None) + list(reversed(ctx.recent)):
+            if actor.sector in _GROUP_SECTORS and (actor.start is None or actor.start < at):
+                toks = phrase_tokens(tok)
+                lo, hi = toks[0], toks[-1]
+                return actor.model_copy(update={"text": doc_text(tok.doc)[lo.idx:hi.idx + len(hi.text)],
+                                                "start": ctx.offset + lo.idx, "end": ctx.offset + hi.idx + len(hi.text)})
+        return None
     return None
 
 
