@@ -443,3 +443,12 @@ def test_a_deal_named_for_a_place_is_no_party_and_no_event(pipeline):
 def test_the_group_is_the_armed_group_told_before(pipeline, text, name):
     ev = next(e for e in pipeline.extract(Article(id="t", text=text)).events if e.type in ("ASSAULT", "FIGHT"))
     assert ev.actor1 is not None and ev.actor1.sector == "REB" and (ev.actor1.name.startswith(name) or name in ev.actor1.name), ev.actor1
+
+
+def test_a_that_taken_for_an_object_stands_for_no_one(pipeline):
+    """"denied reports ... that government troops had clashed with Druze fighters": the
+    parser may hang "that" on the verb as its object; it is not the ministry that speaks."""
+    text = ("Syria's defence ministry on Sunday denied reports circulating on social media that government troops "
+            "had clashed with Druze fighters near the city of Sweida overnight.")
+    ev = pipeline.extract(Article(id="t", text=text)).events[0]
+    assert ev.status == "denied" and ev.actor2 is not None and ev.actor2.sector == "REB"

@@ -125,8 +125,10 @@ def resolve_token(tok: Token | None, ctx: RoleContext, speaker: Token | None = N
     if tok is None:
         return None
     if tok.lower_ in PRONOUNS or tok.lower_ in REL_PRONOUNS:
-        if tok.lower_ in REL_PRONOUNS and tok.head.dep_ == "relcl":
-            return resolve_token(tok.head.head, ctx)
+        if tok.lower_ in REL_PRONOUNS and tok.tag_ in ("WDT", "WP", "WP$"):
+            # "the fighters who ..." stand for what the clause hangs on; a "that" the parser
+            # took for an object ("reports that troops had clashed") stands for no one
+            return resolve_token(tok.head.head, ctx) if tok.head.dep_ == "relcl" else None
         if speaker is not None and speaker is not tok:
             actor = resolve_token(speaker, ctx)
             # "The United States called for his release": "his" is a person, never the
