@@ -200,3 +200,9 @@ def test_a_large_city_abroad_stays_alone(gp):
 def test_a_lone_town_called_by_its_own_name_stays(gp):
     tops = gp.geoparse("Pakistan's prime minister met Iran's president in Davos on Thursday, Pakistan's foreign office said.")
     assert one(tops, "Davos").country == "CHE"
+
+
+@pytest.mark.parametrize("city, country", [("Geneva", "CHE"), ("Frankfurt", "DEU"), ("Naples", "ITA"), ("Memphis", "USA")])
+def test_one_us_in_a_sentence_makes_no_world_city_american(gp, city, country):
+    tops = gp.geoparse(f"US and Iranian officials met in {city} on Sunday, the State Department said.")
+    assert one(tops, city).country == country

@@ -76,8 +76,11 @@ EXACT_BONUS = 2.0  # a place called by the very name read, not one listing it as
 # and spelled as written (accents and punctuation aside), not only alike once folded: folding
 # makes "Samarra" and "Samara", "Wana" and "Wanna" one key
 LITERAL_BONUS = 1.0
-# each unambiguous mention of a country (up to 3) and any mention at all; a named admin1 region
-COUNTRY_WEIGHT, COUNTRY_ANY, ADMIN_WEIGHT = 2.5, 1.0, 2.0
+# each unambiguous mention of a country (up to 3) and any mention at all; a named admin1 region.
+# COUNTRY_ANY was 1.0: one "US" in "US and Iranian officials met in Geneva" then made Geneva,
+# Frankfurt, Naples and Odessa American towns; at 0.5 they are the cities of world news, and the
+# geoparsing set's tune part is unchanged (country 96.9%, exact 80.8 -> 80.9%; report 95.5 -> 95.7%)
+COUNTRY_WEIGHT, COUNTRY_ANY, ADMIN_WEIGHT = 2.5, 0.5, 2.0
 # joint co-location evidence (see _colocation): weight, cap on the other names' mass, and the
 # exponent on population that makes a name's prior over its senses
 COLOC_WEIGHT, COLOC_CAP, COLOC_EXP = 2.0, 2.0, 0.5
@@ -1009,6 +1012,8 @@ class Geoparser:
         if not cands:
             return None
         ctx = Counter([country] * 3 if country else [])
+        # the caller knows the country: a place of that name there, if there is one
+        cands = tuple(c for c in cands if self.g.country[c] == country) or cands if country else cands
         m = _Match(0, len(name), 0, 0, key, cands, spelled=_spelling(name))
         c, score, _ = self._resolve(m, ctx, Counter(), None, False, False)
         return self._toponym(name, 0, len(name), c, "place", score)
