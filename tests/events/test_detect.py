@@ -790,3 +790,13 @@ def test_a_baton_charge_is_crowd_control_and_forcing_a_way_no_coercion(pipeline)
     ev = _extract(pipeline, "Police lathi-charged the protesters in Lahore.").events
     assert [(e.type, e.mode, e.actor1.sector) for e in ev] == [("ASSAULT", "crowd-control", "COP")]
     assert _extract(pipeline, "The detained men had tried to force their way into the red zone.").events == []
+
+
+@pytest.mark.parametrize("text, sector", [
+    # what a protest is "over" or "against" is its grievance, never a figure of speech
+    ("Farmers protest against low crop prices in Punjab.", "AGR"),
+    ("Traders protested over rising taxes in Karachi on Monday.", "BUS"),
+])
+def test_a_protest_over_prices_is_a_protest(pipeline, text, sector):
+    ev = _extract(pipeline, text).events
+    assert [(e.type, e.actor1.sector) for e in ev] == [("PROTEST", sector)]

@@ -715,6 +715,8 @@ def _figurative(tok: Token, etype, a1: Actor | None, a1_tok: Token | None, a2_to
         return True  # "launches H3 rocket carrying navigation satellite": a space launch
     if harmed or etype.mode is not None and etype.type in HARM_TYPES or _armed(a1_tok if a1_tok is not None else _child(tok, "nsubj", "nsubjpass")):
         return False  # a toll, a means of attack in the verb ("bombed"), or an armed hand
+    if etype.type == "PROTEST":
+        return False  # what a protest is "over" or "against" is its grievance: "protest over fuel prices"
     objects = [a2_tok] if a2_tok is not None else []
     objects += [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     # "fired Portugal into the semi-finals", "stormed to victory", "a raid on pension funds":
