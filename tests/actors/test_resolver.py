@@ -362,3 +362,13 @@ def test_a_sea_named_for_a_country_is_no_party(resolver, phrase):
 
 def test_a_country_alone_is_still_its_government(resolver):
     assert (resolver.resolve("Japan").country, resolver.resolve("Japan").sector) == ("JPN", "GOV")
+
+
+@pytest.mark.parametrize("phrase", ["the buyer's India development centre", "Apple's India office"])
+def test_a_country_word_after_a_common_owner_is_the_owners_thing(resolver, phrase):
+    assert resolver.resolve(phrase) is None
+
+
+def test_a_country_owning_a_place_still_acts(resolver):
+    actor = resolver.resolve("Pakistan's Balochistan government")
+    assert (actor.country, actor.sector) == ("PAK", "GOV")

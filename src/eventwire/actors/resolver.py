@@ -324,6 +324,8 @@ class ActorResolver:
         first = entities[0]
         if first.kind == "ethnic" or _names_other_thing(text, start, core_end, entities):
             return None
+        if _OWNED_BEFORE.search(text, start, first.start) and not any(m.end <= first.start for m in matches):
+            return None  # "the buyer's India development centre", "Apple's India office": the owner's, not a state
         if first.start >= core_end and first.kind == "demonym" and _qualifies_a_thing(text, first.end):
             return None  # "the signature of a Brazilian striker": the nationality is the player's
         if first.kind in ("capital", "demonym") and not self.is_country_name(first.text) \
@@ -464,6 +466,9 @@ def _part_of_a_name(text: str, start: int, end: int, m: ActorMatch, matches: lis
     return any(w.lower() not in _FUNCTION_WORDS and w.lower() not in _TITLE_WORDS
                and not any(x.start <= at < x.end for x in matches) for at, w in spans)
 
+
+# a common owner right before a country word: "the buyer's India ...", "Apple's India ..."
+_OWNED_BEFORE = re.compile(r"\b\w+['’]s\s+$")
 
 _TITLE_WORDS = {"president", "king", "prince", "sheikh", "minister", "premier", "general", "gen", "mr", "mrs",
                 "dr", "ayatollah", "emir", "chancellor", "leader", "said", "says"}
