@@ -324,7 +324,8 @@ class ActorResolver:
         first = entities[0]
         if first.kind == "ethnic" or _names_other_thing(text, start, core_end, entities):
             return None
-        if _OWNED_BEFORE.search(text, start, first.start) and not any(m.end <= first.start for m in matches):
+        owner = _OWNED_BEFORE.search(text, start, first.start)
+        if owner and not any(m.end <= first.start for m in matches) and not self.find(owner.group(1)):
             return None  # "the buyer's India development centre", "Apple's India office": the owner's, not a state
         if first.start >= core_end and first.kind == "demonym" and _qualifies_a_thing(text, first.end):
             return None  # "the signature of a Brazilian striker": the nationality is the player's
@@ -468,7 +469,7 @@ def _part_of_a_name(text: str, start: int, end: int, m: ActorMatch, matches: lis
 
 
 # a common owner right before a country word: "the buyer's India ...", "Apple's India ..."
-_OWNED_BEFORE = re.compile(r"\b\w+['’]s\s+$")
+_OWNED_BEFORE = re.compile(r"\b(\w+)['’]s\s+$")
 
 _TITLE_WORDS = {"president", "king", "prince", "sheikh", "minister", "premier", "general", "gen", "mr", "mrs",
                 "dr", "ayatollah", "emir", "chancellor", "leader", "said", "says"}
