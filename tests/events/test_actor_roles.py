@@ -452,3 +452,16 @@ def test_a_that_taken_for_an_object_stands_for_no_one(pipeline):
             "had clashed with Druze fighters near the city of Sweida overnight.")
     ev = pipeline.extract(Article(id="t", text=text)).events[0]
     assert ev.status == "denied" and ev.actor2 is not None and ev.actor2.sector == "REB"
+
+
+def test_a_target_in_another_country_is_not_the_attackers(pipeline):
+    """"an Israeli air strike hit a school in Gaza City": the school is Palestinian, not
+    Israel's; a target's country comes from its place, not from the foreign attacker."""
+    ev = pipeline.extract(Article(id="t", text="An Israeli air strike hit a school in Gaza City, killing 11 people.")).events[0]
+    assert (ev.actor1.country, ev.actor2.country) == ("ISR", "PSE")
+
+
+def test_what_a_building_holds_is_no_event(pipeline):
+    text = ("In Gaza City, an Israeli air strike hit a school sheltering displaced families in the Daraj "
+            "neighbourhood before dawn on Tuesday, killing at least 11 people.")
+    assert [e.type for e in pipeline.extract(Article(id="t", text=text)).events] == ["ASSAULT"]

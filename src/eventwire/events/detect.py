@@ -155,6 +155,9 @@ def _actor_evidence(ctx: ArticleContext, a1: Actor | None, a2: Actor | None) -> 
 _SETTING_PREPS = {"at", "during", "on", "through", "via", "in"}
 
 
+# verbs whose present participle after a noun says what a place or vehicle holds or serves
+# ("a school sheltering displaced families", "a convoy carrying aid"), never an act of its own
+DESCRIBING_PARTICIPLES = frozenset(_ROLES["describing_participles"])
 # verbs that make a deal named by its place ("signed the Doha agreement"): an act on it
 _MAKING_A_DEAL = frozenset({"sign", "ink", "reach", "conclude", "seal", "initial", "ratify"})
 
@@ -190,6 +193,9 @@ def _is_candidate(tok: Token) -> bool:
             return False  # "met to discuss a ceasefire proposal": a thing talked of
     if tok.dep_ == "amod" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN") and tok.i < tok.head.i:
         return False  # "a jailed Kurdish politician", "abducted schoolgirls": a state told, no act
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN") \
+            and tok.lemma_.lower() in DESCRIBING_PARTICIPLES:
+        return False  # "a school sheltering displaced families", "a ship carrying grain": what a thing does
     if tok.lower_ in ACCORD_NOUNS and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
             and any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.i < tok.i for c in tok.children) \
             and not (tok.dep_ == "dobj" and tok.head.lemma_.lower() in _MAKING_A_DEAL):

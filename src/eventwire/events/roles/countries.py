@@ -40,15 +40,23 @@ def _titled_name(text: str) -> bool:
     return len(words) >= 2 and words[0].lower() in OFFICE_NOUNS | {"prime", "pm"}
 
 
-def _home_country(source: Actor | None, target: Actor | None, src_tok, tgt_tok, ctx: RoleContext):
+def _home_country(source: Actor | None, target: Actor | None, src_tok, tgt_tok, ctx: RoleContext, harm: bool = False):
     """Parties that only act at home share the country of the other side: a judge probing
     "Chilean officials" is Chilean; "opposition groups in Zimbabwe" make demands of their own
     President; a minister allowing an opposition leader to march is his country's. Armed
     groups cross borders ("Taliban attacks kill police"): only a titled leader they defy
     ("President Gbagbo") takes their country."""
+    tok = src_tok if src_tok is not None else tgt_tok
+    here = set()  # the countries of the places an attack's sentence names
+    if harm and tok is not None:
+        lo, hi = ctx.offset, ctx.offset + len(doc_text(tok.doc))
+        here = {c for s, e, c in ctx.places if lo <= s and e <= hi}
+
     def adopt(actor: Actor | None, other: Actor | None) -> Actor | None:
         if actor is None or other is None or actor.country or not other.country or not actor.text or _abroad(other):
             return actor
+        if here and other.country not in here:
+            return actor  # "an Israeli air strike hit a school in Gaza City": the school is not Israel's
         if actor.sector in HOME_SECTORS and other.sector in HOME_STATE | HOME_SECTORS \
                 or actor.sector in HOME_STATE and other.sector in HOME_SECTORS \
                 or actor.sector == "GOV" and other.sector in INSURGENT_SECTORS and _titled_name(actor.text):

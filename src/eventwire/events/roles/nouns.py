@@ -41,7 +41,7 @@ def noun_roles(noun: Token, ctx: RoleContext, speaker: Token | None, *, harm: bo
                ) -> tuple[Actor | None, Actor | None, Token | None, Token | None]:
     """(source, target) of a noun event: possessor/"by" for the source, "on/against X" for the
     target; `harm`: the event is an attack or a fight."""
-    roles = _home_country(*_noun_roles(noun, ctx, speaker, harm), ctx)
+    roles = _home_country(*_noun_roles(noun, ctx, speaker, harm), ctx, harm=harm)
     near = noun.doc[max(0, noun.i - 2): noun.i + 1]
     if ({noun.head.lemma_.lower()} | {t.lemma_.lower() for t in near} | {t.lower_ for t in near}) & FIGHT_WORDS:  # "clashes", "trade fire"
         roles = _fight_pair(*roles, noun, ctx, speaker)

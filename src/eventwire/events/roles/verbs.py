@@ -40,7 +40,7 @@ def verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None, *, harm: bo
                ) -> tuple[Actor | None, Actor | None, Token | None, Token | None]:
     """(source, target) actors of a verb event, and the tokens they came from; `harm`: the
     event is an attack or a fight."""
-    roles = _home_country(*_verb_roles(verb, ctx, speaker, harm), ctx)
+    roles = _home_country(*_verb_roles(verb, ctx, speaker, harm), ctx, harm=harm)
     violent = undergoer(verb) is not None or verb.lemma_.lower() in HARM_VERBS
     if verb.lemma_.lower() in FIGHT_WORDS or verb.lower_ in FIGHT_WORDS or violent and None in roles[:2]:
         roles = _fight_pair(*roles, verb, ctx, speaker)
