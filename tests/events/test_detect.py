@@ -800,3 +800,20 @@ def test_a_baton_charge_is_crowd_control_and_forcing_a_way_no_coercion(pipeline)
 def test_a_protest_over_prices_is_a_protest(pipeline, text, sector):
     ev = _extract(pipeline, text).events
     assert [(e.type, e.actor1.sector) for e in ev] == [("PROTEST", sector)]
+
+
+@pytest.mark.parametrize("text", [
+    # what a film or its scene tells is its plot
+    "Directed by Agnieszka Wolska, the film follows a teenage courier who carries messages through the sewers "
+    "of the besieged city as German forces bomb it block by block.",
+    "Its most harrowing sequence recreates the Wola massacre, in which tens of thousands of civilians were killed.",
+])
+def test_a_films_plot_is_no_event(pipeline, text):
+    assert _extract(pipeline, text).events == []
+
+
+def test_one_s_own_forces_sent_are_no_target(pipeline):
+    ev = _extract(pipeline, "Rwanda deployed hundreds of soldiers across the border to support M23 rebels.").events
+    assert all(e.actor2 is None or e.actor2.country != "RWA" for e in ev)
+    assert _extract(pipeline, "The President ordered the release of emergency funds.").events == [] or all(
+        e.type != "RETREAT" for e in _extract(pipeline, "The President ordered the release of emergency funds.").events)

@@ -371,6 +371,8 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
             continue  # "arrested 14 Palestinians in overnight raids": how they were arrested
         if _cause_of(tok, trigger_types):
             continue  # "executed for their role in the protests": the reason given, not news
+        if _in_a_plot(tok):
+            continue  # "the film follows a courier ... as German forces bomb the city": fiction
         etype = _seizure_of_people(tok, etype, a1, a2, a2_tok, lexicon_, taxonomy, ctx.roles.resolver)
         if _habitual(tok):
             continue  # "The United States, which carries out air strikes against al Shabaab, ..."
@@ -973,6 +975,21 @@ def _own_word(speaker: Token | None, a1: Actor | None, a1_tok: Token | None, a2_
 _CLOSING = (".", "!", "?", '"', "\u201d", "'")  # how a sentence of prose ends; a headline has none
 _PERSON_PRONOUNS = frozenset({"he", "she"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+_FICTION_SUBJECTS = frozenset(_ROLES["fiction_subjects"])
+_PLOT_VERBS = frozenset(_ROLES["plot_verbs"])
+
+
+def _in_a_plot(tok: Token) -> bool:
+    """The act is told by a work: it lies under a verb of telling whose subject is a film, a
+    book or a part of one ("the film follows a teenage courier who carries messages as German
+    forces bomb the city", "its most harrowing sequence recreates the Wola massacre")."""
+    for node in [tok, *list(tok.ancestors)[:6]]:
+        if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in _PLOT_VERBS and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _FICTION_SUBJECTS for c in node.children):
+            return True
+    return False
 
 
 def _claim_of_no_one(tok: Token) -> bool:

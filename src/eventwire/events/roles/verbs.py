@@ -33,6 +33,7 @@ from eventwire.resources import lexicon
 # people named as such ("20 girls", "villagers", "students") are a party without a country
 _DWELLINGS = frozenset(lexicon("roles")["dwelling_nouns"])
 ACCORD_NOUNS = frozenset(lexicon("roles")["accord_nouns"])
+_SENDING = frozenset({"deploy", "dispatch", "send", "mobilize", "mobilise", "station", "redeploy", "rush", "move"})
 _PEOPLE_SECTORS = {"CVL", "EDU", "REL", "LAB", "HLH", "MED", "REF", "AGR", "PRO"}
 
 
@@ -166,6 +167,13 @@ def _verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None, harm: bool
     target = resolve_token(tgt_tok, ctx, speaker)
     if harm and target is not None and tgt_tok is not None and _struck_place(tgt_tok, target, source, ctx):
         target = None
+    if target is not None and tgt_tok is not None and tgt_tok.dep_ == "dobj" and verb.lemma_.lower() in _SENDING \
+            and target.sector in ("MIL", "COP") and (not target.country or source is None or target.country == source.country):
+        # "deployed hundreds of soldiers across the border": one's own forces sent are the
+        # means, not whom the act is done to; where they are sent may be ("sent 21 personnel
+        # to Bosnia")
+        tgt_tok = _prep_object(verb, {"to", "into"})
+        target = resolve_token(tgt_tok, ctx, speaker) if tgt_tok is not None else None
     if target is not None and not target.country and target.sector != "IGO" and tgt_tok is not None \
             and tgt_tok.dep_ == "dobj" and not _names_party(_counted_kind(tgt_tok), ctx):
         target = None  # "tighten the naval blockade", "launch a military offensive": a thing, not a party
