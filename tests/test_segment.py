@@ -235,3 +235,23 @@ def test_wire_slug_is_furniture_not_headline():
     assert kinds[0] == ("furniture", "UPDATE 2-")
     assert kinds[1][1] == "Pakistan says 35 Indian troops killed, wounded."
     assert segment(Article(id="s", text="Update on the talks: Pakistan and India agree to meet."))[0].kind != "furniture"
+
+
+def test_menus_cookie_notices_promos_and_link_lists_are_furniture():
+    """A crawled page: the site's menu, its cookie notice, a plea for support and a list of
+    links to other stories are no prose (their headlines are other stories' events), and the
+    dateline after them still opens the story."""
+    text = ("AP News\nHome | U.S. | World | Politics | Sports | Entertainment\n"
+            "We use cookies to personalise content and ads. Accept all | Manage settings\n\n"
+            "Drone strike on Sudan market kills dozens\n\n"
+            "CAIRO (AP) — A drone strike hit a crowded market in El Obeid on Sunday, killing 34 people.\n\n"
+            "Support independent journalism in Sudan. Join our community.\n\n"
+            "Read more:\n- Army retakes Bara from RSF\n- UN warns of famine in Darfur\n")
+    segs = segment(Article(id="t", text=text))
+    kinds = {s.text.split("\n")[0][:20]: s.kind for s in segs}
+    assert kinds["Home | U.S. | World "] == "furniture"
+    assert kinds["We use cookies to pe"] == "furniture"
+    assert kinds["Support independent "] == "furniture"
+    assert kinds["Read more:"] == "furniture"
+    assert [s.text for s in segs if s.kind == "dateline"] == ["CAIRO (AP)"]
+    assert [s.text[:14] for s in segs if s.kind == "body"] == ["A drone strike"]

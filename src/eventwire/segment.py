@@ -150,6 +150,12 @@ def _looks_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
     return full * 2 >= len(body) and cut * 3 >= len(body)
 
 
+_LINKS_HEADER = re.compile(r"(?:read more|read also|also read|related(?: stories| articles| news| coverage| links)?|"
+                           r"more on this story|more from [\w ]{1,30})\b", re.IGNORECASE)
+# a navigation bar: three or more short items between bars ("Home | World | Politics | Sport")
+_NAV = re.compile(r"(?:[^|\n]{1,40}[ \t]\|[ \t]){2,}[^|\n]{1,40}$", re.MULTILINE)
+
+
 def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
     """Paragraph spans: blank-line blocks, with single newlines kept as paragraph breaks
     unless the next line continues a sentence (lowercase start or a hard-wrapped block)."""
@@ -163,6 +169,8 @@ def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
             joins = text[s].islower() and not ended
             if wrapped:
                 joins = not ended or (end - text.rfind("\n", 0, end) - 1) >= 0.75 * longest
+            if _NAV.search(text, text.rfind("\n", 0, end) + 1, end) or _NAV.search(text, s, e):
+                joins = False  # a site's menu ("Home | World | Politics") is a line of its own
             if joins:
                 end = e
             else:
@@ -341,6 +349,7 @@ def segment(article: Article) -> list[Segment]:
     text, rules = article.text, _rules()
     builder = _Builder(text)
     paragraphs = list(_paragraphs(text))
+    links = False  # inside a list of links to other stories ("Read more:", then "- ..." lines)
     for index, (start, end) in enumerate(paragraphs):
         if index == 0:
             header = _HEADER.match(text, start, end)
@@ -354,7 +363,11 @@ def segment(article: Article) -> list[Segment]:
         if end > start:
             if len(text[start:end]) <= 200 and rules.furniture.fullmatch(text, start, end):
                 builder.add(start, end, "furniture", index)
+                links = bool(_LINKS_HEADER.match(text, start, end))
+            elif links and _BULLET.match(text, start, end):
+                builder.add(start, end, "furniture", index)  # a headline of another story in the list
             else:
+                links = False
                 builder.prose(start, end, index, more_follows=index + 1 < len(paragraphs))
         for s, e in edges:
             if s >= end:
