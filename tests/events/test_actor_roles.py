@@ -465,3 +465,12 @@ def test_what_a_building_holds_is_no_event(pipeline):
     text = ("In Gaza City, an Israeli air strike hit a school sheltering displaced families in the Daraj "
             "neighbourhood before dawn on Tuesday, killing at least 11 people.")
     assert [e.type for e in pipeline.extract(Article(id="t", text=text)).events] == ["ASSAULT"]
+
+
+def test_who_reports_shelling_did_not_shell(pipeline):
+    text = "But by dawn on Sunday, residents reported shelling in the hills above Uvira in South Kivu province."
+    ev = pipeline.extract(Article(id="t", text=text)).events[0]
+    assert ev.actor1 is None or ev.actor1.sector != "CVL"
+    # one's own claimed act stays one's own
+    ev = pipeline.extract(Article(id="t", text="Pakistan forces claim killing 14 militants in tribal areas")).events[0]
+    assert ev.actor1 is not None and (ev.actor1.country, ev.actor1.sector) == ("PAK", "MIL")

@@ -206,3 +206,8 @@ def test_a_lone_town_called_by_its_own_name_stays(gp):
 def test_one_us_in_a_sentence_makes_no_world_city_american(gp, city, country):
     tops = gp.geoparse(f"US and Iranian officials met in {city} on Sunday, the State Department said.")
     assert one(tops, city).country == country
+
+
+def test_a_broadcaster_is_no_place(gp):
+    tops = gp.geoparse("A local leader told Al Jazeera that at least nine civilians were killed in Uvira.")
+    assert "Al Jazeera" not in texts(tops) and one(tops, "Uvira").country == "COD"

@@ -26,6 +26,8 @@ HARM_VERBS = set(_LEX["harm_verbs"])
 # "terrorists they suspect were plotting to launch attacks"), never theirs
 _REPORTING_HEADS = ("say", "tell", "claim", "report", "confirm", "deny", "suspect", "believe", "think", "fear",
                     "allege", "expect")
+# verbs of telling what one saw: a bare gerund after them is what happened, not what they did
+_WITNESSING = frozenset({"report", "describe", "witness", "hear", "see", "notice", "observe", "record"})
 PLACE_OR_HAND_NOUNS = set(_LEX["place_or_hand_nouns"])
 STATEMENT_NOUNS = set(_LEX["statement_nouns"])
 STATIVE_PARTICIPLES = set(_LEX["stative_participles"])
@@ -154,6 +156,10 @@ def subject_candidates(verb: Token) -> list[Token]:
             # "urged India to withdraw", "condemned the Indian [dobj] shelling [xcomp]": the
             # object of the verb above does the act, before that verb's own subject
             out.append(obj)
+        if node.dep_ == "xcomp" and node.tag_ == "VBG" and node.head.lemma_.lower() in _WITNESSING:
+            # "residents reported shelling in the hills": who reports it did not shell (but
+            # "Pakistan forces claim killing 14", "denied launching an offensive" are their own)
+            break
         if node.dep_ in ("conj", "xcomp", "advcl", "acomp") and node.head is not node:
             # "X is willing [acomp] to withdraw [xcomp]": the adjective's verb holds the subject
             node = node.head
