@@ -474,3 +474,14 @@ def test_who_reports_shelling_did_not_shell(pipeline):
     # one's own claimed act stays one's own
     ev = pipeline.extract(Article(id="t", text="Pakistan forces claim killing 14 militants in tribal areas")).events[0]
     assert ev.actor1 is not None and (ev.actor1.country, ev.actor1.sector) == ("PAK", "MIL")
+
+
+def test_mediators_of_a_ceasefire_are_not_the_sides_of_the_fighting(pipeline):
+    text = "That fighting ended in a ceasefire mediated by Qatar and Turkiye in Doha."
+    for ev in pipeline.extract(Article(id="t", text=text)).events:
+        assert {a.country for a in (ev.actor1, ev.actor2) if a is not None}.isdisjoint({"QAT", "TUR"}) or ev.type != "FIGHT"
+
+
+def test_forces_exchanging_fire_in_a_headline_trade_nothing(pipeline):
+    ev = pipeline.extract(Article(id="t", text="Two soldiers martyred as Pak-Afghan forces exchange fire in Kurram")).events
+    assert [e.type for e in ev] == ["FIGHT"]

@@ -28,7 +28,7 @@ from eventwire.events.roles.naming import PERSONAL_SECTORS, PRONOUNS
 from eventwire.events.roles.nouns import ACCORD_NOUNS, LIGHT_VERBS
 from eventwire.events.roles.sources import HARM_VERBS, verb_subject
 from eventwire.events.roles.sides import FIGHT_WORDS
-from eventwire.events.roles.syntax import _between_parties, _child, _prep_object, by_agents
+from eventwire.events.roles.syntax import INSTRUMENT_NOUNS, _between_parties, _child, _prep_object, by_agents
 from eventwire.events.roles.verbs import bare_participle
 from eventwire.events.taxonomy import read_table
 from eventwire.model import Actor, Attribution, Evidence, Location, Segment
@@ -182,6 +182,8 @@ def _is_candidate(tok: Token) -> bool:
         return False  # "nurses went on strike": the verb is the walkout (triggers.hand.tsv), no attack
     if tok.dep_ == "compound" and tok.head.lower_ in KIND_HEADS:
         return False  # "riot police", "attack helicopters": the kind of a force or a thing, no act
+    if tok.dep_ == "compound" and tok.tag_.startswith("VB") and tok.head.lower_ in FIGHT_WORDS | INSTRUMENT_NOUNS:
+        return False  # "forces exchange fire" parsed as a noun run: the fire is the event, no exchange of goods
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ in ("on", "about", "over") \
             and any(a.lemma_.lower() in TOPIC_HEADS for a in list(tok.head.ancestors)[:4]):
         # "held talks on the Gaza ceasefire" (the parser may hang "on" on the partner): what

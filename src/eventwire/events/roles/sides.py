@@ -98,6 +98,9 @@ def _parties_of_another(party: Token, tok: Token) -> bool:
             and not any(c.dep_ == "dobj" and (c.lemma_.lower() in FIGHT_WORDS | INSTRUMENT_NOUNS or c.i == tok.i)
                         for c in verb.children):
         return True
+    if head.dep_ == "pobj" and head.head.dep_ == "agent" and verb.head.i != tok.i and verb.head.pos_ in ("VERB", "AUX") \
+            and verb.head.lemma_.lower() not in FIGHT_WORDS:
+        return True  # "a ceasefire mediated by Qatar and Turkiye": the mediators of another act
     for up in party.ancestors:
         if up.i == tok.i:
             return False
