@@ -485,3 +485,18 @@ def test_mediators_of_a_ceasefire_are_not_the_sides_of_the_fighting(pipeline):
 def test_forces_exchanging_fire_in_a_headline_trade_nothing(pipeline):
     ev = pipeline.extract(Article(id="t", text="Two soldiers martyred as Pak-Afghan forces exchange fire in Kurram")).events
     assert [e.type for e in ev] == ["FIGHT"]
+
+
+def test_pakistani_military_press_idiom(pipeline):
+    """ISPR's words: soldiers "embraced martyrdom" were killed, not killers; terrorists "sent to
+    hell" were killed; "Fitna al Khawarij" is the TTP, and "Indian proxy" before it is rhetoric."""
+    text = ("PESHAWAR: Four soldiers embraced martyrdom while six terrorists belonging to the Indian proxy Fitna al "
+            "Khawarij were sent to hell during an intelligence-based operation in the Mir Ali area of North "
+            "Waziristan, the ISPR said on Tuesday.")
+    events = pipeline.extract(Article(id="t", text=text)).events
+    assert events
+    for ev in events:
+        assert ev.actor1 is None or ev.actor1.text != "Four soldiers"
+        for actor in (ev.actor1, ev.actor2):
+            assert actor is None or actor.country != "IND", actor
+    assert any(ev.actor2 is not None and ev.actor2.name.startswith("TTP") for ev in events)

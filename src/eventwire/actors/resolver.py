@@ -51,7 +51,9 @@ _COUNT_ONLY = re.compile(r"\s*(?:(?:at\s+least|at\s+most|up\s+to|about|around|ne
                          r"ten|eleven|twelve|dozens?|scores|hundreds|thousands)(?:\s+others?)?\s*", re.I)
 _OFFICE_AFTER = re.compile(r"(?:'s)?\s+[A-Za-z]", re.I)  # more words after the IGO's name: its office
 _QUALIFIERS = re.compile(r"[\s-]*(?:(?!(?:and|or|of|in|the|from|to|with)\s)[a-z]+\s+){0,2}")
-_PP_GROUP = re.compile(r"\b(?:of|for|from|with|in)\b", re.I)
+# what links a role noun to the group it belongs to: "fighters of X", "militants belonging to X"
+_PP_GROUP = re.compile(r"\b(?:of|for|from|with|in|(?<=belonging )to|(?<=loyal )to|(?<=linked )to|(?<=allied )to|"
+                       r"(?<=affiliated )to|(?<=affiliated )with|(?<=allied )with)\b", re.I)
 
 
 class ActorMatch(BaseModel):

@@ -29,6 +29,7 @@ RESPONSE_VERBS = set(_LEX["response_verbs"])
 SOURCE_PREPS = set(_LEX["source_preps"])
 PATIENT_OF_NOUNS = frozenset(_LEX["patient_of_nouns"])
 ACCORD_NOUNS = frozenset(_LEX["accord_nouns"])
+UNDERGONE_NOUNS = frozenset(_LEX["undergone_nouns"])
 PERSONAL_POSSESSORS = frozenset(_LEX["personal_possessors"])
 CARRIER_REPORTING = {"confirm", "claim", "admit", "acknowledge", "announce"}
 # who says, or names a thing as an act ("called the strikes an attack"), is no party to it
@@ -108,6 +109,10 @@ def _a_person(tok: Token, ctx: RoleContext) -> bool:
 
 def _noun_roles(noun: Token, ctx: RoleContext, speaker: Token | None, harm: bool = False,
                 ) -> tuple[Actor | None, Actor | None, Token | None, Token | None]:
+    if noun.lemma_.lower() in UNDERGONE_NOUNS and noun.dep_ == "dobj":
+        # "Four soldiers embraced martyrdom": who embraces it is who was killed
+        victim = verb_subject(noun.head)
+        return None, resolve_token(victim, ctx, speaker) if victim is not None else None, None, victim
     src_tok = _child(noun, "poss") or _prep_object(noun, SOURCE_PREPS - {"from"})
     if src_tok is not None and src_tok.dep_ == "poss" and _is_place_modifier(src_tok, noun, ctx):
         src_tok = None  # "Pakistan's Karachi blast": where, not who
