@@ -500,3 +500,16 @@ def test_pakistani_military_press_idiom(pipeline):
         for actor in (ev.actor1, ev.actor2):
             assert actor is None or actor.country != "IND", actor
     assert any(ev.actor2 is not None and ev.actor2.name.startswith("TTP") for ev in events)
+
+
+def test_a_flag_of_convenience_is_no_party(pipeline):
+    text = ("Yemen's Houthi rebels said on Sunday they had fired two ballistic missiles at a Liberian-flagged, "
+            "Greek-operated oil tanker in the Red Sea.")
+    ev = pipeline.extract(Article(id="t", text=text)).events[0]
+    assert (ev.actor2.country, ev.actor2.sector) == ("GRC", "BUS")
+
+
+def test_a_house_bombed_abroad_is_no_state(pipeline):
+    text = "Pakistani warplanes bombed a house in eastern Khost province overnight, killing nine people."
+    ev = pipeline.extract(Article(id="t", text=text)).events[0]
+    assert ev.actor1.country == "PAK" and (ev.actor2 is None or ev.actor2.sector != "GOV")

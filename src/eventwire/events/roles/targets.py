@@ -23,6 +23,7 @@ UNDERGOER_VERBS = set(_LEX["undergoer_verbs"])
 CONDITION_MARKS = set(_LEX["condition_marks"])
 AIMED_VERBS = {"shoot", "fire"}  # intransitive with "at X": "troops fired at the crowd"
 PLACE_TARGET_PREPS = {"in", "inside", "across", "within"}
+_DWELLINGS = frozenset(_LEX["dwelling_nouns"])
 _RECIPIENT_PREPS = TARGET_PREPS | {"for", "from", "by", "over"}
 
 
@@ -79,6 +80,8 @@ def _struck_place(tok: Token, target: Actor, source: Actor | None, ctx: RoleCont
     market in north Pakistan", where the attack harmed people, not the Pakistani state.
     As with `_place_target`, a foreign attacker does strike that state: "a Turkish air strike
     on a camp in northern Iraq"."""
+    if tok.lemma_.lower() in _DWELLINGS and _located_thing(tok, ctx):
+        return True  # "bombed a house in Khost province": the people who live there, not the state
     if source is not None and source.country and source.country != target.country:
         return False
     return _located_thing(tok, ctx)
