@@ -89,6 +89,8 @@ def nlp():
     ("President Hassan Sheikh Mohamud", "SOM", "GOV"),
     ("Kosovo Prime Minister Albin Kurti", "XKX", "GOV"),
     ("Interior Minister Amit Shah", "IND", "GOV"),
+    ("External Affairs Minister S. Jaishankar", "IND", "GOV"),
+    ("KSrelief", "SAU", "GOV"),
 ])
 def test_resolve_phrases(resolver, phrase, country, sector):
     actor = resolver.resolve(phrase)
