@@ -91,6 +91,8 @@ def nlp():
     ("Interior Minister Amit Shah", "IND", "GOV"),
     ("External Affairs Minister S. Jaishankar", "IND", "GOV"),
     ("KSrelief", "SAU", "GOV"),
+    # the role the text gives a person beats the dictionary's ("Sonko" is now in government)
+    ("Opposition leader Ousmane Sonko", "SEN", "OPP"),
 ])
 def test_resolve_phrases(resolver, phrase, country, sector):
     actor = resolver.resolve(phrase)

@@ -308,6 +308,10 @@ class ActorResolver:
         if head is not None and head.kind == "person" and head.sector in (None, "ELI"):
             sector = self._office_sector(text, start, head) or head.sector
             head = head.model_copy(update={"sector": sector})
+        if head is not None and head.kind == "person" and any(
+                m.sector == "OPP" and m.end <= head.start for m in core_roles if m is not head):
+            # "opposition leader Ousmane Sonko": the role the text gives him when it was told
+            head = head.model_copy(update={"sector": "OPP"})
         if head is not None and head.kind in NAMED_KINDS:
             country = head.country or (entities[0].country if entities and head.kind != "igo" else None)
             name = head.name if head.kind in {"group", "igo"} and head.name else None
