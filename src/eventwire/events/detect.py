@@ -199,7 +199,8 @@ def _is_candidate(tok: Token) -> bool:
             and tok.lemma_.lower() in DESCRIBING_PARTICIPLES:
         return False  # "a school sheltering displaced families", "a ship carrying grain": what a thing does
     if tok.lower_ in ACCORD_NOUNS and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
-            and any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.i < tok.i for c in tok.children) \
+            and any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.i < tok.i and c.lower_ not in _MONTHS
+                    for c in tok.children) \
             and not (tok.dep_ == "dobj" and tok.head.lemma_.lower() in _MAKING_A_DEAL):
         return False  # "in violation of the Washington accord", "the Minsk agreements": a deal by its name
     if _on_record(tok):
