@@ -300,17 +300,16 @@ def _dateline_place(ctx, country: str) -> Location | None:
 
 # a place name that speaks is the institution or government it stands for: "the Pentagon
 # said", "Kabul says", "according to Washington"
-_SPEAKS = re.compile(r"^(?:['’]s\s+\w+\s+)?\s*(?:,\s*)?(?:said|says|say|told|tells|announced|announces|claimed|claims|"
-                     r"denied|denies|confirmed|confirms|stated|states|added|alleged|alleges|warned|warns)\b",
-                     re.IGNORECASE)
+_SAID = ("said|says|say|told|tells|announced|announces|claimed|claims|denied|denies|confirmed|confirms|stated|"
+         "states|added|alleged|alleges|warned|warns")
+_SPEAKS = re.compile(r"^(?:['’]s\s+\w+\s+)?\s*(?:,\s*)?(?:" + _SAID + r")\b", re.IGNORECASE)
 # a city that warns, accuses or protests is the government seated there, and what it speaks of
 # happened elsewhere ("Beijing on Monday warned Manila after a coast guard ship fired ...");
 # a country that condemns may be where it happened ("Iraq condemns U.S. air strikes")
-_CITY_SPEAKS = re.compile(r"^\s*(?:on\s+\w+\s+|(?:also|again|has|have|had|yesterday|today)\s+)?"
-                          r"(?:said|says|told|tells|announced|announces|claimed|claims|denied|denies|confirmed|"
-                          r"confirms|stated|states|alleged|alleges|warned|warns|accused|accuses|condemned|condemns|"
-                          r"urged|urges|rejected|rejects|protested|protests|slammed|slams|criticised|criticized|"
-                          r"criticises|criticizes|vowed|vows|demanded|demands)\b", re.IGNORECASE)
+_CITY_SPEAKS = re.compile(r"^\s*(?:on\s+\w+\s+|(?:also|again|has|have|had|yesterday|today)\s+)?(?:" + _SAID
+                          + r"|accused|accuses|condemned|condemns|urged|urges|rejected|rejects|protested|protests|"
+                          r"slammed|slams|criticised|criticized|criticises|criticizes|vowed|vows|demanded|demands)\b",
+                          re.IGNORECASE)
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -328,8 +327,7 @@ def _origin(ctx, top) -> bool:
 
 
 # a place that names a deal ("the Washington accord", "the Minsk agreements") is no venue
-_DEAL_AFTER = re.compile(r"\s+(?:accords?|agreements?|treaty|treaties|pact|protocol|declaration|charter|convention|"
-                         r"memorandum|communiqu[eé])\b", re.IGNORECASE)
+_DEAL_AFTER = re.compile(r"\s+(?:" + "|".join(map(re.escape, _ROLES["deal_name_nouns"])) + r")\b", re.IGNORECASE)
 
 
 def _usable(ctx, top, actor_spans: list[tuple[int, int]]) -> bool:

@@ -25,7 +25,7 @@ from eventwire.attributes.dates import read_date
 from eventwire.events.roles import TRIGGER_FLAG, RoleContext, noun_roles, resolve_token, verb_roles
 from eventwire.events.roles.claims import ARMED_CLAIMANTS, RESPONSIBILITY_NOUNS, VIOLENT_WORDS
 from eventwire.events.roles.naming import PERSONAL_SECTORS, PRONOUNS
-from eventwire.events.roles.nouns import ACCORD_NOUNS, LIGHT_VERBS
+from eventwire.events.roles.nouns import LIGHT_VERBS
 from eventwire.events.roles.sources import HARM_VERBS, verb_subject
 from eventwire.events.roles.sides import FIGHT_WORDS
 from eventwire.events.roles.syntax import INSTRUMENT_NOUNS, _between_parties, _child, _prep_object, by_agents
@@ -158,8 +158,9 @@ _SETTING_PREPS = {"at", "during", "on", "through", "via", "in"}
 # verbs whose present participle after a noun says what a place or vehicle holds or serves
 # ("a school sheltering displaced families", "a convoy carrying aid"), never an act of its own
 DESCRIBING_PARTICIPLES = frozenset(_ROLES["describing_participles"])
-# verbs that make a deal named by its place ("signed the Doha agreement"): an act on it
-_MAKING_A_DEAL = frozenset({"sign", "ink", "reach", "conclude", "seal", "initial", "ratify"})
+# a document a place names ("the Washington accord"), and the verbs that make one ("signed the Doha agreement")
+_DEAL_NAMES = frozenset(_ROLES["deal_name_nouns"])
+_MAKING_A_DEAL = frozenset(_ROLES["deal_making_verbs"])
 
 
 def _is_candidate(tok: Token) -> bool:
@@ -198,7 +199,7 @@ def _is_candidate(tok: Token) -> bool:
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN") \
             and tok.lemma_.lower() in DESCRIBING_PARTICIPLES:
         return False  # "a school sheltering displaced families", "a ship carrying grain": what a thing does
-    if tok.lower_ in ACCORD_NOUNS and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
+    if tok.lower_ in _DEAL_NAMES and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
             and any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.i < tok.i and c.lower_ not in _MONTHS
                     for c in tok.children) \
             and not (tok.dep_ == "dobj" and tok.head.lemma_.lower() in _MAKING_A_DEAL):

@@ -26,8 +26,7 @@ HARM_VERBS = set(_LEX["harm_verbs"])
 # "terrorists they suspect were plotting to launch attacks"), never theirs
 _REPORTING_HEADS = ("say", "tell", "claim", "report", "confirm", "deny", "suspect", "believe", "think", "fear",
                     "allege", "expect")
-# verbs of telling what one saw: a bare gerund after them is what happened, not what they did
-_WITNESSING = frozenset({"report", "describe", "witness", "hear", "see", "notice", "observe", "record"})
+_WITNESSING = frozenset(_LEX["witnessing_verbs"])
 PLACE_OR_HAND_NOUNS = set(_LEX["place_or_hand_nouns"])
 STATEMENT_NOUNS = set(_LEX["statement_nouns"])
 STATIVE_PARTICIPLES = set(_LEX["stative_participles"])

@@ -33,7 +33,7 @@ from eventwire.resources import lexicon
 # people named as such ("20 girls", "villagers", "students") are a party without a country
 _DWELLINGS = frozenset(lexicon("roles")["dwelling_nouns"])
 ACCORD_NOUNS = frozenset(lexicon("roles")["accord_nouns"])
-_SENDING = frozenset({"deploy", "dispatch", "send", "mobilize", "mobilise", "station", "redeploy", "rush", "move"})
+_SENDING = frozenset(lexicon("roles")["sending_verbs"])
 _PEOPLE_SECTORS = {"CVL", "EDU", "REL", "LAB", "HLH", "MED", "REF", "AGR", "PRO"}
 
 
