@@ -291,7 +291,8 @@ class ActorResolver:
                 sector = head.sector
         if head is not None and head.kind not in NAMED_KINDS and named:
             named_head = named[0]
-            if head.sector in {None, "REB", "UAF", "GOV", "MIL", "SPY"} or head.kind == "title":  # "a Hezbollah operative"
+            # (an agent of a named group is the group's: "a Hezbollah operative" is no spy of Lebanon)
+            if head.sector in {None, "REB", "UAF", "GOV", "MIL", "SPY"} or head.kind == "title":
                 head, sector = named_head, named_head.sector
         if head is not None and head.kind in ("agent", "title", "person"):
             # "U.N. mediator Diego Cordovez", "the U.N. war crimes court": an office of an IGO

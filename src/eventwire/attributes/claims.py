@@ -92,8 +92,8 @@ def reporting_frame(trigger: Token) -> Claim:
             return _fill(claim, node.head)
         if node.dep_ == "dobj" and is_reporting(node.head) and node.head.lemma_.lower() in ("confirm", "claim", "deny", "admit", "acknowledge", "report", "announce"):
             return _fill(claim, node.head)
-        if node.dep_ in ("acl", "ccomp") and node.head.lemma_.lower() in CLAIM_NOUNS and node.head.dep_ in ("dobj", "nsubjpass") \
-                and is_reporting(node.head.head):
+        if node.dep_ in ("acl", "ccomp") and node.head.lemma_.lower() in CLAIM_NOUNS \
+                and node.head.dep_ in ("dobj", "nsubjpass") and is_reporting(node.head.head):
             # "denied reports that the leader would visit", "confirmed claims that troops
             # fired": the clause is what the claim says, framed by the verb that takes it
             return _fill(claim, node.head.head)

@@ -880,8 +880,9 @@ class Geoparser:
         country at least twice, is a namesake of a place the gazetteer lacks or a word that
         is no place, when the text does not even call it by its own name: "Kuki-Zo groups" in a
         Manipur report are not Kukichuo, Japan; "Kech" in Balochistan is not Ketsch, Germany, nor
-        "Bolan" Antigua's Bolands. A town called by its name stays ("the forum in Davos"). Cities of LONE_CITY_POP and more stay: they are named abroad
-        ("two soldiers killed in shelling in Jammu" in a report of Pakistani losses)."""
+        "Bolan" Antigua's Bolands. A town called by its name stays ("the forum in Davos"), and so
+        do cities of LONE_CITY_POP and more, which news names abroad ("two soldiers killed in
+        shelling in Jammu" in a report of Pakistani losses)."""
         support = Counter(actors)
         for t in tops:
             if t.country:
