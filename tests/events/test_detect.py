@@ -817,3 +817,9 @@ def test_one_s_own_forces_sent_are_no_target(pipeline):
     assert all(e.actor2 is None or e.actor2.country != "RWA" for e in ev)
     assert _extract(pipeline, "The President ordered the release of emergency funds.").events == [] or all(
         e.type != "RETREAT" for e in _extract(pipeline, "The President ordered the release of emergency funds.").events)
+
+
+@pytest.mark.parametrize("text", ["Thousands march peacefully in Tbilisi", "Hundreds protest in Lagos over fuel prices"])
+def test_a_headlines_bare_count_that_protests_is_a_crowd(pipeline, text):
+    ev = _extract(pipeline, text).events
+    assert [(e.type, e.actor1.sector if e.actor1 else None) for e in ev] == [("PROTEST", "PRO")]

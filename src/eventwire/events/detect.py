@@ -325,6 +325,10 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
             if plain is not None and plain.type in VIOLENT:
                 etype = plain
                 a1, a2, a1_tok, a2_tok = _roles(tok, etype, ctx, claim.source)
+        if a1 is None and etype.type == "PROTEST":
+            crowd, crowd_tok = _counted_crowd(tok, ctx)
+            if crowd is not None:
+                a1, a1_tok = crowd, crowd_tok
         if tok.lemma_.lower() in RESPONSIBILITY_NOUNS and (a1 is None or a1.sector not in ARMED_CLAIMANTS):
             continue  # "he takes full responsibility for the budget": only an armed party claims an act
         if a1 is not None and a1.sector == "GOV" and a1_tok is not None and a1_tok.lemma_.lower() in MEANS \
@@ -616,6 +620,23 @@ def _other_side(tok: Token, a1: Actor, a1_tok: Token | None, a2: Actor | None, a
     if a2 is None and a1_tok is not None and a1.sector and _rivals(a1_tok):
         return a1, a1_tok  # "clashes between rival gangs": both sides are of the kind
     return a2, a2_tok
+
+
+_CROWD_COUNTS = frozenset(_ROLES["crowd_counts"])
+
+
+def _counted_crowd(tok: Token, ctx: ArticleContext) -> tuple[Actor | None, Token | None]:
+    """A headline's bare count that marches or protests is a crowd of protesters ("Thousands
+    march peacefully in Tbilisi", "Hundreds protest in Lagos over fuel prices"; the parser often
+    hangs the count on the verb as a number), as "Thousands Protest In Berlin" already was when
+    parsed as a subject; the event's place gives their country."""
+    crowd = next((c for c in tok.children if c.dep_ in ("nsubj", "nummod", "npadvmod") and c.i < tok.i
+                  and c.lower_ in _CROWD_COUNTS), None)
+    if crowd is None:
+        return None, None
+    actor = ctx.roles.resolver.implied("PRO", None, crowd.text)
+    start = ctx.roles.offset + crowd.idx
+    return actor.model_copy(update={"start": start, "end": start + len(crowd.text)}), crowd
 
 
 def _crowd_of_the_sentence(mentions: list[Mention], ctx: ArticleContext) -> None:
