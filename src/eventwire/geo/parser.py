@@ -79,7 +79,8 @@ LITERAL_BONUS = 1.0
 # each unambiguous mention of a country (up to 3) and any mention at all; a named admin1 region.
 # COUNTRY_ANY was 1.0: one "US" in "US and Iranian officials met in Geneva" then made Geneva,
 # Frankfurt, Naples and Odessa American towns; at 0.5 they are the cities of world news, and the
-# geoparsing set's tune part is unchanged (country 96.9%, exact 80.8 -> 80.9%; report 95.5 -> 95.7%)
+# geoparsing set as a whole is unchanged (country 96.9%, exact 80.8 -> 80.9%; its report part
+# 95.5 -> 95.7%)
 COUNTRY_WEIGHT, COUNTRY_ANY, ADMIN_WEIGHT = 2.5, 0.5, 2.0
 # joint co-location evidence (see _colocation): weight, cap on the other names' mass, and the
 # exponent on population that makes a name's prior over its senses
@@ -96,8 +97,8 @@ PAIR_DEG = PAIR_KM / 111.19 + 1e-6  # degrees of latitude in PAIR_KM (great-circ
 # between towns population alone still decides (a local Bethlehem, PA is not outranked).
 FAME_FLOOR, FAME_WEIGHT = 10, 1.0
 # a town abroad with no other support in its text stays only from this population up (_lone_namesakes):
-# chosen on the tune part of the geoparsing set, where every town it drops below it was a person,
-# a brand or a namesake (Flores, Route, Toyota's 16k namesake, Ketsch for Kech) but for a few real
+# chosen by reading what an earlier, stricter version dropped over the geoparsing set: persons,
+# brands and namesakes (Flores, Route, Toyota's 16k namesake, Ketsch for Kech) but for a few real
 # towns (Delft, Limerick)
 LONE_CITY_POP = 300_000
 # a place in a country bordering one the article names: "Israeli strikes hit Gaza"
