@@ -64,3 +64,13 @@ def test_a_clause_of_denied_reports_is_denied(nlp):
     assert claim.status == "denied" and claim.source.text == "spokesman"
     doc = nlp("The army rejected claims that its soldiers shot protesters.")
     assert claims.reporting_frame(_tok(doc, "shot")).status == "denied"
+
+
+def test_a_claim_told_as_a_noun_of_its_act(nlp):
+    # the claim's content in its "of" phrase: denied, confirmed as the verb says
+    doc = nlp("A government spokesman said on Thursday, dismissing reports of shelling near the border town as propaganda.")
+    assert claims.reporting_frame(_tok(doc, "shelling")).status == "denied"
+    doc = nlp("The army denied reports of clashes in the valley.")
+    assert claims.reporting_frame(_tok(doc, "clashes")).status == "denied"
+    doc = nlp("Troops received reports of clashes in the valley.")
+    assert claims.reporting_frame(_tok(doc, "clashes")).verb is None

@@ -823,3 +823,30 @@ def test_one_s_own_forces_sent_are_no_target(pipeline):
 def test_a_headlines_bare_count_that_protests_is_a_crowd(pipeline, text):
     ev = _extract(pipeline, text).events
     assert [(e.type, e.actor1.sector if e.actor1 else None) for e in ev] == [("PROTEST", "PRO")]
+
+
+@pytest.mark.parametrize("text", [
+    # what is deployed is what makes it a mobilisation: teams, technology and capital are not forces
+    "Health officials deploy vaccination teams to flood-hit districts of Sindh as cholera cases rise.",
+    "The bank deployed a new fraud detection system across its branches.",
+])
+def test_deploying_no_forces_is_no_mobilisation(pipeline, text):
+    assert _extract(pipeline, text).events == []
+
+
+@pytest.mark.parametrize("text", [
+    "China deployed two warships near the disputed Scarborough Shoal on Monday.",
+    "Kenyan military and police deployed to the scene.",
+])
+def test_deploying_forces_or_forces_deploying_is_a_mobilisation(pipeline, text):
+    ev = _extract(pipeline, text).events
+    assert [(e.type, e.actor1.sector) for e in ev] == [("MOBILIZE", "MIL")]
+
+
+
+def test_the_weather_batters_no_one(product_pipeline):
+    text = ("Storm Lena batters Iberia, grounds Porto flights\nStorm Lena battered the Iberian peninsula on Friday, "
+            "killing three people, uprooting trees and grounding dozens of flights at Porto airport, authorities said. "
+            "Spain's state weather agency issued red alerts for the Asturian coast, where waves of up to 9 metres were "
+            "forecast to pound seafront towns overnight.")
+    assert _extract(product_pipeline, text).events == []

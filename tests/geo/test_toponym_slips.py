@@ -211,3 +211,21 @@ def test_one_us_in_a_sentence_makes_no_world_city_american(gp, city, country):
 def test_a_broadcaster_is_no_place(gp):
     tops = gp.geoparse("A local leader told Al Jazeera that at least nine civilians were killed in Uvira.")
     assert "Al Jazeera" not in texts(tops) and one(tops, "Uvira").country == "COD"
+
+
+@pytest.mark.parametrize("text, model", [
+    ("Russia deployed Iskander missiles to Belarus, the defence ministry said.", "Iskander"),
+    ("Five Grad rockets landed near the village overnight, officials said.", "Grad"),
+])
+def test_a_weapons_model_is_no_place(gp, text, model):
+    assert model not in texts(gp.geoparse(text))
+
+
+def test_a_place_before_a_weapons_act_stays(gp):
+    tops = gp.geoparse("Haqqani commander killed in Kurram drone strike")
+    assert one(tops, "Kurram").country == "PAK"
+
+
+def test_a_word_before_a_joined_article_starts_a_longer_name(gp):
+    tops = gp.geoparse("The bomb hit their patrol vehicle near the village of Wadi al-Shay, southwest of the city of Kirkuk.")
+    assert texts(tops) == ["Kirkuk"]  # not Wadi, India

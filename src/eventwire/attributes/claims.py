@@ -97,12 +97,31 @@ def reporting_frame(trigger: Token) -> Claim:
             # "denied reports that the leader would visit", "confirmed claims that troops
             # fired": the clause is what the claim says, framed by the verb that takes it
             return _fill(claim, node.head.head)
+        verb = _claim_of(node)
+        if verb is not None:
+            return _fill(claim, verb)
         if node.dep_ == "ROOT" or node.head is node:
             break
         node = node.head
         if node.lemma_.lower() in _RESPONSIBILITY:
             break  # "claimed responsibility for the blast": the blast is told, the claim is the claimant's
     return claim
+
+
+def _claim_of(node: Token) -> Token | None:
+    """The verb that frames a claim noun whose "of" phrase `node` is: "dismissing reports of
+    shelling", "confirmed reports of clashes" tell the claim's content as a noun. The verb may
+    be the noun's governor or, as the parser often reads a participle there, its modifier."""
+    if node.dep_ not in ("pobj", "pcomp") or node.head.lower_ != "of":
+        return None
+    noun = node.head.head
+    if noun.lemma_.lower() not in CLAIM_NOUNS:
+        return None
+    if noun.dep_ in ("dobj", "nsubjpass"):
+        verb = noun.head
+    else:
+        verb = next((c for c in noun.children if c.dep_ == "amod" and c.tag_ == "VBG"), None)
+    return verb if verb is not None and verb.lemma_.lower() in REPORTING_STATUS else None
 
 
 def _fill(claim: Claim, verb: Token) -> Claim:

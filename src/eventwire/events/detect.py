@@ -780,18 +780,37 @@ def _no_hand(tok: Token, etype, trigger_types: dict, resolver, headline: bool = 
     # a headline's bare participle is a passive: its subject is who was hit
     agents = [] if bare_participle(tok, headline) else [c for c in tok.children if c.dep_ == "nsubj"]
     agents += by_agents(tok)
+    if not agents and tok.dep_ == "acl" and tok.tag_ == "VBG" and _a_measure(tok.head, trigger_types):
+        return True  # "sanctions targeting 100 tankers": whom a measure is aimed at
     if len(agents) != 1 or agents[0].pos_ != "NOUN":
         return False
     agent = agents[0]
     lemma = agent.lemma_.lower()
     names = {agent.lower_, lemma} | {c.lower_ for c in agent.children if c.dep_ in ("compound", "amod")}
-    if agent.i in trigger_types and etype.type == "COERCE" and not names & HOSTILE:
-        return True  # "a cyberattack has forced hospitals to divert ambulances": what an act led to
+    if agent.i in trigger_types and not names & HOSTILE and (
+            etype.type == "COERCE" or trigger_types[agent.i].mode == "restrict"):
+        # "a cyberattack has forced hospitals to divert ambulances": what an act led to;
+        # "the measures target the Supreme Leader", "the embargo hit exporters": whom a
+        # measure is aimed at
+        return True
     if names & (HOSTILE | MEANS | HAZARDS | BARE_HAZARDS) or agent.i in trigger_types:
         return False
     if lemma.endswith(_AGENT_NOUN) or agent.lower_.endswith(_AGENT_NOUN) or agent.lower_.endswith("ing"):
         return False  # "the driver" may be a person; "feuding", "fighting" name an act
     return not (resolver.find(agent.text) or resolver.find(lemma))
+
+
+def _a_measure(noun: Token, trigger_types: dict) -> bool:
+    """The noun is a restrictive measure (sanctions, an embargo), as a trigger of its own or
+    as what a light verb's trigger stands for ("approved a package of [sanctions]")."""
+    node = noun
+    for _ in range(4):
+        if node.i in trigger_types:
+            return trigger_types[node.i].mode == "restrict"
+        if node.dep_ not in ("pobj", "prep", "dobj") or node.head is node:
+            return False
+        node = node.head
+    return False
 
 
 _PARTITIVE = {"top", "bottom", "head", "middle", "rest", "half", "lead", "front", "summit"}

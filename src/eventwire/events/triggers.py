@@ -22,6 +22,9 @@ from typing import TYPE_CHECKING
 from spacy.attrs import LEMMA, LOWER
 
 from eventwire.events.taxonomy import EventType, Taxonomy, read_table
+from eventwire.resources import lexicon
+
+_PACKAGES = frozenset(lexicon("roles")["package_nouns"])
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -389,7 +392,10 @@ class TriggerLexicon:
     def _from_objects(self, token, ctx: Context) -> EventType | None:
         best = None
         for obj in ctx.objects:
-            for cand in (obj, *[c for c in obj.children if c.dep_ == "conj"]):
+            # "approved a new package of sanctions": the act is what the package bundles
+            inner = [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" and obj.lemma_.lower() in _PACKAGES
+                     for g in c.children if g.dep_ == "pobj"]
+            for cand in (obj, *[c for c in obj.children if c.dep_ == "conj"], *inner):
                 if cand.pos_ not in {"NOUN", "PROPN"}:
                     continue
                 found = self._match(cand, "NOUN", depth=1)

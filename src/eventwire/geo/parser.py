@@ -118,6 +118,9 @@ _ARTICLES = "al|el|ad|ar|as|ash|at|az|an"
 _ARTICLE_BEFORE = re.compile(rf"(?<![\w'’])(?:{_ARTICLES})-$")
 _ARTICLE_ANY = re.compile(rf"(?<![\w'’])(?:{_ARTICLES})-[A-Z]")  # any at all, first
 _ARABIC_ARTICLES = frozenset(_ARTICLES.split("|"))
+# "Wadi al-Shay", "Tal el-Hawa", "Deir ez-Zor": a word before an article joined to a name is
+# the first word of that name
+_ARTICLE_AFTER = re.compile(rf"[ \t]+(?:{_ARTICLES}|ed|es|ez|ul|um)-[A-Z]")
 ARTICLE_BONUS = 3.0
 _REGION_CODES = frozenset({"ADM1", "ADM2", "PCLI", "RGN", "HIST", "CONT"})
 
@@ -418,6 +421,9 @@ class Geoparser:
         adjacent_next = nxt and _JOIN_GAP.match(text[m.end:nxt[0]])
         if adjacent_next and fold(nxt[2]) in self.lex.org_heads:
             return False
+        if m.demonym is None and self.lex.cues["weapon_after"].match(text[m.end:m.end + 60]) and not any(
+                self.g.fcode[c] == "PCLI" for c in m.cands):
+            return False  # a weapon's model ("Iskander missiles"); a country before one is its maker
         if single and text[m.start:m.end].lower() in lower_words and m.demonym is None:
             if not any(self.g.fcode[c] in STRONG for c in m.cands):
                 return False
@@ -442,8 +448,8 @@ class Geoparser:
             return False  # "SAS", "MoD": an acronym, not the hamlet that lists it as a name
         if weak and (_AMPERSAND_AFTER.match(text, m.end) or _AMPERSAND_BEFORE.search(text[max(0, m.start - 40):m.start])):
             return False  # "Stevens & Wilkinson", "Johnson & Johnson": a firm's partners
-        if single and weak and (cap_prev or cap_next):
-            return False  # "Hossein Amir-Abdollahian", "Marg Bar Sarmachar": part of a name
+        if single and weak and (cap_prev or cap_next or _ARTICLE_AFTER.match(text, m.end)):
+            return False  # "Hossein Amir-Abdollahian", "Marg Bar Sarmachar", "Wadi al-Shay": part of a name
         line = text.rfind("\n", 0, m.start) + 1
         if single and cap_next and m.demonym is None and line not in title_lines and word.isalpha() \
                 and not word.isupper() and len(word) > 3 and all(fold(self.g.name[c]) != m.key for c in m.cands):

@@ -332,6 +332,7 @@ def _state_actor(country: str, text: str | None = None) -> Actor:
 # the state faces its people ("Egyptian demonstrators rioted" -> Government of Egypt; "Turkish
 # authorities imposed a curfew in Cizre" -> Civilians (Turkey)). Implied, so no text span.
 DOMESTIC_TYPES = set(lexicon("roles")["domestic_types"])
+NOT_DOMESTIC_CODES = tuple(lexicon("roles")["not_domestic_codes"])
 _STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
 
 
@@ -483,7 +484,9 @@ def build_event(ms: list[Mention], article_id: str, taxonomy, number: int = 1) -
             _localise(actor2, _opponent_country(actor2, actor1))
     else:  # an office, a crowd, a court with no country of its own acts where the event is
         actor1, actor2 = _localise(actor1, here, DOMESTIC_SECTORS), _localise(actor2, here, DOMESTIC_SECTORS)
-    if actor2 is None and _family(lead.type) in DOMESTIC_TYPES:
+    if actor2 is None and _family(lead.type) in DOMESTIC_TYPES and not (cameo or "").startswith(NOT_DOMESTIC_CODES):
+        # (sanctions are aimed abroad, but not at the place an event is put: "shipping oil to
+        # China" is no sanction of China)
         actor2 = _domestic_target(actor1, here, _family(lead.type))
     # the violence type is judged on the parties the text names, not on a placeholder
     named1 = None if _is_placeholder(actor1) else actor1
