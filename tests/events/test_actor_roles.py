@@ -513,3 +513,20 @@ def test_a_house_bombed_abroad_is_no_state(pipeline):
     text = "Pakistani warplanes bombed a house in eastern Khost province overnight, killing nine people."
     ev = pipeline.extract(Article(id="t", text=text)).events[0]
     assert ev.actor1.country == "PAK" and (ev.actor2 is None or ev.actor2.sector != "GOV")
+
+
+def test_a_part_is_of_the_party_it_belongs_to(pipeline):
+    ev = _events(pipeline, "Fighting between the army and a dissident faction of the former FARC rebels killed six "
+                           "combatants in Arauca province on Sunday.")
+    sides = {(a.sector, a.country) for e in ev for a in (e.actor1, e.actor2) if a is not None}
+    assert ("REB", "COL") in sides and not any(s == "OPP" for s, _ in sides)
+
+
+@pytest.mark.parametrize("text, sector", [
+    # unions and their federations are labour, whoever's country names them; a defence force is an army
+    ("Argentina's main labour federation staged a general strike against the government on Wednesday.", "LAB"),
+    ("Teachers' unions staged a strike in Nairobi on Monday over unpaid salaries.", "LAB"),
+    ("The Guyana Defence Force deployed troops to the border on Tuesday.", "MIL"),
+])
+def test_unions_are_labour_and_a_defence_force_is_military(pipeline, text, sector):
+    assert _events(pipeline, text)[0].actor1.sector == sector

@@ -850,3 +850,13 @@ def test_the_weather_batters_no_one(product_pipeline):
             "Spain's state weather agency issued red alerts for the Asturian coast, where waves of up to 9 metres were "
             "forecast to pound seafront towns overnight.")
     assert _extract(product_pipeline, text).events == []
+
+
+def test_people_named_by_their_state_are_no_act(pipeline):
+    # "the injured", "the dead" are people, not an act of the sentence: the visit is the event
+    ev = _extract(pipeline, "The chief minister visited the injured at a hospital in Lahore on Sunday.").events
+    assert [e.type for e in ev] == ["CONSULT"]
+
+
+def test_facing_a_fight_is_no_complaint(pipeline):
+    assert _extract(pipeline, "Unions face the fight of their lives to protect factory jobs.").events == []

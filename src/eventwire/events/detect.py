@@ -194,6 +194,9 @@ def _is_candidate(tok: Token) -> bool:
         obj = tok.head if tok.dep_ == "compound" and tok.head.i > tok.i else tok
         if obj.dep_ == "dobj" and obj.head.lemma_.lower() in DISCUSSED_VERBS:
             return False  # "met to discuss a ceasefire proposal": a thing talked of
+    if tok.tag_ in ("VBN", "JJ") and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "conj") \
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return False  # "visited the injured", "mourned the dead": people, not an act
     if tok.dep_ == "amod" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN") and tok.i < tok.head.i:
         return False  # "a jailed Kurdish politician", "abducted schoolgirls": a state told, no act
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN") \

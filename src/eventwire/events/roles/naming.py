@@ -22,6 +22,7 @@ REL_PRONOUNS = {"that", "which", "who", "whom", "whose"}
 PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his"}
 INNER_PARTY_PREPS = set(_LEX["inner_party_preps"])
 NOT_THE_PARTY = set(_LEX["not_the_party_nouns"])
+PART_NOUNS = frozenset(_LEX["part_nouns"])
 FORMER_WORDS = set(_LEX["former_words"])
 OFFICE_NOUNS = set(_LEX["office_nouns"])
 OFFICE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
@@ -144,6 +145,9 @@ def resolve_token(tok: Token | None, ctx: RoleContext, speaker: Token | None = N
     told = _told_group(tok, ctx, speaker)
     if told is not None:
         return told
+    whole = _whole_of_part(tok, ctx, speaker)
+    if whole is not None:
+        return whole
     core = core_tokens(tok)
     actor = ctx.resolver.resolve_span(tok.doc[core[0].i: core[-1].i + 1], offset=ctx.offset)
     if actor is None or not actor.country and actor.sector != "IGO" and (
@@ -195,6 +199,24 @@ def resolve_token(tok: Token | None, ctx: RoleContext, speaker: Token | None = N
 
 # nouns for a state itself: "the president of the republic" holds a state office
 _STATE_NOUNS = {"republic", "country", "nation", "state", "kingdom", "commonwealth", "province", "region"}
+
+
+def _whole_of_part(tok: Token, ctx: RoleContext, speaker: Token | None) -> Actor | None:
+    """The party a part belongs to: "a dissident faction of the former FARC rebels" is of the
+    rebels, not the opposition its "dissident" alone would make it."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in PART_NOUNS and tok.lower_ not in PART_NOUNS:
+        return None
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = _child(of, "pobj") if of is not None else None
+    if obj is None:
+        return None
+    whole = resolve_token(obj, ctx, speaker)
+    if whole is None or not whole.sector:
+        return None
+    toks = phrase_tokens(tok)
+    lo, hi = toks[0], toks[-1]
+    return whole.model_copy(update={"text": doc_text(tok.doc)[lo.idx:hi.idx + len(hi.text)],
+                                    "start": ctx.offset + lo.idx, "end": ctx.offset + hi.idx + len(hi.text)})
 
 
 def _officer_of_nothing(tok: Token, ctx: RoleContext) -> bool:
