@@ -207,7 +207,7 @@ class Pipeline:
         # Kurram claims lives" does). Links are made among the events kept, so none points
         # at an event that left.
         kept = [(e, ms) for e, ms in zip(events, clusters)
-                if e.status != "negated" and _grounded(e, self.relevance.bare_attack)]
+                if e.status != "negated" and _grounded(e, self.relevance.bare_attack, self.relevance.bare_coercion)]
         events, clusters = [e for e, _ in kept], [ms for _, ms in kept]
         # only now, so that what grounds an event above is the place its own words gave
         for event, ms in zip(events, clusters):
@@ -241,7 +241,14 @@ def _corroborated(clusters: list[list[Mention]]) -> list[list[Mention]]:
     return [ms for ms in clusters if not all(m.segment.kind == "headline" and m.type in HARM_TYPES for m in ms)]
 
 
-def _grounded(event, relevance_floor: float) -> bool:
+def _grounded(event, relevance_floor: float, coercion_floor: float) -> bool:
+    if event.type == "COERCE" and not any(a is not None and a.text for a in (event.actor1, event.actor2)) \
+            and event.acled_sub_event_type != "Disrupted weapons use":
+        # a fine, a ban or a seizure that names no one on either side ("Verstappen fined,
+        # penalised after first-corner clash"; the people of the place stand in as its target)
+        # is news only from a sentence that reads as a political or security report; weapons
+        # seized are ACLED's by their kind ("234 pistols were captured in Addis Ababa")
+        return (event.relevance or 0.0) >= coercion_floor
     if event.type not in ("ASSAULT", "FIGHT") or event.actor1 is not None or event.actor2 is not None:
         return True
     # a place counts when the event's own sentence names it, not the article's fallback

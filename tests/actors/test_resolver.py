@@ -376,3 +376,9 @@ def test_a_country_word_after_a_common_owner_is_the_owners_thing(resolver, phras
 def test_a_country_owning_a_place_still_acts(resolver):
     actor = resolver.resolve("Pakistan's Balochistan government")
     assert (actor.country, actor.sector) == ("PAK", "GOV")
+
+
+@pytest.mark.parametrize("phrase", ["American and Chinese tech giants", "Russian museums"])
+def test_companies_and_museums_are_no_state(phrase):
+    found = ActorResolver.load().resolve(phrase)
+    assert found is None or found.sector not in ("GOV", "MIL")

@@ -860,3 +860,15 @@ def test_people_named_by_their_state_are_no_act(pipeline):
 
 def test_facing_a_fight_is_no_complaint(pipeline):
     assert _extract(pipeline, "Unions face the fight of their lives to protect factory jobs.").events == []
+
+
+@pytest.mark.parametrize("text, kept", [
+    # a fine or a ban that names no one on either side is no report an analyst can code
+    ("Verstappen fined, penalised after first-corner clash with Hamilton", False),
+    # weapons seized are ACLED's by their kind, whoever seized them
+    ("Two hundred pistols and 9,000 bullets were seized in the capital on Monday.", True),
+    # a party named on one side keeps it
+    ("Police arrested an opposition leader in Dhaka on Monday.", True),
+])
+def test_a_coercion_of_no_one_by_no_one_needs_a_clear_report(pipeline, text, kept):
+    assert any(e.type == "COERCE" for e in _extract(pipeline, text).events) == kept

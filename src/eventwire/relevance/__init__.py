@@ -22,7 +22,8 @@ point is data too (`data/relevance/gate.json`):
   lower `sentence_in_strong` threshold: a conflict report's diplomatic aftermath ("Pakistan
   recalled its ambassador") is part of the story;
 - after coding, an attack with no party, no place of its own, no toll and no named means
-  stays only when its sentence reaches `bare_attack` (eventwire.pipeline).
+  stays only when its sentence reaches `bare_attack`, and an arrest, ban, fine or seizure that
+  names no one on either side only when it reaches `bare_coercion` (eventwire.pipeline).
 
 `EVENTWIRE_RELEVANCE=off` turns the gate off (every sentence passes), for comparison.
 """
@@ -70,6 +71,7 @@ class RelevanceGate:
         self.short_article = float(config["short_article"])
         # an attack with no party, no place of its own, no toll and no means (pipeline.py)
         self.bare_attack = float(config.get("bare_attack", self.sentence))
+        self.bare_coercion = float(config.get("bare_coercion", self.sentence))
         self.enabled = enabled
 
     @classmethod
