@@ -872,3 +872,23 @@ def test_facing_a_fight_is_no_complaint(pipeline):
 ])
 def test_a_coercion_of_no_one_by_no_one_needs_a_clear_report(pipeline, text, kept):
     assert any(e.type == "COERCE" for e in _extract(pipeline, text).events) == kept
+
+
+def test_a_note_of_protest_is_no_demonstration(pipeline):
+    ev = _extract(pipeline, "The Russian Foreign Ministry summoned Estonia's charge d'affaires and handed him a note "
+                            "of protest, the ministry said in a statement.").events
+    assert "PROTEST" not in [e.type for e in ev] and "ACCUSE" in [e.type for e in ev]
+
+
+def test_a_spokesman_who_confirms_an_attack_did_not_make_it(pipeline):
+    ev = _extract(pipeline, "When contacted, the Zamfara State Police Command spokesman confirmed the attack "
+                            "but put the death toll at nine.").events
+    assert all(e.actor1 is None or e.actor1.sector != "COP" for e in ev)
+
+
+def test_what_a_claimant_says_it_killed_is_a_claim(pipeline):
+    text = ("A suicide car bomber struck the gate of a military training camp in Mogadishu on Wednesday, killing at "
+            "least nine soldiers, a military official said. Al-Shabab claimed responsibility in a statement, saying "
+            "it had killed more than 30 soldiers.")
+    (e,) = [e for e in _extract(pipeline, text).events if e.type in ("ASSAULT", "FIGHT")]
+    assert e.fatalities.best == 9 and e.fatalities.high >= 30

@@ -124,9 +124,19 @@ def _claim_of(node: Token) -> Token | None:
     return verb if verb is not None and verb.lemma_.lower() in REPORTING_STATUS else None
 
 
+def _in_a_claim(verb: Token) -> bool:
+    """The verb tells what a claim of responsibility says: "claimed responsibility in a
+    statement, saying it had killed more than 30 soldiers"."""
+    head = verb.head
+    return verb.dep_ in ("advcl", "xcomp", "conj") and head is not verb and head.lemma_.lower() in ("claim", "accept") \
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in _RESPONSIBILITY for c in head.children)
+
+
 def _fill(claim: Claim, verb: Token) -> Claim:
     claim.verb = verb
     claim.status = REPORTING_STATUS.get(verb.lemma_.lower(), "reported")
+    if claim.status == "reported" and _in_a_claim(verb):
+        claim.status = "claimed"
     speaker = _speaker(verb)
     if speaker is not None:
         claim.source = speaker

@@ -44,6 +44,7 @@ CAUSE_GOVERNORS = frozenset(_ROLES["cause_governors"])
 STATE_HAND_VERBS = frozenset(_ROLES["state_hand_verbs"])
 NAMING_VERBS = set(_ROLES["naming_verbs"])
 COMPLAINT_CARRIERS = set(_ROLES["complaint_carriers"])
+COMPLAINT_DOCUMENTS = frozenset(_ROLES["complaint_documents"])
 COMPLAINT_WORDS = frozenset(_ROLES["complaint_words"])
 RETALIATION = _ROLES["retaliation_cues"]
 VIOLENT = {"ASSAULT", "FIGHT", "COERCE", "PROTEST"}
@@ -173,6 +174,9 @@ def _is_candidate(tok: Token) -> bool:
         return False  # "called the ruling an attack on democracy": a description, not a call
     if tok.lemma_.lower() == "protest" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in COMPLAINT_CARRIERS:
         return False  # "lodged a protest with China": the complaint is the verb's event, no demonstration
+    if tok.lemma_.lower() == "protest" and tok.dep_ == "pobj" and tok.head.lower_ == "of" \
+            and tok.head.head.lower_ in COMPLAINT_DOCUMENTS:
+        return False  # "handed him a note of protest": a diplomatic complaint, no demonstration
     if tok.lower_ == "protest" and tok.dep_ == "pobj" and tok.head.lower_ == "in" \
             and all(c.dep_ == "prep" for c in tok.children):
         # "summoned the ambassador in protest (at ...)": the manner of another act; "killed

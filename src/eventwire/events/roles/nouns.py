@@ -34,6 +34,7 @@ PERSONAL_POSSESSORS = frozenset(_LEX["personal_possessors"])
 CARRIER_REPORTING = {"confirm", "claim", "admit", "acknowledge", "announce"}
 # who says, or names a thing as an act ("called the strikes an attack"), is no party to it
 _TELLING = {"say", "tell", "report"} | set(_LEX["naming_verbs"])
+_SPEAKER_HEADS = frozenset(_LEX["speaker_heads"])
 _ARMED_HANDS = {"MIL", "GOV", "REB", "UAF", "COP", "SPY"}
 VIOLENCE_NOUNS = set(_LEX["violence_nouns"])
 
@@ -198,6 +199,8 @@ def _noun_roles(noun: Token, ctx: RoleContext, speaker: Token | None, harm: bool
         # "Police say bomb explodes": who only tells of the act is no party to it
         if lemma in LIGHT_VERBS or lemma in CARRIER_REPORTING or not (is_trigger(verb) or lemma in _TELLING):
             src_tok = verb_subject(verb)
+            if lemma in CARRIER_REPORTING and src_tok is not None and src_tok.lemma_.lower() in _SPEAKER_HEADS:
+                src_tok = None  # "the police command spokesman confirmed the attack": told, not done
     if src_tok is None and carrier.dep_ == "pobj" and carrier.head.lower_ == "with" \
             and carrier.head.head.lemma_.lower() in RESPONSE_VERBS:
         src_tok = verb_subject(carrier.head.head)  # "Israel responded with strikes"
