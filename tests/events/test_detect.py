@@ -892,3 +892,10 @@ def test_what_a_claimant_says_it_killed_is_a_claim(pipeline):
             "it had killed more than 30 soldiers.")
     (e,) = [e for e in _extract(pipeline, text).events if e.type in ("ASSAULT", "FIGHT")]
     assert e.fatalities.best == 9 and e.fatalities.high >= 30
+
+
+def test_what_is_seized_is_no_party(pipeline):
+    text = ("Troops recovered two AK-47 rifles, four magazines and a Pakistani-marked grenade from the hideout "
+            "in Kupwara district on Monday.")
+    ev = [e for e in _extract(pipeline, text).events if e.type == "COERCE"]
+    assert ev and all(e.actor2 is None or e.actor2.sector not in ("MED", "GOV") for e in ev)

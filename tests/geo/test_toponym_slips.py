@@ -229,3 +229,12 @@ def test_a_place_before_a_weapons_act_stays(gp):
 def test_a_word_before_a_joined_article_starts_a_longer_name(gp):
     tops = gp.geoparse("The bomb hit their patrol vehicle near the village of Wadi al-Shay, southwest of the city of Kirkuk.")
     assert texts(tops) == ["Kirkuk"]  # not Wadi, India
+
+
+@pytest.mark.parametrize("text, city", [
+    # a capital called on, told or warned is its government, not where anything happened
+    ("President Ali said soldiers fired on a patrol on the river, and called on Caracas to desist.", "Caracas"),
+    ("The minister is urging Paris to act before the summit.", "Paris"),
+])
+def test_a_capital_called_on_is_its_government(gp, city, text):
+    assert one(gp.geoparse(text), city).role == "metonymy"

@@ -45,6 +45,7 @@ STATE_HAND_VERBS = frozenset(_ROLES["state_hand_verbs"])
 NAMING_VERBS = set(_ROLES["naming_verbs"])
 COMPLAINT_CARRIERS = set(_ROLES["complaint_carriers"])
 COMPLAINT_DOCUMENTS = frozenset(_ROLES["complaint_documents"])
+SEIZED_GOODS = frozenset(_ROLES["seized_goods"])
 COMPLAINT_WORDS = frozenset(_ROLES["complaint_words"])
 RETALIATION = _ROLES["retaliation_cues"]
 VIOLENT = {"ASSAULT", "FIGHT", "COERCE", "PROTEST"}
@@ -332,6 +333,8 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
             if plain is not None and plain.type in VIOLENT:
                 etype = plain
                 a1, a2, a1_tok, a2_tok = _roles(tok, etype, ctx, claim.source)
+        if etype.mode == "seize" and a2_tok is not None and a2_tok.lemma_.lower() in SEIZED_GOODS:
+            a2, a2_tok = None, None  # what was seized is no party, whatever its make or maker
         if a1 is None and etype.type == "PROTEST":
             crowd, crowd_tok = _counted_crowd(tok, ctx)
             if crowd is not None:
