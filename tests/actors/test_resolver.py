@@ -382,3 +382,13 @@ def test_a_country_owning_a_place_still_acts(resolver):
 def test_companies_and_museums_are_no_state(phrase):
     found = ActorResolver.load().resolve(phrase)
     assert found is None or found.sector not in ("GOV", "MIL")
+
+
+@pytest.mark.parametrize("phrase, sector", [
+    # no one knows who unidentified gunmen are: not militants of a cause; scout troops are children
+    ("unidentified gunmen", "UAF"),
+    ("hoodlums", "UAF"),
+    ("Girl Scout troops", "CVL"),
+])
+def test_unidentified_gunmen_and_scout_troops(phrase, sector):
+    assert ActorResolver.load().resolve(phrase).sector == sector
