@@ -235,6 +235,7 @@ def test_a_word_before_a_joined_article_starts_a_longer_name(gp):
     # a capital called on, told or warned is its government, not where anything happened
     ("President Ali said soldiers fired on a patrol on the river, and called on Caracas to desist.", "Caracas"),
     ("The minister is urging Paris to act before the summit.", "Paris"),
+    ("China's military launched drills around Taiwan on Tuesday, in what Beijing called a stern warning.", "Beijing"),
 ])
 def test_a_capital_called_on_is_its_government(gp, city, text):
     assert one(gp.geoparse(text), city).role == "metonymy"
