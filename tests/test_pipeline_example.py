@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -155,3 +156,16 @@ def test_a_headline_attack_its_body_never_tells_is_a_figure_of_speech(pipeline):
     raid = read_crawler_text(_RAID_REPORT, "raid", "raid.txt")[0]
     attacks = [e for e in pipeline.extract(raid).events if e.type in ("ASSAULT", "FIGHT")]
     assert len(attacks) == 1 and attacks[0].mentions >= 2 and attacks[0].fatalities.best == 3
+
+
+@pytest.mark.parametrize("text, kept", [
+    # a match report: its sieges, shots and blitzes are the game's
+    ("Italy beat Wales 27-20 in Rome to open Six Nations title defence\nItaly held off a late Welsh siege to beat "
+     "Wales 27-20 at the Stadio Olimpico on Thursday night, with winger Ange Capuozzo scoring two tries. Wales "
+     "captain Jac Morgan said his side had been \"shot down\" by Italy's blitz defence in the opening half-hour.", False),
+    # a vote's tally is no score
+    ("The Security Council voted 13-0 on Monday to impose sanctions on the junta in Niger.", True),
+])
+def test_a_match_reports_violence_is_the_games(product_pipeline, text, kept):
+    events = product_pipeline.extract(Article(id="t", text=text, date=date(2026, 3, 1))).events
+    assert bool(events) == kept

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from eventwire.attributes import location as where
-from eventwire.events.detect import HARM_TYPES, ArticleContext, Mention, detect
+from eventwire.events.detect import HARM_TYPES, ArticleContext, Mention, detect, match_report
 from eventwire.events.roles import RoleContext
 from eventwire.gcpause import collector_paused
 from eventwire.model import Article, DocumentError, DocumentResult, Segment
@@ -144,7 +144,7 @@ class Pipeline:
                 yield _failure(p.article, p.error), p.sentences
             else:
                 try:
-                    yield self._events(p.article, p.mentions, p.scores, p.ctx, p.body), p.sentences
+                    yield self._events(p.article, p.mentions, p.scores, p.ctx, p.body, p.game), p.sentences
                 except Exception as exc:
                     yield _failure(p.article, exc), p.sentences
 
@@ -185,13 +185,13 @@ class Pipeline:
             actor_countries=actors,
         )
         return _Prepared(article, cands, ctx, scores, sentences=sum(s.kind in PARSED_KINDS for s in segments),
-                         body=sum(s.kind == "body" for s in segments))
+                         body=sum(s.kind == "body" for s in segments), game=match_report(segments))
 
     def _parse_text(self, seg: Segment) -> str:
         return self._truecase(seg.text) if seg.kind != "body" or _title_case(seg.text) else seg.text
 
     def _events(self, article: Article, mentions: list[Mention], scores: dict[int, float],
-                ctx: ArticleContext, body: int = 0) -> DocumentResult:
+                ctx: ArticleContext, body: int = 0, game: bool = False) -> DocumentResult:
         clusters = merge_mentions(mentions)
         if body >= _BODY_TO_CORROBORATE:
             clusters = _corroborated(clusters)
@@ -207,7 +207,8 @@ class Pipeline:
         # Kurram claims lives" does). Links are made among the events kept, so none points
         # at an event that left.
         kept = [(e, ms) for e, ms in zip(events, clusters)
-                if e.status != "negated" and _grounded(e, self.relevance.bare_attack, self.relevance.bare_coercion)]
+                if e.status != "negated" and _grounded(e, self.relevance.bare_attack, self.relevance.bare_coercion)
+                and not (game and _played(e))]
         events, clusters = [e for e, _ in kept], [ms for _, ms in kept]
         # only now, so that what grounds an event above is the place its own words gave
         for event, ms in zip(events, clusters):
@@ -226,6 +227,7 @@ class _Prepared:
     error: Exception | None = None
     sentences: int = 0  # prose segments (what sentences/s counts)
     body: int = 0  # body sentences
+    game: bool = False  # a match report (events.detect.match_report)
 
 
 # A story's lede tells again the act its headline announces: a violent headline whose body,
@@ -239,6 +241,14 @@ def _corroborated(clusters: list[list[Mention]]) -> list[list[Mention]]:
     if any(m.segment.kind == "body" and m.type in HARM_TYPES for ms in clusters for m in ms):
         return clusters
     return [ms for ms in clusters if not all(m.segment.kind == "headline" and m.type in HARM_TYPES for m in ms)]
+
+
+def _played(event) -> bool:
+    """In a match report, an act that hurts no one and that no police does is the game's: "a
+    late Irish siege", "banned for four years", "The Italian protested to the umpire"."""
+    if any(c.best is not None or c.low is not None for c in (event.fatalities, event.injuries)):
+        return False
+    return not any(a is not None and a.sector == "COP" for a in (event.actor1, event.actor2))
 
 
 def _grounded(event, relevance_floor: float, coercion_floor: float) -> bool:

@@ -530,3 +530,14 @@ def test_a_part_is_of_the_party_it_belongs_to(pipeline):
 ])
 def test_unions_are_labour_and_a_defence_force_is_military(pipeline, text, sector):
     assert _events(pipeline, text)[0].actor1.sector == sector
+
+
+@pytest.mark.parametrize("text, country", [
+    # one national named by the demonym is a person of that country, not its state
+    ("The Taliban released an American held in Kabul for two years, Qatar said.", "USA"),
+    ("The Italian protested to the umpire over a disputed line call.", "ITA"),
+])
+def test_a_national_is_a_person_not_the_state(pipeline, text, country):
+    ev = pipeline.extract(Article(id="t", text=text)).events
+    parties = [a for e in ev for a in (e.actor1, e.actor2) if a is not None and a.country == country]
+    assert parties and all(a.sector == "CVL" for a in parties)

@@ -60,6 +60,7 @@ _CONTEXT_ROWS = read_table("context_words.tsv")
 DISASTERS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "disaster")
 HAZARDS = DISASTERS | {r["word"] for r in _CONTEXT_ROWS if r["kind"] == "hazard"}
 BARE_HAZARDS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "bare_hazard")
+CONTEST_WORDS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "contest")
 HOSTILE = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "hostile")
 RIOT = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "riot")
 WEAPONS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "weapon")
@@ -1135,6 +1136,14 @@ def _armed(agent: Token | None) -> bool:
         return False
     words = [agent, *(c for c in agent.children if c.dep_ in ("compound", "amod"))]
     return any(t.lower_ in HOSTILE or t.lower_ in WEAPONS or t.lemma_.lower() in HOSTILE for t in words)
+
+
+def match_report(segments: list) -> bool:
+    """The story reports a game: its headline or first sentence gives a score with a word of
+    a result ("France beat Ireland 27-20", "Alcaraz ... defeat Sinner 4-6, 7-6"), not a vote
+    ("the council voted 13-0") or a span of days."""
+    firsts = [s for s in segments if s.kind == "headline"][:1] + [s for s in segments if s.kind == "body"][:1]
+    return any(_scored(s.text) and CONTEST_WORDS & set(_WORDS.findall(s.text.lower())) for s in firsts)
 
 
 def _scored(text: str) -> bool:

@@ -148,6 +148,9 @@ def resolve_token(tok: Token | None, ctx: RoleContext, speaker: Token | None = N
     whole = _whole_of_part(tok, ctx, speaker)
     if whole is not None:
         return whole
+    national = _a_national(tok, ctx)
+    if national is not None:
+        return national
     core = core_tokens(tok)
     actor = ctx.resolver.resolve_span(tok.doc[core[0].i: core[-1].i + 1], offset=ctx.offset)
     if actor is None or not actor.country and actor.sector != "IGO" and (
@@ -199,6 +202,30 @@ def resolve_token(tok: Token | None, ctx: RoleContext, speaker: Token | None = N
 
 # nouns for a state itself: "the president of the republic" holds a state office
 _STATE_NOUNS = {"republic", "country", "nation", "state", "kingdom", "commonwealth", "province", "region"}
+
+
+def _a_national(tok: Token, ctx: RoleContext) -> Actor | None:
+    """"The Italian protested to the umpire", "an American was detained": one national, a
+    person of that country, not its state (plural peoples are the dictionaries' civilians)."""
+    if tok.tag_ in ("NNS", "NNPS") or not tok.text[:1].isupper():
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in tok.children) \
+            or any(c.dep_ in ("compound", "amod", "nmod", "poss") for c in tok.children):
+        return None
+    # "condemned the Indian shelling" parses "Indian" as the object and "shelling" apart:
+    # a common noun or gerund right after it is what the word modifies
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if after is not None and after.tag_ in ("NN", "NNS", "VBG") and after.text[:1].islower():
+        return None
+    hits = ctx.resolver.find(tok.text)
+    if not hits or any(h.kind != "demonym" for h in hits):
+        return None
+    country = ctx.resolver.resolve(tok.text)
+    if country is None or not country.country:
+        return None
+    start = min([tok.idx] + [c.idx for c in tok.children if c.dep_ == "det"])
+    return ctx.resolver.implied("CVL", country.country, text=doc_text(tok.doc)[start:tok.idx + len(tok.text)]).model_copy(
+        update={"start": ctx.offset + start, "end": ctx.offset + tok.idx + len(tok.text)})
 
 
 def _whole_of_part(tok: Token, ctx: RoleContext, speaker: Token | None) -> Actor | None:
