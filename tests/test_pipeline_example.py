@@ -165,6 +165,16 @@ def test_a_headline_attack_its_body_never_tells_is_a_figure_of_speech(pipeline):
      "captain Jac Morgan said his side had been \"shot down\" by Italy's blitz defence in the opening half-hour.", False),
     # a vote's tally is no score
     ("The Security Council voted 13-0 on Monday to impose sanctions on the junta in Niger.", True),
+    # a series levelled 1-1; police deployed for a derby are its security
+    ("Mustafiz fires as Bangladesh shoot out Afghanistan for 112\nMustafizur Rahman took four for 19 as Bangladesh "
+     "bowled Afghanistan out for 112 in Chattogram on Saturday, then chased the target down to level the "
+     "three-match T20I series 1-1.", False),
+    ("Superclasico passes peacefully as 2,200 police deployed\nRiver Plate beat Boca Juniors 2-1 at the Monumental "
+     "on Sunday in a Superclasico that passed without incident, with 2,200 police officers deployed around the "
+     "stadium. The city's security ministry said no arrests were made.", False),
+    # police who fire on fans at a match are news
+    ("Police fire tear gas at fans after Al Ahly beat Zamalek 2-1\nPolice in Cairo fired tear gas at hundreds of "
+     "fans outside the stadium after Al Ahly beat Zamalek 2-1 on Friday, injuring 12 people.", True),
 ])
 def test_a_match_reports_violence_is_the_games(product_pipeline, text, kept):
     events = product_pipeline.extract(Article(id="t", text=text, date=date(2026, 3, 1))).events

@@ -245,10 +245,13 @@ def _corroborated(clusters: list[list[Mention]]) -> list[list[Mention]]:
 
 def _played(event) -> bool:
     """In a match report, an act that hurts no one and that no police does is the game's: "a
-    late Irish siege", "banned for four years", "The Italian protested to the umpire"."""
+    late Irish siege", "banned for four years", "The Italian protested to the umpire", "2,200
+    police deployed" around the stadium."""
     if any(c.best is not None or c.low is not None for c in (event.fatalities, event.injuries)):
         return False
-    return not any(a is not None and a.sector == "COP" for a in (event.actor1, event.actor2))
+    # police who fight or arrest fans are news; police deployed for the game are its security
+    return event.type not in ("ASSAULT", "FIGHT", "COERCE") or not any(
+        a is not None and a.sector == "COP" for a in (event.actor1, event.actor2))
 
 
 def _grounded(event, relevance_floor: float, coercion_floor: float) -> bool:

@@ -899,3 +899,34 @@ def test_what_is_seized_is_no_party(pipeline):
             "in Kupwara district on Monday.")
     ev = [e for e in _extract(pipeline, text).events if e.type == "COERCE"]
     assert ev and all(e.actor2 is None or e.actor2.sector not in ("MED", "GOV") for e in ev)
+
+
+@pytest.mark.parametrize("text", [
+    # contests of business, law and public health fought with no arms
+    "PT Sinar Pangan Nusantara on Tuesday launched a hostile 48 billion baht bid for Siam Harvest Foods, opening a takeover battle.",
+    "The Ministry of Health has launched a door-to-door vaccination offensive in five Kampala divisions.",
+    "Uganda steps up fight against mpox as cases rise in Kampala",
+    "Analysts said the Chinese offensive had already captured almost 8% of the country's electric and hybrid market.",
+    "The High Court dismissed a suit in which Airtel Kenya accused Safaricom of abusing its dominant position.",
+    "Ethiopian Airlines ordered 20 jets as Africa's largest carrier pushes ahead with fleet expansion.",
+    # animals are no armed group; who arms themselves gives no one arms
+    "Troops of rhesus monkeys have injured at least 47 people in Shimla town since June, forcing residents to barricade balconies and arm themselves with sticks.",
+    # relief work and flight from a flood are no deployment and no aid
+    "Torrential rains pounded Davao City, killing three people and forcing more than 4,000 residents to evacuate.",
+    "Army soldiers and coast guard personnel were deployed to help clear debris and rescue stranded families in Talomo district.",
+])
+def test_figures_of_war_animals_and_relief_are_no_event(pipeline, text):
+    assert _extract(pipeline, text).events == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Russia deployed 10,000 troops to the border with Ukraine.", "MOBILIZE"),
+    ("The army deployed troops to clear the road of militants in Swat.", "MOBILIZE"),  # an operation
+    ("The UN evacuated 300 civilians from Mariupol.", "AID"),  # evacuated someone
+    ("Rebels captured 40% of the district on Sunday.", "COERCE"),  # armed: a share of land
+    ("A band of gunmen killed five villagers in Zamfara.", "ASSAULT"),  # not musicians
+    ("Hezbollah vowed to fight Israel.", "THREATEN"),
+])
+def test_real_deployments_evacuations_and_threats_stay(pipeline, text, kind):
+    types = [e.type for e in _extract(pipeline, text).events]
+    assert kind in types, types

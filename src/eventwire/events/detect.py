@@ -60,6 +60,7 @@ _CONTEXT_ROWS = read_table("context_words.tsv")
 DISASTERS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "disaster")
 HAZARDS = DISASTERS | {r["word"] for r in _CONTEXT_ROWS if r["kind"] == "hazard"}
 BARE_HAZARDS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "bare_hazard")
+RELIEF = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "relief")
 CONTEST_WORDS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "contest")
 HOSTILE = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "hostile")
 RIOT = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "riot")
@@ -395,6 +396,8 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
         etype = _seizure_of_people(tok, etype, a1, a2, a2_tok, lexicon_, taxonomy, ctx.roles.resolver)
         if _habitual(tok):
             continue  # "The United States, which carries out air strikes against al Shabaab, ..."
+        if _relief_or_flight(tok, etype):
+            continue  # "soldiers were deployed to help clear debris", "residents evacuated"
         if _accidental(tok, etype, words, harmed=bool(casualties)) or _figurative(tok, etype, a1, a1_tok, a2_tok, harmed=bool(casualties),
                                                          scored=scored):
             continue
@@ -740,10 +743,13 @@ def _figurative(tok: Token, etype, a1: Actor | None, a1_tok: Token | None, a2_to
     hurt (`harmed`), the verb names the means ("bombed a market") or the one who strikes is
     armed ("Gunmen attacked a market, killing 39", "Bombs exploded at a busy market"):
     markets, matches and rounds are places and things that real attacks hit."""
-    if etype.type not in VIOLENT:
-        return False
-    if a1_tok is not None and any(t.lemma_.lower() in non_actor_heads() or t.lower_ in non_actor_heads()
-                                  for t in [a1_tok, *(c for c in a1_tok.children if c.dep_ in ("compound", "appos", "amod"))]):
+    if etype.type not in VIOLENT and etype.mode != "violence":
+        return False  # a threat of force ("steps up fight against mpox") is read as the force
+    kinds = [g for c in a1_tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+             if g.dep_ == "pobj"] if a1_tok is not None and a1_tok.lemma_.lower() in _COLLECTIVE else []
+    head = kinds[0] if kinds else a1_tok  # "a band of gunmen" is gunmen, not musicians
+    if head is not None and any(t.lemma_.lower() in non_actor_heads() or t.lower_ in non_actor_heads()
+                                for t in [head, *(c for c in head.children if c.dep_ in ("compound", "appos", "amod"))]):
         return True  # "the team", "Chinese tech giant Huawei"
     if a1 is not None and a1.sector == "BUS" and etype.type in ("ASSAULT", "FIGHT", "COERCE"):
         # "Italian carmaker Fiat attacked the new rules": companies strike, not attack; and
@@ -757,12 +763,18 @@ def _figurative(tok: Token, etype, a1: Actor | None, a1_tok: Token | None, a2_to
         return True  # "shooting of the studio's next film began", "shot a music video": filmed
     if not harmed and etype.mode == "aerial" and any(t.lower_ in SPACE for t in tok.sent):
         return True  # "launches H3 rocket carrying navigation satellite": a space launch
+    # "fires new shot in car price war": an act in a war of prices is that war's
+    if not harmed and any(g.lemma_.lower() in _WAR_NOUNS and any(m.dep_ in ("compound", "amod") and m.lower_ in FIGURATIVE for m in g.children)
+                          for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children if g.dep_ == "pobj"):
+        return True
     if harmed or etype.mode is not None and etype.type in HARM_TYPES or _armed(a1_tok if a1_tok is not None else _child(tok, "nsubj", "nsubjpass")):
         return False  # a toll, a means of attack in the verb ("bombed"), or an armed hand
     if etype.type == "PROTEST":
         return False  # what a protest is "over" or "against" is its grievance: "protest over fuel prices"
     objects = [a2_tok] if a2_tok is not None else []
-    objects += [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") or c.dep_ == "xcomp" and c.pos_ == "NOUN"]
+    if tok.dep_ == "nsubj" and tok.pos_ == "NOUN":  # "the Chinese offensive had captured 8% of the market"
+        objects += [c for c in tok.head.children if c.dep_ == "dobj"]
     # "fired Portugal into the semi-finals", "stormed to victory", "a raid on pension funds":
     # where the act sends its object, or what it strikes, is told too
     objects += [g for c in tok.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "for", "against", "over", "into", "to", "on")
@@ -770,6 +782,9 @@ def _figurative(tok: Token, etype, a1: Actor | None, a1_tok: Token | None, a2_to
     # "invaded the top of the medal table": a position names what it is a part of
     objects += [g for o in objects if o.lemma_.lower() in _PARTITIVE for c in o.children
                 if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    # "stepped up its fight against mpox": what a fight or war is against is its object too
+    objects += [g for o in objects if o.lemma_.lower() in _WAR_NOUNS for c in o.children
+                if c.dep_ == "prep" and c.lower_ in ("against", "on") for g in c.children if g.dep_ == "pobj"]
     return any((o.lower_ in FIGURATIVE or o.lemma_.lower() in FIGURATIVE) and not _measure(o) for o in objects)
 
 
@@ -824,7 +839,9 @@ def _a_measure(noun: Token, trigger_types: dict) -> bool:
     return False
 
 
-_PARTITIVE = {"top", "bottom", "head", "middle", "rest", "half", "lead", "front", "summit"}
+_PARTITIVE = {"top", "bottom", "head", "middle", "rest", "half", "lead", "front", "summit", "%", "percent", "share"}
+# nouns of a struggle, whose "against" or "on" phrase is what is fought
+_WAR_NOUNS = {"fight", "battle", "war", "campaign", "offensive", "struggle", "crusade"}
 
 
 def _measure(noun: Token) -> bool:
@@ -1073,6 +1090,24 @@ def _given(tok: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in _DEFINITE for n in nouns for c in n.children)
 
 
+def _relief_or_flight(tok: Token, etype) -> bool:
+    """A deployment whose purpose is relief work is no show of force ("soldiers were deployed
+    to help clear debris and rescue stranded families"), and who evacuates with no one to
+    take away only leaves ("forcing 4,000 residents to evacuate"): aid is done to someone."""
+    if etype.type == "AID" and tok.lemma_.lower() == "evacuate" and tok.pos_ == "VERB":
+        return not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children)
+    if etype.type != "MOBILIZE" or tok.pos_ != "VERB":
+        return False
+    purposes = [c for c in tok.children if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB"
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    # "to help clear debris and rescue stranded families" (the parser makes "clear" a
+    # modifier): what one helps to do is the purpose, wherever the parse puts its words
+    words = [t for c in purposes for t in c.subtree]
+    # "to clear the road of militants" is an operation
+    return any(t.lemma_.lower() in RELIEF or t.lower_ in RELIEF for t in words) and not any(
+        t.lower_ in HOSTILE or t.lemma_.lower() in HOSTILE for t in words)
+
+
 def _habitual(tok: Token) -> bool:
     """The act is what a party habitually does, told in a relative clause in the present
     ("the United States, which carries out air strikes against al Shabaab, condemned the
@@ -1156,6 +1191,10 @@ def _scored(text: str) -> bool:
     return False
 
 
+# nouns of a number of animals or people, whose "of" phrase says what they are
+_COLLECTIVE = {"troop", "troops", "pack", "herd", "swarm", "group", "band", "pride", "flock"}
+
+
 def _accidental(tok: Token, etype, words: set[str], harmed: bool = False) -> bool:
     """A disaster or an accident, not an act: the agent is a natural or industrial hazard
     ("an earthquake killed eight", "a boiler exploded", "floods hit Kelantan"), or a violent
@@ -1167,6 +1206,9 @@ def _accidental(tok: Token, etype, words: set[str], harmed: bool = False) -> boo
     for a in agents:
         modifiers = {c.lower_ for c in a.children if c.dep_ in ("compound", "amod", "poss", "nmod")}
         names = {a.lower_, a.lemma_.lower()} | modifiers
+        if a.lemma_.lower() in _COLLECTIVE:  # "troops of rhesus monkeys", "a pack of dogs"
+            kinds = {g.lower_ for c in a.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"}
+            names = (names - {a.lower_, a.lemma_.lower()}) | kinds if kinds else names
         if names & HAZARDS and not names & HOSTILE:
             return True
         if a.lower_ in BARE_HAZARDS and not modifiers:
