@@ -255,3 +255,23 @@ def test_menus_cookie_notices_promos_and_link_lists_are_furniture():
     assert kinds["Read more:"] == "furniture"
     assert [s.text for s in segs if s.kind == "dateline"] == ["CAIRO (AP)"]
     assert [s.text[:14] for s in segs if s.kind == "body"] == ["A drone strike"]
+
+
+@pytest.mark.parametrize("title, headline, site", [
+    ("Israeli strike on car in south Lebanon kills one - L'Orient Today", "Israeli strike on car in south Lebanon kills one", "L'Orient Today"),
+    ("Drone strike hits El Obeid market; RSF denies role - Sudan Tribune", "Drone strike hits El Obeid market; RSF denies role", "Sudan Tribune"),
+    ("Gaza ceasefire holds | Reuters", "Gaza ceasefire holds", "Reuters"),
+    # who says so, and a clause after an em dash, stay in the headline
+    ("Indian shelling kills 15 Kashmiris - Pakistan", "Indian shelling kills 15 Kashmiris - Pakistan", None),
+    ("Five killed in Quetta blast - police", "Five killed in Quetta blast - police", None),
+    ("GOP Senators Refuse To Rule Out Supporting Trump Again \u2014 Even If He's Indicted",
+     "GOP Senators Refuse To Rule Out Supporting Trump Again \u2014 Even If He's Indicted", None),
+])
+def test_a_page_titles_site_name_is_furniture(title, headline, site):
+    text = title + "\nThe story's first sentence follows here."
+    segs = segment(Article(id="t", text=text))
+    assert segs[0].kind == "headline" and segs[0].text == headline
+    found = [s.text for s in segs if s.kind == "furniture"]
+    assert found == ([site] if site else [])
+    for s in segs:
+        assert text[s.start:s.end] == s.text

@@ -309,6 +309,35 @@ def _dateline(text: str, start: int, end: int, rules: _Rules) -> tuple[int, int,
     return match.start("dateline"), match.end("dateline"), match.end()
 
 
+# A site's name after a page title, as crawlers deliver titles ("... kills one - L'Orient
+# Today", "... | Reuters"): up to five capitalised words after a spaced dash or bar at the end.
+# An em dash is prose ("... Again — Even If He's Indicted"), and so is a tail that opens
+# with a word of a clause.
+_SITE_AFTER_TITLE = re.compile(
+    r"\s+[-\u2013|]\s+(?!(?:And|But|Or|Nor|So|Yet|With|Without|After|Before|While|Even|Under|Again|Not|Then|"
+    r"Here|What|How|Why|Who|When|Where|Live|Day|Part|As|In|On|At|For|From|To|By|Is|Are|Was|If|Only)\b)"
+    r"((?:The\s+)?[A-Z0-9][\w'\u2019.&-]*(?:\s+(?:[A-Z0-9&][\w'\u2019.&-]*|of|de|du|la|el|al)){0,4})\s*$")
+
+
+# "Indian shelling kills 15 Kashmiris - Pakistan": after the dash a country or an office
+# is who says so, not the site
+_SOURCE_WORDS = frozenset({"police", "army", "military", "officials", "official", "ministry", "minister", "sources",
+                           "witnesses", "spokesman", "spokeswoman", "governor", "president", "report", "reports",
+                           "media", "residents", "un", "nato", "government", "state"})
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> frozenset[str]:
+    path = resources.files("eventwire") / "data" / "actors" / "countries.tsv"
+    names = [line.split("\t")[1] for line in path.read_text(encoding="utf-8").splitlines()[2:] if "\t" in line]
+    return frozenset(w.lower() for n in names for w in n.split())
+
+
+def _a_source(tail: str) -> bool:
+    words = {w.lower().strip(".,") for w in tail.split()}
+    return bool(words & _SOURCE_WORDS) or len(words) == 1 and bool(words & _country_words())
+
+
 class _Builder:
     """Accumulates segments while walking the paragraphs in order."""
 
@@ -332,6 +361,13 @@ class _Builder:
         if _title_like(piece) and more_follows:
             kind: SegmentKind = "subheading" if self.seen_body or self.seen_headline else "headline"
             self.seen_headline = True
+            site = _SITE_AFTER_TITLE.search(piece) if kind == "headline" else None
+            if site and len(piece[:site.start()].split()) >= 3 and not _a_source(site.group(1)):
+                # "Israeli strike on car in south Lebanon kills one - L'Orient Today": the page
+                # title's site name is no place ("Lorient") and no party of the story
+                self.add(start, start + site.start(), kind, paragraph)
+                self.add(start + site.start(1), end, "furniture", paragraph)
+                return
             self.add(start, end, kind, paragraph)
             return
         if not self.seen_body:
