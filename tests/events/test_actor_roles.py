@@ -541,3 +541,18 @@ def test_a_national_is_a_person_not_the_state(pipeline, text, country):
     ev = pipeline.extract(Article(id="t", text=text)).events
     parties = [a for e in ev for a in (e.actor1, e.actor2) if a is not None and a.country == country]
     assert parties and all(a.sector == "CVL" for a in parties)
+
+
+def test_a_truce_is_no_party_and_an_opposition_movement_is_the_opposition(pipeline):
+    ev = pipeline.extract(Article(id="t", text="Houthis warn they will resume Red Sea attacks if Gaza truce collapses")).events
+    assert ev and not [a for e in ev for a in (e.actor1, e.actor2) if a is not None and a.country == "PSE"]
+    ev = pipeline.extract(Article(id="t", text="Agents of the National Security Service detained three senior members "
+                                  "of the opposition SPLM-IO at their homes in Juba on Saturday night.")).events
+    arrests = [e for e in ev if e.cameo == "173"]
+    assert arrests and arrests[0].actor2.sector == "OPP" and arrests[0].actor2.country == "SSD"
+
+
+def test_an_expulsion_told_as_an_order_to_leave(pipeline):
+    ev = pipeline.extract(Article(id="t", text="China ordered a Canadian consular official in Shanghai to leave the "
+                                  "country within five days.")).events
+    assert [(e.cameo, e.actor1.country, e.actor2.country) for e in ev if e.cameo == "174"] == [("174", "CHN", "CAN")]

@@ -926,7 +926,20 @@ def test_figures_of_war_animals_and_relief_are_no_event(pipeline, text):
     ("Rebels captured 40% of the district on Sunday.", "COERCE"),  # armed: a share of land
     ("A band of gunmen killed five villagers in Zamfara.", "ASSAULT"),  # not musicians
     ("Hezbollah vowed to fight Israel.", "THREATEN"),
+    ("Military sources said troops had been sent to the area after the abduction in Bali.", "MOBILIZE"),
 ])
 def test_real_deployments_evacuations_and_threats_stay(pipeline, text, kind):
     types = [e.type for e in _extract(pipeline, text).events]
     assert kind in types, types
+
+
+@pytest.mark.parametrize("text, gone, kept", [
+    ("The BNP has called off its 48-hour road and rail blockade, which was due to begin on Tuesday.", "COERCE", None),
+    ("The Nigerian Union of Teachers announced that it has called off a four-day strike.", "ASSAULT", None),
+    # stopped while under way: it happened
+    ("A huge demonstration has been forcefully suspended by Hamburg's police after small riots started.", None, "PROTEST"),
+])
+def test_an_act_called_off_did_not_happen(pipeline, text, gone, kept):
+    # read off the mentions: later rules may drop a bare act anyway
+    types = [m.type for m in pipeline.mentions(Article(id="t", text=text, date=date(2024, 2, 7), format="jsonl"))]
+    assert gone not in types and (kept is None or kept in types), types

@@ -396,6 +396,8 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
         etype = _seizure_of_people(tok, etype, a1, a2, a2_tok, lexicon_, taxonomy, ctx.roles.resolver)
         if _habitual(tok):
             continue  # "The United States, which carries out air strikes against al Shabaab, ..."
+        if _called_off(tok):
+            continue  # "The BNP has called off its 48-hour blockade": it will not happen
         if _relief_or_flight(tok, etype):
             continue  # "soldiers were deployed to help clear debris", "residents evacuated"
         if _accidental(tok, etype, words, harmed=bool(casualties)) or _figurative(tok, etype, a1, a1_tok, a2_tok, harmed=bool(casualties),
@@ -1088,6 +1090,27 @@ def _given(tok: Token) -> bool:
     nouns = [tok] if tok.pos_ == "NOUN" else [c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "NOUN"
                                               and tok.lemma_.lower() in LIGHT_VERBS]
     return any(c.dep_ == "det" and c.lower_ in _DEFINITE for n in nouns for c in n.children)
+
+
+# verbs that undo a planned act or a measure named as their object ("postponed the march",
+# "drop sanctions"); not "suspend" or "abandon", which stop what was under way ("a huge
+# demonstration has been forcefully suspended by police")
+_UNDOING = {"cancel", "postpone", "scrap", "shelve", "withdraw", "defer", "drop"}
+
+
+def _called_off(tok: Token) -> bool:
+    """An act named as what was called off, cancelled or postponed did not take place: "has
+    called off its 48-hour road blockade", "the march was postponed"."""
+    if tok.pos_ != "NOUN":
+        return False
+    if tok.dep_ == "compound":  # "withdraws blockade programme"
+        tok = tok.head
+    if tok.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    head = tok.head
+    lemma = head.lemma_.lower()
+    return head.pos_ == "VERB" and (lemma in _UNDOING or lemma == "call" and any(
+        c.dep_ == "prt" and c.lower_ == "off" for c in head.children))
 
 
 def _relief_or_flight(tok: Token, etype) -> bool:
