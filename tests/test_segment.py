@@ -125,6 +125,9 @@ def test_split_sentences(text, expected):
          "GAZA CITY, Gaza Strip (AP)"),
         ("BEIJING -- At least 141 people are missing after heavy rain triggered a landslide.", "BEIJING"),
         ("Peshawar: A roadside bomb killed two policemen in the outskirts of the city on Sunday.", "Peshawar"),
+        # a camp, its town and its province
+        ("CAMP PERALTA, Jamindan, Capiz — Troops of the 62nd Infantry Battalion encountered armed men.",
+         "CAMP PERALTA, Jamindan, Capiz"),
     ],
 )
 def test_datelines(text, dateline):

@@ -37,7 +37,8 @@ _BULLET = re.compile(r"[-*•·▪–—]\s")
 _WORDCHARS = re.compile(r"[\w'’\-]+")
 
 # Datelines: "New Delhi:", "ISLAMABAD (Reuters) -", "KARACHI, Jan 18 —",
-# "Islamabad [Pakistan], January 18 (ANI):", "GAZA CITY, Gaza Strip (AP) —".
+# "Islamabad [Pakistan], January 18 (ANI):", "GAZA CITY, Gaza Strip (AP) —",
+# "CAMP PERALTA, Jamindan, Capiz —" (a camp, its town and province).
 _WORD = r"[A-Z][\w'’.\-]*"
 _PLACE = rf"{_WORD}(?:[ ](?:{_WORD}|al|el|de|du|da|del|la|le|of|upon|on)){{0,3}}"
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -46,7 +47,7 @@ _AGENCY = r"[A-Z][\w .&'’\-]{0,30}"
 _DATELINE = re.compile(
     rf"""(?P<dateline>(?P<place>{_PLACE})
         (?:\s*\[[^\]\n]{{1,40}}\])?
-        (?:,\s*(?!{_DAY}){_PLACE}(?:\s*\[[^\]\n]{{1,40}}\])?)?
+        (?:,\s*(?!{_DAY}){_PLACE}(?:\s*\[[^\]\n]{{1,40}}\])?){{0,2}}
         (?:,?\s*{_DAY})?
         (?:\s*\((?P<agency>{_AGENCY})\))?)
         [ \t]*(?P<sep>:|--|[-–—])\s+(?=\S)""",

@@ -943,3 +943,11 @@ def test_an_act_called_off_did_not_happen(pipeline, text, gone, kept):
     # read off the mentions: later rules may drop a bare act anyway
     types = [m.type for m in pipeline.mentions(Article(id="t", text=text, date=date(2024, 2, 7), format="jsonl"))]
     assert gone not in types and (kept is None or kept in types), types
+
+
+def test_troops_encountering_rebels_is_a_clash(pipeline):
+    # the Philippine and Indian armies' word for a firefight; a minister's encounter is none
+    text = "Troops of the 62nd Infantry Battalion encountered around 15 members of the New People's Army in Negros."
+    assert [e.cameo for e in _extract(pipeline, text).events] == ["193"]
+    assert not [e for e in _extract(pipeline, "The minister encountered reporters outside parliament.").events
+                if e.type in ("ASSAULT", "FIGHT")]

@@ -239,3 +239,11 @@ def test_a_word_before_a_joined_article_starts_a_longer_name(gp):
 ])
 def test_a_capital_called_on_is_its_government(gp, city, text):
     assert one(gp.geoparse(text), city).role == "metonymy"
+
+
+def test_a_name_that_goes_on_past_the_gazetteer_is_another_place(gp):
+    # Haiti's Petite-Rivière de l'Artibonite is not Mauritius's Petite Rivière
+    tops = gp.geoparse("The gang killed 40 people near Petite-Rivière de l'Artibonite, a rights group said.")
+    assert not [t for t in tops if t.country == "MUS"]
+    tops = gp.geoparse("Protests spread from Rio de Janeiro to Santa Cruz de la Sierra and Ciudad del Este.")
+    assert {t.country for t in tops} >= {"BRA", "BOL", "PRY"}

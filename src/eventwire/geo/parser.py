@@ -276,6 +276,12 @@ def _is_cap(word: str) -> bool:
     return word[:1].isupper()
 
 
+# a Romance particle and a capitalised word right after a name: the name goes on
+# (not a point of the compass: "Lanao del Norte" is a province of Lanao's)
+_CONTINUED = re.compile(r"[ \-](?:de|du|des|del|della|da|di|dos|das)[ \-](?:l['\u2019]|d['\u2019])?"
+                        r"(?!(?:Norte|Sur|Este|Oeste|Nord|Sud|Est|Ouest|Centro|Centre)\b)[A-Z\u00C0-\u00DE]")
+
+
 class Geoparser:
     """Finds and resolves toponyms. Load once (`Geoparser.load()`) and reuse."""
 
@@ -376,7 +382,11 @@ class Geoparser:
                     if key not in g.prefixes and w not in _COMPASS_INITIALS and not droppable(wj):
                         break
                 j += 1
-            if best:
+            if best and _CONTINUED.match(text, best.end):
+                # "Petite-Rivière de l'Artibonite" (Haiti) read as Mauritius's "Petite Rivière":
+                # a name that goes on past the gazetteer's entry is another place's
+                i = best.tj + 1
+            elif best:
                 matches.append(best)
                 i = best.tj + 1
             else:
