@@ -914,6 +914,12 @@ def test_what_is_seized_is_no_party(pipeline):
     # relief work and flight from a flood are no deployment and no aid
     "Torrential rains pounded Davao City, killing three people and forcing more than 4,000 residents to evacuate.",
     "Army soldiers and coast guard personnel were deployed to help clear debris and rescue stranded families in Talomo district.",
+    "Australian Defence Force personnel have been deployed to help with sandbagging and evacuations near Tully.",
+    # a rank, a picture and a procession are not seized or joined as parties
+    "Female students of Lahore captured the top three positions in the intermediate examination.",
+    "Kenyan runners occupied the top three places in the men's race at the Berlin Marathon on Sunday.",
+    "South African astronomers using the MeerKAT radio telescope have captured images of colliding galaxies.",
+    "An estimated 2.5 million devotees joined the procession through Quiapo.",
 ])
 def test_figures_of_war_animals_and_relief_are_no_event(pipeline, text):
     assert _extract(pipeline, text).events == []
@@ -924,6 +930,7 @@ def test_figures_of_war_animals_and_relief_are_no_event(pipeline, text):
     ("The army deployed troops to clear the road of militants in Swat.", "MOBILIZE"),  # an operation
     ("The UN evacuated 300 civilians from Mariupol.", "AID"),  # evacuated someone
     ("Rebels captured 40% of the district on Sunday.", "COERCE"),  # armed: a share of land
+    ("Islamic State has said it captured positions from its rival the Taliban in Kunar.", "COERCE"),  # ground
     ("A band of gunmen killed five villagers in Zamfara.", "ASSAULT"),  # not musicians
     ("Hezbollah vowed to fight Israel.", "THREATEN"),
     ("Military sources said troops had been sent to the area after the abduction in Bali.", "MOBILIZE"),

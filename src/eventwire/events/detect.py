@@ -782,6 +782,10 @@ def _figurative(tok: Token, etype, a1: Actor | None, a1_tok: Token | None, a2_to
     objects += [g for c in tok.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "for", "against", "over", "into", "to", "on")
                 for g in c.children if g.dep_ == "pobj"]
     # "invaded the top of the medal table": a position names what it is a part of
+    # "captured the top three positions", "occupied the first two places": a rank, not ground
+    if any(o.lemma_.lower() in _RANKS and any(c.lower_ in ("top", "first", "second", "third", "leading", "pole") for c in o.children)
+           for o in objects):
+        return True
     objects += [g for o in objects if o.lemma_.lower() in _PARTITIVE for c in o.children
                 if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     # "stepped up its fight against mpox": what a fight or war is against is its object too
@@ -842,6 +846,8 @@ def _a_measure(noun: Token, trigger_types: dict) -> bool:
 
 
 _PARTITIVE = {"top", "bottom", "head", "middle", "rest", "half", "lead", "front", "summit", "%", "percent", "share"}
+# places in a ranking when "top" or an ordinal qualifies them
+_RANKS = {"place", "position", "spot", "slot"}
 # nouns of a struggle, whose "against" or "on" phrase is what is fought
 _WAR_NOUNS = {"fight", "battle", "war", "campaign", "offensive", "struggle", "crusade"}
 
