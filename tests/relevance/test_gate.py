@@ -87,3 +87,15 @@ def test_working_point_is_data_with_its_source():
     assert "tune" in raw["_note"] and 0 < raw["sentence"] < 1 and raw["short_item"] >= 1
     header = (DATA / "relevance" / "model.tsv").read_text().splitlines()[:5]
     assert any("make train" in line for line in header)
+
+
+def test_a_brief_with_one_sure_sentence_passes_whatever_its_filler(gate):
+    brief = ["Kyrgyz security service detains editor of independent news site",
+             "Officers of Kyrgyzstan's State Committee for National Security on Monday detained Aidai Tokoeva, "
+             "editor-in-chief of the online outlet Bashat Media, on charges of calls for mass unrest, her lawyer said.",
+             "Tokoeva was taken from her flat before dawn and her laptop and phones were confiscated.",
+             "The GKNB confirmed the detention in a two-line statement but gave no further details."]
+    verdict = gate.judge(brief)
+    assert verdict.article_score < gate.article and verdict.article_passed  # passed by the sure lede alone
+    # a long article is still judged by its best three sentences
+    assert not gate.judge(brief + ["The weather was mild.", "Markets were flat.", "Traffic was light."] * 2).article_passed

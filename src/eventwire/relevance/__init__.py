@@ -69,6 +69,9 @@ class RelevanceGate:
         self.top_k = int(config["top_k"])
         self.short_item = int(config["short_item"])
         self.short_article = float(config["short_article"])
+        # a brief (up to `brief_items` sentences) with one sentence this sure is a report
+        self.brief_items = int(config.get("brief_items", self.short_item))
+        self.brief_sure = float(config.get("brief_sure", 1.01))
         # an attack with no party, no place of its own, no toll and no means (pipeline.py)
         self.bare_attack = float(config.get("bare_attack", self.sentence))
         self.bare_coercion = float(config.get("bare_coercion", self.sentence))
@@ -96,7 +99,8 @@ class RelevanceGate:
         short = len(scores) <= self.short_item
         top = sorted(scores, reverse=True)[: 1 if short else self.top_k]
         article = sum(top) / len(top) if top else 0.0
-        if article < (self.short_article if short else self.article):
+        if article < (self.short_article if short else self.article) and not (
+                len(scores) <= self.brief_items and scores and max(scores) >= self.brief_sure):
             return Verdict(scores, article, [False] * len(texts))
         floor = self.sentence_in_strong if article >= self.article_strong else self.sentence
         if short:
