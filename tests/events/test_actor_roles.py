@@ -556,3 +556,18 @@ def test_an_expulsion_told_as_an_order_to_leave(pipeline):
     ev = pipeline.extract(Article(id="t", text="China ordered a Canadian consular official in Shanghai to leave the "
                                   "country within five days.")).events
     assert [(e.cameo, e.actor1.country, e.actor2.country) for e in ev if e.cameo == "174"] == [("174", "CHN", "CAN")]
+
+
+@pytest.mark.parametrize("text, sector, words", [
+    ("The U.S. Treasury Department on Tuesday imposed sanctions on two leaders of the Viv Ansanm gang coalition.",
+     "CRM", "two leaders of the Viv Ansanm gang coalition"),
+    ("A Tunisian court on Monday sentenced Slim Ben Ammar, a senior member of the opposition National Salvation Front, "
+     "to 14 years in prison.", "OPP", None),
+    ("Iraqi security forces arrested three members of Islamic State (ISIS) in Nineveh province.", "REB",
+     "three members of Islamic State"),
+])
+def test_a_title_is_of_the_body_named_after_of(pipeline, text, sector, words):
+    ev = pipeline.extract(Article(id="t", text=text)).events
+    target = ev[0].actor2
+    assert target.sector == sector, target
+    assert words is None or (target.text == words and text[target.start:target.end] == words)

@@ -934,6 +934,7 @@ def test_figures_of_war_animals_and_relief_are_no_event(pipeline, text):
     ("A band of gunmen killed five villagers in Zamfara.", "ASSAULT"),  # not musicians
     ("Hezbollah vowed to fight Israel.", "THREATEN"),
     ("Military sources said troops had been sent to the area after the abduction in Bali.", "MOBILIZE"),
+    ("The Royal Thai Army moved an armoured battalion and 1,200 troops into Surin province.", "MOBILIZE"),
 ])
 def test_real_deployments_evacuations_and_threats_stay(pipeline, text, kind):
     types = [e.type for e in _extract(pipeline, text).events]

@@ -153,6 +153,10 @@ def resolve_token(tok: Token | None, ctx: RoleContext, speaker: Token | None = N
         return national
     core = core_tokens(tok)
     actor = ctx.resolver.resolve_span(tok.doc[core[0].i: core[-1].i + 1], offset=ctx.offset)
+    if actor is None or actor.sector is None or actor.sector in OFFICE_SECTORS and not actor.country:
+        body = _title_of(tok, ctx, speaker)
+        if body is not None:
+            return body
     if actor is None or not actor.country and actor.sector != "IGO" and (
             actor.sector is None or not _names_party(tok, ctx)):
         # "support from the Assembly", "the curfew on Palestinians", "a meeting of the Security
@@ -202,6 +206,27 @@ def resolve_token(tok: Token | None, ctx: RoleContext, speaker: Token | None = N
 
 # nouns for a state itself: "the president of the republic" holds a state office
 _STATE_NOUNS = {"republic", "country", "nation", "state", "kingdom", "commonwealth", "province", "region"}
+
+
+def _title_of(tok: Token, ctx: RoleContext, speaker: Token | None) -> Actor | None:
+    """The body a title is of: "two leaders of the Viv Ansanm gang coalition" are the gang's
+    (not a government, as "leader" alone reads), "Slim Ben Ammar, a senior member of the
+    opposition National Salvation Front" the opposition's."""
+    for head in [tok, *(c for c in tok.children if c.dep_ == "appos")]:
+        if not any(h.kind == "title" for h in ctx.resolver.find(head.text)):
+            continue
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                body = _child(c, "pobj")
+                found = resolve_token(body, ctx, speaker) if body is not None else None
+                if found is not None and found.sector:
+                    # its words are the whole phrase, title and body: "three members of IS"
+                    start = min(t.idx for t in core_tokens(tok))
+                    if found.end is not None and found.end - ctx.offset > start:
+                        text = doc_text(tok.doc)[start:found.end - ctx.offset]
+                        found = found.model_copy(update={"text": text, "start": ctx.offset + start})
+                    return found
+    return None
 
 
 def _a_national(tok: Token, ctx: RoleContext) -> Actor | None:
