@@ -571,3 +571,13 @@ def test_a_title_is_of_the_body_named_after_of(pipeline, text, sector, words):
     target = ev[0].actor2
     assert target.sector == sector, target
     assert words is None or (target.text == words and text[target.start:target.end] == words)
+
+
+@pytest.mark.parametrize("text, doer", [
+    ("Local media attributed the attack to the Jalisco New Generation Cartel.", "CRM"),
+    ("Police blamed the bombing of the market on the TTP.", "REB"),
+])
+def test_who_an_act_is_laid_on_did_it_and_who_lays_it_only_says_so(pipeline, text, doer):
+    ev = pipeline.extract(Article(id="t", text=text)).events
+    attacks = [e for e in ev if e.type == "ASSAULT"]
+    assert attacks and attacks[0].actor1.sector == doer and attacks[0].actor2 is None, attacks[0]

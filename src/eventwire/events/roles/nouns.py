@@ -29,6 +29,7 @@ RESPONSE_VERBS = set(_LEX["response_verbs"])
 SOURCE_PREPS = set(_LEX["source_preps"])
 PATIENT_OF_NOUNS = frozenset(_LEX["patient_of_nouns"])
 ACCORD_NOUNS = frozenset(_LEX["accord_nouns"])
+CULPRIT_VERBS = frozenset(_LEX["culprit_verbs"])
 UNDERGONE_NOUNS = frozenset(_LEX["undergone_nouns"])
 PERSONAL_POSSESSORS = frozenset(_LEX["personal_possessors"])
 CARRIER_REPORTING = {"confirm", "claim", "admit", "acknowledge", "announce"}
@@ -114,6 +115,14 @@ def _noun_roles(noun: Token, ctx: RoleContext, speaker: Token | None, harm: bool
         # "Four soldiers embraced martyrdom": who embraces it is who was killed
         victim = verb_subject(noun.head)
         return None, resolve_token(victim, ctx, speaker) if victim is not None else None, None, victim
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in CULPRIT_VERBS:
+        # "Local media attributed the attack to the CJNG", "police blamed the blast on the
+        # TTP" (the parser hangs the phrase on either word): the one it is laid on is who did
+        # it; who lays it only says so, and the phrase names no target
+        culprit = _prep_object(noun.head, {"on", "to"}) or _prep_object(noun, {"on", "to"})
+        # a party, not a cause ("blames Gaza violence on Hamas propaganda", "on the weather")
+        if culprit is not None and ctx.resolver.find(culprit.text):
+            return resolve_token(culprit, ctx, speaker), None, culprit, None
     src_tok = _child(noun, "poss") or _prep_object(noun, SOURCE_PREPS - {"from"})
     if src_tok is not None and src_tok.dep_ == "poss" and _is_place_modifier(src_tok, noun, ctx):
         src_tok = None  # "Pakistan's Karachi blast": where, not who
