@@ -581,3 +581,13 @@ def test_who_an_act_is_laid_on_did_it_and_who_lays_it_only_says_so(pipeline, tex
     ev = pipeline.extract(Article(id="t", text=text)).events
     attacks = [e for e in ev if e.type == "ASSAULT"]
     assert attacks and attacks[0].actor1.sector == doer and attacks[0].actor2 is None, attacks[0]
+
+
+@pytest.mark.parametrize("text, sides", [
+    ("The government and the ELN signed a ceasefire.", {("GOV", "COL"), ("REB", "COL")}),
+    ("Syrian government forces and Kurdish fighters clashed in the northeastern city of Hassakeh on Saturday.",
+     {("MIL", "SYR"), ("REB", "SYR")}),
+])
+def test_a_side_with_no_country_word_is_of_the_other_sides_country(pipeline, text, sides):
+    ev = pipeline.extract(Article(id="t", text=text)).events
+    assert ev and {(a.sector, a.country) for a in (ev[0].actor1, ev[0].actor2)} == sides, ev[0]

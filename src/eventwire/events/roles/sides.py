@@ -196,6 +196,12 @@ def _coordinated_sides(toks: list[Token], ctx: RoleContext) -> tuple[Actor, Acto
     for other in actors[1:]:
         if other.country == actors[0].country and _opposed(actors[0], other):
             return actors[0], other
+    for other in actors[1:]:
+        # "The government and the ELN signed a ceasefire": a side of no country word is of
+        # the other's country when they are opposed kinds
+        if bool(actors[0].country) != bool(other.country) and _opposed(actors[0], other):
+            country = actors[0].country or other.country
+            return tuple(a if a.country else ctx.resolver.relocated(a, country) for a in (actors[0], other))
     return None
 
 
