@@ -555,7 +555,12 @@ def test_a_truce_is_no_party_and_an_opposition_movement_is_the_opposition(pipeli
 def test_an_expulsion_told_as_an_order_to_leave(pipeline):
     ev = pipeline.extract(Article(id="t", text="China ordered a Canadian consular official in Shanghai to leave the "
                                   "country within five days.")).events
-    assert [(e.cameo, e.actor1.country, e.actor2.country) for e in ev if e.cameo == "174"] == [("174", "CHN", "CAN")]
+    assert [(e.type, e.actor1.country, e.actor2.country) for e in ev if e.cameo == "166"] == [("SANCTION", "CHN", "CAN")]
+    # an official of an embassy expelled is a diplomat; journalists told to leave are deported
+    ev = pipeline.extract(Article(id="t", text="India expels Pakistan High Commission official for espionage")).events
+    assert [e.cameo for e in ev] == ["166"]
+    ev = pipeline.extract(Article(id="t", text="The junta ordered three French journalists to leave the country.")).events
+    assert [e.cameo for e in ev] == ["174"]
 
 
 @pytest.mark.parametrize("text, sector, words", [
