@@ -596,3 +596,9 @@ def test_who_an_act_is_laid_on_did_it_and_who_lays_it_only_says_so(pipeline, tex
 def test_a_side_with_no_country_word_is_of_the_other_sides_country(pipeline, text, sides):
     ev = pipeline.extract(Article(id="t", text=text)).events
     assert ev and {(a.sector, a.country) for a in (ev[0].actor1, ev[0].actor2)} == sides, ev[0]
+
+
+def test_a_party_with_no_country_is_not_the_one_coordinated_with_it(pipeline):
+    # "army and M23" made the army the M23; the fuller phrase stops at the coordination
+    ev = pipeline.extract(Article(id="t", text="Fresh fighting between army and M23 in South Kivu despite Doha framework")).events
+    assert ev and ev[0].actor1.sector == "MIL" and ev[0].actor2.name.startswith("M23"), ev[0]

@@ -168,6 +168,14 @@ def resolve_token(tok: Token | None, ctx: RoleContext, speaker: Token | None = N
         # the fuller phrase may add the country: "Provincial officials in Pakistan"; not to
         # an act, whose phrase names where it happened ("shelling in Pakistani Kashmir")
         toks = phrase_tokens(tok)
+        # not into a second party coordinated with it ("between army and M23": the army is
+        # not the M23's)
+        cut = next((t.i for t in toks if t.head.i == tok.i and t.dep_ in ("cc", "conj") and t.i > tok.i), None)
+        if cut is not None:
+            kept = [t for t in toks if t.i < cut]
+            while kept and (kept[-1].dep_ in ("punct", "cc", "advmod", "preconj", "det") or kept[-1].pos_ in ("CCONJ", "PUNCT")):
+                kept.pop()  # "Police and fire departments, as well as ...": no "as well"
+            toks = kept or toks
         if (toks[0].i, toks[-1].i) != (core[0].i, core[-1].i):
             fuller = ctx.resolver.resolve_span(tok.doc[toks[0].i: toks[-1].i + 1], offset=ctx.offset)
             hidden = _hidden_in_place(toks, fuller, ctx)
