@@ -247,3 +247,8 @@ def test_a_name_that_goes_on_past_the_gazetteer_is_another_place(gp):
     assert not [t for t in tops if t.country == "MUS"]
     tops = gp.geoparse("Protests spread from Rio de Janeiro to Santa Cruz de la Sierra and Ciudad del Este.")
     assert {t.country for t in tops} >= {"BRA", "BOL", "PRY"}
+
+
+def test_kobe_before_a_surname_is_a_person(gp):
+    assert not gp.geoparse("The teen was killed in January with her father Kobe Bryant, her mother said.")
+    assert [t.country for t in gp.geoparse("Fighting in Kobe and Osaka.")] == ["JPN", "JPN"]
