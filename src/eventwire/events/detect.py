@@ -1115,6 +1115,8 @@ def _called_off(tok: Token) -> bool:
         return False
     head = tok.head
     lemma = head.lemma_.lower()
+    if tok.lower_ in WEAPONS or tok.lemma_.lower() in WEAPONS:
+        return False  # "dropped bombs on the village" is the attack
     return head.pos_ == "VERB" and (lemma in _UNDOING or lemma == "call" and any(
         c.dep_ == "prt" and c.lower_ == "off" for c in head.children))
 
