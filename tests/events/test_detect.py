@@ -920,6 +920,7 @@ def test_what_is_seized_is_no_party(pipeline):
     "Kenyan runners occupied the top three places in the men's race at the Berlin Marathon on Sunday.",
     "South African astronomers using the MeerKAT radio telescope have captured images of colliding galaxies.",
     "An estimated 2.5 million devotees joined the procession through Quiapo.",
+    "Holidaymakers flock to Albania as Balkan nation storms into Europe's top 10",  # tourists, no visit
 ])
 def test_figures_of_war_animals_and_relief_are_no_event(pipeline, text):
     assert _extract(pipeline, text).events == []
