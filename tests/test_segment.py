@@ -128,6 +128,8 @@ def test_split_sentences(text, expected):
         # a camp, its town and its province
         ("CAMP PERALTA, Jamindan, Capiz — Troops of the 62nd Infantry Battalion encountered armed men.",
          "CAMP PERALTA, Jamindan, Capiz"),
+        # two bureaux
+        ("ROME/BAMAKO, May 6 (Reuters) - JNIM has released an Italian missionary.", "ROME/BAMAKO, May 6 (Reuters)"),
     ],
 )
 def test_datelines(text, dateline):

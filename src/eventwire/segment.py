@@ -39,7 +39,7 @@ _WORDCHARS = re.compile(r"[\w'’\-]+")
 # Datelines: "New Delhi:", "ISLAMABAD (Reuters) -", "KARACHI, Jan 18 —",
 # "Islamabad [Pakistan], January 18 (ANI):", "GAZA CITY, Gaza Strip (AP) —",
 # "CAMP PERALTA, Jamindan, Capiz —" (a camp, its town and province).
-_WORD = r"[A-Z][\w'’.\-]*"
+_WORD = r"[A-Z][\w'’.\-]*(?:/[A-Z][\w'’.\-]*)*"  # "ROME/BAMAKO, May 6 (Reuters) -": two bureaux
 _PLACE = rf"{_WORD}(?:[ ](?:{_WORD}|al|el|de|du|da|del|la|le|of|upon|on)){{0,3}}"
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DAY = rf"(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?"

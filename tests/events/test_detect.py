@@ -960,3 +960,15 @@ def test_troops_encountering_rebels_is_a_clash(pipeline):
     assert [e.cameo for e in _extract(pipeline, text).events] == ["193"]
     assert not [e for e in _extract(pipeline, "The minister encountered reporters outside parliament.").events
                 if e.type in ("ASSAULT", "FIGHT")]
+
+
+def test_a_relative_clauses_date_is_its_own_acts(pipeline):
+    text = ("Italian priest freed in Mali after 14 months in JNIM captivity\n"
+            "ROME/BAMAKO, May 6 (Reuters) - Al Qaeda-linked Jama'at Nusrat al-Islam wal-Muslimin (JNIM) has released "
+            "Italian missionary Father Marco Ferlini, who was kidnapped in eastern Burkina Faso in March 2025, Italy's "
+            "foreign ministry said on Wednesday.")
+    events = pipeline.extract(Article(id="t", text=text, date=date(2026, 5, 6))).events
+    releases = [e for e in events if e.cameo == "0841" and e.actor1 is not None and e.actor1.name.startswith("JNIM")]
+    kidnaps = [e for e in events if e.cameo == "181"]
+    assert releases and releases[0].date.year == 2026  # not the kidnapping's March 2025
+    assert kidnaps and (kidnaps[0].date.year, kidnaps[0].date.month) == (2025, 3)

@@ -473,9 +473,16 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
         # date
         if reading is None:
             reading = read_date(sent_text, ctx.anchor, anchor_is_crawl=ctx.anchor_is_crawl)
-        m.date, m.date_precision = reading.date, reading.precision
+        own = reading
         if reading.start is not None:
-            m.evidence.append(_ev(ctx, off + reading.start, off + reading.end, "date"))
+            masked = _without_other_clauses(sent_text, doc, tok)
+            if masked is not None and masked[reading.start:reading.end].strip() == "":
+                # "has released Father Ferlini, who was kidnapped in March 2025": the
+                # relative clause's date is its own act's, not this one's
+                own = read_date(masked, ctx.anchor, anchor_is_crawl=ctx.anchor_is_crawl)
+        m.date, m.date_precision = own.date, own.precision
+        if own.start is not None:
+            m.evidence.append(_ev(ctx, off + own.start, off + own.end, "date"))
         # location
         if etype.type in LOCATED_TYPES:
             m.location = where.clause_place(tok, doc, segment, ctx, claim, a1_tok, [t for t, _ in triggers if t is not tok])
@@ -1119,6 +1126,20 @@ def _called_off(tok: Token) -> bool:
         return False  # "dropped bombs on the village" is the attack
     return head.pos_ == "VERB" and (lemma in _UNDOING or lemma == "call" and any(
         c.dep_ == "prt" and c.lower_ == "off" for c in head.children))
+
+
+def _without_other_clauses(text: str, doc: Doc, tok: Token) -> str | None:
+    """The sentence with the relative and participle clauses that do not hold `tok` blanked
+    out (offsets kept); None when it has none."""
+    spans = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in doc
+             if c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "AUX")
+             and not (c.left_edge.i <= tok.i <= c.right_edge.i)]
+    if not spans:
+        return None
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
 
 
 def _relief_or_flight(tok: Token, etype) -> bool:
