@@ -581,6 +581,7 @@ def test_a_title_is_of_the_body_named_after_of(pipeline, text, sector, words):
 @pytest.mark.parametrize("text, doer", [
     ("Local media attributed the attack to the Jalisco New Generation Cartel.", "CRM"),
     ("Police blamed the bombing of the market on the TTP.", "REB"),
+    ("The governor attributed the attack to the Jaime Martinez front of the FARC dissidents.", "REB"),
 ])
 def test_who_an_act_is_laid_on_did_it_and_who_lays_it_only_says_so(pipeline, text, doer):
     ev = pipeline.extract(Article(id="t", text=text)).events

@@ -252,3 +252,10 @@ def test_a_name_that_goes_on_past_the_gazetteer_is_another_place(gp):
 def test_kobe_before_a_surname_is_a_person(gp):
     assert not gp.geoparse("The teen was killed in January with her father Kobe Bryant, her mother said.")
     assert [t.country for t in gp.geoparse("Fighting in Kobe and Osaka.")] == ["JPN", "JPN"]
+
+
+def test_a_town_of_unknown_population_in_the_country_named_beats_a_namesake_abroad(gp):
+    # GeoNames gives Chala, Peru population 0 and Chala, Tanzania 22,624
+    tops = gp.geoparse("A protester died when police cleared a blockade in Peru near Chala, authorities said.")
+    assert [t.country for t in tops if t.text == "Chala"] == ["PER"]
+    assert [t.country for t in gp.geoparse("A protester died near Chala, authorities said.")] == ["TZA"]

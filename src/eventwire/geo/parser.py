@@ -72,6 +72,7 @@ FEATURE_BONUS = {"PCLI": 3.0, "CONT": 3.0, "ADM1": 0.5, "PPLC": 1.5, "PPL": 0.0,
 NEAR_KM = 150.0  # "spatial minimality": a town this close to the article's other places wins
 NEAR_DEG = NEAR_KM / 111.19 + 1e-6  # its degrees of latitude: a cheap test before the great circle
 NEAR_BONUS, NEAR_ADMIN = 2.0, 1.0  # ... and one in the same admin1 region as them
+UNKNOWN_POP = 2_000  # a town GeoNames lists with population 0 (see Geoparser._base)
 EXACT_BONUS = 2.0  # a place called by the very name read, not one listing it as an alias
 # and spelled as written (accents and punctuation aside), not only alike once folded: folding
 # makes "Samarra" and "Samara", "Wana" and "Wanna" one key
@@ -513,7 +514,12 @@ class Geoparser:
     def _base(self, c: int) -> float:
         got = self._bases.get(c)  # asked of every candidate, by every max() over candidates
         if got is None:
-            got = self._bases[c] = math.log10(self.g.pop[c] + 10) + FEATURE_BONUS.get(self.g.fcode[c], 0.0)
+            # GeoNames writes 0 for a population it does not know (cities500 lists such a town
+            # as a seat of a district): read as a small town's, not as no one's, so that a
+            # country named in the article can outweigh a namesake abroad (Chala, Peru, 0
+            # against Chala, Tanzania, 22,624)
+            pop = self.g.pop[c] or (UNKNOWN_POP if self.g.fcode[c].startswith("PPL") else 0)
+            got = self._bases[c] = math.log10(pop + 10) + FEATURE_BONUS.get(self.g.fcode[c], 0.0)
         return got
 
     def _fame(self, c: int) -> float:

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 from eventwire.events.roles.claims import _claimant, _complaint
 from eventwire.events.roles.context import RoleContext, is_trigger
 from eventwire.events.roles.countries import _across_line, _home_country
-from eventwire.events.roles.naming import COLLECTIVE, resolve_token
+from eventwire.events.roles.naming import COLLECTIVE, PART_NOUNS, resolve_token
 from eventwire.events.roles.sides import FIGHT_WORDS, _coordinated_sides, _fight_pair
 from eventwire.events.roles.sources import _is_place_modifier, _victim_modifier, verb_subject
 from eventwire.events.roles.syntax import (
@@ -121,7 +121,7 @@ def _noun_roles(noun: Token, ctx: RoleContext, speaker: Token | None, harm: bool
         # it; who lays it only says so, and the phrase names no target
         culprit = _prep_object(noun.head, {"on", "to"}) or _prep_object(noun, {"on", "to"})
         # a party, not a cause ("blames Gaza violence on Hamas propaganda", "on the weather")
-        if culprit is not None and ctx.resolver.find(culprit.text):
+        if culprit is not None and (ctx.resolver.find(culprit.text) or culprit.lemma_.lower() in PART_NOUNS):
             return resolve_token(culprit, ctx, speaker), None, culprit, None
     src_tok = _child(noun, "poss") or _prep_object(noun, SOURCE_PREPS - {"from"})
     if src_tok is not None and src_tok.dep_ == "poss" and _is_place_modifier(src_tok, noun, ctx):
