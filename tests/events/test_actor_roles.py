@@ -603,3 +603,10 @@ def test_a_party_with_no_country_is_not_the_one_coordinated_with_it(pipeline):
     # "army and M23" made the army the M23; the fuller phrase stops at the coordination
     ev = pipeline.extract(Article(id="t", text="Fresh fighting between army and M23 in South Kivu despite Doha framework")).events
     assert ev and ev[0].actor1.sector == "MIL" and ev[0].actor2.name.startswith("M23"), ev[0]
+
+
+def test_a_prisoner_swap_is_a_release_by_both_sides(pipeline):
+    ev = pipeline.extract(Article(id="t", text="Ukraine and Russia each returned 150 prisoners of war on Thursday in an "
+                                  "exchange mediated by the United Arab Emirates.")).events
+    releases = [e for e in ev if e.cameo == "0841"]
+    assert releases and {releases[0].actor1.country, releases[0].actor2.country} == {"UKR", "RUS"}
