@@ -61,6 +61,10 @@ DISASTERS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "disaster
 HAZARDS = DISASTERS | {r["word"] for r in _CONTEXT_ROWS if r["kind"] == "hazard"}
 BARE_HAZARDS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "bare_hazard")
 RELIEF = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "relief")
+_RANKS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "rank")
+_WAR_NOUNS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "war_noun")
+_UNDOING = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "undoing")
+_COLLECTIVE = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "collective")
 CONTEST_WORDS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "contest")
 HOSTILE = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "hostile")
 RIOT = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "riot")
@@ -853,10 +857,6 @@ def _a_measure(noun: Token, trigger_types: dict) -> bool:
 
 
 _PARTITIVE = {"top", "bottom", "head", "middle", "rest", "half", "lead", "front", "summit", "%", "percent", "share"}
-# places in a ranking when "top" or an ordinal qualifies them
-_RANKS = {"place", "position", "spot", "slot"}
-# nouns of a struggle, whose "against" or "on" phrase is what is fought
-_WAR_NOUNS = {"fight", "battle", "war", "campaign", "offensive", "struggle", "crusade"}
 
 
 def _measure(noun: Token) -> bool:
@@ -1105,12 +1105,6 @@ def _given(tok: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in _DEFINITE for n in nouns for c in n.children)
 
 
-# verbs that undo a planned act or a measure named as their object ("postponed the march",
-# "drop sanctions"); not "suspend" or "abandon", which stop what was under way ("a huge
-# demonstration has been forcefully suspended by police")
-_UNDOING = {"cancel", "postpone", "scrap", "shelve", "withdraw", "defer", "drop"}
-
-
 def _called_off(tok: Token) -> bool:
     """An act named as what was called off, cancelled or postponed did not take place: "has
     called off its 48-hour road blockade", "the march was postponed"."""
@@ -1241,10 +1235,6 @@ def _scored(text: str) -> bool:
         if not before or before[0].strip(".,").lower() not in _MONTHS:
             return True
     return False
-
-
-# nouns of a number of animals or people, whose "of" phrase says what they are
-_COLLECTIVE = {"troop", "troops", "pack", "herd", "swarm", "group", "band", "pride", "flock"}
 
 
 def _accidental(tok: Token, etype, words: set[str], harmed: bool = False) -> bool:
