@@ -67,6 +67,7 @@ class _Rules:
     abbreviations: dict[str, str]
     starters: frozenset[str]
     dateline_veto: frozenset[str]
+    title_sources: frozenset[str]
 
 
 def _data_lines(name: str) -> Iterator[str]:
@@ -97,6 +98,7 @@ def _rules() -> _Rules:
         abbreviations=abbreviations,
         starters=frozenset(_data_lines("starters.txt")),
         dateline_veto=frozenset(_data_lines("dateline_veto.txt")),
+        title_sources=frozenset(_data_lines("title_sources.txt")),
     )
 
 
@@ -320,13 +322,6 @@ _SITE_AFTER_TITLE = re.compile(
     r"((?:The\s+)?[A-Z0-9][\w'\u2019.&-]*(?:\s+(?:[A-Z0-9&][\w'\u2019.&-]*|of|de|du|la|el|al)){0,4})\s*$")
 
 
-# "Indian shelling kills 15 Kashmiris - Pakistan": after the dash a country or an office
-# is who says so, not the site
-_SOURCE_WORDS = frozenset({"police", "army", "military", "officials", "official", "ministry", "minister", "sources",
-                           "witnesses", "spokesman", "spokeswoman", "governor", "president", "report", "reports",
-                           "media", "residents", "un", "nato", "government", "state"})
-
-
 @lru_cache(maxsize=1)
 def _country_words() -> frozenset[str]:
     path = resources.files("eventwire") / "data" / "actors" / "countries.tsv"
@@ -335,8 +330,10 @@ def _country_words() -> frozenset[str]:
 
 
 def _a_source(tail: str) -> bool:
+    """"Indian shelling kills 15 Kashmiris - Pakistan": after the dash a country or an office
+    is who says so, not the site (`segment/title_sources.txt`)."""
     words = {w.lower().strip(".,") for w in tail.split()}
-    return bool(words & _SOURCE_WORDS) or len(words) == 1 and bool(words & _country_words())
+    return bool(words & _rules().title_sources) or len(words) == 1 and bool(words & _country_words())
 
 
 class _Builder:
