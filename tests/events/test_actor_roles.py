@@ -610,3 +610,11 @@ def test_a_prisoner_swap_is_a_release_by_both_sides(pipeline):
                                   "exchange mediated by the United Arab Emirates.")).events
     releases = [e for e in ev if e.cameo == "0841"]
     assert releases and {releases[0].actor1.country, releases[0].actor2.country} == {"UKR", "RUS"}
+
+
+def test_a_fronted_passive_participle_is_done_to_the_main_subject(pipeline):
+    text = ("Released by the Houthis in Sanaa after more than five months in captivity, eleven crew members of the "
+            "tanker arrived in Muscat.")
+    ev = [e for e in pipeline.extract(Article(id="t", text=text)).events if e.cameo == "0841"]
+    assert ev and ev[0].actor1.name.startswith("Ansar Allah") and ev[0].actor2 is not None
+    assert ev[0].actor2.text.startswith("eleven crew members")

@@ -83,6 +83,16 @@ def _counted_kind(tok: Token) -> Token:
     return tok
 
 
+def _fronted_participle_subject(verb: Token) -> Token | None:
+    """"Released by their abductors on Sunday, three Chinese nationals have been handed over":
+    a passive participle that opens the sentence is done to the main clause's subject, and
+    its "by" phrase is who did it."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBN" or verb.i > verb.head.i \
+            or any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux", "auxpass") for c in verb.children):
+        return None
+    return _child(verb.head, "nsubjpass", "nsubj")
+
+
 def _verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None, harm: bool = False,
                 ) -> tuple[Actor | None, Actor | None, Token | None, Token | None]:
     victim = undergoer(verb)
@@ -120,7 +130,7 @@ def _verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None, harm: bool
     demand = _demand_roles(verb, ctx)
     if demand is not None:
         return demand
-    patient = _bare_participle_subject(verb)
+    patient = _bare_participle_subject(verb) or _fronted_participle_subject(verb)
     if patient is not None:
         # "British Teen Charged ...", "Black Teen Accused Of Shoplifting": a headline's bare
         # participle is a passive; its subject is who it happened to, its "by" who did it
