@@ -776,10 +776,6 @@ def _figurative(tok: Token, etype, a1: Actor | None, a1_tok: Token | None, a2_to
         return True  # "shooting of the studio's next film began", "shot a music video": filmed
     if not harmed and etype.mode == "aerial" and any(t.lower_ in SPACE for t in tok.sent):
         return True  # "launches H3 rocket carrying navigation satellite": a space launch
-    # "fires new shot in car price war": an act in a war of prices is that war's
-    if not harmed and any(g.lemma_.lower() in _WAR_NOUNS and any(m.dep_ in ("compound", "amod") and m.lower_ in FIGURATIVE for m in g.children)
-                          for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children if g.dep_ == "pobj"):
-        return True
     if harmed or etype.mode is not None and etype.type in HARM_TYPES or _armed(a1_tok if a1_tok is not None else _child(tok, "nsubj", "nsubjpass")):
         return False  # a toll, a means of attack in the verb ("bombed"), or an armed hand
     if etype.type == "PROTEST":
