@@ -179,3 +179,25 @@ def test_a_headline_attack_its_body_never_tells_is_a_figure_of_speech(pipeline):
 def test_a_match_reports_violence_is_the_games(product_pipeline, text, kept):
     events = product_pipeline.extract(Article(id="t", text=text, date=date(2026, 3, 1))).events
     assert bool(events) == kept
+
+
+@pytest.mark.parametrize("text, kept", [
+    # a market report: its cities rally and retreat, its stocks attack records
+    ("Tokyo rallies, Seoul slides as chip stocks diverge - Nikkei Asia\nTokyo stocks rallied for a third straight "
+     "session on Thursday, with the Nikkei 225 gaining 1.8%, while Seoul's Kospi slid 0.9%.", None),
+    ("Tokyo retreats, Seoul advances as tech rally fades\nJapanese shares slipped on Thursday while South Korean "
+     "stocks extended gains, with the Nikkei down 0.8% and the Kospi up 1.1%.", None),
+    ("London stocks attack record high as miners rally\nThe FTSE 100 climbed 0.9% to 8,400 points.", None),
+    # what moved the market is news
+    ("Brent crude jumps as Israel strikes Iranian oil depot\nIsraeli jets struck an oil depot near Bandar Abbas "
+     "overnight, Iranian state media said, sending Brent up 4%.", "ASSAULT"),
+    ("Stocks slide as protesters rally in Paris against pension reform\nThousands of protesters rallied in Paris on "
+     "Tuesday, and the CAC 40 fell 1.2%.", "PROTEST"),
+])
+def test_a_market_reports_moves_are_its_prices(product_pipeline, text, kept):
+    events = product_pipeline.extract(Article(id="t", text=text, date=date(2026, 3, 1))).events
+    types = {e.type for e in events}
+    if kept is None:
+        assert not events, [(e.type, e.actor1 and e.actor1.text) for e in events]
+    else:
+        assert kept in types or (kept == "ASSAULT" and "FIGHT" in types), types

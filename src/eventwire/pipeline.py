@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from eventwire.attributes import location as where
-from eventwire.events.detect import HARM_TYPES, ArticleContext, Mention, detect, match_report
+from eventwire.events.detect import HARM_TYPES, ArticleContext, Mention, detect, market_report, match_report
 from eventwire.events.roles import RoleContext
 from eventwire.gcpause import collector_paused
 from eventwire.model import Article, DocumentError, DocumentResult, Segment
@@ -144,7 +144,7 @@ class Pipeline:
                 yield _failure(p.article, p.error), p.sentences
             else:
                 try:
-                    yield self._events(p.article, p.mentions, p.scores, p.ctx, p.body, p.game), p.sentences
+                    yield self._events(p.article, p.mentions, p.scores, p.ctx, p.body, p.game, p.market), p.sentences
                 except Exception as exc:
                     yield _failure(p.article, exc), p.sentences
 
@@ -185,13 +185,27 @@ class Pipeline:
             actor_countries=actors,
         )
         return _Prepared(article, cands, ctx, scores, sentences=sum(s.kind in PARSED_KINDS for s in segments),
-                         body=sum(s.kind == "body" for s in segments), game=match_report(segments))
+                         body=sum(s.kind == "body" for s in segments), game=match_report(segments),
+                         market=market_report(segments))
+
+    def _traded(self, event) -> bool:
+        """In a market report, a rally, a retreat or a surrender that hurts no one and that
+        no one or only a market's city does is a price's move: "Tokyo rallies, Seoul slides as
+        chip stocks diverge", "tech rally fades", "bourse surrenders early gains"; so is an attack
+        that no one does to no one ("London stocks attack record high"). Protesters who rally,
+        armies that retreat and a named attacker are named as such and stay."""
+        if any(c.best is not None or c.low is not None for c in (event.fatalities, event.injuries)):
+            return False
+        actor = event.actor1
+        if event.type in ("ASSAULT", "FIGHT"):  # "London stocks attack record high"
+            return all(a is None or not a.text for a in (actor, event.actor2))
+        return event.type in _MARKET_MOVES and (actor is None or not actor.text or self.resolver.is_place_name(actor.text))
 
     def _parse_text(self, seg: Segment) -> str:
         return self._truecase(seg.text) if seg.kind != "body" or _title_case(seg.text) else seg.text
 
     def _events(self, article: Article, mentions: list[Mention], scores: dict[int, float],
-                ctx: ArticleContext, body: int = 0, game: bool = False) -> DocumentResult:
+                ctx: ArticleContext, body: int = 0, game: bool = False, market: bool = False) -> DocumentResult:
         clusters = merge_mentions(mentions)
         if body >= _BODY_TO_CORROBORATE:
             clusters = _corroborated(clusters)
@@ -208,7 +222,7 @@ class Pipeline:
         # at an event that left.
         kept = [(e, ms) for e, ms in zip(events, clusters)
                 if e.status != "negated" and _grounded(e, self.relevance.bare_attack, self.relevance.bare_coercion)
-                and not (game and _played(e))]
+                and not (game and _played(e)) and not (market and self._traded(e))]
         events, clusters = [e for e, _ in kept], [ms for _, ms in kept]
         # only now, so that what grounds an event above is the place its own words gave
         for event, ms in zip(events, clusters):
@@ -228,12 +242,16 @@ class _Prepared:
     sentences: int = 0  # prose segments (what sentences/s counts)
     body: int = 0  # body sentences
     game: bool = False  # a match report (events.detect.match_report)
+    market: bool = False  # a market report (events.detect.market_report)
 
 
 # A story's lede tells again the act its headline announces: a violent headline whose body,
 # of at least this many sentences, tells of no harm at all is a pun or a figure of speech
 # ("Rockets hit Chelsea as Palmer strikes late" over a match report), not an attack.
 _BODY_TO_CORROBORATE = 2
+
+# the event types a market's move reads as ("rallies", "retreats", "surrenders gains")
+_MARKET_MOVES = frozenset({"PROTEST", "RETREAT", "CONCEDE"})
 
 
 def _corroborated(clusters: list[list[Mention]]) -> list[list[Mention]]:

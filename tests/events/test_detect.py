@@ -972,3 +972,47 @@ def test_a_relative_clauses_date_is_its_own_acts(pipeline):
     kidnaps = [e for e in events if e.cameo == "181"]
     assert releases and releases[0].date.year == 2026  # not the kidnapping's March 2025
     assert kidnaps and (kidnaps[0].date.year, kidnaps[0].date.month) == (2025, 3)
+
+
+@pytest.mark.parametrize("text", [
+    "Teachers in the neighboring St. Paul School District announced a tentative agreement late Monday night "
+    "to avert a strike that had also been scheduled to start Tuesday.",
+    "Talks averted a strike at the port.",
+])
+def test_an_act_averted_did_not_happen(pipeline, text):
+    types = [m.type for m in pipeline.mentions(Article(id="t", text=text, date=date(2024, 2, 7), format="jsonl"))]
+    assert "ASSAULT" not in types, types
+
+
+@pytest.mark.parametrize("text", [
+    "A strike by teachers in Argentina entered its second week on Monday.",
+    "The National Railway Workers' Union began an indefinite strike on Monday over unpaid wages.",
+    "Most British Airways Flights Canceled As Pilots Begin Two-Day Pay Strike",
+])
+def test_a_labour_strike_is_a_strike_not_an_attack(pipeline, text):
+    events = _extract(pipeline, text).events
+    assert [e.cameo for e in events] == ["143"], [(e.type, e.cameo) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Israeli strikes over two days killed 40 people in Gaza, health officials said.",
+    "A Russian strike on the day of the funeral hit a hospital in Kharkiv.",
+    "A drone strike on a school killed five teachers in Sudan's El Fasher.",
+])
+def test_an_air_strike_with_days_or_teachers_in_it_stays_an_attack(pipeline, text):
+    types = [e.type for e in _extract(pipeline, text).events]
+    assert "PROTEST" not in types and {"ASSAULT", "FIGHT"} & set(types), types
+
+
+@pytest.mark.parametrize("text", [
+    "Three persons were confirmed dead on Sunday after a trailer lost control and rammed into two commercial "
+    "buses near the Ogere section of the Lagos-Ibadan Expressway.",
+    "Kenyans sweep podium in Berlin marathon.",
+])
+def test_a_crash_and_a_podium_sweep_are_no_event(pipeline, text):
+    assert _extract(pipeline, text).events == []
+
+
+def test_an_attack_after_forces_lost_control_stays(pipeline):
+    text = "Government forces lost control of the town after militants attacked it on Sunday, killing 12 soldiers."
+    assert {"ASSAULT", "FIGHT"} & {e.type for e in _extract(pipeline, text).events}

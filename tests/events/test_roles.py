@@ -419,3 +419,19 @@ def test_a_stance_names_no_party_to_the_act(pipeline, text, a1_country, a2):
     assert (first.actor1.country if first.actor1 else None) == a1_country
     if a2 is not None:
         assert first.actor2 is not None and first.actor2.name == a2
+
+
+def test_a_market_struck_in_the_attackers_own_country_is_not_its_state(pipeline):
+    # "at money market in northern Afghanistan" names where people were killed
+    ev = _best(pipeline, "Suicide bomber kills 9 at money market in northern Afghanistan")
+    assert ev.type in ("ASSAULT", "FIGHT") and (ev.actor2 is None or ev.actor2.sector != "GOV")
+    # a foreign attacker strikes the state of the place
+    ev = _best(pipeline, "Turkish jets kill 9 at a camp in northern Iraq")
+    assert _side(ev.actor2) == ("IRQ", "GOV")
+
+
+def test_a_cessation_of_hostilities_signed_in_a_capital_is_not_with_its_state(pipeline):
+    text = ("The South Sudanese government and the National Salvation Front (NAS) signed a cessation of "
+            "hostilities agreement in Nairobi on Friday.")
+    ev = _best(pipeline, text)
+    assert _side(ev.actor1) == ("SSD", "GOV") and (ev.actor2 is None or ev.actor2.country != "KEN")

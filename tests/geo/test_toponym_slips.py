@@ -259,3 +259,13 @@ def test_a_town_of_unknown_population_in_the_country_named_beats_a_namesake_abro
     tops = gp.geoparse("A protester died when police cleared a blockade in Peru near Chala, authorities said.")
     assert [t.country for t in tops if t.text == "Chala"] == ["PER"]
     assert [t.country for t in gp.geoparse("A protester died near Chala, authorities said.")] == ["TZA"]
+
+
+def test_given_names_after_a_title_and_districts_called_zones_are_no_places(gp):
+    # Kaïs, Algeria and Zone, Italy are towns; here a president's given name and Rio's quarter
+    assert not gp.geoparse("Ben Salah, a prominent critic of President Kais Saied, was tried with nine others.")
+    tops = gp.geoparse("RIO DE JANEIRO - Police raided the Complexo da Maré, in Rio's North Zone, on Wednesday.")
+    assert {t.country for t in tops} == {"BRA"}
+    # a well-known place after a title stays one
+    assert [t.country for t in gp.geoparse("Mayor Jones of Chicago met President Biden in Paris.")
+            if t.text == "Paris"] == ["FRA"]

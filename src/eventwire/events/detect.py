@@ -66,6 +66,7 @@ _WAR_NOUNS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "war_nou
 _UNDOING = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "undoing")
 _COLLECTIVE = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "collective")
 CONTEST_WORDS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "contest")
+BOURSE_WORDS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "bourse")
 HOSTILE = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "hostile")
 RIOT = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "riot")
 WEAPONS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "weapon")
@@ -1221,6 +1222,19 @@ def match_report(segments: list) -> bool:
     ("the council voted 13-0") or a span of days."""
     firsts = [s for s in segments if s.kind == "headline"][:1] + [s for s in segments if s.kind == "body"][:1]
     return any(_scored(s.text) and CONTEST_WORDS & set(_WORDS.findall(s.text.lower())) for s in firsts)
+
+
+# a change in a price or an index: "down 0.8%", "gained 1.3 per cent", "surges 1,200 points"
+_MOVE = re.compile(r"\d(?:[\d,.]*\d)? ?(?:%|per ?cent\b|percent\b|points?\b|pts\b|basis points\b)", re.IGNORECASE)
+
+
+def market_report(segments: list) -> bool:
+    """The story reports a market's day: its headline or first sentence names a market
+    ("stocks", "the Nikkei", "Brent crude") and a move in per cent or points ("Tokyo stocks
+    rallied ..., with the Nikkei 225 gaining 1.8%")."""
+    firsts = [s for s in segments if s.kind == "headline"][:1] + [s for s in segments if s.kind == "body"][:1]
+    text = " ".join(s.text for s in firsts)
+    return bool(_MOVE.search(text)) and bool(BOURSE_WORDS & set(_WORDS.findall(text.lower())))
 
 
 def _scored(text: str) -> bool:

@@ -503,6 +503,11 @@ class Geoparser:
             run = [t] if _is_cap(t[2]) else []
         for m in _PERSON_TITLE.finditer(text):
             out.add(fold(m.group(1)))
+            # the given names between the title and the surname ("President Kais Saied": not
+            # Kaïs, Algeria), unless a well-known place ("Mayor London Breed" keeps London)
+            for w in re.findall(r"[A-Z][\w'’-]+", text[m.start():m.start(1)])[1:]:
+                if not any(self._prominent(c) for c in self.g.index.get(fold(w), ())):
+                    out.add(fold(w))
         for i, (_, e, w) in enumerate(toks[:-1]):
             nxt = toks[i + 1]
             if w in self.lex.given and self._first_name(text, e, nxt) and not any(

@@ -204,7 +204,9 @@ def _verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None, harm: bool
             # a named party stays: "abducted 20 girls from a school" (only a state or its
             # capital stands in for a party that names no country: "its envoy from Tehran")
             if alt_actor is not None and (target is None or alt_actor.country and (
-                    target.sector not in _PEOPLE_SECTORS or ctx.resolver.is_place_name(alt.text))):
+                    target.sector not in _PEOPLE_SECTORS or ctx.resolver.is_place_name(alt.text))) \
+                    and not (harm and _struck_place(alt, alt_actor, source, ctx)):
+                # "kills 9 at money market in northern Afghanistan": a place struck, as above
                 target, tgt_tok = alt_actor, alt
         elif target is None:
             # "targeting Baloch militant groups": a participle clause names the target
