@@ -181,3 +181,27 @@ def test_a_burning_that_kills_civilians_is_an_attack_on_them(pipeline):
     assert (ev.acled_event_type, ev.acled_sub_event_type) == ("Violence against civilians", "Attack")
     ev = next(e for e in _events(pipeline, "Gangs burned dozens of homes in the Haitian capital.") if e.type == "ASSAULT")
     assert ev.acled_sub_event_type == "Looting/property destruction"
+
+
+def test_the_lede_tells_again_the_headlines_act(pipeline):
+    # one arrest: the headline's has no day and no agent, the lede's has both
+    text = ("Fourteen activists arrested at prayer meeting\n"
+            "HARARE – Fourteen members of the opposition were arrested on Sunday by riot police at a private home.")
+    events = _events(pipeline, text)
+    arrests = [e for e in events if e.cameo == "173"]
+    assert len(arrests) == 1, [(e.cameo, e.actor1 and e.actor1.text) for e in events]
+    assert (arrests[0].actor1.country, arrests[0].actor1.sector) == ("ZWE", "COP")
+
+
+def test_a_sentences_party_beats_a_headlines_of_equal_support(pipeline):
+    text = ("Capital Gazette Wins Breaking News Award For Coverage Of Its Own Newsroom Shooting\n\n"
+            "The Maryland media company published a newspaper the morning after a gunman killed five of its staffers.")
+    attacks = [e for e in _events(pipeline, text) if e.type in ("ASSAULT", "FIGHT")]
+    assert attacks and all(e.actor1 is not None and e.actor1.sector == "UAF" for e in attacks)
+
+
+def test_bandits_with_no_country_are_of_the_place(pipeline):
+    text = ("GUSAU - Armed bandits riding on motorcycles invaded Kadawa village in Tsafe Local Government Area of "
+            "Zamfara State late on Wednesday, killing at least 23 people.")
+    killings = [e for e in _events(pipeline, text) if e.fatalities.best == 23]
+    assert killings and (killings[0].actor1.country, killings[0].actor1.sector) == ("NGA", "CRM")

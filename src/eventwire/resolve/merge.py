@@ -82,6 +82,11 @@ def _compatible(c: _Cluster, m: Mention) -> tuple[bool, int]:
         tie += 2
     if m.actor1 is None and m.location is None:
         tie += 1  # a bare "the attack": joins the latest event of its type
+    if m.segment.kind == "body" and all(x.segment.kind == "headline" for x in c.mentions) \
+            and m.mode in {x.mode for x in c.mentions}:
+        # the lede tells again, with its day and its place, the act the headline announces
+        # ("Fourteen CCC activists arrested" / "Fourteen members ... were arrested on Sunday")
+        tie += 1
     if _same_toll(_tolls(m), set().union(*map(_tolls, c.mentions))):
         # "kills 12" in the headline and "killing at least 12" in the lede: one article
         # rarely tells two incidents of one kind with one toll, and a place of each that
@@ -349,11 +354,17 @@ def _domestic_target(actor1: Actor | None, here: str | None, family: str) -> Act
 
 
 def _pick_actor(ms: list[Mention], attr: str) -> Actor | None:
-    """The best-supported actor: the most frequent country/sector pair, earliest wording."""
-    actors = [getattr(m, attr) for m in ms if getattr(m, attr) is not None and m.factual]
-    actors = actors or [getattr(m, attr) for m in ms if getattr(m, attr) is not None]
-    if not actors:
+    """The best-supported actor: the most frequent country/sector pair, a sentence's over a
+    headline's, earliest wording."""
+    told = [(getattr(m, attr), m) for m in ms if getattr(m, attr) is not None and m.factual]
+    told = told or [(getattr(m, attr), m) for m in ms if getattr(m, attr) is not None]
+    if not told:
         return None
+    actors = [a for a, _ in told]
+    # between parties of equal support, a sentence's wording beats a headline's, whose
+    # title-case shorthand parses worse ("Capital Gazette ... Newsroom Shooting" over "a
+    # gunman killed five of its staffers")
+    in_body = {id(a) for a, m in told if m.segment.kind != "headline"}
     votes = Counter((a.country, a.sector) for a in actors)
     # a mention that names no country ("militants") supports every party of its sector:
     # "Militants ... killing 12" and "Al Shabaab claimed the attack" agree on al-Shabaab
@@ -364,7 +375,9 @@ def _pick_actor(ms: list[Mention], attr: str) -> Actor | None:
 
     # a named group or a specific office beats a bare country
     def key(a: Actor):
-        return (support(a), a.country is not None, a.sector not in (None, "GOV"))
+        # who acts is rarely just people ("a group of men" who shot six are the "Gunmen")
+        return (support(a), a.country is not None, a.sector not in (None, "GOV"),
+                attr != "actor1" or a.sector != "CVL", id(a) in in_body)
     best = max(actors, key=key)
     # the same party called by its own name beats its description ("The BLA claimed
     # responsibility" over "a suicide bomber", both Pakistani militants)
@@ -559,9 +572,9 @@ VICTIM_ACTORS = {
     "militants": ("Militants", "REB", 2),
     "security forces": ("Security Forces", "MIL", 1),
 }
-# Armed forces and militants with no stated nationality act where the event is (ACLED's
-# "Police Forces of X", "Militants (X)").
-LOCAL_SECTORS = {"MIL", "COP", "REB", "INS", "UAF", "CVL", "PRO", "RIO"}
+# Armed forces, militants and gangs with no stated nationality act where the event is (ACLED's
+# "Police Forces of X", "Militants (X)", "Unidentified Gang (X)").
+LOCAL_SECTORS = {"MIL", "COP", "REB", "INS", "UAF", "CRM", "CVL", "PRO", "RIO"}
 DOMESTIC_SECTORS = LOCAL_SECTORS | {"GOV", "JUD", "LEG", "ELI", "OPP", "PTY", "LAB", "EDU", "BUS", "MED", "REL", "HLH", "AGR", None}
 # those attacked where they serve: a judge, a legislator, a party worker, an aid worker or an
 # official shot in Quetta is Pakistan's (an attacker of these sectors keeps only a country the
