@@ -392,3 +392,10 @@ def test_companies_and_museums_are_no_state(phrase):
 ])
 def test_unidentified_gunmen_and_scout_troops(phrase, sector):
     assert ActorResolver.load().resolve(phrase).sector == sector
+
+
+def test_a_currency_is_no_state(resolver):
+    # "US dollars" names money; an aid's recipient after it still resolves
+    assert resolver.resolve("Emergency Grant Aid of 5 million US dollars") is None
+    assert resolver.resolve("the Iran Deal") is None
+    assert resolver.resolve("aid for Romania").country == "ROU"

@@ -334,8 +334,10 @@ class ActorResolver:
         owner = _OWNED_BEFORE.search(text, start, first.start)
         if owner and not any(m.end <= first.start for m in matches) and not self.find(owner.group(1)):
             return None  # "the buyer's India development centre", "Apple's India office": the owner's, not a state
-        if first.start >= core_end and first.kind == "demonym" and _qualifies_a_thing(text, first.end):
-            return None  # "the signature of a Brazilian striker": the nationality is the player's
+        if first.start >= core_end and first.kind in ("demonym", "country") and _qualifies_a_thing(text, first.end):
+            # "the signature of a Brazilian striker", "aid of 5 million US dollars": the
+            # nationality is the player's, the country the currency's
+            return None
         if first.kind in ("capital", "demonym") and not self.is_country_name(first.text) \
                 and _part_of_a_name(text, start, core_end, first, matches):
             return None  # "Manchester City", "Real Madrid", "the Indian Ocean": a name of its own
