@@ -222,7 +222,8 @@ class Pipeline:
         # at an event that left.
         kept = [(e, ms) for e, ms in zip(events, clusters)
                 if e.status != "negated" and _grounded(e, self.relevance.bare_attack, self.relevance.bare_coercion)
-                and not (game and _played(e)) and not (market and self._traded(e))]
+                and not (game and _played(e)) and not (market and self._traded(e)) and not _history(ms, article.date)
+                and not _commerce(e)]
         events, clusters = [e for e, _ in kept], [ms for _, ms in kept]
         # only now, so that what grounds an event above is the place its own words gave
         for event, ms in zip(events, clusters):
@@ -259,6 +260,27 @@ def _corroborated(clusters: list[list[Mention]]) -> list[list[Mention]]:
     if any(m.segment.kind == "body" and m.type in HARM_TYPES for ms in clusters for m in ms):
         return clusters
     return [ms for ms in clusters if not all(m.segment.kind == "headline" and m.type in HARM_TYPES for m in ms)]
+
+
+# An act dated this many years before the article is history the article recalls (an
+# exhibition on the 1939 assault on Westerplatte, an anniversary, a trial's old crime), not
+# an event of the feed's time
+_HISTORY_YEARS = 5
+
+
+def _history(mentions, published) -> bool:
+    """A mention of the event is dated that long before the article ("the German assault on
+    the Westerplatte garrison in September 1939"); a date no sentence gives is the article's."""
+    return published is not None and any(
+        m.date is not None and (published - m.date).days > 365 * _HISTORY_YEARS for m in mentions)
+
+
+def _commerce(event) -> bool:
+    """A business's deed towards a business or no one, short of violence, is commerce, not a
+    political event: "Nordhavn Foods rejected a hostile bid from Dutch rival Vreeland Group"."""
+    a1, a2 = event.actor1, event.actor2
+    return event.type not in ("ASSAULT", "FIGHT") and a1 is not None and a1.sector == "BUS" \
+        and (a2 is None or a2.sector == "BUS")
 
 
 def _played(event) -> bool:

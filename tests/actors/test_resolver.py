@@ -399,3 +399,17 @@ def test_a_currency_is_no_state(resolver):
     assert resolver.resolve("Emergency Grant Aid of 5 million US dollars") is None
     assert resolver.resolve("the Iran Deal") is None
     assert resolver.resolve("aid for Romania").country == "ROU"
+
+
+@pytest.mark.parametrize("phrase, side", [
+    ("Danish dairy group Nordhavn Foods", ("DNK", "BUS")),
+    ("a third takeover approach from Australia's Southern Cross Resources", ("AUS", "BUS")),
+    ("Nordhavn Foods", (None, "BUS")),
+    # a dictionary's group, a state and a state's troops stay what they are
+    ("Russia's Wagner Group", ("RUS", "MIL")),
+    ("the Kenyan government and Safaricom Group", ("KEN", "GOV")),
+    ("Iranian troops", ("IRN", "MIL")),
+])
+def test_a_company_the_dictionaries_lack_is_a_business(resolver, phrase, side):
+    actor = resolver.resolve(phrase)
+    assert actor is not None and (actor.country, actor.sector) == side, actor

@@ -30,6 +30,10 @@ def test_negation_and_modality(nlp):
     assert claims.modality(_tok(nlp("The army could strike the camps."), "strike")) == "hypothetical"
     assert claims.modality(_tok(nlp("The army will strike the camps."), "strike")) == "planned"
     assert claims.modality(_tok(nlp("The army struck the camps."), "struck")) is None
+    # the event noun's own "no": "with no arrests or security incidents recorded"
+    doc = nlp("The concert ended peacefully, with no arrests or security incidents recorded.")
+    assert claims.modality(_tok(doc, "arrests")) == "negated"
+    assert claims.modality(_tok(nlp("Police made several arrests at the concert."), "arrests")) is None
 
 
 def test_according_to_and_unconfirmed():

@@ -252,13 +252,23 @@ class ActorResolver:
         matches = [m for m in matches if not _PATRON.match(text, m.end) and not (
             _AFFILIATE.match(text, m.end) and any(n.kind in NAMED_KINDS and n.start >= m.end for n in matches))]
         if not matches:
-            return None
+            # "Nordhavn Foods rejects hostile bid": a company's name, of no country said
+            company = _company(text, start, end)
+            return self._make(text, start, end, None, "BUS", None) if company is not None \
+                and company.start() == start and company.end() >= end - 1 else None
         core_end = self._core_end(text, start, end, matches)
         roles = [m for m in matches if m.kind in ROLE_KINDS]
         core_roles = [m for m in roles if m.start < core_end]
         entities = [m for m in matches if m.kind in ENTITY_KINDS and m.country]
         named = [m for m in matches if m.kind in NAMED_KINDS and (
             m.start < core_end or _PP_GROUP.match(text, core_end) is not None)]
+        company = _company(text, entities[0].end, end) \
+            if entities and not named and not any(m.sector for m in roles) else None
+        if company is not None and not any(company.start() <= m.start < company.end() for m in matches
+                                           if m.kind in NAMED_KINDS or m.kind in ENTITY_KINDS):
+            # "Danish dairy group Nordhavn Foods", "Australia's Southern Cross Resources": a
+            # company the dictionaries lack, of the country that qualifies it, not its state
+            return self._make(text, start, end, entities[0].country, "BUS", None)
 
         head = None
         if head_at is not None:
@@ -331,6 +341,7 @@ class ActorResolver:
         first = entities[0]
         if first.kind == "ethnic" or _names_other_thing(text, start, core_end, entities):
             return None
+
         owner = _OWNED_BEFORE.search(text, start, first.start)
         if owner and not any(m.end <= first.start for m in matches) and not self.find(owner.group(1)):
             return None  # "the buyer's India development centre", "Apple's India office": the owner's, not a state
@@ -420,7 +431,19 @@ def _after_hyphen(words: list[str]) -> re.Pattern:
 
 
 _PATRON = _after_hyphen(lexicon("roles")["patron_words"])
+# a capitalised name ending in a company's word: "Nordhavn Foods", "Southern Cross Resources"
+_COMPANY = re.compile(r"(?:\b[A-Z][\w&'’.-]*[ \t]+)+(?:" + "|".join(map(re.escape, lexicon("roles")["company_suffixes"]))
+                      + r")\b\.?(?![ \t]+[A-Z])")  # not "Mariupol Steel Plant": a name that goes on
 _AFFILIATE = _after_hyphen(lexicon("roles")["affiliation_words"])
+
+
+def _company(text: str, start: int, end: int) -> re.Match | None:
+    """A company's name in text[start:end], not a title-case headline's run of words
+    ("Defenders Inside Mariupol Steel plant")."""
+    m = _COMPANY.search(text, start, end)
+    if m is None or any(w.lower() in _FUNCTION_WORDS or w.lower() in ("inside", "outside") for w in m.group().split()):
+        return None
+    return m
 _STANCE = re.compile(r"\b(?:" + "|".join(map(re.escape, lexicon("roles")["stance_prefixes"])) + r")\s?[-\u2013]\s?$",
                      re.IGNORECASE)
 

@@ -183,6 +183,8 @@ def modality(trigger: Token) -> str | None:
     cut = next((i for i, t in enumerate(chain) if i and t.lemma_.lower() in _RESPONSIBILITY), None)
     if cut is not None:
         chain = chain[:cut]
+    if any(c.dep_ == "det" and c.lower_ in NEG_DETS for c in trigger.children):
+        return "negated"  # "ended peacefully, with no arrests or security incidents recorded"
     for tok in chain:  # negation outranks modality: "would not allow" is a refusal
         for c in tok.children:
             if c.dep_ == "neg":

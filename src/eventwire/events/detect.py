@@ -68,6 +68,7 @@ _COLLECTIVE = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "collec
 CONTEST_WORDS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "contest")
 BOURSE_WORDS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "bourse")
 HOSTILE = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "hostile")
+ACCIDENT_MARKS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "accidental")
 RIOT = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "riot")
 WEAPONS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "weapon")
 DESIRE = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "desire")
@@ -1237,9 +1238,17 @@ def market_report(segments: list) -> bool:
     return bool(_MOVE.search(text)) and bool(BOURSE_WORDS & set(_WORDS.findall(text.lower())))
 
 
+# a winning margin in a game's own units: "by nine wickets", "by 12 runs", "by two strokes"
+_MARGIN = re.compile(r"\bby (?:an innings and )?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
+                     r"a (?:single )?|half a )[ -]?(?:wickets?|runs?|strokes?|shots?|lengths?|frames?|tries)\b",
+                     re.IGNORECASE)
+
+
 def _scored(text: str) -> bool:
     """A contest's score in the sentence ("2-1", "120-98"), not a span of days ("October
-    19-20")."""
+    19-20"), or a winning margin ("by nine wickets")."""
+    if _MARGIN.search(text):
+        return True
     for m in _SCORE.finditer(text):
         before = text[:m.start()].split()[-1:]
         if not before or before[0].strip(".,").lower() not in _MONTHS:
@@ -1261,13 +1270,13 @@ def _accidental(tok: Token, etype, words: set[str], harmed: bool = False) -> boo
         if a.lemma_.lower() in _COLLECTIVE:  # "troops of rhesus monkeys", "a pack of dogs"
             kinds = {g.lower_ for c in a.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"}
             names = (names - {a.lower_, a.lemma_.lower()}) | kinds if kinds else names
-        if names & HAZARDS and not names & HOSTILE:
-            return True
+        if names & HAZARDS and not names & HOSTILE or names & ACCIDENT_MARKS:
+            return True  # "an earthquake", "Celebratory gunfire kills one"
         if a.lower_ in BARE_HAZARDS and not modifiers:
             return True  # "A fire at a nightclub killed 40"; "Israeli fire killed two" is an act
     if etype.type in ("ASSAULT", "FIGHT") or etype.type == "COERCE" and harmed:
         # "A bus carrying pilgrims overturned, killing 20": no seizure either
-        return _has(words, HAZARDS) and not _has(words, HOSTILE)
+        return _has(words, HAZARDS) and not _has(words, HOSTILE) or _has(words, ACCIDENT_MARKS)
     return False
 
 

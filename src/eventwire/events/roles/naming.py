@@ -242,7 +242,14 @@ def _a_national(tok: Token, ctx: RoleContext) -> Actor | None:
     person of that country, not its state (plural peoples are the dictionaries' civilians)."""
     if tok.tag_ in ("NNS", "NNPS") or not tok.text[:1].isupper():
         return None
-    if not any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in tok.children) \
+    # a headline drops the article: "Colombian attacks, Slovenian counters", "Pakistani
+    # killed in Indian firing"; not a word that shares a noun with another ("Thai,
+    # Cambodian troops exchange fire")
+    at = ctx.offset + tok.idx
+    bare = tok.dep_ in ("nsubj", "nsubjpass", "dobj") \
+        and not any(c.dep_ in ("conj", "cc", "det") for c in tok.children) \
+        and not any(start <= at < end for start, end, _ in ctx.places)  # "Brunei says": the place's name
+    if not bare and not any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in tok.children) \
             or any(c.dep_ in ("compound", "amod", "nmod", "poss") for c in tok.children):
         return None
     # "condemned the Indian shelling" parses "Indian" as the object and "shelling" apart:
