@@ -435,3 +435,39 @@ def test_a_cessation_of_hostilities_signed_in_a_capital_is_not_with_its_state(pi
             "hostilities agreement in Nairobi on Friday.")
     ev = _best(pipeline, text)
     assert _side(ev.actor1) == ("SSD", "GOV") and (ev.actor2 is None or ev.actor2.country != "KEN")
+
+
+@pytest.mark.parametrize("text, source, target", [
+    # a country compounded before "sanctions" is whom they hit when another party adopts them
+    ("EU adopts new Russia sanctions package targeting shadow fleet", (None, "IGO"), ("RUS", "GOV")),
+    ("The EU imposed sanctions on Russia.", (None, "IGO"), ("RUS", "GOV")),
+    # alone, it imposes them
+    ("US sanctions on Iran took effect on Monday.", ("USA", "GOV"), None),
+])
+def test_who_sanctions_whom(pipeline, text, source, target):
+    ev = next(e for e in pipeline.extract(Article(id="t", text=text)).events if e.type in ("COERCE", "SANCTION"))
+    assert _side(ev.actor1) == source
+    if target is not None:
+        assert _side(ev.actor2) == target
+
+
+def test_who_blames_is_not_who_struck(pipeline):
+    events = pipeline.extract(Article(id="t", text="Drone strike on Mellit market kills 19, army blames RSF")).events
+    attack = next(e for e in events if e.type in ("ASSAULT", "FIGHT"))
+    assert attack.actor1 is None or attack.actor1.sector != "MIL"
+    assert any(e.type == "ACCUSE" and e.actor2 is not None and e.actor2.sector == "REB" for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Algeria orders 12 French embassy staff out within 48 hours",
+    "Algeria has ordered twelve French diplomats to leave the country within 48 hours.",
+])
+def test_embassy_staff_ordered_out_are_expelled(pipeline, text):
+    events = pipeline.extract(Article(id="t", text=text)).events
+    assert any(e.cameo == "166" and _side(e.actor1) == ("DZA", "GOV") and _side(e.actor2) == ("FRA", "GOV")
+               for e in events), [(e.cameo, e.actor1, e.actor2) for e in events]
+
+
+def test_missiles_that_slam_into_buildings_attack_them(pipeline):
+    events = pipeline.extract(Article(id="t", text="Russian cruise missiles slammed into two residential buildings in Khmelnytskyi.")).events
+    assert [e.type for e in events] == ["ASSAULT"] and _side(events[0].actor1) == ("RUS", "MIL")

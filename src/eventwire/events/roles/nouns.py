@@ -103,6 +103,32 @@ def _patient(noun: Token, tgt_tok: Token | None, src_tok: Token | None, ctx: Rol
     return tgt_tok, src_tok
 
 
+_SANCTION_NOUNS = {"sanction", "sanctions", "embargo", "embargoes"}
+
+
+def _sanctioned_country(noun: Token, ctx: RoleContext) -> tuple[Token, Token] | None:
+    """(who adopts, whom they hit) for "EU adopts new Russia sanctions package": a country's
+    name compounded before a sanction noun that has no "on"/"against" phrase of its own, in
+    the object of a verb whose subject is another party."""
+    if noun.lower_ not in _SANCTION_NOUNS or _prep_object(noun, TARGET_PREPS) is not None:
+        return None
+    country = next((c for c in noun.children if c.dep_ == "compound" and c.i < noun.i
+                    and c.pos_ == "PROPN" and ctx.resolver.is_country_name(c.text)), None)
+    if country is None:
+        return None
+    obj = noun.head if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" else noun
+    if obj.dep_ != "dobj":
+        return None
+    subj = _child(obj.head, "nsubj")
+    if subj is None:
+        return None
+    adopter = resolve_token(subj, ctx)
+    hit = ctx.resolver.resolve(country.text)
+    if adopter is None or hit is None or adopter.country == hit.country:
+        return None
+    return subj, country
+
+
 def _a_person(tok: Token, ctx: RoleContext) -> bool:
     """A name the dictionaries know as no state, force, group or organisation."""
     found = ctx.resolver.resolve_span(tok.doc[tok.left_edge.i:tok.i + 1], offset=ctx.offset)
@@ -136,6 +162,13 @@ def _noun_roles(noun: Token, ctx: RoleContext, speaker: Token | None, harm: bool
                    and c.i == noun.right_edge.i + 1), None)
         src_tok = _child(by, "pobj") if by is not None else None
     modifier: Actor | None = None
+    sanctioned = _sanctioned_country(noun, ctx) if src_tok is None else None
+    if sanctioned is not None:
+        # "EU adopts new Russia sanctions package": the country before "sanctions" is whom
+        # they hit when another party adopts them; alone ("US sanctions") it imposes them
+        src_tok, tgt_tok_first = sanctioned
+    else:
+        tgt_tok_first = None
     if src_tok is None:
         # an actor used as a modifier: "Israeli airstrikes", "army operation"
         for c in noun.children:
@@ -163,6 +196,7 @@ def _noun_roles(noun: Token, ctx: RoleContext, speaker: Token | None, harm: bool
                     break
     # a deal is "with" its partner; what it is "on" is its topic ("agreements on military training")
     tgt_tok = _prep_object(noun, {"with"}) if noun.lower_ in ACCORD_NOUNS else _prep_object(noun, TARGET_PREPS) or _deep_target(noun)
+    tgt_tok = tgt_tok or tgt_tok_first
     if noun.lemma_.lower() in PATIENT_OF_NOUNS:
         tgt_tok, src_tok = _patient(noun, tgt_tok, src_tok, ctx)
     if tgt_tok is None:

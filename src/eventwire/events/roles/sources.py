@@ -22,10 +22,11 @@ from eventwire.resources import lexicon
 
 _LEX = lexicon("roles")
 HARM_VERBS = set(_LEX["harm_verbs"])
-# verbs of saying and believing: their clause has a subject of its own (said, or left out:
-# "terrorists they suspect were plotting to launch attacks"), never theirs
+# verbs of saying, believing and blaming: their clause has a subject of its own (said, or
+# left out: "terrorists they suspect were plotting to launch attacks"; "Drone strike ... kills
+# 19, army blames RSF"), never theirs
 _REPORTING_HEADS = ("say", "tell", "claim", "report", "confirm", "deny", "suspect", "believe", "think", "fear",
-                    "allege", "expect")
+                    "allege", "expect", "blame", "accuse")
 _WITNESSING = frozenset(_LEX["witnessing_verbs"])
 PLACE_OR_HAND_NOUNS = set(_LEX["place_or_hand_nouns"])
 STATEMENT_NOUNS = set(_LEX["statement_nouns"])
