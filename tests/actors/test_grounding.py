@@ -10,10 +10,17 @@ def resolver():
     return ActorResolver.load()
 
 
-@pytest.mark.parametrize("text", ["Nigerian banks", "the French side", "Iranian striker", "Chinese wine",
-                                  "Italy's Illva Saronno", "a Dutch brewer", "the Brazilian team"])
+@pytest.mark.parametrize("text", ["the French side", "Iranian striker", "Chinese wine",
+                                  "Italy's Illva Saronno", "the Brazilian team"])
 def test_nationality_of_a_thing_is_no_party(resolver, text):
     assert resolver.resolve(text) is None
+
+
+@pytest.mark.parametrize("text, country", [("Nigerian banks", "NGA"), ("a Dutch brewer", "NLD")])
+def test_nationality_of_a_company_is_a_business_not_a_state(resolver, text, country):
+    # a party to a deal or a sanction, of that country, never its state
+    actor = resolver.resolve(text)
+    assert actor is not None and (actor.country, actor.sector) == (country, "BUS")
 
 
 @pytest.mark.parametrize("text,country,sector", [

@@ -413,3 +413,17 @@ def test_a_currency_is_no_state(resolver):
 def test_a_company_the_dictionaries_lack_is_a_business(resolver, phrase, side):
     actor = resolver.resolve(phrase)
     assert actor is not None and (actor.country, actor.sector) == side, actor
+
+
+@pytest.mark.parametrize("phrase, side", [
+    ("Nigerian banks", ("NGA", "BUS")),
+    ("Dutch dredging contractor Van Damme", ("NLD", "BUS")),
+    ("Chinese tech giant Huawei", ("CHN", "BUS")),
+])
+def test_a_countrys_companies_are_businesses_not_its_state(resolver, phrase, side):
+    actor = resolver.resolve(phrase)
+    assert actor is not None and (actor.country, actor.sector) == side, actor
+
+
+def test_players_named_by_nationality_stay_no_party(resolver):
+    assert resolver.resolve("Iranian striker") is None

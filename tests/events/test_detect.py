@@ -1016,3 +1016,16 @@ def test_a_crash_and_a_podium_sweep_are_no_event(pipeline, text):
 def test_an_attack_after_forces_lost_control_stays(pipeline):
     text = "Government forces lost control of the town after militants attacked it on Sunday, killing 12 soldiers."
     assert {"ASSAULT", "FIGHT"} & {e.type for e in _extract(pipeline, text).events}
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Drug-resistant fungus spreading through Spanish hospitals, study warns", None),
+    ("The quintet's agency credited its fan army, which mobilised coordinated streaming campaigns across 40 "
+     "countries.", None),
+    # a state's warning and a state's mobilisation stay
+    ("North Korea warns of overwhelming response to allied drills.", "THREATEN"),
+    ("Russia mobilised 300,000 reservists.", "MOBILIZE"),
+])
+def test_a_studys_warning_and_a_campaigns_mobilisation_are_no_event(pipeline, text, kept):
+    types = [e.type for e in _extract(pipeline, text).events]
+    assert types == ([kept] if kept else []), types

@@ -340,6 +340,10 @@ class ActorResolver:
             return None
         first = entities[0]
         if first.kind == "ethnic" or _names_other_thing(text, start, core_end, entities):
+            if first.kind != "ethnic" and _a_business(text, start, core_end, entities):
+                # "Nigerian banks", "Dutch dredging contractor Van Damme": that country's
+                # companies, a party to a deal or a sanction, never its state
+                return self._make(text, start, end, first.country, "BUS", None)
             return None
 
         owner = _OWNED_BEFORE.search(text, start, first.start)
@@ -574,6 +578,11 @@ def _names_other_thing(text: str, start: int, end: int, entities: list[ActorMatc
         return True  # "Chinese tech giant Huawei": a company, whatever it is called
     # "Italy's Illva Saronno": a possessive country before a name the dictionaries lack
     return any(text.startswith("'s", m.end) or text.startswith("’s", m.end) for m in entities) and words[0][0].isupper()
+
+
+def _a_business(text: str, start: int, end: int, entities: list[ActorMatch]) -> bool:
+    """The noun a country word qualifies is a company's ("banks", "carmaker", "contractor")."""
+    return any(w.lower() in market_heads() for w in _WORD.findall(_without(text, start, end, entities)))
 
 
 def _without(text: str, start: int, end: int, matches: list[ActorMatch]) -> str:
