@@ -405,22 +405,16 @@ def test_a_currency_is_no_state(resolver):
     ("Danish dairy group Nordhavn Foods", ("DNK", "BUS")),
     ("a third takeover approach from Australia's Southern Cross Resources", ("AUS", "BUS")),
     ("Nordhavn Foods", (None, "BUS")),
+    # a country's companies named by their trade
+    ("Nigerian banks", ("NGA", "BUS")),
+    ("Dutch dredging contractor Van Damme", ("NLD", "BUS")),
+    ("Chinese tech giant Huawei", ("CHN", "BUS")),
     # a dictionary's group, a state and a state's troops stay what they are
     ("Russia's Wagner Group", ("RUS", "MIL")),
     ("the Kenyan government and Safaricom Group", ("KEN", "GOV")),
     ("Iranian troops", ("IRN", "MIL")),
 ])
 def test_a_company_the_dictionaries_lack_is_a_business(resolver, phrase, side):
-    actor = resolver.resolve(phrase)
-    assert actor is not None and (actor.country, actor.sector) == side, actor
-
-
-@pytest.mark.parametrize("phrase, side", [
-    ("Nigerian banks", ("NGA", "BUS")),
-    ("Dutch dredging contractor Van Damme", ("NLD", "BUS")),
-    ("Chinese tech giant Huawei", ("CHN", "BUS")),
-])
-def test_a_countrys_companies_are_businesses_not_its_state(resolver, phrase, side):
     actor = resolver.resolve(phrase)
     assert actor is not None and (actor.country, actor.sector) == side, actor
 
