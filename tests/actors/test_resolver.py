@@ -409,6 +409,9 @@ def test_a_currency_is_no_state(resolver):
     ("Nigerian banks", ("NGA", "BUS")),
     ("Dutch dredging contractor Van Damme", ("NLD", "BUS")),
     ("Chinese tech giant Huawei", ("CHN", "BUS")),
+    # a carrier is an airline; an aircraft carrier is a navy's
+    ("the Kenyan carrier", ("KEN", "BUS")),
+    ("the US aircraft carrier", ("USA", "MIL")),
     # a dictionary's group, a state and a state's troops stay what they are
     ("Russia's Wagner Group", ("RUS", "MIL")),
     ("the Kenyan government and Safaricom Group", ("KEN", "GOV")),

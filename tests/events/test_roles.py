@@ -471,3 +471,8 @@ def test_embassy_staff_ordered_out_are_expelled(pipeline, text):
 def test_missiles_that_slam_into_buildings_attack_them(pipeline):
     events = pipeline.extract(Article(id="t", text="Russian cruise missiles slammed into two residential buildings in Khmelnytskyi.")).events
     assert [e.type for e in events] == ["ASSAULT"] and _side(events[0].actor1) == ("RUS", "MIL")
+
+
+def test_who_leads_one_of_the_protests_protests(pipeline):
+    ev = _best(pipeline, "Students lead one of Serbia's largest-ever protests in Belgrade")
+    assert ev.type == "PROTEST" and ev.actor1 is not None and ev.actor1.sector == "EDU"
