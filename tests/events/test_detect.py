@@ -1029,3 +1029,16 @@ def test_an_attack_after_forces_lost_control_stays(pipeline):
 def test_a_studys_warning_and_a_campaigns_mobilisation_are_no_event(pipeline, text, kept):
     types = [e.type for e in _extract(pipeline, text).events]
     assert types == ([kept] if kept else []), types
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("An exhibition opening at the National Museum on Friday marks the 500th anniversary of the First Battle of "
+     "Panipat.", None),
+    ("Ariana Grande Tweets Message Of Support On Manchester Bombing Anniversary", None),
+    ("Six workers were killed and nine injured when a reactor exploded at a pharmaceutical plant in Bharuch.", None),
+    # an act on an anniversary is news
+    ("Russia launched missiles at Kyiv on the anniversary of the invasion.", "ASSAULT"),
+])
+def test_an_anniversary_remembers_and_a_reactor_blast_is_an_accident(pipeline, text, kept):
+    types = [e.type for e in _extract(pipeline, text).events]
+    assert types == ([kept] if kept else []), types

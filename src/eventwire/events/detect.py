@@ -404,6 +404,8 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
             continue  # "The United States, which carries out air strikes against al Shabaab, ..."
         if _called_off(tok):
             continue  # "The BNP has called off its 48-hour blockade": it will not happen
+        if _remembered(tok):
+            continue  # "marks the 500th anniversary of the First Battle of Panipat": history
         if _relief_or_flight(tok, etype):
             continue  # "soldiers were deployed to help clear debris", "residents evacuated"
         if _accidental(tok, etype, words, harmed=bool(casualties)) or _figurative(tok, etype, a1, a1_tok, a2_tok, harmed=bool(casualties),
@@ -1101,6 +1103,17 @@ def _given(tok: Token) -> bool:
     nouns = [tok] if tok.pos_ == "NOUN" else [c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "NOUN"
                                               and tok.lemma_.lower() in LIGHT_VERBS]
     return any(c.dep_ == "det" and c.lower_ in _DEFINITE for n in nouns for c in n.children)
+
+
+_MEMORIALS = {"anniversary", "anniversaries", "commemoration", "remembrance", "memorial", "centenary", "centennial"}
+
+
+def _remembered(tok: Token) -> bool:
+    """An act whose anniversary or memorial is the news is remembered, not reported: "the
+    500th anniversary of the First Battle of Panipat", "Manchester Bombing Anniversary"."""
+    if tok.dep_ == "compound" and tok.head.lemma_.lower() in _MEMORIALS:
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _MEMORIALS
 
 
 def _called_off(tok: Token) -> bool:
