@@ -223,6 +223,8 @@ def test_a_market_reports_moves_are_its_prices(product_pipeline, text, kept):
     "Nordhavn Foods rejects hostile bid from Dutch rival\nDanish dairy group Nordhavn Foods said its board had "
     "unanimously rejected a hostile offer from Dutch rival Vreeland Group.",
     "Celebratory gunfire kills one in Karachi on New Year's Eve",
+    "1,200 police deployed as 80,000 fans pack Lagos homecoming concert\nThe Lagos State Police Command deployed "
+    "1,200 officers as about 80,000 fans packed the stadium for the homecoming concert on Saturday.",
     "Blast at fireworks factory kills eight workers\nFire officials said friction while mixing chemicals triggered the "
     "blast at the factory near Sivakasi.",
 ])
@@ -238,6 +240,9 @@ def test_ordinary_news_with_words_of_war_codes_nothing(product_pipeline, text):
     # an act of this year stays; a company's dealings with a state stay
     ("Gunmen killed 12 villagers in Zamfara on Sunday, police said.", None),
     ("Huawei rejected US accusations of spying on Monday.", None),
+    # police deployed against a protest are news
+    ("Police deployed ahead of opposition rally in Nairobi\nKenyan police deployed 2,000 officers in Nairobi on "
+     "Monday ahead of an opposition rally against tax rises.", None),
 ])
 def test_persons_named_by_nationality_and_real_events_stay(product_pipeline, text, kind):
     events = product_pipeline.extract(Article(id="t", text=text, date=date(2025, 10, 17))).events

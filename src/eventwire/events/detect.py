@@ -67,6 +67,7 @@ _UNDOING = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "undoing")
 _COLLECTIVE = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "collective")
 CONTEST_WORDS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "contest")
 BOURSE_WORDS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "bourse")
+SPECTACLE_WORDS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "spectacle")
 HOSTILE = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "hostile")
 ACCIDENT_MARKS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "accidental")
 RIOT = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "riot")
@@ -1236,6 +1237,13 @@ def match_report(segments: list) -> bool:
     ("the council voted 13-0") or a span of days."""
     firsts = [s for s in segments if s.kind == "headline"][:1] + [s for s in segments if s.kind == "body"][:1]
     return any(_scored(s.text) and CONTEST_WORDS & set(_WORDS.findall(s.text.lower())) for s in firsts)
+
+
+def show_report(segments: list) -> bool:
+    """The story's headline is about a show or its crowd: a concert, a festival, fans ("1,200
+    police deployed as 80,000 fans pack Lagos homecoming concert")."""
+    heads = [s for s in segments if s.kind == "headline"][:1]
+    return bool(heads) and bool(SPECTACLE_WORDS & set(_WORDS.findall(heads[0].text.lower())))
 
 
 # a change in a price or an index: "down 0.8%", "gained 1.3 per cent", "surges 1,200 points"
