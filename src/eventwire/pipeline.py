@@ -194,7 +194,7 @@ class Pipeline:
         chip stocks diverge", "tech rally fades", "bourse surrenders early gains"; so is an attack
         that no one does to no one ("London stocks attack record high"). Protesters who rally,
         armies that retreat and a named attacker are named as such and stay."""
-        if any(c.best is not None or c.low is not None for c in (event.fatalities, event.injuries)):
+        if _hurt_anyone(event):
             return False
         actor = event.actor1
         if event.type in ("ASSAULT", "FIGHT"):  # "London stocks attack record high"
@@ -295,7 +295,7 @@ def _played(event) -> bool:
     """In a match report, an act that hurts no one and that no police does is the game's: "a
     late Irish siege", "banned for four years", "The Italian protested to the umpire", "2,200
     police deployed" around the stadium."""
-    if any(c.best is not None or c.low is not None for c in (event.fatalities, event.injuries)):
+    if _hurt_anyone(event):
         return False
     # police who fight or arrest fans are news; police deployed for the game are its security
     return event.type not in ("ASSAULT", "FIGHT", "COERCE") or not any(
@@ -316,6 +316,10 @@ def _grounded(event, relevance_floor: float, coercion_floor: float) -> bool:
     placed = event.location is not None and event.location.source in ("clause", "sentence")
     if placed or event.mode is not None or (event.relevance or 0.0) >= relevance_floor:
         return True
+    return _hurt_anyone(event)
+
+
+def _hurt_anyone(event) -> bool:
     return any(c.best is not None or c.low is not None for c in (event.fatalities, event.injuries))
 
 
