@@ -476,3 +476,13 @@ def test_missiles_that_slam_into_buildings_attack_them(pipeline):
 def test_who_leads_one_of_the_protests_protests(pipeline):
     ev = _best(pipeline, "Students lead one of Serbia's largest-ever protests in Belgrade")
     assert ev.type == "PROTEST" and ev.actor1 is not None and ev.actor1.sector == "EDU"
+
+
+def test_whom_a_call_is_on_is_asked_and_does_the_act(pipeline):
+    text = ("UN High Commissioner for Human Rights Volker Türk on Monday called on the Georgian authorities to "
+            "release dozens of people detained during protests in Tbilisi.")
+    events = pipeline.extract(Article(id="t", text=text)).events
+    request = next(e for e in events if e.type == "REQUEST")
+    assert _side(request.actor2) == ("GEO", "GOV")  # not "Monday", not the detainees
+    release = next(e for e in events if e.cameo == "0841")
+    assert _side(release.actor1) == ("GEO", "GOV")

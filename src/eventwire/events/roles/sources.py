@@ -152,9 +152,11 @@ def subject_candidates(verb: Token) -> list[Token]:
             # "Police say bomb explodes at a market, killing 7", parsed with "killing" under
             # "say": who tells of the deaths did not cause them
             break
-        if node.dep_ == "xcomp" and (obj := _child(node.head, "dobj")) is not None and obj.i < node.i:
-            # "urged India to withdraw", "condemned the Indian [dobj] shelling [xcomp]": the
-            # object of the verb above does the act, before that verb's own subject
+        if node.dep_ == "xcomp" and (obj := _child(node.head, "dobj") or _addressee(node.head)) is not None \
+                and obj.i < node.i:
+            # "urged India to withdraw", "condemned the Indian [dobj] shelling [xcomp]",
+            # "called on the Georgian authorities to release": the object of the verb above,
+            # or whom it calls on, does the act, before that verb's own subject
             out.append(obj)
         if node.dep_ == "xcomp" and node.tag_ == "VBG" and node.head.lemma_.lower() in _WITNESSING:
             # "residents reported shelling in the hills": who reports it did not shell (but
@@ -276,3 +278,19 @@ def _stray_means(verb: Token, victim: Token, ctx: RoleContext) -> tuple[Token | 
             if found is not None and found.country and found.sector in ARMED_SECTORS:
                 return cand, found
     return None, None
+
+
+# verbs whose "on"/"to" phrase names whom they ask: "called on X to ...", "appealed to X to ..."
+_ADDRESSING = {"call": ("on", "upon"), "appeal": ("to",), "plead": ("with",)}
+
+
+def _addressee(verb: Token) -> Token | None:
+    """Whom a verb of asking addresses in its prepositional phrase ("called on the Georgian
+    authorities"), or None."""
+    preps = _ADDRESSING.get(verb.lemma_.lower(), ())
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            obj = _child(c, "pobj")
+            if obj is not None and ent_type(obj) not in ("DATE", "TIME"):  # not "on Monday"
+                return obj
+    return None

@@ -19,7 +19,8 @@ from eventwire.events.roles.sides import (
     FIGHT_WORDS, _coordinated_sides, _fight_pair, _fight_sides, _paired_states, _victims_both_sides,
 )
 from eventwire.events.roles.sources import (
-    HARM_VERBS, _attacker_tokens, _struck_device, _onslaught_clause, _stray_means, means_agents, subject_candidates,
+    HARM_VERBS, _addressee, _attacker_tokens, _struck_device, _onslaught_clause, _stray_means, means_agents,
+    subject_candidates,
 )
 from eventwire.events.roles.syntax import _child, _eventive, _looks_eventive, _prep_object, _reciprocal, by_agents
 from eventwire.events.roles.targets import (
@@ -169,6 +170,8 @@ def _verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None, harm: bool
         # "on" phrase its topic; the partner is who it is "with"
         tgt_tok = _prep_object(tgt_tok, {"with"}) or _prep_object(verb, {"with"})
         topic_only = True
+    if tgt_tok is None and not topic_only:
+        tgt_tok = _addressee(verb)  # "called on the Georgian authorities (on Monday) to release"
     if tgt_tok is None and not topic_only:
         # "recalled its envoy from Tehran"; but fire comes "from Yemen", where the shooter is
         tgt_tok = _prep_object(verb, TARGET_PREPS if harm else TARGET_PREPS | {"from"})
