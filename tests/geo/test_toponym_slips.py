@@ -269,3 +269,12 @@ def test_given_names_after_a_title_and_districts_called_zones_are_no_places(gp):
     # a well-known place after a title stays one
     assert [t.country for t in gp.geoparse("Mayor Jones of Chicago met President Biden in Paris.")
             if t.text == "Paris"] == ["FRA"]
+
+
+def test_a_small_capital_called_by_another_name_in_another_countrys_report_is_a_namesake(gp):
+    # "Maré" is an alternate name of Malé; a Rio report names Brazil's places
+    text = ("Eight killed in Rio police operation in Maré favela complex\nRIO DE JANEIRO - Eight suspected gang "
+            "members were killed during a police operation on Tuesday, Rio de Janeiro's military police said.")
+    assert {t.country for t in gp.geoparse(text)} == {"BRA"}
+    # called by its own name it stays
+    assert [t.country for t in gp.geoparse("Protesters gathered in Male, the capital, on Friday.")] == ["MDV"]

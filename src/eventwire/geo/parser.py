@@ -917,9 +917,11 @@ class Geoparser:
                 support[t.country] += 1
         drop = set()
         for i, (t, c) in enumerate(zip(tops, senses)):
-            if t.role != "place" or c is None or not t.country or self.g.fcode[c] in AREAL or self.g.fcode[c] == "PPLC" \
+            if t.role != "place" or c is None or not t.country or self.g.fcode[c] in AREAL \
                     or self.g.pop[c] >= LONE_CITY_POP or fold(self.g.name[c]) == fold(t.text):
                 continue  # a town called by its own name may be named alone ("the forum in Davos")
+            # (a small capital too is a namesake when called by another of its names: "the
+            # Complexo da Maré" in a Rio report is not Malé)
             own = sum(1 for u in tops if u.country == t.country and u.geonameid == t.geonameid)
             others = support - Counter({t.country: own})
             if not others[t.country] and others and max(others.values()) >= 2:
