@@ -345,7 +345,6 @@ class ActorResolver:
                 # companies, a party to a deal or a sanction, never its state
                 return self._make(text, start, end, first.country, "BUS", None)
             return None
-
         owner = _OWNED_BEFORE.search(text, start, first.start)
         if owner and not any(m.end <= first.start for m in matches) and not self.find(owner.group(1)):
             return None  # "the buyer's India development centre", "Apple's India office": the owner's, not a state
@@ -435,10 +434,12 @@ def _after_hyphen(words: list[str]) -> re.Pattern:
 
 
 _PATRON = _after_hyphen(lexicon("roles")["patron_words"])
+_AFFILIATE = _after_hyphen(lexicon("roles")["affiliation_words"])
+_STANCE = re.compile(r"\b(?:" + "|".join(map(re.escape, lexicon("roles")["stance_prefixes"])) + r")\s?[-\u2013]\s?$",
+                     re.IGNORECASE)
 # a capitalised name ending in a company's word: "Nordhavn Foods", "Southern Cross Resources"
 _COMPANY = re.compile(r"(?:\b[A-Z][\w&'’.-]*[ \t]+)+(?:" + "|".join(map(re.escape, lexicon("roles")["company_suffixes"]))
                       + r")\b\.?(?![ \t]+[A-Z])")  # not "Mariupol Steel Plant": a name that goes on
-_AFFILIATE = _after_hyphen(lexicon("roles")["affiliation_words"])
 
 
 def _company(text: str, start: int, end: int) -> re.Match | None:
@@ -448,8 +449,6 @@ def _company(text: str, start: int, end: int) -> re.Match | None:
     if m is None or any(w.lower() in _FUNCTION_WORDS or w.lower() in ("inside", "outside") for w in m.group().split()):
         return None
     return m
-_STANCE = re.compile(r"\b(?:" + "|".join(map(re.escape, lexicon("roles")["stance_prefixes"])) + r")\s?[-\u2013]\s?$",
-                     re.IGNORECASE)
 
 
 @lru_cache(maxsize=4)

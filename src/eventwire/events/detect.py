@@ -65,6 +65,7 @@ _RANKS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "rank")
 _WAR_NOUNS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "war_noun")
 _UNDOING = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "undoing")
 _COLLECTIVE = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "collective")
+_MEMORIALS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "memorial")
 CONTEST_WORDS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "contest")
 BOURSE_WORDS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "bourse")
 SPECTACLE_WORDS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "spectacle")
@@ -1106,7 +1107,6 @@ def _given(tok: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in _DEFINITE for n in nouns for c in n.children)
 
 
-_MEMORIALS = {"anniversary", "anniversaries", "commemoration", "remembrance", "memorial", "centenary", "centennial"}
 
 
 def _remembered(tok: Token) -> bool:

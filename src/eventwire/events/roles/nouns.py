@@ -103,7 +103,7 @@ def _patient(noun: Token, tgt_tok: Token | None, src_tok: Token | None, ctx: Rol
     return tgt_tok, src_tok
 
 
-_SANCTION_NOUNS = {"sanction", "sanctions", "embargo", "embargoes"}
+_SANCTION_NOUNS = frozenset(_LEX["sanction_nouns"])
 
 
 def _sanctioned_country(noun: Token, ctx: RoleContext) -> tuple[Token, Token] | None:
@@ -162,13 +162,9 @@ def _noun_roles(noun: Token, ctx: RoleContext, speaker: Token | None, harm: bool
                    and c.i == noun.right_edge.i + 1), None)
         src_tok = _child(by, "pobj") if by is not None else None
     modifier: Actor | None = None
-    sanctioned = _sanctioned_country(noun, ctx) if src_tok is None else None
-    if sanctioned is not None:
-        # "EU adopts new Russia sanctions package": the country before "sanctions" is whom
-        # they hit when another party adopts them; alone ("US sanctions") it imposes them
-        src_tok, tgt_tok_first = sanctioned
-    else:
-        tgt_tok_first = None
+    # "EU adopts new Russia sanctions package": the country before "sanctions" is whom they
+    # hit when another party adopts them; alone ("US sanctions") it imposes them
+    src_tok, sanctioned = (_sanctioned_country(noun, ctx) if src_tok is None else None) or (src_tok, None)
     if src_tok is None:
         # an actor used as a modifier: "Israeli airstrikes", "army operation"
         for c in noun.children:
@@ -196,7 +192,7 @@ def _noun_roles(noun: Token, ctx: RoleContext, speaker: Token | None, harm: bool
                     break
     # a deal is "with" its partner; what it is "on" is its topic ("agreements on military training")
     tgt_tok = _prep_object(noun, {"with"}) if noun.lower_ in ACCORD_NOUNS else _prep_object(noun, TARGET_PREPS) or _deep_target(noun)
-    tgt_tok = tgt_tok or tgt_tok_first
+    tgt_tok = tgt_tok or sanctioned
     if noun.lemma_.lower() in PATIENT_OF_NOUNS:
         tgt_tok, src_tok = _patient(noun, tgt_tok, src_tok, ctx)
     if tgt_tok is None:

@@ -280,8 +280,7 @@ def _stray_means(verb: Token, victim: Token, ctx: RoleContext) -> tuple[Token | 
     return None, None
 
 
-# verbs whose "on"/"to" phrase names whom they ask: "called on X to ...", "appealed to X to ..."
-_ADDRESSING = {"call": ("on", "upon"), "appeal": ("to",), "plead": ("with",)}
+_ADDRESSING = {verb: tuple(preps) for verb, preps in _LEX["addressing_verbs"].items()}
 
 
 def _addressee(verb: Token) -> Token | None:

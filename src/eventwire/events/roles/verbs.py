@@ -171,10 +171,9 @@ def _verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None, harm: bool
         tgt_tok = _prep_object(tgt_tok, {"with"}) or _prep_object(verb, {"with"})
         topic_only = True
     if tgt_tok is None and not topic_only:
-        tgt_tok = _addressee(verb)  # "called on the Georgian authorities (on Monday) to release"
-    if tgt_tok is None and not topic_only:
+        # whom it calls on ("called on the Georgian authorities (on Monday) to release"); then
         # "recalled its envoy from Tehran"; but fire comes "from Yemen", where the shooter is
-        tgt_tok = _prep_object(verb, TARGET_PREPS if harm else TARGET_PREPS | {"from"})
+        tgt_tok = _addressee(verb) or _prep_object(verb, TARGET_PREPS if harm else TARGET_PREPS | {"from"})
     if tgt_tok is None:
         tgt_tok = _object_fallback(verb)
     target = resolve_token(tgt_tok, ctx, speaker)
