@@ -424,3 +424,9 @@ def test_a_company_the_dictionaries_lack_is_a_business(resolver, phrase, side):
 
 def test_players_named_by_nationality_stay_no_party(resolver):
     assert resolver.resolve("Iranian striker") is None
+
+
+def test_timor_leste_with_its_hyphen_is_its_own_state(resolver):
+    # the PETRARCH2 dictionaries know "Timor" as Indonesia's and "Timor Leste" only unhyphenated
+    actor = resolver.resolve("Timor-Leste's Vice Minister of Foreign Affairs")
+    assert (actor.country, actor.sector) == ("TLS", "GOV")

@@ -1042,3 +1042,26 @@ def test_a_studys_warning_and_a_campaigns_mobilisation_are_no_event(pipeline, te
 def test_an_anniversary_remembers_and_a_reactor_blast_is_an_accident(pipeline, text, kept):
     types = [e.type for e in _extract(pipeline, text).events]
     assert types == ([kept] if kept else []), types
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a diplomat declared persona non grata is expelled; the hours given to leave are no favour
+    ("The Ministry of Foreign Affairs of Bolivia declared persona non grata the Defence Attaché of the Embassy of "
+     "the Argentine Republic and granted him 72 hours to leave national territory.", [("SANCTION", "166")]),
+    # a protest conveyed to a diplomat is a complaint, not a demonstration
+    ("Guyana's foreign ministry conveyed a strong protest to Venezuela's charge d'affaires on Monday.",
+     [("ACCUSE", "111")]),
+])
+def test_persona_non_grata_and_a_diplomatic_protest(pipeline, text, expected):
+    assert [(e.type, e.cameo) for e in _extract(pipeline, text).events] == expected
+
+
+@pytest.mark.parametrize("text, violent", [
+    ("A Guyanese army patrol came under fire near Eteringbang on Sunday.", True),
+    # criticised for something, or named as no armed body, it is criticism
+    ("Nigerian police came under fire over their handling of the protests.", False),
+    ("The minister came under fire for his remarks on Sunday.", False),
+])
+def test_a_patrol_under_fire_is_shot_at(pipeline, text, violent):
+    types = {e.type for e in _extract(pipeline, text).events}
+    assert bool(types & {"ASSAULT", "FIGHT"}) == violent, types

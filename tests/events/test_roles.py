@@ -486,3 +486,13 @@ def test_whom_a_call_is_on_is_asked_and_does_the_act(pipeline):
     assert _side(request.actor2) == ("GEO", "GOV")  # not "Monday", not the detainees
     release = next(e for e in events if e.cameo == "0841")
     assert _side(release.actor1) == ("GEO", "GOV")
+
+
+def test_who_stands_for_the_person_not_the_place_the_clause_hangs_on(pipeline):
+    # the parser hangs "who was abducted" on "Area"; the priest is the one abducted
+    text = ("Rev. Fr. Chukwuemeka Obiora, parish priest of St. Mary's Catholic Church, Amechi-Idodo, in Nkanu East "
+            "Local Government Area of Enugu State, who was abducted by gunmen on March 19, has regained freedom.")
+    ev = _best(pipeline, text)
+    assert ev.type == "ASSAULT"
+    assert _side(ev.actor2) == ("NGA", "REL")
+    assert "Obiora" in ev.actor2.text

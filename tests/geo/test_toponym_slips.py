@@ -278,3 +278,21 @@ def test_a_small_capital_called_by_another_name_in_another_countrys_report_is_a_
     assert {t.country for t in gp.geoparse(text)} == {"BRA"}
     # called by its own name it stays
     assert [t.country for t in gp.geoparse("Protesters gathered in Male, the capital, on Friday.")] == ["MDV"]
+
+
+def test_a_township_owned_by_a_region_the_gazetteer_lacks_is_in_that_region(gp):
+    # Kani, Japan is the only Kani of 100,000 people; "Sagaing Region's Kani Township" is Myanmar's
+    text = ("BANGKOK - A Myanmar military aircraft bombed a monastery sheltering displaced people in Sagaing "
+            "Region's Kani Township late on Sunday.")
+    tops = gp.geoparse(text)
+    assert "JPN" not in {t.country for t in tops}
+    assert [t.country for t in tops if t.text == "Kani"] == ["MMR"]
+
+
+def test_a_saints_church_is_no_place(gp):
+    # St. Mary is a town in Jamaica; "St. Mary's Catholic Church" in Enugu honours the saint
+    text = ("ENUGU - Rev. Fr. Chukwuemeka Obiora, parish priest of St. Mary's Catholic Church, Amechi-Idodo, in "
+            "Nkanu East Local Government Area of Enugu State, was abducted by gunmen on March 19.")
+    assert {t.country for t in gp.geoparse(text)} == {"NGA"}
+    # the town named alone stays
+    assert [t.country for t in gp.geoparse("Flooding hit St. Mary, Jamaica on Monday.") if t.text == "St. Mary"] == ["JAM"]

@@ -369,8 +369,12 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
             # came under fire from unidentified gunmen"; PETRARCH2 reads it as criticism)
             src, src_tok, noun = under
             a1, a2, a1_tok, a2_tok = src, a1, src_tok, a1_tok
-            if noun.lemma_.lower() in ("fire", "attack") and src is not None \
-                    and _armed_hand(src, src_tok, ctx.roles.resolver) and etype.type not in VIOLENT:
+            # (a patrol, a post or a convoy under fire with no "from" is shot at too, unless a
+            # "for" gives the reason for which it is criticised)
+            if noun.lemma_.lower() in ("fire", "attack") and etype.type not in VIOLENT and (
+                    src is not None and _armed_hand(src, src_tok, ctx.roles.resolver)
+                    or src is None and a2 is not None and a2.sector in _ARMED_SECTORS | {"COP"}
+                    and _prep_object(tok, {"for", "over"}) is None):
                 etype = _as_code(etype, "190", a1, a2, taxonomy)
         if a1 is None and etype.type == "PROTEST" and a1_tok is not None and (a1_tok.lower_ in CROWD_WORDS or a1_tok.lemma_.lower() in CROWD_WORDS):
             # "Thousands marched in Paris": a crowd that protests is protesters, named by its words
@@ -413,7 +417,7 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
         if _accidental(tok, etype, words, harmed=bool(casualties)) or _figurative(tok, etype, a1, a1_tok, a2_tok, harmed=bool(casualties),
                                                          scored=scored):
             continue
-        if a1 is None and _no_hand(tok, etype, trigger_types, ctx.roles.resolver, headline):
+        if a1 is None and under is None and _no_hand(tok, etype, trigger_types, ctx.roles.resolver, headline):
             continue  # "Germany's economy was hit by a slump", "a truck hit a bus", "Locusts invaded farms"
         m = Mention(
             order=order_base + tok.i,

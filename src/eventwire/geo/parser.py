@@ -102,6 +102,8 @@ FAME_FLOOR, FAME_WEIGHT = 10, 1.0
 # brands and namesakes (Flores, Route, Toyota's 16k namesake, Ketsch for Kech) but for a few real
 # towns (Delft, Limerick)
 LONE_CITY_POP = 300_000
+# "Pakistan's Tirah", "Sagaing Region's Kani Township": the owner, with its admin word
+_OWNER_BEFORE = re.compile(r"(?:\s+(?:Region|Province|State|District|Division|Governorate|Oblast|County|Department))?['’]s\s+$")
 # a place in a country bordering one the article names: "Israeli strikes hit Gaza"
 CONTEXT_NEAR_KM, CONTEXT_NEAR_BONUS = 250.0, 1.0
 CONTEXT_NEAR_DEG = CONTEXT_NEAR_KM / 111.19 + 1e-6  # as NEAR_DEG: a cheap test before the great circle
@@ -234,7 +236,7 @@ class _Lexicon:
         cues = {}
         for line in read_lines("cues.tsv"):
             kind, pattern = line.split("\t", 1)
-            flags = 0 if kind in ("dateline_after", "facility_after") else re.IGNORECASE
+            flags = 0 if kind in ("dateline_after", "facility_after", "dedication") else re.IGNORECASE
             cues[kind] = re.compile(pattern, flags)
         # folded like the spans they are compared with ("south" folds to "suth")
         words = lambda name: frozenset(fold(w) for w in read_lines(name))  # noqa: E731
@@ -594,7 +596,7 @@ class Geoparser:
     @staticmethod
     def _owner(text: str, m: _Match, by_start: dict[int, _Match]) -> _Match | None:
         """The place named in the possessive before m: "Pakistan's Tirah"."""
-        before = re.search(r"['’]s\s+$", text[max(0, m.start - 4):m.start])
+        before = _OWNER_BEFORE.search(text[max(0, m.start - 20):m.start])
         if before:
             end = m.start - len(before.group(0))
             return next((x for x in by_start.values() if x.end == end), None)
@@ -622,9 +624,10 @@ class Geoparser:
             qb = max(qual.cands, key=qual_score)
             qual_c = g.country[qb]
             qual_a = (g.country[qb], g.admin1[qb]) if g.fcode[qb] == "ADM1" else None
-        if owned and qual_c and g.fcode[qb] == "PCLI" and not any(g.country[c] == qual_c for c in m.cands):
-            # "Pakistan's Tirah", "Moura, Mali": a place the gazetteer lacks, not a namesake
-            # abroad (Tehran, Portugal's Moura); it is at least somewhere in the country named
+        if owned and qual_c and g.fcode[qb] in ("PCLI", "ADM1") and not any(g.country[c] == qual_c for c in m.cands):
+            # "Pakistan's Tirah", "Moura, Mali", "Sagaing Region's Kani Township": a place the
+            # gazetteer lacks, not a namesake abroad (Tehran, Portugal's Moura, Kani in Japan);
+            # it is at least somewhere in the country or region named
             return qb, 0.5, True
         if bracket and qual_c and not any(g.country[c] == qual_c for c in m.cands):
             # "Boni (Douentza, Mopti)" where the gazetteer knows only Bonn: the bracket says
@@ -843,7 +846,8 @@ class Geoparser:
         toks = self._tokens(text)
         title_lines = self._title_lines(text, toks)
         lower_words = {w for _, _, w in toks if w.islower()}
-        skip = list(skip_spans) + [x.span() for x in self.lex.nonplaces.finditer(text)]
+        skip = list(skip_spans) + [x.span() for x in self.lex.nonplaces.finditer(text)] \
+            + [x.span() for x in self.lex.cues["dedication"].finditer(text)]
         raw = self._spans(text, toks, skip)
         surnames = self._surnames(text, toks, raw, title_lines)
         matches = [m for m in raw if self._keep(text, toks, m, lower_words, title_lines, surnames)]

@@ -121,6 +121,22 @@ def _hidden_in_place(toks, fuller: Actor | None, ctx: RoleContext) -> str | None
     return None
 
 
+_WHERE_OF = {"of", "in", "at", "near", "from"}  # "priest of St. Mary's Church in Nkanu"
+
+
+def _who_of(pron: Token, noun: Token) -> Token:
+    """What "who" stands for: the parser hangs the clause on the last name before it, which
+    in "Rev. Obiora, parish priest of St. Mary's Church in Nkanu East Local Government Area,
+    who was abducted" is a place; a person is the top of the chain of names in which it is
+    an object of a preposition (and of the apposition that chain describes)."""
+    if pron.lower_ not in ("who", "whom") or noun.pos_ != "PROPN":
+        return noun
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in _WHERE_OF \
+            and noun.head.head is not noun.head:
+        noun = noun.head.head
+    return noun.head if noun.dep_ == "appos" else noun
+
+
 def resolve_token(tok: Token | None, ctx: RoleContext, speaker: Token | None = None) -> Actor | None:
     """The actor a noun phrase headed by `tok` names (pronouns through discourse)."""
     if tok is None:
@@ -129,7 +145,7 @@ def resolve_token(tok: Token | None, ctx: RoleContext, speaker: Token | None = N
         if tok.lower_ in REL_PRONOUNS and tok.tag_ in ("WDT", "WP", "WP$"):
             # "the fighters who ..." stand for what the clause hangs on; a "that" the parser
             # took for an object ("reports that troops had clashed") stands for no one
-            return resolve_token(tok.head.head, ctx) if tok.head.dep_ == "relcl" else None
+            return resolve_token(_who_of(tok, tok.head.head), ctx) if tok.head.dep_ == "relcl" else None
         if speaker is not None and speaker is not tok:
             actor = resolve_token(speaker, ctx)
             # "The United States called for his release": "his" is a person, never the
