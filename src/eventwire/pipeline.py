@@ -15,7 +15,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from eventwire.attributes import location as where
-from eventwire.events.detect import HARM_TYPES, ArticleContext, Mention, detect, market_report, match_report, show_report
+from eventwire.events.detect import (HARM_TYPES, ArticleContext, Mention, detect, market_report, match_report,
+                                     relic_report, show_report)
 from eventwire.events.roles import RoleContext
 from eventwire.gcpause import collector_paused
 from eventwire.model import Article, DocumentError, DocumentResult, Segment
@@ -144,7 +145,7 @@ class Pipeline:
                 yield _failure(p.article, p.error), p.sentences
             else:
                 try:
-                    yield self._events(p.article, p.mentions, p.scores, p.ctx, p.body, p.game, p.market, p.show), p.sentences
+                    yield self._events(p.article, p.mentions, p.scores, p.ctx, p.body, p.game, p.market, p.show, p.relic), p.sentences
                 except Exception as exc:
                     yield _failure(p.article, exc), p.sentences
 
@@ -186,7 +187,8 @@ class Pipeline:
         )
         return _Prepared(article, cands, ctx, scores, sentences=sum(s.kind in PARSED_KINDS for s in segments),
                          body=sum(s.kind == "body" for s in segments), game=match_report(segments),
-                         market=market_report(segments), show=show_report(segments))
+                         market=market_report(segments), show=show_report(segments),
+                         relic=relic_report(segments))
 
     def _traded(self, event) -> bool:
         """In a market report, a rally, a retreat or a surrender that hurts no one and that
@@ -206,7 +208,7 @@ class Pipeline:
 
     def _events(self, article: Article, mentions: list[Mention], scores: dict[int, float],
                 ctx: ArticleContext, body: int = 0, game: bool = False, market: bool = False,
-                show: bool = False) -> DocumentResult:
+                show: bool = False, relic: bool = False) -> DocumentResult:
         clusters = merge_mentions(mentions)
         if body >= _BODY_TO_CORROBORATE:
             clusters = _corroborated(clusters)
@@ -224,7 +226,7 @@ class Pipeline:
         kept = [(e, ms) for e, ms in zip(events, clusters)
                 if e.status != "negated" and _grounded(e, self.relevance.bare_attack, self.relevance.bare_coercion)
                 and not (game and _played(e)) and not (market and self._traded(e)) and not _history(ms, article.date)
-                and not _commerce(e) and not (show and _policed(e))]
+                and not _commerce(e) and not (show and _policed(e)) and not (relic and not _hurt_anyone(e))]
         events, clusters = [e for e, _ in kept], [ms for _, ms in kept]
         # only now, so that what grounds an event above is the place its own words gave
         for event, ms in zip(events, clusters):
@@ -246,6 +248,7 @@ class _Prepared:
     game: bool = False  # a match report (events.detect.match_report)
     market: bool = False  # a market report (events.detect.market_report)
     show: bool = False  # a report of a show (events.detect.show_report)
+    relic: bool = False  # a story of old ordnance (events.detect.relic_report)
 
 
 # A story's lede tells again the act its headline announces: a violent headline whose body,

@@ -82,3 +82,11 @@ def test_a_year_named_relatively_is_that_calendar_year():
     assert read_date("Earlier this year, militants attacked a police station", PUB).precision == "year"
     r = read_date("Protesters demanded a recount of last year's election", PUB)
     assert r.precision != "year" and r.date == PUB
+
+
+def test_a_past_year_told_alone_dates_the_act_to_that_year():
+    r = read_date("Babur's army defeated Ibrahim Lodi's forces in 1526.", date(2026, 3, 20))
+    assert (r.date, r.precision) == (date(1526, 1, 1), "year")
+    # the year of the report, a season and a count are no such date
+    assert read_date("Clashes broke out in 2026 in the capital.", date(2026, 3, 20)).date != date(2026, 1, 1)
+    assert read_date("The league's matches in 2019-20 were played behind closed doors.", date(2026, 3, 20)).precision != "year"

@@ -1065,3 +1065,35 @@ def test_persona_non_grata_and_a_diplomatic_protest(pipeline, text, expected):
 def test_a_patrol_under_fire_is_shot_at(pipeline, text, violent):
     types = {e.type for e in _extract(pipeline, text).events}
     assert bool(types & {"ASSAULT", "FIGHT"}) == violent, types
+
+
+@pytest.mark.parametrize("text", [
+    # what moves is a price, not a gun
+    "Wholesale onion prices at the Lasalgaon market in Nashik shot up to 4,200 rupees per quintal on Monday.",
+    # an act done "without" did not happen
+    "Police dispersed the crowd without making arrests.",
+    "The Philippine Competition Commission said on Tuesday it had closed its two-year investigation into alleged "
+    "price coordination among cement producers without imposing fines.",
+    # a fan "army" and a group of no country or kind are no parties
+    'LUMINA8 sold out two shows in Mexico City. The group thanked its fan "army", which had camped outside the '
+    'venue overnight.',
+    # the Dakar Rally is a race, its driver no party to a seizure or an attack
+    "Dakar Rally: Van der Berg seizes overall lead as dunes claim more victims\nDutch driver Henk van der Berg took "
+    "control of the Dakar Rally on the ninth stage in Saudi Arabia, attacking from the start.",
+    # an act dated in its own relative clause centuries ago is history
+    "An exhibition opening at the National Museum on Friday marks the 500th anniversary of the First Battle of "
+    "Panipat, in which Babur's army and its field artillery defeated Ibrahim Lodi's forces in 1526.",
+])
+def test_figures_negations_races_and_history_are_no_events(pipeline, text):
+    assert not _extract(pipeline, text).events
+
+
+def test_old_ordnance_found_and_made_safe_is_no_event(pipeline):
+    text = ("WWII bomb unearthed at Bangkok construction site safely removed\nAn unexploded 250-kilogram bomb "
+            "believed to date from World War Two was found by workers digging foundations in Bangkok and was safely "
+            "removed by an army explosive ordnance disposal team. Police cordoned off the area for five hours.")
+    assert not _extract(pipeline, text).events
+    # a bomb of today is news
+    text = ("Bomb found outside Bangkok police station\nPolice defused a bomb planted outside a police station in "
+            "Bangkok on Tuesday and cordoned off the area.")
+    assert _extract(pipeline, text).events

@@ -287,6 +287,11 @@ class ActorResolver:
             head = owner or head
         if head is None and roles:
             head = roles[0]
+        if head is not None and head.kind not in NAMED_KINDS and head.sector in _STATE_SECTORS \
+                and _quoted(text, head.start, head.end):
+            # "its fan 'army'": a state's body in scare quotes is a figure (a label put on an
+            # armed group, "only 'terrorists' killed", is disputed, not figurative)
+            return None
         sector = head.sector if head else None
         if head is not None and head.kind == "title":
             member = next((m for m in entities if m.kind == "country" and m.start >= head.end
@@ -353,7 +358,7 @@ class ActorResolver:
             # nationality is the player's, the country the currency's
             return None
         if first.kind in ("capital", "demonym") and not self.is_country_name(first.text) \
-                and _part_of_a_name(text, start, core_end, first, matches):
+                and _part_of_a_name(text, start, end, first, matches):
             return None  # "Manchester City", "Real Madrid", "the Indian Ocean": a name of its own
         sector = first.sector or "GOV"
         if first.kind in ("demonym", "country") and _A_PERSON.fullmatch(text, start, first.start) \
@@ -577,6 +582,15 @@ def _names_other_thing(text: str, start: int, end: int, entities: list[ActorMatc
         return True  # "Chinese tech giant Huawei": a company, whatever it is called
     # "Italy's Illva Saronno": a possessive country before a name the dictionaries lack
     return any(text.startswith("'s", m.end) or text.startswith("’s", m.end) for m in entities) and words[0][0].isupper()
+
+
+_STATE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD"}
+_OPEN_QUOTES, _CLOSE_QUOTES = "\"“‘'", "\"”’'"
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """The word or words at text[start:end] stand alone in quotation marks."""
+    return start > 0 and end < len(text) and text[start - 1] in _OPEN_QUOTES and text[end] in _CLOSE_QUOTES
 
 
 def _a_business(text: str, start: int, end: int, entities: list[ActorMatch]) -> bool:

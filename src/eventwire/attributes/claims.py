@@ -175,6 +175,10 @@ def _chain(trigger: Token) -> list[Token]:
     return chain
 
 
+def _without(chain: list[Token]) -> bool:
+    return any(t.dep_ in ("pcomp", "pobj") and t.head.lower_ == "without" for t in chain)
+
+
 def modality(trigger: Token) -> str | None:
     """'negated', 'hypothetical' or 'planned' from the words governing the event word."""
     chain = _chain(trigger)
@@ -185,6 +189,8 @@ def modality(trigger: Token) -> str | None:
         chain = chain[:cut]
     if any(c.dep_ == "det" and c.lower_ in NEG_DETS for c in trigger.children):
         return "negated"  # "ended peacefully, with no arrests or security incidents recorded"
+    if _without(chain):
+        return "negated"  # "closed the probe without imposing fines", "dispersed without arrests"
     for tok in chain:  # negation outranks modality: "would not allow" is a refusal
         for c in tok.children:
             if c.dep_ == "neg":
@@ -217,8 +223,8 @@ def frame(trigger: Token, modal: str | None, reported: bool) -> str | None:
                 continue
             if c.lower_ in OBLIGATION or (reported and c.lower_ in ADVICE):
                 return "demand"
-    if modal == "negated":
-        return "refuse"
+    if modal == "negated" and not _without(_chain(trigger)):
+        return "refuse"  # ("without giving any toll" is no refusal to give one: it was not given)
     if any(t.lemma_.lower() in SCHEDULED for t in _chain(trigger)[1:]):
         return None  # "is scheduled to attend a summit": a timetable, not a promise
     if modal in ("planned", "hypothetical"):

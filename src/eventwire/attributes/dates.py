@@ -51,6 +51,8 @@ _MONTH_WORD = re.compile(r"[a-z]{3,}")  # the month word, not an ordinal's "th"
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\b")
 _YEAR = re.compile(r"\b(\d{4})\b")
+# a year told alone after "in": "in 1526", "in 2019" (not "in 2019-20", not a count "in 1,200 homes")
+_IN_YEAR = re.compile(r"\bin (1\d{3}|20\d{2})\b(?![-–/]\d)")
 
 
 @lru_cache(maxsize=4096)
@@ -144,6 +146,11 @@ def read_date(text: str, anchor: date | None, *, anchor_is_crawl: bool = False) 
             # "Azerbaijan retook the region last year": that calendar year, nothing finer;
             # "last year's election" dates the election, not the act
             return DateReading(date(anchor.year + years, 1, 1), "year", pos, pos + len(phrase))
+
+    year = _IN_YEAR.search(text)
+    if year is not None and int(year.group(1)) < anchor.year:
+        # "defeated Ibrahim Lodi's forces in 1526", "the 1991 war": a past year, told alone
+        return DateReading(date(int(year.group(1)), 1, 1), "year", year.start(1), year.end(1))
 
     for cue in PAST_CUES:
         pos = _find_word(lower, cue)

@@ -73,6 +73,10 @@ HOSTILE = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "hostile")
 ACCIDENT_MARKS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "accidental")
 RIOT = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "riot")
 WEAPONS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "weapon")
+RELIC_WORDS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "relic")
+# what a relic story finds: the weapon words and the bombs, shells and ordnance of old wars
+_ORDNANCE = WEAPONS | {"bomb", "bombs", "shell", "shells", "ordnance", "munition", "munitions", "explosive",
+                       "explosives", "torpedo", "mines"}
 DESIRE = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "desire")
 FIGURATIVE = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "figurative")
 SPACE = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "space")
@@ -297,7 +301,14 @@ def _inside_name(tok: Token) -> bool:
     """A word inside a name ("Balochistan Liberation Front") is not an event word, except in
     title-case headlines where nouns show up as PROPN outside any entity. Asked only of
     trigger words, since it may run NER."""
-    return tok.pos_ == "PROPN" and ent_type(tok) in _SKIP_ENTS
+    if tok.pos_ != "PROPN":
+        return False
+    if tok.text[:1].isupper() and not tok.text.isupper() and any(
+            c.dep_ == "compound" and c.i == tok.i - 1 and c.pos_ == "PROPN" and c.text[:1].isupper() for c in tok.children):
+        # "the Dakar Rally", "the Boston Marathon": an event word capitalised after a name in a
+        # line that is not title case (those were lower-cased for the parse) ends that name
+        return True
+    return ent_type(tok) in _SKIP_ENTS
 
 
 def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lexicon_, taxonomy) -> list[Mention]:
@@ -389,8 +400,10 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
             a2 = None  # "Pakistan ... its envoy": the same actor on both sides is a parse slip
         if a1 is not None and etype.type in VIOLENT:
             a2, a2_tok = _other_side(tok, a1, a1_tok, a2, a2_tok, ctx)
-        if a1 is None and a2 is None and etype.type not in VIOLENT:
-            continue  # "currently visiting his home country": a verbal event needs a party
+        if _nobody(a1) and _nobody(a2) and etype.type not in VIOLENT:
+            # "currently visiting his home country": a verbal event needs a party, and "the
+            # group" of no country and no kind ("The group thanked its fans") is none
+            continue
         if etype.type not in VIOLENT and all(a is None or a.sector == "BUS" for a in (a1, a2)):
             continue  # "Russian tycoon buys English football club": business among businesses
         if etype.type not in VIOLENT and _a_market(a1_tok, a2):
@@ -494,6 +507,14 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
                 # "has released Father Ferlini, who was kidnapped in March 2025": the
                 # relative clause's date is its own act's, not this one's
                 own = read_date(masked, ctx.anchor, anchor_is_crawl=ctx.anchor_is_crawl)
+        inner = _own_clause(sent_text, tok)
+        if inner is not None:
+            # "marks the anniversary of the battle, in which Babur's army defeated Lodi's forces
+            # in 1526": a date inside the act's own relative clause is its date, not the day
+            # the main clause tells of
+            found = read_date(inner, ctx.anchor, anchor_is_crawl=ctx.anchor_is_crawl)
+            if found.start is not None:
+                own = found
         m.date, m.date_precision = own.date, own.precision
         if own.start is not None:
             m.evidence.append(_ev(ctx, off + own.start, off + own.end, "date"))
@@ -772,8 +793,9 @@ def _figurative(tok: Token, etype, a1: Actor | None, a1_tok: Token | None, a2_to
              if g.dep_ == "pobj"] if a1_tok is not None and a1_tok.lemma_.lower() in _COLLECTIVE else []
     head = kinds[0] if kinds else a1_tok  # "a band of gunmen" is gunmen, not musicians
     if head is not None and any(t.lemma_.lower() in non_actor_heads() or t.lower_ in non_actor_heads()
-                                for t in [head, *(c for c in head.children if c.dep_ in ("compound", "appos", "amod"))]):
-        return True  # "the team", "Chinese tech giant Huawei"
+                                for t in [head, *(c for c in head.children if c.dep_ == "appos"),
+                                          *(c for c in head.subtree if c.i < head.i and c.dep_ in ("compound", "amod"))]):
+        return True  # "the team", "Chinese tech giant Huawei"; "the driver took control of the rally"
     if a1 is not None and a1.sector == "BUS" and etype.type in ("ASSAULT", "FIGHT", "COERCE"):
         # "Italian carmaker Fiat attacked the new rules": companies strike, not attack; and
         # "the board ousted its chief executive": they dismiss, they do not expel or arrest
@@ -786,6 +808,10 @@ def _figurative(tok: Token, etype, a1: Actor | None, a1_tok: Token | None, a2_to
         return True  # "shooting of the studio's next film began", "shot a music video": filmed
     if not harmed and etype.mode == "aerial" and any(t.lower_ in SPACE for t in tok.sent):
         return True  # "launches H3 rocket carrying navigation satellite": a space launch
+    agent = _child(tok, "nsubj")
+    if not harmed and agent is not None and (agent.lower_ in FIGURATIVE or agent.lemma_.lower() in FIGURATIVE) \
+            and not _measure(agent):
+        return True  # "onion prices shot up to 4,200 rupees", "shares crashed": what moves is a figure
     if harmed or etype.mode is not None and etype.type in HARM_TYPES or _armed(a1_tok if a1_tok is not None else _child(tok, "nsubj", "nsubjpass")):
         return False  # a toll, a means of attack in the verb ("bombed"), or an armed hand
     if etype.type == "PROTEST":
@@ -933,6 +959,10 @@ def _only_placed(noun: Token, resolver) -> bool:
         return False
     inside = {t.i for c in where for t in c.subtree}
     return not any(resolver.find(t.text) for t in noun.subtree if t.i not in inside and t.i != noun.i)
+
+
+def _nobody(actor: Actor | None) -> bool:
+    return actor is None or not (actor.country or actor.sector)
 
 
 def _come_under(tok: Token, ctx: ArticleContext) -> tuple[Actor | None, Token | None, Token] | None:
@@ -1152,6 +1182,16 @@ def _without_other_clauses(text: str, doc: Doc, tok: Token) -> str | None:
     return "".join(chars)
 
 
+def _own_clause(text: str, tok: Token) -> str | None:
+    """The sentence with all but the relative clause that holds `tok` blanked out (offsets
+    kept); None when `tok` is in none."""
+    clause = next((t for t in (tok, *tok.ancestors) if t.dep_ == "relcl" and t.pos_ in ("VERB", "AUX")), None)
+    if clause is None:
+        return None
+    a, b = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text)
+    return " " * a + text[a:b] + " " * (len(text) - b)
+
+
 def _relief_or_flight(tok: Token, etype) -> bool:
     """A deployment whose purpose is relief work is no show of force ("soldiers were deployed
     to help clear debris and rescue stranded families"), and who evacuates with no one to
@@ -1248,6 +1288,14 @@ def show_report(segments: list) -> bool:
     police deployed as 80,000 fans pack Lagos homecoming concert")."""
     heads = [s for s in segments if s.kind == "headline"][:1]
     return bool(heads) and bool(SPECTACLE_WORDS & set(_WORDS.findall(heads[0].text.lower())))
+
+
+def relic_report(segments: list) -> bool:
+    """The story is about old ordnance: its headline or first sentence names a war long over
+    and a bomb or a weapon ("WWII bomb unearthed at Bangkok construction site")."""
+    firsts = [s for s in segments if s.kind == "headline"][:1] + [s for s in segments if s.kind == "body"][:1]
+    words = set(_WORDS.findall(" ".join(s.text for s in firsts).lower()))
+    return _has(words, RELIC_WORDS) and not _ORDNANCE.isdisjoint(words)
 
 
 # a change in a price or an index: "down 0.8%", "gained 1.3 per cent", "surges 1,200 points"
