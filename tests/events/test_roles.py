@@ -496,3 +496,12 @@ def test_who_stands_for_the_person_not_the_place_the_clause_hangs_on(pipeline):
     assert ev.type == "ASSAULT"
     assert _side(ev.actor2) == ("NGA", "REL")
     assert "Obiora" in ev.actor2.text
+
+
+def test_drivers_killed_are_civilians_and_the_fcdo_is_britains(pipeline):
+    ev = _best(pipeline, "KKB kills three ojek drivers in Intan Jaya; TPNPB claims responsibility")
+    assert ev.type == "ASSAULT" and ev.actor2 is not None and ev.actor2.sector == "CVL"
+    text = ("In London, the Foreign, Commonwealth and Development Office said it was urgently seeking further "
+            "information from the Iranian authorities.")
+    ev = _best(pipeline, text)
+    assert _side(ev.actor1) == ("GBR", "GOV")

@@ -400,6 +400,8 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
             a2 = None  # "Pakistan ... its envoy": the same actor on both sides is a parse slip
         if a1 is not None and etype.type in VIOLENT:
             a2, a2_tok = _other_side(tok, a1, a1_tok, a2, a2_tok, ctx)
+        if a2 is None and a2_tok is not None and etype.type == "ASSAULT" and casualties:
+            a2 = _people_struck(a2_tok, ctx)
         if _nobody(a1) and _nobody(a2) and etype.type not in VIOLENT:
             # "currently visiting his home country": a verbal event needs a party, and "the
             # group" of no country and no kind ("The group thanked its fans") is none
@@ -681,6 +683,18 @@ def _other_side(tok: Token, a1: Actor, a1_tok: Token | None, a2: Actor | None, a
 
 
 _CROWD_COUNTS = frozenset(_ROLES["crowd_counts"])
+
+
+def _people_struck(noun: Token, ctx: ArticleContext) -> Actor | None:
+    """People named by a trade no party has ("shot dead three motorcycle taxi drivers",
+    "singers"), killed or hurt, are civilians: the word that makes a driver no party to a race
+    makes him a victim of an attack."""
+    word = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or word not in non_actor_heads() or not word.endswith(_AGENT_NOUN):
+        return None
+    actor = ctx.roles.resolver.implied("CVL", None, noun.text)
+    start = ctx.roles.offset + noun.idx
+    return actor.model_copy(update={"start": start, "end": start + len(noun.text)})
 
 
 def _counted_crowd(tok: Token, ctx: ArticleContext) -> tuple[Actor | None, Token | None]:
