@@ -1097,3 +1097,9 @@ def test_old_ordnance_found_and_made_safe_is_no_event(pipeline):
     text = ("Bomb found outside Bangkok police station\nPolice defused a bomb planted outside a police station in "
             "Bangkok on Tuesday and cordoned off the area.")
     assert _extract(pipeline, text).events
+
+
+def test_a_protocol_or_an_exchange_of_notes_signed_is_an_agreement(pipeline):
+    text = ("The Government of Japan on Wednesday signed an Exchange of Notes with the Government of Sierra Leone "
+            "for grant aid for the water supply system in Kenema City.")
+    assert [e.cameo for e in _extract(pipeline, text).events] == ["057"]
