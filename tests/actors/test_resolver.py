@@ -430,3 +430,22 @@ def test_timor_leste_with_its_hyphen_is_its_own_state(resolver):
     # the PETRARCH2 dictionaries know "Timor" as Indonesia's and "Timor Leste" only unhyphenated
     actor = resolver.resolve("Timor-Leste's Vice Minister of Foreign Affairs")
     assert (actor.country, actor.sector) == ("TLS", "GOV")
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    # nouns the PETRARCH2 dictionaries lack read as the nationality's state before
+    ("a Swiss nun", ("CHE", "REL")),
+    ("an Italian fashion house", ("ITA", "BUS")),
+    ("an Indonesian palm oil supplier", ("IDN", "BUS")),
+    ("The British broadcaster", ("GBR", "MED")),
+    # an amount of money is no party; the AU's council is the AU's; a senate is a legislature
+    ("US$8 million", None),
+    ("the African Union Peace and Security Council", (None, "IGO")),
+    ("The Senate committee", (None, "LEG")),
+    ("Côte d'Ivoire", ("CIV", "GOV")),
+])
+def test_nouns_of_people_firms_and_bodies_named_by_their_nationality(resolver, phrase, expected):
+    actor = resolver.resolve(phrase)
+    assert (None if actor is None else (actor.country, actor.sector)) == expected
+    if phrase.startswith("the African Union"):
+        assert actor.name == "African Union"

@@ -1103,3 +1103,9 @@ def test_a_protocol_or_an_exchange_of_notes_signed_is_an_agreement(pipeline):
     text = ("The Government of Japan on Wednesday signed an Exchange of Notes with the Government of Sierra Leone "
             "for grant aid for the water supply system in Kenema City.")
     assert [e.cameo for e in _extract(pipeline, text).events] == ["057"]
+
+
+def test_a_threat_cited_or_posed_is_no_threat_made(pipeline):
+    text = "The minister said the group posed a threat to national security."
+    assert "THREATEN" not in [e.type for e in _extract(pipeline, text).events]
+    assert "THREATEN" in [e.type for e in _extract(pipeline, "North Korea warns of overwhelming response to allied drills.").events]

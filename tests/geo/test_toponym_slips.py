@@ -296,3 +296,11 @@ def test_a_saints_church_is_no_place(gp):
     assert {t.country for t in gp.geoparse(text)} == {"NGA"}
     # the town named alone stays
     assert [t.country for t in gp.geoparse("Flooding hit St. Mary, Jamaica on Monday.") if t.text == "St. Mary"] == ["JAM"]
+
+
+def test_a_district_of_a_province_the_gazetteer_lacks_is_in_that_province(gp):
+    # Ketsch, Germany folds to Kech; "Kech district of Balochistan" is Pakistan's, whatever else the
+    # text names ("Levies", a Pakistani force, is also a town in Canada)
+    text = ("TURBAT: Five passengers were killed when a roadside bomb exploded next to a passenger coach in Kech "
+            "district of Balochistan, Levies officials said.")
+    assert [t.country for t in gp.geoparse(text) if t.text == "Kech"] == ["PAK"]

@@ -102,6 +102,8 @@ FAME_FLOOR, FAME_WEIGHT = 10, 1.0
 # brands and namesakes (Flores, Route, Toyota's 16k namesake, Ketsch for Kech) but for a few real
 # towns (Delft, Limerick)
 LONE_CITY_POP = 300_000
+_ADMIN_OF = re.compile(r"\s+(?:province|state|region|district|governorate|county|division|township)\s+(?:of|in)\s+",
+                       re.IGNORECASE)
 # "Pakistan's Tirah", "Sagaing Region's Kani Township": the owner, with its admin word
 _OWNER_BEFORE = re.compile(r"(?:\s+(?:Region|Province|State|District|Division|Governorate|Oblast|County|Department))?['’]s\s+$")
 # a place in a country bordering one the article names: "Israeli strikes hit Gaza"
@@ -604,7 +606,8 @@ class Geoparser:
 
     def _resolve(self, m: _Match, countries: Counter, admins: Counter, qual: _Match | None,
                  cue_before: bool, admin_after: bool, owned: bool = False, bracket: bool = False,
-                 town_after: bool = False, article: bool = False, near=None) -> tuple[int | None, float, bool]:
+                 town_after: bool = False, article: bool = False, admin_of: bool = False,
+                 near=None) -> tuple[int | None, float, bool]:
         """Best candidate for m: population and feature, plus what the rest of the article says
         (its countries and regions, a qualifier, and with `near` its other places' positions)."""
         g = self.g
@@ -624,10 +627,12 @@ class Geoparser:
             qb = max(qual.cands, key=qual_score)
             qual_c = g.country[qb]
             qual_a = (g.country[qb], g.admin1[qb]) if g.fcode[qb] == "ADM1" else None
-        if owned and qual_c and g.fcode[qb] in ("PCLI", "ADM1") and not any(g.country[c] == qual_c for c in m.cands):
-            # "Pakistan's Tirah", "Moura, Mali", "Sagaing Region's Kani Township": a place the
-            # gazetteer lacks, not a namesake abroad (Tehran, Portugal's Moura, Kani in Japan);
-            # it is at least somewhere in the country or region named
+        if qual_c and (owned or admin_of) and g.fcode[qb] in ("PCLI", "ADM1") \
+                and not any(g.country[c] == qual_c for c in m.cands):
+            # "Pakistan's Tirah", "Moura, Mali", "Sagaing Region's Kani Township", "Kech district
+            # of Balochistan": a place the gazetteer lacks, not a namesake abroad (Tehran,
+            # Portugal's Moura, Kani in Japan, Ketsch in Germany); it is at least somewhere in
+            # the country or region named
             return qb, 0.5, True
         if bracket and qual_c and not any(g.country[c] == qual_c for c in m.cands):
             # "Boni (Douentza, Mopti)" where the gazetteer knows only Bonn: the bracket says
@@ -1001,7 +1006,10 @@ class Geoparser:
             town_after = any(self.lex.cues["town_after"].match(text[m.end:m.end + 40])
                              or self.lex.cues["town_before"].search(text[max(0, m.start - 30):m.start]) for m in ms)
             article = arabic and any(_ARTICLE_BEFORE.search(text, max(0, m.start - 4), m.start) for m in ms)
-            evidence[key] = (ms[0], *ctx.without(key), qual, cue, admin_after, owned, bracket, town_after, article)
+            # "Kech district of Balochistan": an admin word between the name and its region
+            admin_of = qual is not None and any(_ADMIN_OF.fullmatch(text, m.end, qual.start) for m in ms)
+            evidence[key] = (ms[0], *ctx.without(key), qual, cue, admin_after, owned, bracket, town_after, article,
+                             admin_of)
         coloc = self._colocation({key: ms[0].cands for key, ms in groups.items() if key not in named_for},
                                  {key for key, ms in groups.items() if self._evidence(ms[0]) == (None, None)})
         first = {key: self._resolve(*ev, near=lambda c, k=key: coloc(c, k)) for key, ev in evidence.items()}
