@@ -505,3 +505,17 @@ def test_drivers_killed_are_civilians_and_the_fcdo_is_britains(pipeline):
             "information from the Iranian authorities.")
     ev = _best(pipeline, text)
     assert _side(ev.actor1) == ("GBR", "GOV")
+
+
+def test_a_participle_sharing_a_passive_has_the_same_undergoer(pipeline):
+    # "detained ... and charged": the Briton is charged, he charges no one
+    ev = _best(pipeline, 'A British man has been detained in Dushanbe and charged with "public calls to extremism".')
+    assert ev.actor1 is None and _side(ev.actor2) == ("GBR", "CVL")
+    # a finite verb of its own still acts: "was indicted ... and will resign"
+    ev = _best(pipeline, "Police arrested the man and charged him with murder.")
+    assert ev.actor1 is not None and ev.actor1.sector == "COP"
+
+
+def test_peacekeepers_are_forces_of_their_country_or_of_the_un(pipeline):
+    ev = _best(pipeline, "Syrian rebels engaged Filipino peacekeepers in a firefight in Golan Heights on Saturday.")
+    assert _side(ev.actor2) == ("PHL", "MIL")

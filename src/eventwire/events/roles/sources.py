@@ -123,6 +123,13 @@ def means_agents_by(noun: Token) -> list[Token]:
             and (agent := _prep_object(c, {"by"})) is not None]
 
 
+def _shared_passive(verb: Token) -> bool:
+    """A bare participle coordinated with a passive verb shares its auxiliary: "has been
+    detained in Dushanbe and charged with extremism" (he is charged, he charges no one)."""
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and _child(verb, "aux", "auxpass", "nsubj", "nsubjpass") is None \
+        and _child(verb.head, "auxpass") is not None
+
+
 def subject_candidates(verb: Token) -> list[Token]:
     """Subjects a verb may inherit, nearest first: its own, then through coordination and
     participle clauses ("..., expelling the ambassador"). Never through a reported clause."""
@@ -135,7 +142,7 @@ def subject_candidates(verb: Token) -> list[Token]:
         if subj is not None:
             out.append(node.head if subj.lower_ in REL_PRONOUNS and node.dep_ == "relcl" else subj)
         elif _child(node, "nsubjpass") is not None and node is not verb:
-            if via in ("conj", "xcomp") and verb.lemma_.lower() not in HARM_VERBS:
+            if via in ("conj", "xcomp") and verb.lemma_.lower() not in HARM_VERBS and not _shared_passive(verb):
                 # "X was indicted ... and will resign", "X was asked to withdraw": X acts
                 out.append(_child(node, "nsubjpass"))
             break

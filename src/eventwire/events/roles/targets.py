@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from eventwire.events.roles.context import RoleContext
 from eventwire.events.roles.naming import resolve_token
-from eventwire.events.roles.sources import HARM_VERBS, _stative
+from eventwire.events.roles.sources import HARM_VERBS, _shared_passive, _stative
 from eventwire.events.roles.syntax import _child, _help_phrase, _prep_object
 from eventwire.model import Actor
 from eventwire.parse import ent_type
@@ -35,6 +35,8 @@ def undergoer(verb: Token) -> Token | None:
     passive = _child(verb, "nsubjpass")
     if passive is not None:
         return None if _stative(verb) else passive
+    if _shared_passive(verb):
+        return _child(verb.head, "nsubjpass")  # "was detained in Dushanbe and charged with ..."
     lemma = verb.lemma_.lower()
     if lemma in UNDERGOER_VERBS:
         return _child(verb, "nsubj")
