@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from eventwire.attributes import location as where
 from eventwire.events.detect import (HARM_TYPES, ArticleContext, Mention, detect, market_report, match_report,
-                                     relic_report, show_report)
+                                     relic_report, show_report, sport_story)
 from eventwire.events.roles import RoleContext
 from eventwire.gcpause import collector_paused
 from eventwire.model import Article, DocumentError, DocumentResult, Segment
@@ -186,7 +186,8 @@ class Pipeline:
             actor_countries=actors,
         )
         return _Prepared(article, cands, ctx, scores, sentences=sum(s.kind in PARSED_KINDS for s in segments),
-                         body=sum(s.kind == "body" for s in segments), game=match_report(segments),
+                         body=sum(s.kind == "body" for s in segments),
+                         game=match_report(segments) or sport_story(segments),
                          market=market_report(segments), show=show_report(segments),
                          relic=relic_report(segments))
 
@@ -245,7 +246,7 @@ class _Prepared:
     error: Exception | None = None
     sentences: int = 0  # prose segments (what sentences/s counts)
     body: int = 0  # body sentences
-    game: bool = False  # a match report (events.detect.match_report)
+    game: bool = False  # a match report or a sport story (events.detect.match_report, sport_story)
     market: bool = False  # a market report (events.detect.market_report)
     show: bool = False  # a report of a show (events.detect.show_report)
     relic: bool = False  # a story of old ordnance (events.detect.relic_report)

@@ -1109,3 +1109,17 @@ def test_a_threat_cited_or_posed_is_no_threat_made(pipeline):
     text = "The minister said the group posed a threat to national security."
     assert "THREATEN" not in [e.type for e in _extract(pipeline, text).events]
     assert "THREATEN" in [e.type for e in _extract(pipeline, "North Korea warns of overwhelming response to allied drills.").events]
+
+
+@pytest.mark.parametrize("text", [
+    # a sport story by its headline's role words, score or not
+    'Shujaa coach rallies his troops for Dubai Sevens opener against Fiji\nKenya Sevens head coach told his troops '
+    'to "fight for every ball" as Shujaa prepare to open their Dubai Sevens campaign against Fiji on Saturday.',
+    # a surprise, a contest for stars, a wild animal captured
+    "Indian teen stuns Norwegian GM in Oslo to seal final norm",
+    "Mexico City taco stands battle for Michelin stars",
+    "Forest officials capture tusker that raided farms in Wayanad\nKerala Forest Department officials on Monday "
+    "tranquilised and captured a wild elephant that had raided farms around Sulthan Bathery for weeks.",
+])
+def test_sport_surprise_and_wildlife_stories_are_no_events(pipeline, text):
+    assert not _extract(pipeline, text).events

@@ -514,8 +514,3 @@ def test_a_participle_sharing_a_passive_has_the_same_undergoer(pipeline):
     # a finite verb of its own still acts: "was indicted ... and will resign"
     ev = _best(pipeline, "Police arrested the man and charged him with murder.")
     assert ev.actor1 is not None and ev.actor1.sector == "COP"
-
-
-def test_peacekeepers_are_forces_of_their_country_or_of_the_un(pipeline):
-    ev = _best(pipeline, "Syrian rebels engaged Filipino peacekeepers in a firefight in Golan Heights on Saturday.")
-    assert _side(ev.actor2) == ("PHL", "MIL")

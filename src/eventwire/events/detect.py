@@ -67,6 +67,7 @@ _UNDOING = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "undoing")
 _COLLECTIVE = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "collective")
 _MEMORIALS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "memorial")
 CONTEST_WORDS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "contest")
+SPORT_ROLES = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "sport_role")
 BOURSE_WORDS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "bourse")
 SPECTACLE_WORDS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "spectacle")
 HOSTILE = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "hostile")
@@ -871,6 +872,8 @@ def _no_hand(tok: Token, etype, trigger_types: dict, resolver, headline: bool = 
     agents += by_agents(tok)
     if not agents and tok.dep_ == "acl" and tok.tag_ == "VBG" and _a_measure(tok.head, trigger_types):
         return True  # "sanctions targeting 100 tankers": whom a measure is aimed at
+    if len(agents) == 1 and agents[0].lower_ in ("that", "which") and tok.dep_ == "relcl":
+        agents = [tok.head]  # "a wild elephant that had raided farms": the elephant raided them
     if len(agents) != 1 or agents[0].pos_ != "NOUN":
         return False
     agent = agents[0]
@@ -1295,6 +1298,13 @@ def match_report(segments: list) -> bool:
     ("the council voted 13-0") or a span of days."""
     firsts = [s for s in segments if s.kind == "headline"][:1] + [s for s in segments if s.kind == "body"][:1]
     return any(_scored(s.text) and CONTEST_WORDS & set(_WORDS.findall(s.text.lower())) for s in firsts)
+
+
+def sport_story(segments: list) -> bool:
+    """The headline names a role in a team or a game ("Shujaa coach rallies his troops for Dubai
+    Sevens opener"): a sport story, score or not."""
+    heads = [s for s in segments if s.kind == "headline"][:1]
+    return bool(heads) and not SPORT_ROLES.isdisjoint(_WORDS.findall(heads[0].text.lower()))
 
 
 def show_report(segments: list) -> bool:
