@@ -514,3 +514,10 @@ def test_a_participle_sharing_a_passive_has_the_same_undergoer(pipeline):
     # a finite verb of its own still acts: "was indicted ... and will resign"
     ev = _best(pipeline, "Police arrested the man and charged him with murder.")
     assert ev.actor1 is not None and ev.actor1.sector == "COP"
+
+
+def test_offices_raided_are_their_owners(pipeline):
+    text = ("HARARE - Armed riot police on Tuesday raided the offices of the opposition Citizens Coalition for Change "
+            "in the capital and arrested 11 activists they accused of planning an unsanctioned demonstration.")
+    raid = [e for e in pipeline.extract(Article(id="t", text=text)).events if e.type == "ASSAULT"]
+    assert raid and raid[0].actor2 is not None and raid[0].actor2.sector == "OPP"
