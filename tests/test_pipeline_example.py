@@ -250,3 +250,14 @@ def test_persons_named_by_nationality_and_real_events_stay(product_pipeline, tex
     if kind is not None:
         assert any(e.actor2 is not None and (e.actor2.country, e.actor2.sector) == kind for e in events), \
             [(e.actor1, e.actor2) for e in events]
+
+
+def test_an_ordinary_crime_arrest_is_no_political_event(pipeline):
+    from eventwire.model import Article
+
+    text = ("Gospel singer arrested over unpaid hotel bill in Mombasa\nPolice in Mombasa on Monday arrested gospel "
+            "singer Esther Wambui over an unpaid Sh480,000 bill at a Nyali beach hotel.")
+    assert not pipeline.extract(Article(id="t", text=text)).events
+    # an arrest of protesters or a journalist names a party and stays
+    text = "Police in Mombasa on Monday arrested 14 protesters and a journalist over the unpaid wages march."
+    assert [e.type for e in pipeline.extract(Article(id="t", text=text)).events if e.type == "COERCE"]

@@ -15,8 +15,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from eventwire.attributes import location as where
-from eventwire.events.detect import (HARM_TYPES, ArticleContext, Mention, detect, market_report, match_report,
-                                     relic_report, show_report, sport_story)
+from eventwire.events.detect import (HARM_TYPES, OFFENCE_WORDS, ArticleContext, Mention, detect, market_report,
+                                     match_report, relic_report, show_report, sport_story)
 from eventwire.events.roles import RoleContext
 from eventwire.gcpause import collector_paused
 from eventwire.model import Article, DocumentError, DocumentResult, Segment
@@ -227,7 +227,8 @@ class Pipeline:
         kept = [(e, ms) for e, ms in zip(events, clusters)
                 if e.status != "negated" and _grounded(e, self.relevance.bare_attack, self.relevance.bare_coercion)
                 and not (game and _played(e)) and not (market and self._traded(e)) and not _history(ms, article.date)
-                and not _commerce(e) and not (show and _policed(e)) and not (relic and not _hurt_anyone(e))]
+                and not _commerce(e) and not (show and _policed(e)) and not (relic and not _hurt_anyone(e))
+                and not _crime_arrest(e, ctx.text)]
         events, clusters = [e for e, _ in kept], [ms for _, ms in kept]
         # only now, so that what grounds an event above is the place its own words gave
         for event, ms in zip(events, clusters):
@@ -321,6 +322,21 @@ def _grounded(event, relevance_floor: float, coercion_floor: float) -> bool:
     if placed or event.mode is not None or (event.relevance or 0.0) >= relevance_floor:
         return True
     return _hurt_anyone(event)
+
+
+def _crime_arrest(event, text: str) -> bool:
+    """An arrest of one civilian by the police (or by no one named) for an ordinary offence
+    ("Police in Mombasa arrested gospel singer Esther Wambui over an unpaid hotel bill"):
+    crime news, not a political event. Arrests of protesters, journalists, activists,
+    politicians or militants name those parties and stay."""
+    if event.type != "COERCE" or event.mode != "arrest" or _hurt_anyone(event):
+        return False
+    if event.actor1 is not None and event.actor1.sector not in ("COP", None):
+        return False
+    if event.actor2 is not None and event.actor2.sector not in ("CVL", None):
+        return False
+    sentence = next((text[e.start:e.end] for e in event.evidence if e.role == "sentence"), "")
+    return not OFFENCE_WORDS.isdisjoint(re.findall(r"[a-z][a-z-]*", sentence.lower()))
 
 
 def _hurt_anyone(event) -> bool:

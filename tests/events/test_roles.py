@@ -512,7 +512,7 @@ def test_a_participle_sharing_a_passive_has_the_same_undergoer(pipeline):
     ev = _best(pipeline, 'A British man has been detained in Dushanbe and charged with "public calls to extremism".')
     assert ev.actor1 is None and _side(ev.actor2) == ("GBR", "CVL")
     # a finite verb of its own still acts: "was indicted ... and will resign"
-    ev = _best(pipeline, "Police arrested the man and charged him with murder.")
+    ev = _best(pipeline, "Police arrested the opposition leader and charged him with treason.")
     assert ev.actor1 is not None and ev.actor1.sector == "COP"
 
 

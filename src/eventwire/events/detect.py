@@ -68,6 +68,7 @@ _COLLECTIVE = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "collec
 _MEMORIALS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "memorial")
 CONTEST_WORDS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "contest")
 SPORT_ROLES = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "sport_role")
+OFFENCE_WORDS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "offence")
 BOURSE_WORDS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "bourse")
 SPECTACLE_WORDS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "spectacle")
 HOSTILE = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "hostile")
