@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from eventwire.attributes import location as where
 from eventwire.events.detect import (HARM_TYPES, OFFENCE_WORDS, ArticleContext, Mention, detect, market_report,
-                                     match_report, relic_report, show_report, sport_story)
+                                     match_report, relic_report, show_report, sport_story, words_of)
 from eventwire.events.roles import RoleContext
 from eventwire.gcpause import collector_paused
 from eventwire.model import Article, DocumentError, DocumentResult, Segment
@@ -145,7 +145,7 @@ class Pipeline:
                 yield _failure(p.article, p.error), p.sentences
             else:
                 try:
-                    yield self._events(p.article, p.mentions, p.scores, p.ctx, p.body, p.game, p.market, p.show, p.relic), p.sentences
+                    yield self._events(p.article, p.mentions, p.scores, p.ctx, p.body, p.story), p.sentences
                 except Exception as exc:
                     yield _failure(p.article, exc), p.sentences
 
@@ -186,10 +186,7 @@ class Pipeline:
             actor_countries=actors,
         )
         return _Prepared(article, cands, ctx, scores, sentences=sum(s.kind in PARSED_KINDS for s in segments),
-                         body=sum(s.kind == "body" for s in segments),
-                         game=match_report(segments) or sport_story(segments),
-                         market=market_report(segments), show=show_report(segments),
-                         relic=relic_report(segments))
+                         body=sum(s.kind == "body" for s in segments), story=_Story.of(segments))
 
     def _traded(self, event) -> bool:
         """In a market report, a rally, a retreat or a surrender that hurts no one and that
@@ -208,8 +205,8 @@ class Pipeline:
         return self._truecase(seg.text) if seg.kind != "body" or _title_case(seg.text) else seg.text
 
     def _events(self, article: Article, mentions: list[Mention], scores: dict[int, float],
-                ctx: ArticleContext, body: int = 0, game: bool = False, market: bool = False,
-                show: bool = False, relic: bool = False) -> DocumentResult:
+                ctx: ArticleContext, body: int = 0, story: "_Story | None" = None) -> DocumentResult:
+        story = story or _Story()
         clusters = merge_mentions(mentions)
         if body >= _BODY_TO_CORROBORATE:
             clusters = _corroborated(clusters)
@@ -226,9 +223,9 @@ class Pipeline:
         # at an event that left.
         kept = [(e, ms) for e, ms in zip(events, clusters)
                 if e.status != "negated" and _grounded(e, self.relevance.bare_attack, self.relevance.bare_coercion)
-                and not (game and _played(e)) and not (market and self._traded(e)) and not _history(ms, article.date)
-                and not _commerce(e) and not (show and _policed(e)) and not (relic and not _hurt_anyone(e))
-                and not _crime_arrest(e, ctx.text)]
+                and not (story.game and _played(e)) and not (story.market and self._traded(e))
+                and not _history(ms, article.date) and not _commerce(e) and not (story.show and _policed(e))
+                and not (story.relic and not _hurt_anyone(e)) and not _crime_arrest(e, ctx.text)]
         events, clusters = [e for e, _ in kept], [ms for _, ms in kept]
         # only now, so that what grounds an event above is the place its own words gave
         for event, ms in zip(events, clusters):
@@ -247,10 +244,23 @@ class _Prepared:
     error: Exception | None = None
     sentences: int = 0  # prose segments (what sentences/s counts)
     body: int = 0  # body sentences
+    story: "_Story | None" = None
+
+
+@dataclass(frozen=True)
+class _Story:
+    """What kind of story the article is, by its headline and first sentence: the acts that
+    hurt no one in it may be the story's own (a game's attacks, a market's rallies)."""
+
     game: bool = False  # a match report or a sport story (events.detect.match_report, sport_story)
     market: bool = False  # a market report (events.detect.market_report)
     show: bool = False  # a report of a show (events.detect.show_report)
     relic: bool = False  # a story of old ordnance (events.detect.relic_report)
+
+    @classmethod
+    def of(cls, segments) -> "_Story":
+        return cls(game=match_report(segments) or sport_story(segments), market=market_report(segments),
+                   show=show_report(segments), relic=relic_report(segments))
 
 
 # A story's lede tells again the act its headline announces: a violent headline whose body,
@@ -336,7 +346,7 @@ def _crime_arrest(event, text: str) -> bool:
     if event.actor2 is not None and event.actor2.sector not in ("CVL", None):
         return False
     sentence = next((text[e.start:e.end] for e in event.evidence if e.role == "sentence"), "")
-    return not OFFENCE_WORDS.isdisjoint(re.findall(r"[a-z][a-z-]*", sentence.lower()))
+    return not OFFENCE_WORDS.isdisjoint(words_of(sentence))
 
 
 def _hurt_anyone(event) -> bool:

@@ -353,10 +353,10 @@ class ActorResolver:
         owner = _OWNED_BEFORE.search(text, start, first.start)
         if owner and not any(m.end <= first.start for m in matches) and not self.find(owner.group(1)):
             return None  # "the buyer's India development centre", "Apple's India office": the owner's, not a state
-        if first.kind in ("demonym", "country") and (first.start >= core_end or text.startswith("$", first.end)) \
-                and _qualifies_a_thing(text, first.end):
+        if first.kind in ("demonym", "country") and (first.start >= core_end and _qualifies_a_thing(text, first.end)
+                                                     or text.startswith("$", first.end)):
             # "the signature of a Brazilian striker", "aid of 5 million US dollars": the
-            # nationality is the player's, the country the currency's
+            # nationality is the player's, the country the currency's ("US$8 million" too)
             return None
         if first.kind in ("capital", "demonym") and not self.is_country_name(first.text) \
                 and _part_of_a_name(text, start, end, first, matches):
@@ -564,10 +564,7 @@ def _things() -> frozenset[str]:
 
 
 def _qualifies_a_thing(text: str, at: int) -> bool:
-    """The word right after `at` is a player, team, work or good ("a Brazilian striker"), or
-    `at` opens an amount of money ("US$8 million")."""
-    if text[at:at + 1] == "$":
-        return True
+    """The word right after `at` is a player, team, work or good ("a Brazilian striker")."""
     nxt = _WORD.match(text, at + 1) if text[at:at + 1] == " " else None
     return nxt is not None and nxt.group().lower() in _things()
 

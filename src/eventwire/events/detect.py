@@ -77,8 +77,7 @@ RIOT = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "riot")
 WEAPONS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "weapon")
 RELIC_WORDS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "relic")
 # what a relic story finds: the weapon words and the bombs, shells and ordnance of old wars
-_ORDNANCE = WEAPONS | {"bomb", "bombs", "shell", "shells", "ordnance", "munition", "munitions", "explosive",
-                       "explosives", "torpedo", "mines"}
+_ORDNANCE = WEAPONS | {r["word"] for r in _CONTEXT_ROWS if r["kind"] == "ordnance"}
 DESIRE = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "desire")
 FIGURATIVE = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "figurative")
 SPACE = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "space")
@@ -1299,6 +1298,11 @@ def match_report(segments: list) -> bool:
     ("the council voted 13-0") or a span of days."""
     firsts = [s for s in segments if s.kind == "headline"][:1] + [s for s in segments if s.kind == "body"][:1]
     return any(_scored(s.text) and CONTEST_WORDS & set(_WORDS.findall(s.text.lower())) for s in firsts)
+
+
+def words_of(text: str) -> set[str]:
+    """The lower-cased words of a text, as the context word lists are matched."""
+    return set(_WORDS.findall(text.lower()))
 
 
 def sport_story(segments: list) -> bool:
