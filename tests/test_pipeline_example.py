@@ -261,3 +261,20 @@ def test_an_ordinary_crime_arrest_is_no_political_event(pipeline):
     # an arrest of protesters or a journalist names a party and stays
     text = "Police in Mombasa on Monday arrested 14 protesters and a journalist over the unpaid wages march."
     assert [e.type for e in pipeline.extract(Article(id="t", text=text)).events if e.type == "COERCE"]
+
+
+def test_private_lives_and_space_experiments_are_no_political_events(pipeline):
+    from eventwire.model import Article
+
+    for text in [
+        "Actor and ex-wife end bitter divorce battle with settlement\nHollywood actor Daniel Cross and former wife "
+        "Elena Marsh have reached a settlement in their divorce, ending an 18-month court battle over custody and a "
+        "Malibu property. Both sides agreed to share custody of their two children.",
+        "Japanese probe fires impactor at asteroid to sample fresh material\nA small copper impactor fired from a "
+        "Japanese spacecraft struck the surface of a near-Earth asteroid on Monday, blasting out a crater so the "
+        "probe can collect subsurface samples.",
+    ]:
+        assert not pipeline.extract(Article(id="t", text=text)).events, text
+    # civilians who accuse the police, or are freed, are news
+    text = "Tribal women from three villages in Bijapur district have accused security forces of molestation."
+    assert pipeline.extract(Article(id="t", text=text)).events

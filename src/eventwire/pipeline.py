@@ -225,7 +225,8 @@ class Pipeline:
                 if e.status != "negated" and _grounded(e, self.relevance.bare_attack, self.relevance.bare_coercion)
                 and not (story.game and _played(e)) and not (story.market and self._traded(e))
                 and not _history(ms, article.date) and not _commerce(e) and not (story.show and _policed(e))
-                and not (story.relic and not _hurt_anyone(e)) and not _crime_arrest(e, ctx.text)]
+                and not (story.relic and not _hurt_anyone(e)) and not _crime_arrest(e, ctx.text)
+                and not _private(e)]
         events, clusters = [e for e, _ in kept], [ms for _, ms in kept]
         # only now, so that what grounds an event above is the place its own words gave
         for event, ms in zip(events, clusters):
@@ -304,6 +305,18 @@ def _commerce(event) -> bool:
     a1, a2 = event.actor1, event.actor2
     return event.type not in ("ASSAULT", "FIGHT") and a1 is not None and a1.sector == "BUS" \
         and (a2 is None or a2.sector == "BUS")
+
+
+def _private(event) -> bool:
+    """A deal, a meeting, a show of support or a joint act among private persons, or of one with
+    no one named, is private life, not a political event: "Hollywood actor Daniel Cross and
+    former wife Elena Marsh have reached a settlement" (an AGREE about their two children).
+    Violence, coercion, protest, releases, aid and accusations by or to civilians stay."""
+    parties = [a for a in (event.actor1, event.actor2) if a is not None]
+    return event.type in _PRIVATE_TYPES and bool(parties) and all(a.sector == "CVL" for a in parties)
+
+
+_PRIVATE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE"}
 
 
 def _played(event) -> bool:

@@ -821,8 +821,10 @@ def _figurative(tok: Token, etype, a1: Actor | None, a1_tok: Token | None, a2_to
                                                           for g in c.children if g.dep_ == "pobj"]
     if not harmed and any(o.lemma_.lower() in work_heads() or o.lower_ in work_heads() for o in made):
         return True  # "shooting of the studio's next film began", "shot a music video": filmed
-    if not harmed and etype.mode == "aerial" and any(t.lower_ in SPACE for t in tok.sent):
-        return True  # "launches H3 rocket carrying navigation satellite": a space launch
+    if not harmed and any(t.lower_ in SPACE for t in tok.sent):
+        # "launches H3 rocket carrying navigation satellite": a space launch; "an impactor fired
+        # from a Japanese spacecraft struck the asteroid": an experiment
+        return True
     agent = _child(tok, "nsubj")
     if not harmed and agent is not None and (agent.lower_ in FIGURATIVE or agent.lemma_.lower() in FIGURATIVE) \
             and not _measure(agent):
