@@ -1123,3 +1123,11 @@ def test_a_threat_cited_or_posed_is_no_threat_made(pipeline):
 ])
 def test_sport_surprise_and_wildlife_stories_are_no_events(pipeline, text):
     assert not _extract(pipeline, text).events
+
+
+def test_giving_no_reason_is_no_refusal(pipeline):
+    text = ("A meeting between the Serbian and Kosovo chief negotiators has been postponed indefinitely, the office "
+            "of the EU Special Representative said, giving no reason.")
+    assert "REJECT" not in [e.type for e in _extract(pipeline, text).events if e.cameo == "121"]
+    # a refusal said with "not" stays one
+    assert "REJECT" in [e.type for e in _extract(pipeline, "Syria will not accept refugees from Lebanon.").events]

@@ -179,6 +179,13 @@ def _without(chain: list[Token]) -> bool:
     return any(t.dep_ in ("pcomp", "pobj") and t.head.lower_ == "without" for t in chain)
 
 
+def _none_given(trigger: Token) -> bool:
+    """The act's own object is negated by its determiner ("giving no reason", "offered no
+    details"), with no "not" or "never" on the verb."""
+    return not any(c.dep_ == "neg" for c in trigger.children) and any(
+        c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ in NEG_DETS for d in c.children) for c in trigger.children)
+
+
 def modality(trigger: Token) -> str | None:
     """'negated', 'hypothetical' or 'planned' from the words governing the event word."""
     chain = _chain(trigger)
@@ -223,8 +230,9 @@ def frame(trigger: Token, modal: str | None, reported: bool) -> str | None:
                 continue
             if c.lower_ in OBLIGATION or (reported and c.lower_ in ADVICE):
                 return "demand"
-    if modal == "negated" and not _without(_chain(trigger)):
-        return "refuse"  # ("without giving any toll" is no refusal to give one: it was not given)
+    if modal == "negated" and not _without(_chain(trigger)) and not _none_given(trigger):
+        # ("without giving any toll" and "giving no reason" are no refusals: nothing was given)
+        return "refuse"
     if any(t.lemma_.lower() in SCHEDULED for t in _chain(trigger)[1:]):
         return None  # "is scheduled to attend a summit": a timetable, not a promise
     if modal in ("planned", "hypothetical"):
