@@ -1083,8 +1083,16 @@ def test_a_patrol_under_fire_is_shot_at(pipeline, text, violent):
     # an act dated in its own relative clause centuries ago is history
     "An exhibition opening at the National Museum on Friday marks the 500th anniversary of the First Battle of "
     "Panipat, in which Babur's army and its field artillery defeated Ibrahim Lodi's forces in 1526.",
+    # a sport story by its headline's role words, score or not
+    'Shujaa coach rallies his troops for Dubai Sevens opener against Fiji\nKenya Sevens head coach told his troops '
+    'to "fight for every ball" as Shujaa prepare to open their Dubai Sevens campaign against Fiji on Saturday.',
+    # a surprise, a contest for stars, a wild animal captured
+    "Indian teen stuns Norwegian GM in Oslo to seal final norm",
+    "Mexico City taco stands battle for Michelin stars",
+    "Forest officials capture tusker that raided farms in Wayanad\nKerala Forest Department officials on Monday "
+    "tranquilised and captured a wild elephant that had raided farms around Sulthan Bathery for weeks.",
 ])
-def test_figures_negations_races_and_history_are_no_events(pipeline, text):
+def test_figures_negations_sport_wildlife_and_history_are_no_events(pipeline, text):
     assert not _extract(pipeline, text).events
 
 
@@ -1109,20 +1117,6 @@ def test_a_threat_cited_or_posed_is_no_threat_made(pipeline):
     text = "The minister said the group posed a threat to national security."
     assert "THREATEN" not in [e.type for e in _extract(pipeline, text).events]
     assert "THREATEN" in [e.type for e in _extract(pipeline, "North Korea warns of overwhelming response to allied drills.").events]
-
-
-@pytest.mark.parametrize("text", [
-    # a sport story by its headline's role words, score or not
-    'Shujaa coach rallies his troops for Dubai Sevens opener against Fiji\nKenya Sevens head coach told his troops '
-    'to "fight for every ball" as Shujaa prepare to open their Dubai Sevens campaign against Fiji on Saturday.',
-    # a surprise, a contest for stars, a wild animal captured
-    "Indian teen stuns Norwegian GM in Oslo to seal final norm",
-    "Mexico City taco stands battle for Michelin stars",
-    "Forest officials capture tusker that raided farms in Wayanad\nKerala Forest Department officials on Monday "
-    "tranquilised and captured a wild elephant that had raided farms around Sulthan Bathery for weeks.",
-])
-def test_sport_surprise_and_wildlife_stories_are_no_events(pipeline, text):
-    assert not _extract(pipeline, text).events
 
 
 def test_giving_no_reason_is_no_refusal(pipeline):
