@@ -227,6 +227,23 @@ def test_a_market_reports_moves_are_its_prices(product_pipeline, text, kept):
     "1,200 officers as about 80,000 fans packed the stadium for the homecoming concert on Saturday.",
     "Blast at fireworks factory kills eight workers\nFire officials said friction while mixing chemicals triggered the "
     "blast at the factory near Sivakasi.",
+    # filming, a vaccination drive, a warning of scammers, a road accident, a burglar jailed, a takeover
+    "Netflix series on Lahore's gang wars shoots final schedule in Karachi - The Express Tribune\nThe crime drama, "
+    "set in the gang wars of 1990s Lahore, began shooting its final schedule in Karachi this week, with several "
+    "scenes filmed around the old city and the port.",
+    "Measles vaccination drive targets two million children in Kano\nHealth teams fanned out across Kano on Monday in "
+    "a week-long campaign targeting two million children under five.",
+    "Police warn of scammers posing as army officers\nPune police have warned residents about fraudsters who pose as "
+    "army officers, offering to sell furniture and vehicles cheaply.",
+    "14 killed as bus plunges into gorge in Himachal's Mandi - PTI\nFourteen passengers were killed and 22 injured "
+    "when a private bus skidded off the road and plunged into a 200-metre gorge in Mandi district on Sunday "
+    "evening, police said.",
+    "Man jailed for burglaries targeting elderly neighbours - Yorkshire Evening Post\nA 34-year-old man who burgled "
+    "the homes of three elderly neighbours in Leeds was jailed for four years at Leeds Crown Court on Thursday. The "
+    "judge said he had targeted \"the most vulnerable people on his street.\"",
+    "Cement giant launches hostile bid for rival in takeover battle - Mint\nAn Indian cement major on Monday "
+    "launched a hostile bid for a smaller rival, offering shareholders a 22% premium. The target's board called "
+    "the offer \"opportunistic\" and said it would defend the company's independence.",
 ])
 def test_ordinary_news_with_words_of_war_codes_nothing(product_pipeline, text):
     events = product_pipeline.extract(Article(id="t", text=text, date=date(2025, 10, 17))).events
@@ -278,3 +295,13 @@ def test_private_lives_and_space_experiments_are_no_political_events(pipeline):
     # civilians who accuse the police, or are freed, are news
     text = "Tribal women from three villages in Bijapur district have accused security forces of molestation."
     assert pipeline.extract(Article(id="t", text=text)).events
+
+
+def test_a_foreigner_singled_out_does_not_place_the_story(product_pipeline):
+    """"a British citizen", "the UK embassy": the story is in Tbilisi, where its dateline is."""
+    text = ("Police clear Rustaveli Avenue with water cannon; 30 detained - Civil.ge\nTBILISI -- Riot police used "
+            "water cannon early Sunday to clear demonstrators who had blocked Rustaveli Avenue, and 30 people were "
+            "detained, the Interior Ministry said. One of those held was a British citizen, the UK embassy confirmed.")
+    events = product_pipeline.extract(Article(id="t", text=text, date=date(2026, 2, 15))).events
+    assert events and all(e.location is not None and e.location.country == "GEO" for e in events), \
+        [(e.type, e.location) for e in events]

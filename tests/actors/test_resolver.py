@@ -70,6 +70,11 @@ def nlp():
     ("Pakistani police barracks", "PAK", "COP"),
     ("a police bus", None, "COP"),
     ("a passenger bus", None, "CVL"),
+    # homes struck are the people's of the country they are in, whatever words name them
+    ("two apartment buildings in Ukraine's northeastern city of Kharkiv", "UKR", "CVL"),
+    ("a residential area in Gaza", "PSE", "CVL"),
+    # a company called a "major" by its trade is a business, not the state of its nationality
+    ("An Indian cement major", "IND", "BUS"),
     # the one-word spelling of the coast guard
     ("seven coastguards", None, "MIL"),
     # a national of a country is a person, not the state

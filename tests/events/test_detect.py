@@ -699,7 +699,10 @@ def test_interference_is_no_aid(pipeline):
 
 
 @pytest.mark.parametrize("text, host", [
-    ("Germany's foreign minister arrived in Kyiv on an unannounced visit.", None),
+    # a foreign capital a visitor arrives in stands for the host state
+    ("Germany's foreign minister arrived in Kyiv on an unannounced visit.", "UKR"),
+    ("China's Foreign Minister arrived in Honiara yesterday for a two-day official visit.", "SLB"),
+    ("China's Foreign Minister arrived in the Solomon Islands on Monday for a two-day official visit.", "SLB"),
     # "the first such trip" is this one, not a kind of trip
     ("Turkey's foreign minister visited Damascus on Wednesday, the first such trip in more than a decade.", "SYR"),
 ])

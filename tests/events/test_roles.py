@@ -521,3 +521,11 @@ def test_offices_raided_are_their_owners(pipeline):
             "in the capital and arrested 11 activists they accused of planning an unsanctioned demonstration.")
     raid = [e for e in pipeline.extract(Article(id="t", text=text)).events if e.type == "ASSAULT"]
     assert raid and raid[0].actor2 is not None and raid[0].actor2.sector == "OPP"
+
+
+def test_a_participle_set_off_by_a_comma_leaves_both_parties(pipeline):
+    text = ("The state commissions on border delimitation of Armenia and Azerbaijan, led by the two countries' deputy "
+            "prime ministers, met on Thursday in the Azerbaijani town of Gabala.")
+    e = _best(pipeline, text)
+    assert e.type == "CONSULT" and {_side(e.actor1), _side(e.actor2)} == {("ARM", "GOV"), ("AZE", "GOV")}
+

@@ -304,3 +304,12 @@ def test_a_district_of_a_province_the_gazetteer_lacks_is_in_that_province(gp):
     text = ("TURBAT: Five passengers were killed when a roadside bomb exploded next to a passenger coach in Kech "
             "district of Balochistan, Levies officials said.")
     assert [t.country for t in gp.geoparse(text) if t.text == "Kech"] == ["PAK"]
+
+
+@pytest.mark.parametrize("text", [
+    "Police clear the avenue - Reuters\nTBILISI -- Riot police used water cannon early Sunday.",
+    "Police clear the avenue - Civil.ge\nTBILISI -- Riot police used water cannon early Sunday.",
+])
+def test_a_dateline_after_an_outlet_line_is_read(gp, text):
+    """A capitalised word at the end of the line before is no first name of the dateline's city."""
+    assert one(gp.geoparse(text), "TBILISI").country == "GEO"

@@ -320,6 +320,17 @@ def _speaker(ctx, top) -> bool:
                 or (top.feature or "").startswith("PPL") and _CITY_SPEAKS.match(after))
 
 
+_FOREIGNER_AFTER = re.compile(r"\s+(?:%s)\b" % "|".join(_ROLES["foreigner_nouns"]), re.IGNORECASE)
+
+
+def foreigner(text: str, start: int, end: int) -> bool:
+    """The country word at text[start:end] singles out a foreigner, a foreign mission or a
+    group based there: "one of those held was a British citizen", "the UK embassy
+    confirmed", "a UK-based group that tracks the war". Such a country is where the
+    article's events do not happen. (A bare "an American" may be at home.)"""
+    return bool(_FOREIGNER_AFTER.match(text, end) or _BASED.match(text, end))
+
+
 def _origin(ctx, top) -> bool:
     """A place named only as where someone comes from or is based: "a UK-based group",
     "militants from Afghanistan", "residents of Swat"."""
@@ -381,7 +392,8 @@ def _at_home(ctx, found: list, top) -> list:
 def _votes(ctx, t) -> bool:
     """Whether toponym `t` counts toward the countries the article is about."""
     return bool(t.country and t.role not in ("street", "shared") and not _BORDER.match(ctx.text, t.end)
-                and not _origin(ctx, t))  # "near the Afghan border", "a UK-based group": not there
+                and not _origin(ctx, t) and not foreigner(ctx.text, t.start, t.end))
+    # "near the Afghan border", "a UK-based group", "a British citizen": not there
 
 
 def context_countries(ctx) -> Counter:

@@ -347,6 +347,7 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
         governor = _governor(tok, trigger_types)
         claim = claims.reporting_frame(tok)
         a1, a2, a1_tok, a2_tok = _roles(tok, etype, ctx, claim.source)
+        hosted = None  # a host state named by its capital, which is also where they meet
         if etype.type == "ACCUSE" and _armed_hand(a1, a1_tok, ctx.roles.resolver):
             # "Militants attacked government forces": PETRARCH reads "attack" + "government" as
             # criticism; an armed hand attacks in the word's own sense (only words of attack:
@@ -411,6 +412,11 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
             continue  # "Russian tycoon buys English football club": business among businesses
         if etype.type not in VIOLENT and _a_market(a1_tok, a2):
             continue  # "investors cheered the approval of the IMF loan": a market, no party
+        if etype.type == "CONSULT" and a2 is None and a1 is not None and a1.country:
+            host = _host_capital(tok, a1, ctx)
+            if host is not None:
+                a2, a2_tok = host
+                hosted = a2
         if etype.type == "CONSULT" and a2 is None and _meets_no_one(tok, a1_tok, ctx):
             continue  # "The army chief attended the passing-out parade"
         if _bare_death(tok, trigger_types, words):
@@ -528,7 +534,8 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
                 m.place_hint = _place_hint(m, segment, ctx)
         elif etype.type in CLAUSE_LOCATED_TYPES:
             m.location = where.venue(tok, doc, segment, ctx, set(trigger_types),
-                                     (a2.start, a2.end) if a2 is not None and a2.start is not None else None)
+                                     (a2.start, a2.end) if a2 is not None and a2.start is not None
+                                     and a2 is not hosted else None)
         if m.location is not None and m.location.start is not None:
             m.evidence.append(_ev(ctx, m.location.start, m.location.end, "location"))
         if m.location is None and m.place_hint is None:
@@ -860,6 +867,9 @@ _HANDED = {"ASSAULT", "FIGHT", "COERCE"}
 _AGENT_NOUN = ("er", "or", "ist", "ant", "ent", "man", "men")
 
 
+_TELLING_NOUNS = frozenset(_ROLES["claim_verbs"]) | frozenset(_ROLES["statement_nouns"]) | frozenset(_ROLES["responsibility_nouns"])
+
+
 def _no_hand(tok: Token, etype, trigger_types: dict, resolver, headline: bool = False) -> bool:
     """The verb names who or what did it, and that is no party, no weapon and no act: a
     thing, a trend or a vehicle ("a slump hit the economy", "inflation hit a record high",
@@ -876,6 +886,9 @@ def _no_hand(tok: Token, etype, trigger_types: dict, resolver, headline: bool = 
         return True  # "sanctions targeting 100 tankers": whom a measure is aimed at
     if len(agents) == 1 and agents[0].lower_ in ("that", "which") and tok.dep_ == "relcl":
         agents = [tok.head]  # "a wild elephant that had raided farms": the elephant raided them
+    if not agents and tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.lemma_.lower() not in _TELLING_NOUNS:
+        # "a vaccination campaign targeting two million children" (not "IS claims killing 15")
+        agents = [tok.head]
     if len(agents) != 1 or agents[0].pos_ != "NOUN":
         return False
     agent = agents[0]
@@ -956,6 +969,29 @@ def _meets_no_one(verb: Token, a1_tok: Token | None, ctx: ArticleContext) -> boo
     unannounced visit"). Talks named by a noun ("peace talks started") stand alone."""
     return verb.pos_ == "VERB" and not (a1_tok is not None and any(c.dep_ == "conj" for c in a1_tok.subtree)) \
         and not _visits_a_place(verb, ctx)
+
+
+_VISITING = frozenset(lexicon("roles")["visiting_verbs"])
+
+
+def _host_capital(verb: Token, visitor: Actor, ctx: ArticleContext) -> tuple[Actor, Token] | None:
+    """(host, its token) of a visit to a foreign capital: "China's Foreign Minister arrived in
+    Honiara for a two-day visit" meets the Solomon Islands' government. A capital stands for
+    its state only as the place a foreign visitor goes to, not where crowds march; a visit
+    "for a summit with Kim" or by two who "met in Rome" has its other party named."""
+    if verb.lemma_.lower() not in _VISITING \
+            or any(t.dep_ == "conj" for s in verb.children if s.dep_ == "nsubj" for t in s.subtree) \
+            or any(t.lower_ == "with" and t.dep_ == "prep" for t in verb.subtree):
+        return None
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "to"):
+            for g in c.children:
+                if g.dep_ == "pobj" and ctx.roles.resolver.is_place_name(g.text) \
+                        and not ctx.roles.resolver.is_country_name(g.text):
+                    host = resolve_token(g, ctx.roles)
+                    if host is not None and host.country and host.country != visitor.country:
+                        return host, g
+    return None
 
 
 def _visits_a_place(verb: Token, ctx: ArticleContext) -> bool:

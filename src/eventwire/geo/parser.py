@@ -53,7 +53,7 @@ _ROADS = (r"(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.|Lane|Drive|Dr
           r"Freeway|Expressway|Turnpike|Pike|Terrace)(?![\w'’-])")
 _ROAD_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w'’-]*)?[ \t]+" + _ROADS)
 _ROAD_WORD = re.compile(r"\b" + _ROADS)  # any at all, first
-_JOIN_GAP = re.compile(r"^[ \t]+$|^$")
+_JOIN_GAP = re.compile(r"[ \t]*\Z")  # (\Z: "$" would also match before a line break)
 # abbreviations inside place names, whose full stop does not end the name (folding.tsv maps
 # "st." and "saint" to one key)
 _NAME_ABBREVS = {"St", "Ste", "Mt", "Ft", "Pt", "Sta", "Sto"}

@@ -14,6 +14,7 @@ from collections import Counter
 from functools import lru_cache
 
 from eventwire.attributes.claims import STATUS_RANK
+from eventwire.attributes.location import foreigner
 from eventwire.events.detect import LOCATED_TYPES, STANDOFF_MODES, WEAPONS, Mention, family
 from eventwire.events.roles.countries import _LINE_SIDES as _ROLE_LINE_SIDES
 from eventwire.events.roles.countries import BORDER_WORDS, CONTESTED_LINES, SIDED_PLACES
@@ -275,6 +276,8 @@ def article_countries(mentions: list[Mention]) -> list[str]:
                 continue
             if _BORDER_AFTER.match(seg.text, hit.end):
                 continue  # "near the Afghan border": on this side of it
+            if foreigner(seg.text, hit.start, hit.end):
+                continue  # "a British citizen", "the UK embassy": singled out where not at home
             before = _WORD.findall(seg.text[max(0, hit.start - 20):hit.start].lower())[-2:]
             # "in Indian firing": a demonym after "in" is whose fire, not where
             locative = hit.kind != "demonym" and LOCATIVE & set(before)

@@ -176,6 +176,11 @@ def _coordinated_sides(toks: list[Token], ctx: RoleContext) -> tuple[Actor, Acto
     if not toks:
         return None
     span = toks[0].doc[toks[0].i: toks[-1].i + 1]
+    verb = next((t for t in span if t.pos_ in ("VERB", "AUX") and t.dep_ != "amod"), None)
+    if verb is not None and verb.dep_ == "acl" and verb.i - 1 > span.start and span.doc[verb.i - 1].text == ",":
+        # "the commissions of Armenia and Azerbaijan, led by their deputy prime ministers":
+        # a participle set off by a comma only describes the parties it follows
+        span = span.doc[span.start: verb.i - 1]
     if any(t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" for t in span):  # "the divided island" is a phrase
         # a clause, not a phrase: "Pakistani civilian killed in Indian shelling" (a headline
         # the parser hangs on the noun) names a victim and a shooter, not two sides

@@ -118,12 +118,22 @@ def _place_target(verb: Token, obj: Token | None, source: Actor | None, ctx: Rol
         if pobj is None:
             continue
         node = _child(pobj, "poss") if _child(pobj, "poss") is not None and not ctx.resolver.is_place_name(pobj.text) else pobj
-        if not ctx.resolver.is_country_name(node.text):
+        if not ctx.resolver.is_country_name(_name_text(node)):
             continue  # a capital named as the place is a city ("marched in Paris"), not its state
         found = resolve_token(node, ctx)
         if found is not None and found.country and (source is None or source.country != found.country):
             return node
     return None
+
+
+def _name_text(tok: Token) -> str:
+    """A proper name with the words compounded before its head: "Sri Lanka", "the Solomon
+    Islands" (whose head alone, "Islands", names nothing)."""
+    left = tok.i
+    while left > 0 and tok.doc[left - 1].dep_ in ("compound", "flat") and tok.doc[left - 1].head.i in range(left, tok.i + 1) \
+            and tok.doc[left - 1].pos_ == "PROPN":
+        left -= 1
+    return tok.doc[left:tok.i + 1].text
 
 
 def _wider_targets(verb: Token, depth: int = 2) -> list[Token]:
