@@ -305,3 +305,6 @@ def test_a_foreigner_singled_out_does_not_place_the_story(product_pipeline):
     events = product_pipeline.extract(Article(id="t", text=text, date=date(2026, 2, 15))).events
     assert events and all(e.location is not None and e.location.country == "GEO" for e in events), \
         [(e.type, e.location) for e in events]
+    # the police and the crowd are Georgia's too
+    assert all(a.country == "GEO" for e in events for a in (e.actor1, e.actor2) if a is not None and a.sector), \
+        [(e.actor1, e.actor2) for e in events]

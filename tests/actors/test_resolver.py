@@ -75,6 +75,15 @@ def nlp():
     ("a residential area in Gaza", "PSE", "CVL"),
     # a company called a "major" by its trade is a business, not the state of its nationality
     ("An Indian cement major", "IND", "BUS"),
+    # a party named for its country is no state, its "Congress" no legislature
+    ("Pakistan Peoples Party", "PAK", "PTY"),
+    ("Pakistan Tehreek-e-Insaf (PTI)", "PAK", "PTY"),
+    ("Indian National Congress", "IND", "PTY"),
+    ("The US Congress", "USA", "LEG"),
+    ("the Myanmar National Democratic Alliance Army", "MMR", "MIL"),
+    # a channel is the press; Maoists are insurgents
+    ("Belgian public channel RTBF", "BEL", "MED"),
+    ("Twenty-three Maoist cadres", None, "REB"),
     # the one-word spelling of the coast guard
     ("seven coastguards", None, "MIL"),
     # a national of a country is a person, not the state

@@ -1128,3 +1128,30 @@ def test_giving_no_reason_is_no_refusal(pipeline):
     assert "REJECT" not in [e.type for e in _extract(pipeline, text).events if e.cameo == "121"]
     # a refusal said with "not" stays one
     assert "REJECT" in [e.type for e in _extract(pipeline, "Syria will not accept refugees from Lebanon.").events]
+
+
+def test_a_ban_on_the_press_or_a_party_is_a_restriction(pipeline):
+    text = ("Burkina Faso's media regulator, the Superior Council of Communication (CSC), on Friday suspended the "
+            "broadcasting of Belgian public channel RTBF for three months.")
+    (e,) = _extract(pipeline, text).events
+    assert (e.cameo, e.actor1.country, e.actor2.country, e.actor2.sector) == ("1721", "BFA", "BEL", "MED")
+    (e,) = _extract(pipeline, "The court banned the opposition party.").events
+    assert e.cameo == "1722"
+    # the rallies banned did not happen
+    assert [e.cameo for e in _extract(pipeline, "Police banned all rallies in the capital.").events] == ["1721"]
+
+
+def test_a_promised_response_is_a_threat(pipeline):
+    assert [e.type for e in _extract(pipeline, "Moscow promised a tough response.").events] == ["THREATEN"]
+
+
+def test_things_seized_are_no_one_s(pipeline):
+    """Weapons recovered name no owner: no civilians are made their target."""
+    (e,) = _extract(pipeline, "Security forces recovered two AK-47 rifles from the site in Kupwara.").events
+    assert e.mode == "seize" and e.actor2 is None
+
+
+def test_a_ceasefire_among_tribes_is_no_private_life(pipeline):
+    text = "Rival tribes in Kurram district agreed on Saturday to a ceasefire after a grand jirga in Kohat."
+    (e,) = _extract(pipeline, text).events
+    assert e.mode == "ceasefire" and (e.actor1.country, e.actor1.sector) == ("PAK", "CVL")

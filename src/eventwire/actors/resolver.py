@@ -270,6 +270,13 @@ class ActorResolver:
             # company the dictionaries lack, of the country that qualifies it, not its state
             return self._make(text, start, end, entities[0].country, "BUS", None)
 
+        party = _party_name(text, start, end, entities, matches)
+        if party is not None:
+            # "Pakistan Peoples Party", "Pakistan Tehreek-e-Insaf", "Indian National Congress":
+            # a party named for its country, which the dictionaries lack, is no state (and its
+            # "Congress" or "Muslim" no legislature or faith)
+            return self._make(text, start, end, party.country, "PTY", None)
+
         head = None
         if head_at is not None:
             head = next((m for m in core_roles if m.start <= head_at < m.end), None)
@@ -508,6 +515,24 @@ def _part_of_a_name(text: str, start: int, end: int, m: ActorMatch, matches: lis
     return any(w.lower() not in _FUNCTION_WORDS and w.lower() not in _TITLE_WORDS
                and not any(x.start <= at < x.end for x in matches) for at, w in spans)
 
+
+# the rest of a political party's name after its country's: "Peoples Party", "Muslim League (N)",
+# "Tehreek-e-Insaf", "National Congress", "Awami League" (words in party_name_heads, roles.json)
+_PARTY_NAME = re.compile(r"(?:\s+[A-Z][\w'’]*(?:-[\w'’]+)*){0,3}?\s+(?:%s)(?!\w)(?!\s+(?:Army|Armies|Forces|"
+                         r"Brigades?|Militias?|Government))" % "|".join(lexicon("roles")["party_name_heads"]))
+
+
+def _party_name(text: str, start: int, end: int, entities: list[ActorMatch],
+                matches: list[ActorMatch]) -> ActorMatch | None:
+    """The country word that begins a party's name filling the phrase's start ("the Pakistan
+    Peoples Party"), when no group of the dictionaries is named in it."""
+    first = entities[0] if entities else None
+    if first is None or first.kind not in ("country", "demonym") or text[start:first.start].strip().lower() not in ("", "the"):
+        return None
+    found = _PARTY_NAME.match(text, first.end, end)
+    if found is None or any(m.kind in NAMED_KINDS and first.end <= m.start < found.end() for m in matches):
+        return None
+    return first
 
 # a common owner right before a country word: "the buyer's India ...", "Apple's India ..."
 _OWNED_BEFORE = re.compile(r"\b(\w+)['’]s\s+$")

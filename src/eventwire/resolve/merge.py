@@ -256,6 +256,10 @@ def article_countries(mentions: list[Mention]) -> list[str]:
     for m in mentions:
         if m.location is not None and m.location.country:
             votes[m.location.country] += 3
+        elif m.place_hint is not None and m.place_hint.country and m.place_hint.source != "country":
+            # the place its sentence or the article names ("TBILISI --"), not a mere country
+            # word: worth a country word of the event sentences
+            votes[m.place_hint.country] += 1
     resolver = ActorResolver.load()
     # the nationality of a state's forces that strike ("Pakistani troops raided ...") says
     # who fired, not where: forces fight abroad too, so such a word counts least; and fire
