@@ -1155,3 +1155,12 @@ def test_a_ceasefire_among_tribes_is_no_private_life(pipeline):
     text = "Rival tribes in Kurram district agreed on Saturday to a ceasefire after a grand jirga in Kohat."
     (e,) = _extract(pipeline, text).events
     assert e.mode == "ceasefire" and (e.actor1.country, e.actor1.sector) == ("PAK", "CVL")
+
+
+def test_who_adds_firms_to_a_sanctions_list_sanctions_them(pipeline):
+    (e,) = _extract(pipeline, "The US on Monday put three Iranian firms on its Russia sanctions list.").events
+    assert (e.cameo, e.actor1.country, e.actor2.country, e.actor2.sector) == ("163", "USA", "IRN", "BUS")
+    # a company based in a country is not its state
+    text = "Britain on Tuesday added a Kyrgyzstan-based cryptocurrency exchange to its sanctions list."
+    (e,) = _extract(pipeline, text).events
+    assert e.actor1.country == "GBR" and (e.actor2 is None or e.actor2.sector != "GOV")

@@ -351,6 +351,11 @@ class ActorResolver:
             # on the country they name)
             return None
         first = entities[0]
+        if _BASED_AFTER.match(text, first.end):
+            # "a Kyrgyzstan-based cryptocurrency exchange", "a UK-based monitor": based there,
+            # which is no state; a company of that country where the head says so
+            return self._make(text, start, end, first.country, "BUS", None) \
+                if _a_business(text, first.end, core_end, entities) else None
         if first.kind == "ethnic" or _names_other_thing(text, start, core_end, entities):
             if first.kind != "ethnic" and _a_business(text, start, core_end, entities):
                 # "Nigerian banks", "Dutch dredging contractor Van Damme": that country's
@@ -533,6 +538,8 @@ def _party_name(text: str, start: int, end: int, entities: list[ActorMatch],
     if found is None or any(m.kind in NAMED_KINDS and first.end <= m.start < found.end() for m in matches):
         return None
     return first
+
+_BASED_AFTER = re.compile(r"-based\b|\s+based\b", re.IGNORECASE)
 
 # a common owner right before a country word: "the buyer's India ...", "Apple's India ..."
 _OWNED_BEFORE = re.compile(r"\b(\w+)['’]s\s+$")

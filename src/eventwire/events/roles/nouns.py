@@ -129,6 +129,22 @@ def _sanctioned_country(noun: Token, ctx: RoleContext) -> tuple[Token, Token] | 
     return subj, country
 
 
+def _listed_on(noun: Token) -> tuple[Token, Token] | None:
+    """(verb, its object) of "added X to its sanctions list", "put X on the sanctions list"."""
+    lst = noun.head
+    if noun.lower_ not in _SANCTION_NOUNS or noun.dep_ != "compound" or lst.dep_ != "pobj" \
+            or lst.lemma_.lower() not in ("list", "blacklist", "register"):
+        return None
+    prep = lst.head
+    verb = prep.head
+    while verb.dep_ in ("dobj", "conj") and verb.pos_ in ("NOUN", "PROPN"):
+        verb = verb.head  # the parser may hang "to its list" on the object itself
+    obj = _child(verb, "dobj")
+    if prep.lower_ not in ("to", "on", "onto") or verb.pos_ != "VERB" or obj is None:
+        return None
+    return verb, obj
+
+
 def _a_person(tok: Token, ctx: RoleContext) -> bool:
     """A name the dictionaries know as no state, force, group or organisation."""
     found = ctx.resolver.resolve_span(tok.doc[tok.left_edge.i:tok.i + 1], offset=ctx.offset)
@@ -219,6 +235,12 @@ def _noun_roles(noun: Token, ctx: RoleContext, speaker: Token | None, harm: bool
                 src_tok = cand
         if tgt_tok is None:
             tgt_tok = _child(under, "nsubj")
+    listed = _listed_on(noun)
+    if listed is not None:
+        # "Britain added a crypto exchange and two Kazakh firms to its Russia sanctions list":
+        # who adds them sanctions them, whatever regime the list is named for
+        verb, obj = listed
+        src_tok, tgt_tok = verb_subject(verb), obj
     carrier = noun
     if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i > noun.i and noun.head.dep_ == "dobj":
         # "announced a military aid package for Ukraine": the noun the event word classifies
