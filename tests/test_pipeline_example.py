@@ -244,6 +244,13 @@ def test_a_market_reports_moves_are_its_prices(product_pipeline, text, kept):
     "Cement giant launches hostile bid for rival in takeover battle - Mint\nAn Indian cement major on Monday "
     "launched a hostile bid for a smaller rival, offering shareholders a 22% premium. The target's board called "
     "the offer \"opportunistic\" and said it would defend the company's independence.",
+    # a find of the Bronze Age, a meeting postponed
+    "Bronze Age 'battlefield' with 30 warriors found in northern Spain\nArchaeologists in the Spanish province of "
+    "Burgos have uncovered the remains of at least 30 men who appear to have been killed in a single violent clash "
+    "about 3,000 years ago.",
+    "Armenia, Azerbaijan postpone border commission meeting - Armenpress\nYEREVAN - A meeting of the Armenian and "
+    "Azerbaijani border delimitation commissions scheduled for Friday in Gabala has been postponed, the Armenian "
+    "Deputy Prime Minister's office said on Thursday, without giving a reason.",
 ])
 def test_ordinary_news_with_words_of_war_codes_nothing(product_pipeline, text):
     events = product_pipeline.extract(Article(id="t", text=text, date=date(2025, 10, 17))).events
@@ -308,3 +315,13 @@ def test_a_foreigner_singled_out_does_not_place_the_story(product_pipeline):
     # the police and the crowd are Georgia's too
     assert all(a.country == "GEO" for e in events for a in (e.actor1, e.actor2) if a is not None and a.sector), \
         [(e.actor1, e.actor2) for e in events]
+
+
+def test_police_who_confirm_an_attack_tell_of_it(product_pipeline):
+    text = ("Bandits kill 23 in Zamfara village raid; police put toll at 12 - Premium Times\nGUSAU -- Armed bandits "
+            "on motorcycles killed at least 23 people in an attack on Kairu village in Maru Local Government Area of "
+            "Zamfara State on Saturday evening, residents said. The state police command confirmed the attack but "
+            "put the death toll at 12.")
+    events = product_pipeline.extract(Article(id="t", text=text, date=date(2025, 12, 8))).events
+    assert events and not any(e.actor1 is not None and e.actor1.sector == "COP" for e in events), \
+        [(e.type, e.actor1) for e in events]

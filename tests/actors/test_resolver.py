@@ -81,6 +81,9 @@ def nlp():
     ("Indian National Congress", "IND", "PTY"),
     ("The US Congress", "USA", "LEG"),
     ("the Myanmar National Democratic Alliance Army", "MMR", "MIL"),
+    # a continent's part before "American" names a region, not the United States
+    ("Latin American migrants", None, "REF"),
+    ("Druze armed factions", None, "UAF"),
     # a channel is the press; Maoists are insurgents
     ("Belgian public channel RTBF", "BEL", "MED"),
     ("Twenty-three Maoist cadres", None, "REB"),

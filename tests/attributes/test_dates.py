@@ -90,3 +90,11 @@ def test_a_past_year_told_alone_dates_the_act_to_that_year():
     # the year of the report, a season and a count are no such date
     assert read_date("Clashes broke out in 2026 in the capital.", date(2026, 3, 20)).date != date(2026, 1, 1)
     assert read_date("The league's matches in 2019-20 were played behind closed doors.", date(2026, 3, 20)).precision != "year"
+
+
+def test_years_ago_dates_the_act_that_far_back():
+    from eventwire.attributes.dates import read_date
+
+    assert read_date("killed in a single violent clash about 3,000 years ago", date(2026, 3, 27)).date == date(1, 1, 1)
+    found = read_date("the attack two decades ago", date(2026, 3, 27))
+    assert (found.date, found.precision) == (date(2006, 1, 1), "year")

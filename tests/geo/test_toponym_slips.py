@@ -313,3 +313,12 @@ def test_a_district_of_a_province_the_gazetteer_lacks_is_in_that_province(gp):
 def test_a_dateline_after_an_outlet_line_is_read(gp, text):
     """A capitalised word at the end of the line before is no first name of the dateline's city."""
     assert one(gp.geoparse(text), "TBILISI").country == "GEO"
+
+
+def test_a_lone_namesake_abroad_spelled_otherwise_is_dropped(gp):
+    """"Yaroun", a Lebanese village the gazetteer lacks, only folds like Ukraine's Yarun; and
+    "Pan-American" holds no town called Pan."""
+    text = ("An Israeli drone struck a car between Nabatieh and Kfar Roummane in Lebanon. Earlier, an Israeli "
+            "strike on an excavator in the border village of Yaroun wounded its driver.")
+    assert "Yaroun" not in texts(gp.geoparse(text))
+    assert "Pan" not in texts(gp.geoparse("Miners blocked the Pan-American Highway near Chala, Arequipa."))

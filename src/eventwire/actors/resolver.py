@@ -154,6 +154,9 @@ class ActorResolver:
             if (start > 0 and low[start - 1].isalnum()) or (end < n and low[end].isalnum()):
                 continue
             matched = text[start:end]
+            if _REGIONAL.search(text, max(0, start - 10), start) and (
+                    text[start - 1] == "-" or matched.lower() in ("american", "americans")):
+                continue  # "Latin American leaders", "the Pan-American Highway", "Pan-African": a region's
             for i in ids:
                 if _case_ok(self.entries[i][1], self.entries[i][0], matched):
                     hits.append((start, end, i))
@@ -540,6 +543,9 @@ def _party_name(text: str, start: int, end: int, entities: list[ActorMatch],
     return first
 
 _BASED_AFTER = re.compile(r"-based\b|\s+based\b", re.IGNORECASE)
+
+# a continent's part or "Pan-" before a nationality word makes a region's adjective
+_REGIONAL = re.compile(r"(?:\b(?:Latin|South|North|Central|Meso|Native)[ \t]+|\bPan-)$")
 
 # a common owner right before a country word: "the buyer's India ...", "Apple's India ..."
 _OWNED_BEFORE = re.compile(r"\b(\w+)['’]s\s+$")

@@ -51,6 +51,12 @@ _MONTH_WORD = re.compile(r"[a-z]{3,}")  # the month word, not an ordinal's "th"
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\b")
 _YEAR = re.compile(r"\b(\d{4})\b")
+# "3,000 years ago", "two decades earlier", "centuries ago": a time back from the article's
+_COUNT_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "several": 3, "a few": 3, "many": 5}
+_SPAN_YEARS = {"years": 1, "decades": 10, "centuries": 100, "millennia": 1000}
+_YEARS_AGO = re.compile(r"\b(\d[\d,]*|a few|%s)\s+(years|decades|centuries|millennia)\s+(?:ago|earlier)\b"
+                        % "|".join(k for k in _COUNT_WORDS if k != "a few"), re.IGNORECASE)
 # a year told alone after "in": "in 1526", "in 2019" (not "in 2019-20", not a count "in 1,200 homes")
 _IN_YEAR = re.compile(r"\bin (1\d{3}|20\d{2})\b(?![-–/]\d)")
 
@@ -146,6 +152,14 @@ def read_date(text: str, anchor: date | None, *, anchor_is_crawl: bool = False) 
             # "Azerbaijan retook the region last year": that calendar year, nothing finer;
             # "last year's election" dates the election, not the act
             return DateReading(date(anchor.year + years, 1, 1), "year", pos, pos + len(phrase))
+
+    ago = _YEARS_AGO.search(text)
+    if ago is not None:
+        # "killed in a single violent clash about 3,000 years ago", "two decades ago": that
+        # many years back (the earliest date there is for anything older)
+        count = ago.group(1).lower().replace(",", "")
+        years = (int(count) if count.isdigit() else _COUNT_WORDS.get(count, 2)) * _SPAN_YEARS[ago.group(2).lower()]
+        return DateReading(date(max(1, anchor.year - years), 1, 1), "year", ago.start(), ago.end())
 
     year = _IN_YEAR.search(text)
     if year is not None and int(year.group(1)) < anchor.year:

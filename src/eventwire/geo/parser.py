@@ -919,7 +919,8 @@ class Geoparser:
         Manipur report are not Kukichuo, Japan; "Kech" in Balochistan is not Ketsch, Germany, nor
         "Bolan" Antigua's Bolands. A town called by its name stays ("the forum in Davos"), and so
         do cities of LONE_CITY_POP and more, which news names abroad ("two soldiers killed in
-        shelling in Jammu" in a report of Pakistani losses)."""
+        shelling in Jammu" in a report of Pakistani losses). Its own name is its name as spelled:
+        "Yaroun", a Lebanese village the gazetteer lacks, only folds like Ukraine's Yarun."""
         support = Counter(actors)
         for t in tops:
             if t.country:
@@ -927,7 +928,7 @@ class Geoparser:
         drop = set()
         for i, (t, c) in enumerate(zip(tops, senses)):
             if t.role != "place" or c is None or not t.country or self.g.fcode[c] in AREAL \
-                    or self.g.pop[c] >= LONE_CITY_POP or fold(self.g.name[c]) == fold(t.text):
+                    or self.g.pop[c] >= LONE_CITY_POP or _spelling(self.g.name[c]) == _spelling(t.text):
                 continue  # a town called by its own name may be named alone ("the forum in Davos")
             # (a small capital too is a namesake when called by another of its names: "the
             # Complexo da Maré" in a Rio report is not Malé)

@@ -36,6 +36,8 @@ CARRIER_REPORTING = {"confirm", "claim", "admit", "acknowledge", "announce"}
 # who says, or names a thing as an act ("called the strikes an attack"), is no party to it
 _TELLING = {"say", "tell", "report"} | set(_LEX["naming_verbs"])
 _SPEAKER_HEADS = frozenset(_LEX["speaker_heads"])
+_BEARING_WITNESS = {"confirm", "acknowledge", "announce"}
+_ATTACK_NOUNS = frozenset(_LEX["told_attack_nouns"])
 _ARMED_HANDS = {"MIL", "GOV", "REB", "UAF", "COP", "SPY"}
 VIOLENCE_NOUNS = set(_LEX["violence_nouns"])
 
@@ -127,6 +129,11 @@ def _sanctioned_country(noun: Token, ctx: RoleContext) -> tuple[Token, Token] | 
     if adopter is None or hit is None or adopter.country == hit.country:
         return None
     return subj, country
+
+
+def _police(tok: Token, ctx: RoleContext) -> bool:
+    actor = resolve_token(tok, ctx)
+    return actor is not None and actor.sector == "COP"
 
 
 def _listed_on(noun: Token) -> tuple[Token, Token] | None:
@@ -262,6 +269,11 @@ def _noun_roles(noun: Token, ctx: RoleContext, speaker: Token | None, harm: bool
             src_tok = verb_subject(verb)
             if lemma in CARRIER_REPORTING and src_tok is not None and src_tok.lemma_.lower() in _SPEAKER_HEADS:
                 src_tok = None  # "the police command spokesman confirmed the attack": told, not done
+            elif lemma in _BEARING_WITNESS and src_tok is not None and noun.lemma_.lower() in _ATTACK_NOUNS \
+                    and _police(src_tok, ctx):
+                # "The state police command confirmed the attack but put the toll at 12": the
+                # police tell of an attack on others (a raid or an operation they confirm is theirs)
+                src_tok = None
     if src_tok is None and carrier.dep_ == "pobj" and carrier.head.lower_ == "with" \
             and carrier.head.head.lemma_.lower() in RESPONSE_VERBS:
         src_tok = verb_subject(carrier.head.head)  # "Israel responded with strikes"
