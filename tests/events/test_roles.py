@@ -529,3 +529,8 @@ def test_a_participle_set_off_by_a_comma_leaves_both_parties(pipeline):
     e = _best(pipeline, text)
     assert e.type == "CONSULT" and {_side(e.actor1), _side(e.actor2)} == {("ARM", "GOV"), ("AZE", "GOV")}
 
+
+
+def test_a_residential_area_struck_is_its_people(pipeline):
+    e = _best(pipeline, "Russian drones struck a residential area in Odesa overnight, killing three people.")
+    assert _side(e.actor1) == ("RUS", "MIL") and e.actor2 is not None and e.actor2.sector == "CVL"

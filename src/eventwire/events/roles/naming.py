@@ -362,17 +362,26 @@ def _names_party(tok: Token, ctx: RoleContext) -> bool:
     to a thing that only a modifier ties to one ("the naval blockade")."""
     if tok.pos_ == "PROPN" or tok.lower_ in PRONOUNS or ctx.resolver.find(tok.text):
         return True
-    # a noun compound is one word: "police officers", "border guards" name a party though
-    # "officers" alone may not; the hit must end on the head, so "government building" does not
+    # a noun compound is one word: "police officers", "border guards", "a residential area" name
+    # a party though "officers" alone may not; the hit must end on the head, so "government
+    # building" does not
     compounds = []
     for c in reversed(list(tok.lefts)):
-        if c.dep_ != "compound" or c.i != (compounds[0].i if compounds else tok.i) - 1:
+        if c.dep_ not in ("compound", "amod") or c.i != (compounds[0].i if compounds else tok.i) - 1:
             break
         compounds.insert(0, c)
     if not compounds:
         return False
     phrase = tok.doc[compounds[0].i: tok.i + 1].text
-    return any(m.end == len(phrase) for m in ctx.resolver.find(phrase))
+    # (an adjective counts only in a name of civilians the dictionaries hold whole, "a
+    # residential area", "the chief editor": their entries of arms and bases, "heavy machine
+    # guns", "military bases", name things of a force, not the force)
+    whole = any(c.dep_ == "amod" for c in compounds)
+    return any(m.end == len(phrase) and (not whole or m.start == 0 and m.sector in _CIVILIAN_SECTORS)
+               for m in ctx.resolver.find(phrase))
+
+
+_CIVILIAN_SECTORS = {"CVL", "MED", "HLH", "EDU", "REL", "LAB", "BUS", "AGR", "REF", "NGO"}
 
 
 def _inner_party(tok: Token, ctx: RoleContext, speaker: Token | None) -> Actor | None:
