@@ -534,3 +534,13 @@ def test_a_participle_set_off_by_a_comma_leaves_both_parties(pipeline):
 def test_a_residential_area_struck_is_its_people(pipeline):
     e = _best(pipeline, "Russian drones struck a residential area in Odesa overnight, killing three people.")
     assert _side(e.actor1) == ("RUS", "MIL") and e.actor2 is not None and e.actor2.sector == "CVL"
+
+
+def test_the_paramilitary_group_is_the_group_named_before(pipeline):
+    text = ("RSF shelling of El Fasher market kills 15\nAt least 15 civilians were killed when artillery shells "
+            "fired by the Rapid Support Forces hit the market on Monday. The paramilitary group denied targeting "
+            "civilians and accused the army of staging the attack.")
+    events = pipeline.extract(Article(id="t", text=text, date=date(2025, 6, 3))).events
+    told = [e for e in events if e.type in ("REJECT", "ACCUSE")]
+    assert told and all(e.actor1.sector == "REB" and "Rapid Support" in e.actor1.name for e in told), \
+        [(e.type, e.actor1) for e in told]

@@ -414,8 +414,9 @@ def _told_group(tok: Token, ctx: RoleContext, speaker: Token | None = None) -> A
         if node is None or node.lemma_.lower() not in _TOLD_GROUP or node.pos_ != "NOUN":
             continue
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in node.children) \
-                or any(c.dep_ in ("compound", "amod", "nmod") for c in node.children):
-            continue  # "the Wagner group", "the militant group": a name or a kind of its own
+                or any(c.dep_ in ("compound", "nmod") or c.dep_ == "amod" and not c.is_lower for c in node.children):
+            continue  # "the Wagner group", "the Islamist group"... : a name of its own
+        # ("the paramilitary group", "the militant group" describe the one named before)
         at = ctx.offset + node.idx
         said = resolve_token(speaker, ctx) if speaker is not None and speaker is not tok else None
         for actor in [said] * (said is not None) + list(reversed(ctx.recent)):
