@@ -1164,3 +1164,9 @@ def test_who_adds_firms_to_a_sanctions_list_sanctions_them(pipeline):
     text = "Britain on Tuesday added a Kyrgyzstan-based cryptocurrency exchange to its sanctions list."
     (e,) = _extract(pipeline, text).events
     assert e.actor1.country == "GBR" and (e.actor2 is None or e.actor2.sector != "GOV")
+
+
+def test_declared_persona_non_grata_wherever_the_parser_hangs_it(pipeline):
+    text = "Algeria declared two French consular officials in Oran persona non grata on Wednesday."
+    (e,) = _extract(pipeline, text).events
+    assert (e.type, e.cameo, e.actor1.country, e.actor2.country) == ("SANCTION", "166", "DZA", "FRA")
