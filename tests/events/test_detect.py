@@ -1170,3 +1170,8 @@ def test_declared_persona_non_grata_wherever_the_parser_hangs_it(pipeline):
     text = "Algeria declared two French consular officials in Oran persona non grata on Wednesday."
     (e,) = _extract(pipeline, text).events
     assert (e.type, e.cameo, e.actor1.country, e.actor2.country) == ("SANCTION", "166", "DZA", "FRA")
+
+
+def test_an_arrest_no_one_is_named_for_is_the_police_s(pipeline):
+    (e,) = _extract(pipeline, "Thirty people were detained in Tbilisi on Sunday, the Interior Ministry said.").events
+    assert e.mode == "arrest" and (e.actor1.country, e.actor1.sector) == ("GEO", "COP") and e.actor1.start is None

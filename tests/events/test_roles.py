@@ -390,7 +390,8 @@ def test_a_headline_participle_is_a_passive(pipeline, text, sector):
     """Only a headline writes a past participle with a subject and no auxiliary, and it
     writes a passive: the subject is who was arrested or charged, not who did it."""
     events = pipeline.extract(Article(id="t", text=text, date=date(2024, 2, 7), format="jsonl")).events
-    assert events and all(e.actor1 is None for e in events)
+    # (an arrest no one is named for has the police implied, with no words of the text)
+    assert events and all(e.actor1 is None or e.actor1.start is None for e in events)
     assert events[0].actor2 is not None and events[0].actor2.sector == sector
 
 
@@ -510,7 +511,7 @@ def test_drivers_killed_are_civilians_and_the_fcdo_is_britains(pipeline):
 def test_a_participle_sharing_a_passive_has_the_same_undergoer(pipeline):
     # "detained ... and charged": the Briton is charged, he charges no one
     ev = _best(pipeline, 'A British man has been detained in Dushanbe and charged with "public calls to extremism".')
-    assert ev.actor1 is None and _side(ev.actor2) == ("GBR", "CVL")
+    assert (ev.actor1 is None or ev.actor1.start is None) and _side(ev.actor2) == ("GBR", "CVL")
     # a finite verb of its own still acts: "was indicted ... and will resign"
     ev = _best(pipeline, "Police arrested the opposition leader and charged him with treason.")
     assert ev.actor1 is not None and ev.actor1.sector == "COP"

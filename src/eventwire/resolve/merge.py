@@ -519,6 +519,11 @@ def build_event(ms: list[Mention], article_id: str, taxonomy, number: int = 1) -
         actor1 = actor1 or _unidentified_actor(
             here or (actor2.country if actor2 is not None and actor2.sector in LOCAL_SECTORS else None), actor2,
             state=any(m.state_hand for m in ms))
+    if actor1 is None and here and lead.mode == "arrest" and actor2 is not None and actor2.sector not in _STATE_SECTORS:
+        # "30 people were detained, the Interior Ministry said": an arrest no one is named for
+        # is the police's of the country where it happens (an abduction is not an arrest)
+        from eventwire.actors import ActorResolver
+        actor1 = ActorResolver.load().implied("COP", here)
     if _family(lead.type) in STATE_FORCE_TYPES and (here is None or actor1 is None or actor2 is None):
         actor1, actor2 = _line_sides(ms, actor1, actor2, here)
     type_ = lead.type
