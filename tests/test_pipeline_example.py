@@ -244,6 +244,9 @@ def test_a_market_reports_moves_are_its_prices(product_pipeline, text, kept):
     "Cement giant launches hostile bid for rival in takeover battle - Mint\nAn Indian cement major on Monday "
     "launched a hostile bid for a smaller rival, offering shareholders a 22% premium. The target's board called "
     "the offer \"opportunistic\" and said it would defend the company's independence.",
+    # a driver's licence suspended
+    "Dashcam video shows congressman surrendering his driver's license\nDuring a traffic stop, a North Carolina state "
+    "trooper discovered the congressman's license was suspended.",
     # a find of the Bronze Age, a meeting postponed
     "Bronze Age 'battlefield' with 30 warriors found in northern Spain\nArchaeologists in the Spanish province of "
     "Burgos have uncovered the remains of at least 30 men who appear to have been killed in a single violent clash "
