@@ -154,8 +154,8 @@ class ActorResolver:
             if (start > 0 and low[start - 1].isalnum()) or (end < n and low[end].isalnum()):
                 continue
             matched = text[start:end]
-            if _REGIONAL.search(text, max(0, start - 10), start) and (
-                    text[start - 1] == "-" or matched.lower() in ("american", "americans")):
+            if start and (text[start - 1] == "-" or matched[:8].lower() == "american") \
+                    and _REGIONAL.search(text, max(0, start - 10), start):
                 continue  # "Latin American leaders", "the Pan-American Highway", "Pan-African": a region's
             for i in ids:
                 if _case_ok(self.entries[i][1], self.entries[i][0], matched):
@@ -354,7 +354,7 @@ class ActorResolver:
             # on the country they name)
             return None
         first = entities[0]
-        if _BASED_AFTER.match(text, first.end):
+        if BASED_AFTER.match(text, first.end):
             # "a Kyrgyzstan-based cryptocurrency exchange", "a UK-based monitor": based there,
             # which is no state; a company of that country where the head says so
             return self._make(text, start, end, first.country, "BUS", None) \
@@ -542,7 +542,8 @@ def _party_name(text: str, start: int, end: int, entities: list[ActorMatch],
         return None
     return first
 
-_BASED_AFTER = re.compile(r"-based\b|\s+based\b", re.IGNORECASE)
+# "a Quetta-based group": where it is based (attributes/location.py reads it too)
+BASED_AFTER = re.compile(r"-based\b|\s+based\b", re.IGNORECASE)
 
 # a continent's part or "Pan-" before a nationality word makes a region's adjective
 _REGIONAL = re.compile(r"(?:\b(?:Latin|South|North|Central|Meso|Native)[ \t]+|\bPan-)$")

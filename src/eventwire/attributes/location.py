@@ -30,6 +30,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from eventwire.actors.resolver import BASED_AFTER as _BASED
 from eventwire.model import Location, Segment
 from eventwire.parse import tokens_in
 from eventwire.resources import lexicon
@@ -43,7 +44,6 @@ CLAUSE_PREPS = ("in", "near", "at", "inside", "across", "outside", "on", "into")
 FEATURE_RANK = {"PCLI": 0, "PCLD": 0, "PCLS": 0, "PCLF": 0, "PCL": 0, "ADM1": 1, "ADM2": 2}
 # the words before a place that make it an origin, not where the event was
 _ORIGIN = re.compile(r"\b(?:from|native of|natives of|based in|resident of|residents of)\s+(?:the\s+)?$", re.IGNORECASE)
-_BASED = re.compile(r"-based\b|\s+based\b", re.IGNORECASE)  # "a Quetta-based group": the group's home
 _NEAR = re.compile(r"\b(?:near|outside|vicinity of|close to|outskirts of|off)\s+(?:the\s+)?$", re.IGNORECASE)
 _BORDER = re.compile(r"\s+(?:" + "|".join(sorted(BORDER_HEADS)) + r")\b", re.IGNORECASE)
 SOURCES = ("clause", "sentence", "article", "country")
