@@ -244,6 +244,16 @@ def test_a_market_reports_moves_are_its_prices(product_pipeline, text, kept):
     "Cement giant launches hostile bid for rival in takeover battle - Mint\nAn Indian cement major on Monday "
     "launched a hostile bid for a smaller rival, offering shareholders a 22% premium. The target's board called "
     "the offer \"opportunistic\" and said it would defend the company's independence.",
+    # a cricket report's fast bowlers, a court that jails a thief for theft, a campaign against locusts, police at
+    # a derby
+    "Pakistan pacers blow away Afghanistan in Sharjah - Dawn\nPakistan's fast bowlers fired out Afghanistan for 97 as "
+    "the green shirts cruised to a 68-run win in the second T20 on Wednesday.",
+    "Man jailed for avocado theft in Murang'a - The Star\nA Murang'a court on Tuesday sentenced a 34-year-old man "
+    "to 18 months in prison for the theft of 300kg of avocados from a neighbour's farm.",
+    "Somalia launches aerial offensive against desert locust swarms\nSomalia's agriculture ministry said on Monday it "
+    "had launched an aerial spraying offensive against desert locust swarms in Bari region.",
+    "Istanbul derby passes off peacefully as 7,500 police deployed\nSome 7,500 police officers were on duty around "
+    "the stadium on Saturday as Galatasaray hosted Fenerbahce, and no incidents were reported.",
     # a driver's licence suspended
     "Dashcam video shows congressman surrendering his driver's license\nDuring a traffic stop, a North Carolina state "
     "trooper discovered the congressman's license was suspended.",

@@ -348,14 +348,14 @@ def _grounded(event, relevance_floor: float, coercion_floor: float) -> bool:
 
 
 def _crime_arrest(event, text: str) -> bool:
-    """An arrest of one civilian by the police (or by no one named) for an ordinary offence
+    """An arrest of one civilian by the police, a court (or by no one named) for an ordinary offence
     ("Police in Mombasa arrested gospel singer Esther Wambui over an unpaid hotel bill"):
     crime news, not a political event. Arrests of protesters, journalists, activists,
     politicians or militants name those parties and stay."""
     if event.type != "COERCE" or event.mode != "arrest" or _hurt_anyone(event):
         return False
-    if event.actor1 is not None and event.actor1.sector not in ("COP", None):
-        return False
+    if event.actor1 is not None and event.actor1.sector not in ("COP", "JUD", None):
+        return False  # (a court that jails a thief for stealing avocados is crime news too)
     if event.actor2 is not None and event.actor2.sector not in ("CVL", None):
         return False
     sentence = next((text[e.start:e.end] for e in event.evidence if e.role == "sentence"), "")
