@@ -158,7 +158,7 @@ def read_date(text: str, anchor: date | None, *, anchor_is_crawl: bool = False) 
         # "killed in a single violent clash about 3,000 years ago", "two decades ago": that
         # many years back (the earliest date there is for anything older)
         count = ago.group(1).lower().replace(",", "")
-        years = (int(count) if count.isdigit() else _COUNT_WORDS.get(count, 2)) * _SPAN_YEARS[ago.group(2).lower()]
+        years = (int(count) if count.isdigit() else _COUNT_WORDS[count]) * _SPAN_YEARS[ago.group(2).lower()]
         return DateReading(date(max(1, anchor.year - years), 1, 1), "year", ago.start(), ago.end())
 
     year = _IN_YEAR.search(text)

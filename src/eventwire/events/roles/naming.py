@@ -377,11 +377,11 @@ def _names_party(tok: Token, ctx: RoleContext) -> bool:
     # residential area", "the chief editor": their entries of arms and bases, "heavy machine
     # guns", "military bases", name things of a force, not the force)
     whole = any(c.dep_ == "amod" for c in compounds)
-    return any(m.end == len(phrase) and (not whole or m.start == 0 and m.sector in _CIVILIAN_SECTORS)
+    return any(m.end == len(phrase) and (not whole or m.start == 0 and ctx.resolver.codes.inter(m.sector) == _CIVILIANS)
                for m in ctx.resolver.find(phrase))
 
 
-_CIVILIAN_SECTORS = {"CVL", "MED", "HLH", "EDU", "REL", "LAB", "BUS", "AGR", "REF", "NGO"}
+_CIVILIANS = 7  # ACLED's actor class of civilians, which sectors.tsv gives each sector
 
 
 def _inner_party(tok: Token, ctx: RoleContext, speaker: Token | None) -> Actor | None:
