@@ -30,6 +30,7 @@ def test_negation_and_modality(nlp):
     assert claims.modality(_tok(nlp("The army could strike the camps."), "strike")) == "hypothetical"
     assert claims.modality(_tok(nlp("The army will strike the camps."), "strike")) == "planned"
     assert claims.modality(_tok(nlp("The army struck the camps."), "struck")) is None
+    assert claims.modality(_tok(nlp("Nobody knows whether the army struck the camps."), "struck")) == "asked"
     # the event noun's own "no": "with no arrests or security incidents recorded"
     doc = nlp("The concert ended peacefully, with no arrests or security incidents recorded.")
     assert claims.modality(_tok(doc, "arrests")) == "negated"
@@ -78,3 +79,10 @@ def test_a_claim_told_as_a_noun_of_its_act(nlp):
     assert claims.reporting_frame(_tok(doc, "clashes")).status == "denied"
     doc = nlp("Troops received reports of clashes in the valley.")
     assert claims.reporting_frame(_tok(doc, "clashes")).verb is None
+
+
+def test_a_declined_confirmation_confirms_nothing(nlp):
+    doc = nlp("Officials declined to confirm that troops had shelled the village.")
+    assert claims.reporting_frame(_tok(doc, "shelled")).status == "claimed"
+    doc = nlp("Officials confirmed that troops had shelled the village.")
+    assert claims.reporting_frame(_tok(doc, "shelled")).status == "confirmed"

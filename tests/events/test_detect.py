@@ -1175,3 +1175,22 @@ def test_declared_persona_non_grata_wherever_the_parser_hangs_it(pipeline):
 def test_an_arrest_no_one_is_named_for_is_the_police_s(pipeline):
     (e,) = _extract(pipeline, "Thirty people were detained in Tbilisi on Sunday, the Interior Ministry said.").events
     assert e.mode == "arrest" and (e.actor1.country, e.actor1.sector) == ("GEO", "COP") and e.actor1.start is None
+
+
+@pytest.mark.parametrize("text", [
+    "Regional police declined to comment.",
+    "A spokesman for the army declined to elaborate.",
+])
+def test_declining_to_comment_is_no_refusal(pipeline, text):
+    # CAMEO 011 "decline comment" is a statement, which PLOVER does not code
+    assert _extract(pipeline, text).events == []
+
+
+def test_what_is_asked_whether_is_neither_done_nor_threatened(pipeline):
+    events = _extract(pipeline, "The ministry refused to say whether the envoy had been recalled.").events
+    assert not [e for e in events if e.type in ("THREATEN", "REJECT") or e.status in ("reported", "confirmed")]
+
+
+def test_refusing_a_demand_is_still_a_rejection(pipeline):
+    ev = _extract(pipeline, "The government refused to renew the mandate of the UN mission.")
+    assert [e.type for e in ev.events] == ["REJECT"]

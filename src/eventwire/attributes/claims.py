@@ -25,6 +25,8 @@ NEG_DETS = set(_LEX["negation_dets"])
 OBLIGATION = set(_LEX["obligation_modals"])
 ADVICE = set(_LEX["advice_modals"])
 SCHEDULED = set(_LEX["schedule_cues"])
+REFUSAL = set(_LEX["refusal_verbs"])
+QUESTION = set(_LEX["question_marks"])
 CLAUSE_ONLY = {lemma for lemma, status in REPORTING_STATUS.items() if status in _LEX["clause_only_status"]}
 CLAIM_NOUNS = set(_LEX["claim_nouns"])
 _RESPONSIBILITY = frozenset(lexicon("roles")["responsibility_nouns"])
@@ -135,6 +137,8 @@ def _in_a_claim(verb: Token) -> bool:
 def _fill(claim: Claim, verb: Token) -> Claim:
     claim.verb = verb
     claim.status = REPORTING_STATUS.get(verb.lemma_.lower(), "reported")
+    if claim.status == "confirmed" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in REFUSAL:
+        claim.status = "claimed"
     if claim.status == "reported" and _in_a_claim(verb):
         claim.status = "claimed"
     speaker = _speaker(verb)
@@ -187,13 +191,15 @@ def _none_given(trigger: Token) -> bool:
 
 
 def modality(trigger: Token) -> str | None:
-    """'negated', 'hypothetical' or 'planned' from the words governing the event word."""
+    """'asked', 'negated', 'hypothetical' or 'planned' from the words governing the event word."""
     chain = _chain(trigger)
     # "no one has claimed responsibility for the blast": what no one claims still happened;
     # the words above the claim are the claim's, not the act's
     cut = next((i for i, t in enumerate(chain) if i and t.lemma_.lower() in _RESPONSIBILITY), None)
     if cut is not None:
         chain = chain[:cut]
+    if any(c.dep_ == "mark" and c.lower_ in QUESTION for t in chain for c in t.children):
+        return "asked"  # "refused to say whether the envoy had been recalled": neither told nor promised
     if any(c.dep_ == "det" and c.lower_ in NEG_DETS for c in trigger.children):
         return "negated"  # "ended peacefully, with no arrests or security incidents recorded"
     if _without(chain):

@@ -476,6 +476,8 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
                 else "negated"
         elif modal in ("hypothetical", "planned"):
             status = modal
+        elif modal == "asked":
+            status = "negated"  # a question's act is not told as done: it leaves with the negations
         if etype.type == "THREATEN":
             status = "reported" if status in ("claimed",) else status
         if unconfirmed and status == "reported":
@@ -1568,7 +1570,7 @@ def _framed(tok: Token, etype, modal: str | None, claim, taxonomy, desire: str |
     hand over the suspects" a DEMAND; "Syria will not accept refugees" a REJECT), or as
     wanted (`desire`: "intent" or "appeal", see `_desires`)."""
     frame = claims.frame(tok, modal, reported=claim.verb is not None)
-    if frame is None and desire is not None and modal != "negated":
+    if frame is None and desire is not None and modal not in ("negated", "asked"):
         frame = desire
     code = taxonomy.framed(frame, etype.cameo)
     if code is None:
