@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from eventwire.actors import ActorResolver, CameoCodes
+from eventwire.model import Article
 
 ARTICLE = (
     "Pakistan strongly condemned Iran's airstrikes in Balochistan and asserted that the incident was "
@@ -466,3 +467,22 @@ def test_nouns_of_people_firms_and_bodies_named_by_their_nationality(resolver, p
     assert (None if actor is None else (actor.country, actor.sector)) == expected
     if phrase.startswith("the African Union"):
         assert actor.name == "African Union"
+
+
+@pytest.mark.parametrize("phrase, want", [
+    ("the Cairo Criminal Court", ("EGY", "JUD")),
+    ("a criminal court in Lagos", (None, "JUD")),
+    ("Tunis-Carthage airport", None),
+    ("Kabul airport", None),
+    ("the Mexican peso", None),
+])
+def test_courts_airports_and_currencies(resolver, phrase, want):
+    actor = resolver.resolve(phrase)
+    assert (actor and (actor.country, actor.sector)) == want
+
+
+def test_a_thing_that_security_words_qualify_is_no_force(pipeline):
+    text = ("Turkey and Syria agreed on Sunday to set up a joint border security mechanism, Turkish Foreign "
+            "Minister Hakan Fidan said in Ankara.")
+    [event] = pipeline.extract(Article(id="m", text=text)).events
+    assert (event.type, event.actor2.name) == ("AGREE", "Government of Syria")

@@ -1194,3 +1194,73 @@ def test_what_is_asked_whether_is_neither_done_nor_threatened(pipeline):
 def test_refusing_a_demand_is_still_a_rejection(pipeline):
     ev = _extract(pipeline, "The government refused to renew the mandate of the UN mission.")
     assert [e.type for e in ev.events] == ["REJECT"]
+
+
+def test_a_denied_gerund_is_the_denied_act(pipeline):
+    events = _extract(pipeline, "The army denied carrying out the air strike on the village in Sagaing.").events
+    assert [(e.type, e.status) for e in events] == [("ASSAULT", "denied")]
+    # a finite verb after the gerund is the speaker's own act, not a second denied one
+    text = "Ukrainian authorities deny launching an offensive against the regions and accuse Russia of provocation."
+    assert [e.status for e in _extract(pipeline, text).events if e.type == "ACCUSE"] == ["reported"]
+
+
+@pytest.mark.parametrize("text", [
+    "Doctors in Lahore described the smog as an attack on every pair of lungs in the city.",
+    "The opposition leader called the new election law a declaration of war on democracy.",
+])
+def test_what_something_is_called_is_no_event(pipeline, text):
+    assert _extract(pipeline, text).events == []
+
+
+def test_a_verb_in_an_organisation_s_name_is_no_event(pipeline):
+    text = ("A reporter was shot dead by gunmen in Culiacán on Thursday, the Committee to Protect Journalists said, "
+            "urging prosecutors to investigate.")
+    assert "AID" not in [e.type for e in _extract(pipeline, text).events]
+
+
+@pytest.mark.parametrize("text", [
+    "Two passengers died when an intercity bus plunged into a ravine near Oruro, police said, blaming brake failure.",
+    "A fire destroyed 200 kiosks at a market in East Jakarta; officials suspect an electrical short circuit.",
+])
+def test_blaming_a_thing_for_an_accident_is_no_accusation(pipeline, text):
+    assert "ACCUSE" not in [e.type for e in _extract(pipeline, text).events]
+
+
+def test_ships_calling_at_ports_and_villagers_sheltering_are_no_events(pipeline):
+    text = ("A military aircraft bombed a monastery in Thayetpin village on Wednesday night where displaced villagers "
+            "were sheltering, killing at least 19 people, residents said.")
+    assert [e.type for e in _extract(pipeline, text).events] == ["ASSAULT"]
+    text = "The Houthis said on Sunday they had fired missiles at a tanker calling at the port of Haifa."
+    assert "CONSULT" not in [e.type for e in _extract(pipeline, text).events]
+
+
+def test_attacking_an_outpost_is_an_attack_not_an_occupation(pipeline):
+    text = "Taliban fighters attacked a police outpost in Kunduz province on Monday, killing four policemen."
+    events = _extract(pipeline, text).events
+    assert events and all(e.cameo != "192" for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Mexican peso rallies to strongest level in nine months\n\nThe Mexican peso rallied 1.2% to 18.80 per dollar, "
+    "its strongest level since September, as investors returned to emerging-market currencies.",
+    "Japanese teen shoots into Tokyo semi-finals\n\nSeventeen-year-old qualifier Rina Takahashi shot into the "
+    "semi-finals of the Japan Open in Tokyo, dispatching the fourth seed 6-3, 6-2.",
+    "Smog attacks Lahore's lungs as hospitals fill up\n\nHospitals in Lahore reported a surge in respiratory cases "
+    "as the air quality index crossed 600 on Tuesday.",
+])
+def test_currencies_tennis_and_smog_are_no_events(pipeline, text):
+    assert _extract(pipeline, text).events == []
+
+
+def test_the_one_detained_at_an_airport_is_the_target_not_the_airport(pipeline):
+    text = ("Plainclothes police detained Nizar Ben Salah, secretary-general of the opposition National Action Party, "
+            "at Tunis-Carthage airport on Tuesday as he was about to board a flight to Paris, the party said.")
+    [event] = _extract(pipeline, text).events
+    assert (event.type, event.actor2.sector) == ("COERCE", "OPP")
+
+
+def test_troops_sent_somewhere_are_a_deployment(pipeline):
+    text = ("The Israeli army said troops had been sent to disperse a violent confrontation between settlers and "
+            "Palestinians in Deir Dibwan.")
+    assert "COOPERATE" not in [e.type for e in _extract(pipeline, text).events]
+

@@ -48,7 +48,7 @@ class Claim:
 
 def is_reporting(tok: Token) -> bool:
     """A speech-act verb whose reported clause is the event. Verbs of denial qualify only
-    with a clause or a claim noun: "denied that troops fired" reports, "rejected a call to
+    with a clause, a gerund or a claim noun: "denied that troops fired" reports, "rejected a call to
     withdraw" and "refused to talk" are refusals, events of their own."""
     if tok.pos_ not in ("VERB", "AUX"):
         return False
@@ -59,6 +59,8 @@ def is_reporting(tok: Token) -> bool:
         return True
     if tok.dep_ == "parataxis" or any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
         return True
+    if any(c.dep_ == "xcomp" and c.tag_ == "VBG" for c in tok.children):
+        return True  # "denied carrying out the strike": the act it denies, as a gerund
     return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in CLAIM_NOUNS for c in tok.children)
 
 
@@ -104,6 +106,8 @@ def reporting_frame(trigger: Token) -> Claim:
             return _fill(claim, verb)
         if node.dep_ == "ROOT" or node.head is node:
             break
+        if node.dep_ == "conj" and node.tag_ in ("VB", "VBP", "VBZ", "VBD") and node.head.tag_ == "VBG":
+            break  # "deny launching an offensive and accuse Russia": a finite verb is no second gerund
         node = node.head
         if node.lemma_.lower() in _RESPONSIBILITY:
             break  # "claimed responsibility for the blast": the blast is told, the claim is the claimant's

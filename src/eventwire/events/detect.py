@@ -60,6 +60,7 @@ _CONTEXT_ROWS = read_table("context_words.tsv")
 DISASTERS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "disaster")
 HAZARDS = DISASTERS | {r["word"] for r in _CONTEXT_ROWS if r["kind"] == "hazard"}
 BARE_HAZARDS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "bare_hazard")
+CAUSES = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "cause")
 RELIEF = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "relief")
 _RANKS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "rank")
 _WAR_NOUNS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "war_noun")
@@ -182,6 +183,22 @@ _DEAL_NAMES = frozenset(_ROLES["deal_name_nouns"])
 _MAKING_A_DEAL = frozenset(_ROLES["deal_making_verbs"])
 
 
+def _described(tok: Token) -> bool:
+    """The word is in what a naming verb calls something ("called the drills a rehearsal for
+    invasion", "described the smog as an attack on every pair of lungs"): a description."""
+    node = tok
+    while node.head.i != node.i and node.pos_ != "VERB":
+        head = node.head
+        if node.dep_ == "oprd" and head.lemma_.lower() in NAMING_VERBS \
+                and not any(c.dep_ == "dobj" and c.lower_ in ("what", "which") for c in head.children):
+            return True  # (not "what organizers called a Peaceful March": the march took place)
+        if node.dep_ == "pobj" and head.lower_ == "as" and any(
+                h.lemma_.lower() in NAMING_VERBS for h in (head.head, head.head.head) if h.pos_ == "VERB"):
+            return True
+        node = head
+    return False
+
+
 def _is_candidate(tok: Token) -> bool:
     if tok.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ"):
         return False
@@ -190,6 +207,11 @@ def _is_candidate(tok: Token) -> bool:
         return False
     if tok.pos_ == "VERB" and tok.lemma_.lower() in NAMING_VERBS and any(c.dep_ == "oprd" for c in tok.children):
         return False  # "called the ruling an attack on democracy": a description, not a call
+    if _described(tok):
+        return False  # "describing the smog as an attack on every pair of lungs": what it is called
+    if tok.pos_ == "VERB" and tok.is_title and tok.i > tok.sent.start and tok.dep_ in ("acl", "relcl") \
+            and tok.head.pos_ == "PROPN":
+        return False  # "the Committee to Protect Journalists": a verb in a body's name
     if tok.lemma_.lower() == "protest" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in COMPLAINT_CARRIERS:
         return False  # "lodged a protest with China": the complaint is the verb's event, no demonstration
     if tok.lemma_.lower() == "protest" and tok.dep_ == "pobj" and tok.head.lower_ == "of" \
@@ -840,6 +862,9 @@ def _figurative(tok: Token, etype, a1: Actor | None, a1_tok: Token | None, a2_to
     if not harmed and agent is not None and (agent.lower_ in FIGURATIVE or agent.lemma_.lower() in FIGURATIVE) \
             and not _measure(agent):
         return True  # "onion prices shot up to 4,200 rupees", "shares crashed": what moves is a figure
+    if not harmed and any(g.lower_ in FIGURATIVE or g.lemma_.lower() in FIGURATIVE for c in tok.children
+                          if c.dep_ == "prep" and c.lower_ in ("into", "to") for g in c.children if g.dep_ == "pobj"):
+        return True  # "shoots into the semi-finals", "fired Portugal to the final": even a gun's verb goes there
     if harmed or etype.mode is not None and etype.type in HARM_TYPES or _armed(a1_tok if a1_tok is not None else _child(tok, "nsubj", "nsubjpass")):
         return False  # a toll, a means of attack in the verb ("bombed"), or an armed hand
     if etype.type == "PROTEST":
@@ -1422,6 +1447,11 @@ def _accidental(tok: Token, etype, words: set[str], harmed: bool = False) -> boo
             return True  # "an earthquake", "Celebratory gunfire kills one"
         if a.lower_ in BARE_HAZARDS and not modifiers:
             return True  # "A fire at a nightclub killed 40"; "Israeli fire killed two" is an act
+    if etype.type == "ACCUSE":
+        # "police said, blaming brake failure", "officials suspect an electrical short circuit":
+        # what is blamed is a thing, and no party is accused
+        blamed = {w.lower_ for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "xcomp") for w in c.subtree}
+        return bool(blamed & (CAUSES | HAZARDS)) and not blamed & HOSTILE
     if etype.type in ("ASSAULT", "FIGHT") or etype.type == "COERCE" and harmed:
         # "A bus carrying pilgrims overturned, killing 20": no seizure either
         return _has(words, HAZARDS) and not _has(words, HOSTILE) or _has(words, ACCIDENT_MARKS)

@@ -356,7 +356,7 @@ def _domestic_target(actor1: Actor | None, here: str | None, family: str) -> Act
     if not country:
         return None
     if actor1 is not None and actor1.sector in _STATE_SECTORS or actor1 is None and family != "PROTEST":
-        return _victim_actor("civilians", country).model_copy(update={"text": ""})
+        return _victim_actor("civilians", country)
     return _state_actor(country, text="")
 
 
@@ -606,7 +606,8 @@ def _country_name(country: str | None) -> str | None:
 def _victim_actor(victims: str, country: str | None) -> Actor:
     name, sector, inter = VICTIM_ACTORS[victims]
     where = _country_name(country)
-    return Actor(text=victims, name=f"{name} ({where})" if where else name, country=country, sector=sector, inter=inter)
+    # no text: the party is read from who was killed, not quoted ("killing four police")
+    return Actor(text="", name=f"{name} ({where})" if where else name, country=country, sector=sector, inter=inter)
 
 
 # An attack nobody is named for is ACLED's "Unidentified Armed Group (X)" where it happens:
