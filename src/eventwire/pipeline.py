@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from eventwire.attributes import location as where
-from eventwire.events.detect import (HARM_TYPES, OFFENCE_WORDS, ArticleContext, Mention, detect, market_report,
+from eventwire.events.detect import (CIVIL_SUIT_WORDS, HARM_TYPES, OFFENCE_WORDS, ArticleContext, Mention, detect, market_report,
                                      match_report, relic_report, show_report, sport_story, words_of)
 from eventwire.events.roles import RoleContext
 from eventwire.gcpause import collector_paused
@@ -192,13 +192,16 @@ class Pipeline:
         """In a market report, a rally, a retreat or a surrender that hurts no one and that
         no one or only a market's city does is a price's move: "Tokyo rallies, Seoul slides as
         chip stocks diverge", "tech rally fades", "bourse surrenders early gains"; so is an attack
-        that no one does to no one ("London stocks attack record high"). Protesters who rally,
+        that no one does to no one ("London stocks attack record high"), and an act that only a
+        country's name or nationality word does to no one ("Chinese demand"). Protesters who rally,
         armies that retreat and a named attacker are named as such and stay."""
         if _hurt_anyone(event):
             return False
         actor = event.actor1
         if event.type in ("ASSAULT", "FIGHT"):  # "London stocks attack record high"
             return all(a is None or not a.text for a in (actor, event.actor2))
+        if event.actor2 is None and actor is not None and actor.text and self.resolver.is_place_or_nationality(actor.text):
+            return True  # "copper hit by fears over Chinese demand": a country's buying, not its state's request
         return event.type in _MARKET_MOVES and (actor is None or not actor.text or self.resolver.is_place_name(actor.text))
 
     def _parse_text(self, seg: Segment) -> str:
@@ -225,7 +228,7 @@ class Pipeline:
                 if e.status != "negated" and _grounded(e, self.relevance.bare_attack, self.relevance.bare_coercion)
                 and not (story.game and _played(e)) and not (story.market and self._traded(e))
                 and not _history(ms, article.date) and not _commerce(e) and not (story.show and _policed(e))
-                and not (story.relic and not _hurt_anyone(e)) and not _crime_arrest(e, ctx.text)
+                and not (story.relic and not _hurt_anyone(e)) and not _crime_arrest(e, ctx.text) and not _civil_suit(e, ctx.text)
                 and not _private(e)]
         events, clusters = [e for e, _ in kept], [ms for _, ms in kept]
         # only now, so that what grounds an event above is the place its own words gave
@@ -360,6 +363,17 @@ def _crime_arrest(event, text: str) -> bool:
         return False
     sentence = next((text[e.start:e.end] for e in event.evidence if e.role == "sentence"), "")
     return not OFFENCE_WORDS.isdisjoint(words_of(sentence))
+
+
+def _civil_suit(event, text: str) -> bool:
+    """A court's order in a dispute over a trademark, a patent or a copyright, among companies or
+    persons ("The Delhi High Court restrained a snack maker from using a rival's trademark"):
+    business news, not a political event."""
+    if _hurt_anyone(event) or any(a is not None and a.sector not in ("JUD", "BUS", "CVL", None)
+                                  for a in (event.actor1, event.actor2)):
+        return False
+    sentence = next((text[e.start:e.end] for e in event.evidence if e.role == "sentence"), "")
+    return not CIVIL_SUIT_WORDS.isdisjoint(words_of(sentence))
 
 
 def _hurt_anyone(event) -> bool:

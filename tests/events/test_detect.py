@@ -1247,8 +1247,12 @@ def test_attacking_an_outpost_is_an_attack_not_an_occupation(pipeline):
     "semi-finals of the Japan Open in Tokyo, dispatching the fourth seed 6-3, 6-2.",
     "Smog attacks Lahore's lungs as hospitals fill up\n\nHospitals in Lahore reported a surge in respiratory cases "
     "as the air quality index crossed 600 on Tuesday.",
+    "The Delhi High Court has restrained a Gujarat-based snack manufacturer from selling chips in packaging "
+    "deceptively similar to a competitor's, holding that it had made out a case of trademark infringement.",
+    "Copper prices hit by fears over Chinese demand\n\nCopper fell 2.4% on the London Metal Exchange, its biggest "
+    "one-day drop in a month, as weak Chinese factory data hit sentiment across industrial metals.",
 ])
-def test_currencies_tennis_and_smog_are_no_events(pipeline, text):
+def test_currencies_metals_tennis_smog_and_trademarks_are_no_events(pipeline, text):
     assert _extract(pipeline, text).events == []
 
 

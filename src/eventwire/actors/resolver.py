@@ -179,6 +179,11 @@ class ActorResolver:
         not a demonym: "Pak blast" names a place, "Indian shelling" an attacker."""
         return self._is_exactly(text, ("country", "capital"))
 
+    def is_place_or_nationality(self, text: str) -> bool:
+        """True when `text` is exactly a country, a capital or a nationality word ("Chinese"):
+        in a market report, such a word alone is the market's ("Chinese demand")."""
+        return self._is_exactly(text, ("country", "capital", "demonym"))
+
     def _is_exactly(self, text: str, kinds: tuple[str, ...]) -> bool:
         hits = self.find(text)
         return len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(text) and hits[0].kind in kinds

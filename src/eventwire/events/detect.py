@@ -72,6 +72,7 @@ _MEMORIALS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "memoria
 CONTEST_WORDS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "contest")
 SPORT_ROLES = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "sport_role")
 OFFENCE_WORDS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "offence")
+CIVIL_SUIT_WORDS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "civil_suit")
 BOURSE_WORDS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "bourse")
 SPECTACLE_WORDS = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "spectacle")
 HOSTILE = frozenset(r["word"] for r in _CONTEXT_ROWS if r["kind"] == "hostile")
