@@ -15,8 +15,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from eventwire.attributes import location as where
-from eventwire.events.detect import (CIVIL_SUIT_WORDS, HARM_TYPES, OFFENCE_WORDS, ArticleContext, Mention, detect, market_report,
-                                     match_report, relic_report, show_report, sport_story, words_of)
+from eventwire.events.detect import (CIVIL_SUIT_WORDS, HARM_TYPES, OFFENCE_WORDS, ArticleContext, Mention, detect,
+                                     market_report, match_report, relic_report, show_report, sport_story, words_of)
 from eventwire.events.roles import RoleContext
 from eventwire.gcpause import collector_paused
 from eventwire.model import Article, DocumentError, DocumentResult, Segment
@@ -228,8 +228,8 @@ class Pipeline:
                 if e.status != "negated" and _grounded(e, self.relevance.bare_attack, self.relevance.bare_coercion)
                 and not (story.game and _played(e)) and not (story.market and self._traded(e))
                 and not _history(ms, article.date) and not _commerce(e) and not (story.show and _policed(e))
-                and not (story.relic and not _hurt_anyone(e)) and not _crime_arrest(e, ctx.text) and not _civil_suit(e, ctx.text)
-                and not _private(e)]
+                and not (story.relic and not _hurt_anyone(e)) and not _crime_arrest(e, ctx.text)
+                and not _civil_suit(e, ctx.text) and not _private(e)]
         events, clusters = [e for e, _ in kept], [ms for _, ms in kept]
         # only now, so that what grounds an event above is the place its own words gave
         for event, ms in zip(events, clusters):
@@ -361,8 +361,7 @@ def _crime_arrest(event, text: str) -> bool:
         return False  # (a court that jails a thief for stealing avocados is crime news too)
     if event.actor2 is not None and event.actor2.sector not in ("CVL", None):
         return False
-    sentence = next((text[e.start:e.end] for e in event.evidence if e.role == "sentence"), "")
-    return not OFFENCE_WORDS.isdisjoint(words_of(sentence))
+    return not OFFENCE_WORDS.isdisjoint(_sentence_words(event, text))
 
 
 def _civil_suit(event, text: str) -> bool:
@@ -372,8 +371,12 @@ def _civil_suit(event, text: str) -> bool:
     if _hurt_anyone(event) or any(a is not None and a.sector not in ("JUD", "BUS", "CVL", None)
                                   for a in (event.actor1, event.actor2)):
         return False
-    sentence = next((text[e.start:e.end] for e in event.evidence if e.role == "sentence"), "")
-    return not CIVIL_SUIT_WORDS.isdisjoint(words_of(sentence))
+    return not CIVIL_SUIT_WORDS.isdisjoint(_sentence_words(event, text))
+
+
+def _sentence_words(event, text: str) -> set[str]:
+    """The words of the sentence the event was first told in."""
+    return words_of(next((text[e.start:e.end] for e in event.evidence if e.role == "sentence"), ""))
 
 
 def _hurt_anyone(event) -> bool:

@@ -288,7 +288,8 @@ class ActorResolver:
         head = None
         if head_at is not None:
             head = next((m for m in core_roles if m.start <= head_at < m.end), None)
-        if head is None and head_at is not None and _non_actor_classes().get(_word_at(text, head_at).lower()) == "accord":
+        word = _WORD.match(text, head_at) if head is None and head_at is not None else None
+        if word is not None and _non_actor_classes().get(word.group().lower()) == "accord":
             return None  # "a joint border security mechanism": an accord that security words qualify
         if head is None and core_roles:
             head = core_roles[-1]
@@ -602,7 +603,6 @@ def _non_actor_classes() -> dict[str, str]:
     return {r["word"]: r["class"] for r in read_tsv(DATA_DIR / "non_actor_heads.tsv")}
 
 
-
 @lru_cache(maxsize=1)
 def _things() -> frozenset[str]:
     """The non-actor heads that are players, teams, works and goods (not companies, which can
@@ -614,13 +614,6 @@ def _qualifies_a_thing(text: str, at: int) -> bool:
     """The word right after `at` is a player, team, work or good ("a Brazilian striker")."""
     nxt = _WORD.match(text, at + 1) if text[at:at + 1] == " " else None
     return nxt is not None and nxt.group().lower() in _things()
-
-
-def _word_at(text: str, at: int) -> str:
-    end = at
-    while end < len(text) and (text[end].isalnum() or text[end] in "-'"):
-        end += 1
-    return text[at:end]
 
 
 def _names_other_thing(text: str, start: int, end: int, entities: list[ActorMatch]) -> bool:
