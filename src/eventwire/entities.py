@@ -28,10 +28,10 @@ TIME_WORDS = frozenset(
      "years", "hour", "hours", "minute", "minutes", "morning", "afternoon", "evening", "night",
      "weekend", "decade", "decades", "today", "yesterday", "tomorrow", "tonight", "overnight"]
 ) - {"the", "a", "this", "last", "earlier", "previous"}
-_LABELS = {"demonym": "NORP", "ethnic": "NORP", "country": "GPE", "capital": "GPE",
+_LABELS = {"demonym": "NORP", "ethnic": "NORP", "country": "GPE", "capital": "GPE", "place": "GPE",
            "group": "ORG", "igo": "ORG", "org": "ORG", "person": "PERSON"}
 # Dictionary kinds that make a capitalised run a name of something other than a person.
-_NOT_PERSONAL = {"agent", "group", "igo", "org", "country", "capital"}
+_NOT_PERSONAL = {"agent", "group", "igo", "org", "country", "capital", "place"}
 _PEOPLES = {"demonym", "ethnic"}
 _PLACES = "eventwire.places"
 

@@ -249,6 +249,24 @@ def test_place_names(resolver):
     assert not resolver.is_place_name("Indian") and not resolver.is_place_name("Pakistan army")
 
 
+@pytest.mark.parametrize("phrase", ["Karachi", "Shanghai", "Michigan", "the Great Barrier Reef",
+                                    "Lake Nasser", "Mount Kilimanjaro", "the Golan Heights"])
+def test_a_city_province_or_natural_feature_is_no_actor(resolver, phrase):
+    # PETRARCH2 files these under their country (some as if demonyms): a place, not its state
+    assert resolver.resolve(phrase) is None
+
+
+@pytest.mark.parametrize("phrase, country, sector", [
+    ("Karachi police", "PAK", "COP"),
+    ("Lahore police", "PAK", "COP"),
+    ("Missouri Senate", "USA", "LEG"),
+    ("a Karachi man", "PAK", "CVL"),
+])
+def test_a_place_still_says_whose_body_it_qualifies(resolver, phrase, country, sector):
+    actor = resolver.resolve(phrase)
+    assert actor is not None and (actor.country, actor.sector) == (country, sector)
+
+
 @pytest.mark.parametrize("phrase, country, sector", [
     # a titled leader is coded by the office, the dictionary's ELI is only the undated fallback
     ("President Bill Clinton", "USA", "GOV"),

@@ -222,8 +222,12 @@ def actor_rows(path: Path, codes: CameoCodes, places: set[str], capitals: dict[s
                     kind = "capital"
                 else:
                     kind = _country_or_demonym(phrase, head)
-                    if kind == "country" and low in places and not _similar(phrase, head):
-                        continue  # a city or province: the geo stage's business
+                    if not _similar(phrase, head) and (low in places or _FEATURE.search(phrase)):
+                        # a city, a province ("KARACHI", "SHANGHAI" are listed as if demonyms) or a
+                        # lake, river, reef or desert: a place, never the state that governs it
+                        # ("helped corals on the Great Barrier Reef"); it still says whose body a
+                        # role noun it qualifies is ("Karachi police", "Missouri Senate")
+                        kind = "place"
             elif code.startswith("IGO"):
                 kind = "igo"
             elif code.startswith("IMG") or sector in {"REB", "UAF", "INS", "SEP"}:
@@ -237,6 +241,12 @@ def actor_rows(path: Path, codes: CameoCodes, places: set[str], capitals: dict[s
             if plural:
                 rows.append([plural, "t", "demonym", code, country or "", "CVL", name])
     return rows
+
+
+# words that make a name a natural feature or a sub-national area, not a country's synonym
+_FEATURE = re.compile(r"\b(?:LAKE|RIVER|REEF|DESERT|MOUNT|MT\.|MOUNTAINS|FALLS|PLAIN|PENINSULA|CANYON|GORGE"
+                      r"|PEAK|RANGE|PLATEAU|HIGHLANDS|BIGHT|GULF|BAY|CANAL|STRAIT|SEA|BASIN|VALLEY|CAPE"
+                      r"|HEIGHTS|PARK|ISLANDS?|ISLES?|ARCHIPELAGO|PROVINCE|COUNTY|GOVERNORATE)\b")
 
 
 def _demonym_plural(word: str) -> str | None:

@@ -30,13 +30,15 @@ if TYPE_CHECKING:
 _FIND_MEMO = 50_000  # texts whose hits `find` keeps (cleared when full)
 _FIND_MEMO_CHARS = 60  # only phrases and names: a whole sentence recurs only in a copy of its text
 PersonRanges = Callable[[], tuple[tuple[int, int], ...]]  # PERSON spans of the text, on demand
-ENTITY_KINDS = {"country", "demonym", "capital", "ethnic"}
+ENTITY_KINDS = {"country", "demonym", "capital", "ethnic", "place"}
+# kinds that give a country only to a role noun they qualify ("Baloch fighters", "Karachi police")
+QUALIFIER_KINDS = {"ethnic", "place"}
 NAMED_KINDS = {"group", "igo", "org", "person"}
 ROLE_KINDS = {"agent", "title"} | NAMED_KINDS
 
 # Which reading of an ambiguous phrase wins ("Iraq" is a country before it is part of a name).
 _KIND_RANK = {"country": 0, "capital": 1, "demonym": 2, "igo": 3, "group": 4, "org": 5, "ethnic": 6,
-              "agent": 7, "title": 8, "person": 9}
+              "place": 6, "agent": 7, "title": 8, "person": 9}
 # One-to-one character mapping so offsets in the folded text are offsets in the original.
 _FOLD = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
 # Where the core of a noun phrase ends: apposition, prepositional phrase, relative clause.
@@ -367,8 +369,8 @@ class ActorResolver:
             # which is no state; a company of that country where the head says so
             return self._make(text, start, end, first.country, "BUS", None) \
                 if _a_business(text, first.end, core_end, entities) else None
-        if first.kind == "ethnic" or _names_other_thing(text, start, core_end, entities):
-            if first.kind != "ethnic" and _a_business(text, start, core_end, entities):
+        if first.kind in QUALIFIER_KINDS or _names_other_thing(text, start, core_end, entities):
+            if first.kind not in QUALIFIER_KINDS and _a_business(text, start, core_end, entities):
                 # "Nigerian banks", "Dutch dredging contractor Van Damme": that country's
                 # companies, a party to a deal or a sanction, never its state
                 return self._make(text, start, end, first.country, "BUS", None)
@@ -416,7 +418,7 @@ class ActorResolver:
                     continue
             if m.kind == "person" and " " not in m.text and _inside_longer_name(text, m):
                 continue  # "Hassan" in "Omar Hassan al-Bashir" is not the Hassan of the dictionary
-            if m.kind == "ethnic":
+            if m.kind in QUALIFIER_KINDS:
                 nxt = matches[i + 1] if i + 1 < len(matches) else None
                 # "Ibo traditional elders", "Baloch armed fighters": lower-case words between
                 # the people and the role noun only qualify the role

@@ -239,7 +239,7 @@ def _arresting_state(c: _Cluster) -> str | None:
 
 
 LOCATIVE = frozenset(lexicon("roles")["location_preps"])
-_ENTITY_KINDS = {"country", "capital", "demonym"}
+_ENTITY_KINDS = {"country", "capital", "demonym", "place"}
 _BORDER_AFTER = re.compile(r"\s+(?:border|frontier|boundary)\b", re.IGNORECASE)
 
 

@@ -54,7 +54,7 @@ def _is_place_modifier(mod: Token, noun: Token, ctx: RoleContext) -> bool:
     # makes the phrase as unattributed as "blast" is
     words |= {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i
               and c is not mod} & UNATTRIBUTED_NOUNS
-    if _capitalised(mod) and _national(mod, ctx, ("demonym",), places=True) and _place_word(mod.text):
+    if _capitalised(mod) and _national(mod, ctx, ("demonym", "place"), places=True) and _place_word(mod.text):
         # "Balochistan killings", "Karachi violence": a city or province the dictionaries file
         # under demonyms says where, before any act word; a state or a people names a hand
         return True
