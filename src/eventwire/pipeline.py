@@ -333,7 +333,16 @@ def _played(event) -> bool:
         a is not None and a.sector == "COP" for a in (event.actor1, event.actor2))
 
 
+# the acts that are news with no party named on either side ("a bomb went off", "649 people
+# were arrested", "demonstrations were held"); a threat, a demand, a visit or a deal is an act
+# of one party towards another and codes nothing without either ("part of an offensive to win
+# back market share", "Minneapolis shooting leaves 1 dead" read as a threat)
+_ACTS_WITHOUT_PARTIES = frozenset({"ASSAULT", "FIGHT", "COERCE", "PROTEST"})
+
+
 def _grounded(event, relevance_floor: float, coercion_floor: float) -> bool:
+    if event.type not in _ACTS_WITHOUT_PARTIES and event.actor1 is None and event.actor2 is None:
+        return False
     if event.type == "COERCE" and not any(a is not None and a.text for a in (event.actor1, event.actor2)) \
             and event.acled_sub_event_type != "Disrupted weapons use":
         # a fine, a ban or a seizure that names no one on either side ("Verstappen fined,

@@ -1268,3 +1268,33 @@ def test_troops_sent_somewhere_are_a_deployment(pipeline):
             "Palestinians in Deir Dibwan.")
     assert "COOPERATE" not in [e.type for e in _extract(pipeline, text).events]
 
+
+
+@pytest.mark.parametrize("text", [
+    # an "offensive" with no party on either side is a business's push, not a threat
+    "Ethiopian Airlines said on Monday it would deploy its newly delivered Airbus A350-1000s on the "
+    "Addis Ababa-Lagos route from June, part of an offensive to win back West African market share.",
+    # hospitals that struggle have a hard time; they fight no one
+    "Dengue cases surge in Dhaka as hospitals struggle",
+])
+def test_no_party_and_no_fight_codes_nothing(pipeline, text):
+    assert _extract(pipeline, text).events == []
+
+
+def test_a_summoned_high_commissioner_is_a_complaint_to_his_state(pipeline):
+    m = _one(pipeline, "Bangladesh's foreign ministry summoned India's high commissioner on Sunday.", "ACCUSE")
+    assert (m.cameo, m.actor1.country, m.actor2.country) == ("111", "BGD", "IND")
+
+
+def test_ordering_troops_deployed_at_home_is_no_military_aid(pipeline):
+    text = ("President Bernardo Arévalo on Thursday ordered the deployment of 1,200 soldiers to the "
+            "municipalities of La Democracia and Cuilco in Huehuetenango, on the border with Mexico.")
+    assert [m.type for m in _mentions(pipeline, text)] == ["MOBILIZE"]
+
+
+def test_a_meeting_at_a_place_is_a_meeting_and_protests_called_off_are_eased(pipeline):
+    m = _one(pipeline, "Milorad Dodik met Russian President Vladimir Putin at the Kremlin on Wednesday.", "CONSULT")
+    assert m.actor2.country == "RUS"
+    m = _one(pipeline, "Guatemala's Committee for Peasant Development (CODECA) called off road blockades it had "
+                       "planned for Wednesday.", "CONCEDE")
+    assert m.cameo == "082"

@@ -545,3 +545,9 @@ def test_the_paramilitary_group_is_the_group_named_before(pipeline):
     told = [e for e in events if e.type in ("REJECT", "ACCUSE")]
     assert told and all(e.actor1.sector == "REB" and "Rapid Support" in e.actor1.name for e in told), \
         [(e.type, e.actor1) for e in told]
+
+
+def test_the_speakers_own_capital_in_its_warning_is_not_whom_it_warns(pipeline):
+    m = _best(pipeline, "Niger's military leader, General Abdourahamane Tiani, warned on Sunday that Niamey "
+                        "would keep the border with Benin closed indefinitely.")
+    assert m.type == "THREATEN" and (m.actor1.country, m.actor2.country) == ("NER", "BEN")

@@ -55,7 +55,7 @@ def test_a_noun_with_its_own_reading_keeps_it(pipeline):
 
 @pytest.mark.parametrize("text, root", [
     # an act the subject wants to do is an intent (here to use force: CAMEO 138)
-    ("The general wants to invade the neighbouring island.", "13"),
+    ("The Russian general wants to invade the neighbouring island.", "13"),  # a threat by no party codes nothing
     # an act the subject wants someone else to do is an appeal (CAMEO 02)
     ("The president wants Congress to approve the aid package.", "02"),
     # two dictionary readings of equal weight: the longer phrase wins

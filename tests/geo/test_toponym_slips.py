@@ -322,3 +322,16 @@ def test_a_lone_namesake_abroad_spelled_otherwise_is_dropped(gp):
             "strike on an excavator in the border village of Yaroun wounded its driver.")
     assert "Yaroun" not in texts(gp.geoparse(text))
     assert "Pan" not in texts(gp.geoparse("Miners blocked the Pan-American Highway near Chala, Arequipa."))
+
+
+@pytest.mark.parametrize("text", [
+    "The gunfight broke out near the Indravati National Park area in Bijapur district.",
+    "For years the Neches River Valley has nourished the region.",
+])
+def test_a_small_place_at_the_end_of_a_longer_unknown_name_is_no_place(gp, text):
+    names = texts(gp.geoparse(text))
+    assert "National Park" not in names and "River Valley" not in names
+
+
+def test_a_sentence_initial_word_does_not_hide_the_place_after_it(gp):
+    assert "Hall County" in texts(gp.geoparse("Former Hall County official named to state board."))

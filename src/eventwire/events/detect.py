@@ -43,6 +43,7 @@ DISCUSSED_VERBS = frozenset(_ROLES["discussed_verbs"])
 CAUSE_GOVERNORS = frozenset(_ROLES["cause_governors"])
 STATE_HAND_VERBS = frozenset(_ROLES["state_hand_verbs"])
 NAMING_VERBS = set(_ROLES["naming_verbs"])
+EQUATING_WORDS = frozenset(_ROLES["equating_words"])
 COMPLAINT_CARRIERS = set(_ROLES["complaint_carriers"])
 COMPLAINT_DOCUMENTS = frozenset(_ROLES["complaint_documents"])
 SEIZED_GOODS = frozenset(_ROLES["seized_goods"])
@@ -196,6 +197,9 @@ def _described(tok: Token) -> bool:
         if node.dep_ == "pobj" and head.lower_ == "as" and any(
                 h.lemma_.lower() in NAMING_VERBS for h in (head.head, head.head.head) if h.pos_ == "VERB"):
             return True
+        if node.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() in EQUATING_WORDS \
+                or node.dep_ in ("dobj", "attr") and head.lemma_.lower() == "constitute":
+            return True  # "amounted to open threats", "tantamount to a declaration of war"
         node = head
     return False
 
@@ -1561,7 +1565,7 @@ def _desires(triggers: list[tuple[Token, object]]) -> tuple[list[tuple[Token, ob
     drop: set[int] = set()
     for tok, _ in triggers:
         head = tok.head
-        if tok.dep_ not in ("xcomp", "ccomp") or head is tok or head.lemma_.lower() not in DESIRE:
+        if tok.dep_ not in ("xcomp", "ccomp") or head.i == tok.i or head.lemma_.lower() not in DESIRE:
             continue
         if any(c.dep_ == "aux" and c.lower_ in _SPECULATIVE for c in head.children):
             drop.add(tok.i)  # "the tanks might want Obama to head back": a guess, no event

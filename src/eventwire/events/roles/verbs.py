@@ -227,10 +227,18 @@ def _verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None, harm: bool
     if (target is None or _same(source, target)) and not topic_only:
         for cand in _wider_targets(verb):
             found = resolve_token(cand, ctx, speaker)
-            if found is not None and not _same(source, found):
+            if found is not None and not _same(source, found) and not _own_state(source, found, cand, ctx):
                 return source, found, src_tok, cand
     if target is None:
         place = _place_target(verb, tgt_tok, source, ctx, harm=harm)
         if place is not None:
             return source, resolve_token(place, ctx), src_tok, place
     return source, target, src_tok, tgt_tok
+
+
+def _own_state(source: Actor | None, found: Actor, tok: Token, ctx: RoleContext) -> bool:
+    """The source's own country or capital, named bare in a clause it governs ("Niger's
+    leader warned that Niamey would keep the border closed"): what the speaker says it will
+    do itself, not whom the act is aimed at."""
+    return source is not None and bool(source.country) and found.country == source.country \
+        and ctx.resolver.is_place_name(tok.text)
