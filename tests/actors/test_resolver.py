@@ -500,3 +500,10 @@ def test_a_thing_that_security_words_qualify_is_no_force(pipeline):
             "Minister Hakan Fidan said in Ankara.")
     [event] = pipeline.extract(Article(id="m", text=text)).events
     assert (event.type, event.actor2.name) == ("AGREE", "Government of Syria")
+
+
+def test_a_peacekeeper_of_a_nationality_is_no_state(resolver):
+    # a contingent serves an international mission: its nationality is no government
+    actor = resolver.resolve("A Bangladeshi peacekeeper")
+    assert (actor.country, actor.sector) == ("BGD", "IGO")
+    assert resolver.resolve("UN peacekeepers").name == "United Nations"

@@ -1298,3 +1298,9 @@ def test_a_meeting_at_a_place_is_a_meeting_and_protests_called_off_are_eased(pip
     m = _one(pipeline, "Guatemala's Committee for Peasant Development (CODECA) called off road blockades it had "
                        "planned for Wednesday.", "CONCEDE")
     assert m.cameo == "082"
+
+
+def test_attackers_withdrawing_into_the_forest_concede_nothing(pipeline):
+    text = ("Gunmen stormed a village in Zamfara state, killing 19 people. "
+            "The attackers later withdrew into the forest.")
+    assert [e.type for e in _extract(pipeline, text).events] == ["ASSAULT"]

@@ -551,3 +551,18 @@ def test_the_speakers_own_capital_in_its_warning_is_not_whom_it_warns(pipeline):
     m = _best(pipeline, "Niger's military leader, General Abdourahamane Tiani, warned on Sunday that Niamey "
                         "would keep the border with Benin closed indefinitely.")
     assert m.type == "THREATEN" and (m.actor1.country, m.actor2.country) == ("NER", "BEN")
+
+
+@pytest.mark.parametrize("text, hand, victim", [
+    ("Counter-terror cop survives Taliban attack in Pakistan", "Taliban", "Counter-terror cop"),
+    ("The convoy of the governor escaped an ambush by Taliban fighters in Helmand.", "Taliban fighters", "the governor"),
+])
+def test_who_survives_an_attack_is_its_target(pipeline, text, hand, victim):
+    e = _best(pipeline, text)
+    assert (e.actor1.text, e.actor2.text) == (hand, victim)
+
+
+def test_a_killed_presidents_possessive_is_the_victim(pipeline):
+    e = _best(pipeline, "President Jovenel Moïse's killing will imperil the country's chain of command.")
+    assert e.actor1 is None or "Moïse" not in e.actor1.text
+    assert e.actor2 is not None and "Moïse" in e.actor2.text

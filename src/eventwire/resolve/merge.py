@@ -875,6 +875,9 @@ def _as_military(actor: Actor, taxonomy) -> Actor:
     name = actor.name
     if name.startswith("Government of "):
         name = "Military Forces of " + name[len("Government of "):]
+    elif name.startswith("Government (") or name == "Government":
+        # a government localised to a country, or of none said ("Government (Guatemala)")
+        name = "Military Forces" + name[len("Government"):]
     elif "Military" not in name:
         name = f"Military Forces of {name}"
     return actor.model_copy(update={"sector": "MIL", "name": name, "inter": 1})

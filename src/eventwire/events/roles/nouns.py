@@ -31,6 +31,8 @@ PATIENT_OF_NOUNS = frozenset(_LEX["patient_of_nouns"])
 ACCORD_NOUNS = frozenset(_LEX["accord_nouns"])
 CULPRIT_VERBS = frozenset(_LEX["culprit_verbs"])
 UNDERGONE_NOUNS = frozenset(_LEX["undergone_nouns"])
+UNDERGOING_VERBS = frozenset(_LEX["undergoing_verbs"])
+HARMED_POSSESSOR_NOUNS = frozenset(_LEX["harmed_possessor_nouns"])
 PERSONAL_POSSESSORS = frozenset(_LEX["personal_possessors"])
 CARRIER_REPORTING = {"confirm", "claim", "admit", "acknowledge", "announce"}
 # who says, or names a thing as an act ("called the strikes an attack"), is no party to it
@@ -100,8 +102,8 @@ def _patient(noun: Token, tgt_tok: Token | None, src_tok: Token | None, ctx: Rol
         # who "his" is rarely stands among the parties named before (the official who spoke,
         # the state that called for it): left unnamed rather than given to one of them
         return tgt_tok, None
-    if src_tok.pos_ == "PROPN" and _a_person(src_tok, ctx):
-        return tgt_tok or src_tok, None
+    if src_tok.pos_ == "PROPN" and (_a_person(src_tok, ctx) or noun.lemma_.lower() in HARMED_POSSESSOR_NOUNS):
+        return tgt_tok or src_tok, _prep_object(noun, {"by"})  # "George Floyd's killing by police"
     return tgt_tok, src_tok
 
 
@@ -164,6 +166,21 @@ def _noun_roles(noun: Token, ctx: RoleContext, speaker: Token | None, harm: bool
         # "Four soldiers embraced martyrdom": who embraces it is who was killed
         victim = verb_subject(noun.head)
         return None, resolve_token(victim, ctx, speaker) if victim is not None else None, None, victim
+    obj = noun if noun.dep_ == "dobj" else noun.head if noun.dep_ == "compound" and noun.head.dep_ == "dobj" else None
+    if obj is not None and obj.head.lemma_.lower() in UNDERGOING_VERBS:
+        # "the prime minister survived an assassination attempt", "escaped an ambush by
+        # gunmen": who survives it is who it was aimed at; its "by" phrase, who did it
+        victim = verb_subject(obj.head)
+        if victim is not None:
+            hand = _child(noun, "poss") or _prep_object(noun, {"by"}) or _prep_object(obj, {"by"})
+            source = resolve_token(hand, ctx, speaker) if hand is not None else None
+            if hand is None:  # "survived a Taliban attack": a party named before the act
+                for c in (c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i):
+                    source = resolve_token(c, ctx, speaker)
+                    if source is not None:
+                        hand = c
+                        break
+            return source, resolve_token(victim, ctx, speaker), hand, victim
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in CULPRIT_VERBS:
         # "Local media attributed the attack to the CJNG", "police blamed the blast on the
         # TTP" (the parser hangs the phrase on either word): the one it is laid on is who did
