@@ -340,8 +340,22 @@ def _played(event) -> bool:
 _ACTS_WITHOUT_PARTIES = frozenset({"ASSAULT", "FIGHT", "COERCE", "PROTEST"})
 
 
+# people who help only as private persons ("a 9-year-old girl helps deliver her sister",
+# "scientists helped corals survive"): with no one named as helped, no aid to code
+_PRIVATE_HELPERS = frozenset({"CVL", "EDU", "HLH", "REF", "AGR", "LAB", "REL", "MED"})
+_OFFICIAL_HOSTS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "IGO"})
+
+
 def _grounded(event, relevance_floor: float, coercion_floor: float) -> bool:
     if event.type not in _ACTS_WITHOUT_PARTIES and event.actor1 is None and event.actor2 is None:
+        return False
+    if event.type == "CONSULT" and event.actor1 is None and (
+            event.actor2 is None or event.actor2.sector not in _OFFICIAL_HOSTS):
+        # a visit or a meeting that names no one who makes it, and no state or international
+        # body it is made to ("Justin Timberlake visits Texas school shooting victims")
+        return False
+    if event.type == "AID" and event.actor2 is None and event.actor1 is not None \
+            and event.actor1.sector in _PRIVATE_HELPERS:
         return False
     if event.type == "COERCE" and not any(a is not None and a.text for a in (event.actor1, event.actor2)) \
             and event.acled_sub_event_type != "Disrupted weapons use":

@@ -1304,3 +1304,21 @@ def test_attackers_withdrawing_into_the_forest_concede_nothing(pipeline):
     text = ("Gunmen stormed a village in Zamfara state, killing 19 people. "
             "The attackers later withdrew into the forest.")
     assert [e.type for e in _extract(pipeline, text).events] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "Justin Timberlake Visits Texas School Shooting Victims\n\nThe pop star also wore a \"Santa Fe Strong\" shirt.",
+    "9-Year-Old Girl Helps Deliver Baby Sister In Missouri Home",
+    "University Of Arizona Prevented Coronavirus Outbreak On Campus By Testing Wastewater",
+])
+def test_visits_and_help_of_private_people_code_nothing(pipeline, text):
+    assert [e for e in _extract(pipeline, text).events if e.type in ("CONSULT", "AID", "REJECT")] == []
+
+
+def test_an_attack_named_in_a_tribute_is_remembered_not_reported(pipeline):
+    assert _extract(pipeline, "Ariana Grande Reveals Bee Tattoo In Honor Of The Manchester Attack").events == []
+
+
+def test_a_visit_to_a_state_by_an_unnamed_visitor_stays(pipeline):
+    text = "Russian President Vladimir Putin is in Tehran for talks with Iran's leadership on the Syria crisis."
+    assert [e.type for e in _extract(pipeline, text).events] == ["CONSULT"]
