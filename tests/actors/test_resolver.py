@@ -448,6 +448,8 @@ def test_a_currency_is_no_state(resolver):
     ("Nigerian banks", ("NGA", "BUS")),
     ("Dutch dredging contractor Van Damme", ("NLD", "BUS")),
     ("Chinese tech giant Huawei", ("CHN", "BUS")),
+    ("two Chinese refineries", ("CHN", "BUS")),
+    ("Slovenian dairy Mlekarna Sava", ("SVN", "BUS")),
     # a carrier is an airline; an aircraft carrier is a navy's
     ("the Kenyan carrier", ("KEN", "BUS")),
     ("the US aircraft carrier", ("USA", "MIL")),

@@ -1322,3 +1322,23 @@ def test_an_attack_named_in_a_tribute_is_remembered_not_reported(pipeline):
 def test_a_visit_to_a_state_by_an_unnamed_visitor_stays(pipeline):
     text = "Russian President Vladimir Putin is in Tehran for talks with Iran's leadership on the Syria crisis."
     assert [e.type for e in _extract(pipeline, text).events] == ["CONSULT"]
+
+
+@pytest.mark.parametrize("text", [
+    # an offensive "against cholera", the phrase hung on the verb that names it
+    "Burundi's health ministry has deployed 600 community workers across Bujumbura in what it called an "
+    "\"all-out offensive\" against cholera.",
+    # a weather service warns of the weather
+    "The Meteorological Department warned of strong winds and poor visibility until Thursday.",
+    # a court orders a retailer to pay its landlord: a civil case
+    "The High Court in Kampala on Monday ordered supermarket chain Fresh Basket to vacate the mall and pay "
+    "its landlord 2.3 billion shillings in rent arrears.",
+])
+def test_health_campaigns_weather_warnings_and_rent_cases_code_nothing(pipeline, text):
+    assert _extract(pipeline, text).events == []
+
+
+def test_a_cricket_headline_with_its_quicks_is_a_sport_story(pipeline):
+    text = ("West Indies quicks bombard England on lively Antigua pitch\n\nWest Indies' pace attack fired a barrage "
+            "of short balls at England's top order in St John's on Sunday.")
+    assert _extract(pipeline, text).events == []

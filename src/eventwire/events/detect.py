@@ -892,6 +892,11 @@ def _figurative(tok: Token, etype, a1: Actor | None, a1_tok: Token | None, a2_to
     # "stepped up its fight against mpox": what a fight or war is against is its object too
     objects += [g for o in objects if o.lemma_.lower() in _WAR_NOUNS for c in o.children
                 if c.dep_ == "prep" and c.lower_ in ("against", "on") for g in c.children if g.dep_ == "pobj"]
+    if tok.lemma_.lower() in _WAR_NOUNS and tok.dep_ in ("dobj", "oprd", "attr"):
+        # "what it called an 'all-out offensive' against cholera": the parser hangs what the
+        # war is against on the verb that names or wages it
+        objects += [g for c in tok.head.children if c.dep_ == "prep" and c.lower_ in ("against", "on")
+                    for g in c.children if g.dep_ == "pobj"]
     return any((o.lower_ in FIGURATIVE or o.lemma_.lower() in FIGURATIVE) and not _measure(o) for o in objects)
 
 
