@@ -566,3 +566,14 @@ def test_a_killed_presidents_possessive_is_the_victim(pipeline):
     e = _best(pipeline, "President Jovenel Moïse's killing will imperil the country's chain of command.")
     assert e.actor1 is None or "Moïse" not in e.actor1.text
     assert e.actor2 is not None and "Moïse" in e.actor2.text
+
+
+def test_one_party_told_twice_is_not_its_own_target(pipeline):
+    e = _best(pipeline, "Suspected Allied Democratic Forces (ADF) rebels killed at least 24 civilians in Manguredjipa "
+                        "overnight, a local administrator said. The ADF has killed thousands in North Kivu.")
+    assert e.actor1.name.startswith("ADF") and (e.actor2 is None or not e.actor2.name.startswith("ADF"))
+
+
+def test_a_town_attacked_is_no_state(pipeline):
+    e = _best(pipeline, "Heavily armed men attacked a central Haiti town on Sunday, killing nine people.")
+    assert e.actor2 is None or e.actor2.sector not in ("GOV", "MIL")

@@ -24,6 +24,7 @@ from eventwire.resources import lexicon, table
 
 MODE_FREE = {"ASSAULT", "FIGHT", "PROTEST", "THREATEN", "ACCUSE", "COERCE"}
 STATE_FORCE_TYPES = set(lexicon("roles")["state_force_types"])
+_RIVALS = frozenset(lexicon("roles")["rival_words"])
 
 
 _family = family
@@ -481,6 +482,8 @@ def build_event(ms: list[Mention], article_id: str, taxonomy, number: int = 1) -
     goldstein = next((m.goldstein for m in factual if m.cameo == cameo), lead.goldstein)
     actor1 = _pick_actor(ms, "actor1")
     actor2 = _pick_actor(ms, "actor2")
+    if _one_party(actor1, actor2):
+        actor2 = None  # "ADF ... suspected ADF rebels": one party told twice is not its own target
     if actor1 is not None and _family(lead.type) in STATE_FORCE_TYPES and actor1.sector == "GOV":
         actor1 = _as_military(actor1, taxonomy)
     location = _pick_location(ms)
@@ -868,6 +871,17 @@ def _branch(actor: Actor | None, here: str | None) -> Actor | None:
                 hit.name == actor.name and len(hit.text.split()) > len(actor.name.split())):
             return actor
     return actor.model_copy(update={"country": here, "name": branch})
+
+
+def _one_party(a: Actor | None, b: Actor | None) -> bool:
+    """Both sides are the same words, or the same named group (an ACLED-style "ADF: ..."
+    name); rival gangs or two states' forces of one kind stay two parties."""
+    if a is None or b is None or not a.text or not b.text:
+        return False
+    if a.start is not None and a.start == b.start:
+        # "clashes between rival gangs": rivals of one kind are both sides in one phrase
+        return _RIVALS.isdisjoint(_WORD.findall(a.text.lower()))
+    return a.name == b.name and ":" in (a.name or "")
 
 
 def _as_military(actor: Actor, taxonomy) -> Actor:
