@@ -509,3 +509,10 @@ def test_a_peacekeeper_of_a_nationality_is_no_state(resolver):
     actor = resolver.resolve("A Bangladeshi peacekeeper")
     assert (actor.country, actor.sector) == ("BGD", "IGO")
     assert resolver.resolve("UN peacekeepers").name == "United Nations"
+
+
+def test_a_group_named_for_a_person_is_no_person_and_iraqi_militias_are_iraqs(resolver):
+    # the dictionaries know a King Hassan; "the ... Hassan group" is an armed group, not him
+    assert resolver.resolve("the Dawlah Islamiyah–Hassan group").country is None
+    actor = resolver.resolve("the Iran-backed Kataib Hezbollah group")
+    assert (actor.name, actor.country) == ("Kataib Hezbollah", "IRQ")

@@ -577,3 +577,4 @@ def test_one_party_told_twice_is_not_its_own_target(pipeline):
 def test_a_town_attacked_is_no_state(pipeline):
     e = _best(pipeline, "Heavily armed men attacked a central Haiti town on Sunday, killing nine people.")
     assert e.actor2 is None or e.actor2.sector not in ("GOV", "MIL")
+

@@ -44,6 +44,10 @@ _FOLD = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "‑": "-",
 # Where the core of a noun phrase ends: apposition, prepositional phrase, relative clause.
 _CORE_END = re.compile(r",|\(|\b(?:of|in|from|at|near|on|for|with|who|which|that|to|against|by)\b", re.I)
 _SITES = frozenset(lexicon("roles")["target_sites"])  # buildings and vehicles
+# bodies a person's name can name ("the Dawlah Islamiyah-Hassan group", "the Maute group"):
+# the body, not the person the dictionaries know by that name (a King Hassan)
+_BODIES_NAMED_FOR = frozenset({"group", "groups", "faction", "factions", "network", "gang", "gangs", "cell",
+                               "cells", "wing", "brigade", "brigades", "militia", "militias"})
 _DWELLINGS = frozenset(lexicon("roles")["dwelling_nouns"])
 _OF = re.compile(r"\s*of\s+(?:the\s+|a\s+|an\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}", re.I)
 _APPOSITION = re.compile(r",\s*(?:the\s+)?", re.I)
@@ -321,10 +325,10 @@ class ActorResolver:
                 # after it to the body before it; the state is who acts
                 return self._make(text, start, end, member.country, "GOV", None)
             before = [m for m in core_roles if m.end <= head.start and m.kind != "title"]
-            if before:
+            if before and not _named_after(text, before[-1], head):
                 head = before[-1]
                 sector = head.sector
-        if head is not None and head.kind not in NAMED_KINDS and named:
+        if head is not None and head.kind not in NAMED_KINDS and named and not _named_after(text, named[0], head):
             named_head = named[0]
             # (an agent of a named group is the group's: "a Hezbollah operative" is no spy of Lebanon)
             if head.sector in {None, "REB", "UAF", "GOV", "MIL", "SPY"} or head.kind == "title":
@@ -355,7 +359,8 @@ class ActorResolver:
         if head is not None:
             # "Sipah-e-Sahaba activists", "MQM workers": people of a named group or party
             # are of its country when no country word says otherwise
-            country = entities[0].country if entities else next((m.country for m in named if m.country), None)
+            country = entities[0].country if entities else next(
+                (m.country for m in named if m.country and not _named_after(text, m, head)), None)
             return self._make(text, start, end, country, sector, None)
         if not entities or _COUNT_ONLY.fullmatch(text, start, core_end) and _PLACE_AFTER.match(text, core_end) \
                 and all(m.start >= core_end for m in entities):
@@ -636,6 +641,13 @@ def _names_other_thing(text: str, start: int, end: int, entities: list[ActorMatc
 
 _STATE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD"}
 _OPEN_QUOTES, _CLOSE_QUOTES = "\"“‘'", "\"”’'"
+
+
+def _named_after(text: str, person: ActorMatch, body: ActorMatch) -> bool:
+    """A body named for a person, the name right before it ("the Dawlah Islamiyah-Hassan
+    group"); "President Kiir's faction" is the president's own."""
+    return person.kind == "person" and body.text.lower() in _BODIES_NAMED_FOR \
+        and person.end <= body.start and not text[person.end:body.start].strip()
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
