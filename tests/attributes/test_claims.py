@@ -86,3 +86,10 @@ def test_a_declined_confirmation_confirms_nothing(nlp):
     assert claims.reporting_frame(_tok(doc, "shelled")).status == "claimed"
     doc = nlp("Officials confirmed that troops had shelled the village.")
     assert claims.reporting_frame(_tok(doc, "shelled")).status == "confirmed"
+
+
+def test_a_headline_said_killed_has_no_teller(nlp):
+    # "Woman said killed" is "a woman is said to have been killed": she is no source
+    doc = nlp("Woman said killed by Indian gunfire in Kashmir.")
+    c = claims.reporting_frame(_tok(doc, "killed"))
+    assert c.verb is not None and c.source_start is None

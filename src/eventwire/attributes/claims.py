@@ -146,6 +146,10 @@ def _fill(claim: Claim, verb: Token) -> Claim:
     if claim.status == "reported" and _in_a_claim(verb):
         claim.status = "claimed"
     speaker = _speaker(verb)
+    if speaker is not None and any(c.dep_ == "xcomp" and c.tag_ == "VBN" for c in verb.children):
+        # "Woman said killed by Indian gunfire", "Three Pakistanis reported killed": headline
+        # shorthand for "is said to have been killed"; the subject is who it befell, no teller
+        speaker = None
     if speaker is not None:
         claim.source = speaker
         claim.source_start, claim.source_end = _phrase_bounds(speaker)
