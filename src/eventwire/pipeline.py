@@ -18,6 +18,7 @@ from eventwire.attributes import location as where
 from eventwire.events.detect import (CIVIL_SUIT_WORDS, HARM_TYPES, OFFENCE_WORDS, ArticleContext, Mention, detect,
                                      market_report, match_report, relic_report, show_report, sport_story, words_of)
 from eventwire.events.roles import RoleContext
+from eventwire.events.roles.naming import OFFICE_SECTORS
 from eventwire.gcpause import collector_paused
 from eventwire.model import Article, DocumentError, DocumentResult, Segment
 from eventwire.parse import Parser
@@ -343,7 +344,7 @@ _ACTS_WITHOUT_PARTIES = frozenset({"ASSAULT", "FIGHT", "COERCE", "PROTEST"})
 # people who help only as private persons ("a 9-year-old girl helps deliver her sister",
 # "scientists helped corals survive"): with no one named as helped, no aid to code
 _PRIVATE_HELPERS = frozenset({"CVL", "EDU", "HLH", "REF", "AGR", "LAB", "REL", "MED"})
-_OFFICIAL_HOSTS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "IGO"})
+_OFFICIAL_HOSTS = frozenset(OFFICE_SECTORS | {"SPY", "IGO"})
 
 
 def _grounded(event, relevance_floor: float, coercion_floor: float) -> bool:

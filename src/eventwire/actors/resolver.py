@@ -44,10 +44,7 @@ _FOLD = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "‑": "-",
 # Where the core of a noun phrase ends: apposition, prepositional phrase, relative clause.
 _CORE_END = re.compile(r",|\(|\b(?:of|in|from|at|near|on|for|with|who|which|that|to|against|by)\b", re.I)
 _SITES = frozenset(lexicon("roles")["target_sites"])  # buildings and vehicles
-# bodies a person's name can name ("the Dawlah Islamiyah-Hassan group", "the Maute group"):
-# the body, not the person the dictionaries know by that name (a King Hassan)
-_BODIES_NAMED_FOR = frozenset({"group", "groups", "faction", "factions", "network", "gang", "gangs", "cell",
-                               "cells", "wing", "brigade", "brigades", "militia", "militias"})
+_BODIES_NAMED_FOR = frozenset(lexicon("roles")["bodies_named_for"])  # "the Maute group"
 _DWELLINGS = frozenset(lexicon("roles")["dwelling_nouns"])
 _OF = re.compile(r"\s*of\s+(?:the\s+|a\s+|an\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}", re.I)
 _APPOSITION = re.compile(r",\s*(?:the\s+)?", re.I)

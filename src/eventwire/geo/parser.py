@@ -476,7 +476,7 @@ class Geoparser:
             return False  # "Zahra Baloch": the tail of a name (but "CBC Toronto": an acronym's place)
         if not single and weak and cap_prev and line not in title_lines and not prev[2].isupper() \
                 and fold(prev[2]) not in self.g.index and fold(prev[2]) not in self.g.demonyms \
-                and text[:prev[0]].rstrip()[-1:] not in ("", ".", "!", "?", ":", '"', "“", "\n"):
+                and not _SENT_END.search(text[:prev[0]].rstrip()[-1:]):
             # "the Indravati National Park area", "the Neches River Valley": a small place's name
             # ("National Park", New Jersey) that ends a longer name no gazetteer knows ("Former
             # Hall County official" begins a sentence: its first word is capitalised as such)
