@@ -355,6 +355,11 @@ def _grounded(event, relevance_floor: float, coercion_floor: float) -> bool:
         # a visit or a meeting that names no one who makes it, and no state or international
         # body it is made to ("Justin Timberlake visits Texas school shooting victims")
         return False
+    if event.type == "THREATEN" and event.actor1 is None and (
+            event.actor2 is None or event.actor2.sector not in _OFFICIAL_HOSTS):
+        # a threat by no one named to a person or a firm ("a shop worker was threatened with a
+        # knife during a robbery"): crime news; a threat to a state or its officials stays
+        return False
     if event.type == "AID" and event.actor2 is None and event.actor1 is not None \
             and event.actor1.sector in _PRIVATE_HELPERS:
         return False

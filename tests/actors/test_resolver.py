@@ -510,3 +510,13 @@ def test_a_group_named_for_a_person_is_no_person_and_iraqi_militias_are_iraqs(re
     assert resolver.resolve("the Dawlah Islamiyah–Hassan group").country is None
     actor = resolver.resolve("the Iran-backed Kataib Hezbollah group")
     assert (actor.name, actor.country) == ("Kataib Hezbollah", "IRQ")
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    # a go-between named in a hyphenated modifier is no party to what it brokered
+    ("a U.S.-brokered ceasefire", None),
+    ("Qatar-mediated talks", None),
+])
+def test_brokers_are_no_parties(resolver, phrase, expected):
+    actor = resolver.resolve(phrase)
+    assert (None if actor is None else (actor.country, actor.sector)) == expected

@@ -169,6 +169,7 @@ def test_a_speaker_still_attacks_in_words(pipeline):
     ("Protesters in Tbilisi clashed with riot police outside parliament.", "riot"),
     ("The army deployed attack helicopters over the valley.", "attack"),
     ("The United States speeded up the withdrawal of some invasion forces from Panama.", "invasion"),
+    ("Japan and South Korea began sharing real-time warning data on North Korean missile launches.", "warning"),
 ])
 def test_an_event_word_that_classifies_a_force_or_a_thing_is_no_act(pipeline, text, word):
     assert word not in [m.trigger.text for m in _mentions(pipeline, text)]
@@ -1342,3 +1343,40 @@ def test_a_cricket_headline_with_its_quicks_is_a_sport_story(pipeline):
     text = ("West Indies quicks bombard England on lively Antigua pitch\n\nWest Indies' pace attack fired a barrage "
             "of short balls at England's top order in St John's on Sunday.")
     assert _extract(pipeline, text).events == []
+
+
+@pytest.mark.parametrize("text", [
+    # launching a service or a data exchange is no attack, though missiles are its subject
+    "Japan, South Korea and US launch real-time sharing of missile warning data",
+    # a rehearsal of an attack is no attack
+    "China sent warships and bombers around Taiwan to conduct mock attacks on Thursday.",
+    # a hospital overwhelmed by patients
+    "A hospital trust declared a critical incident after a rise in flu admissions left its emergency "
+    "department overwhelmed.",
+])
+def test_launched_services_mock_attacks_and_overwhelmed_hospitals_code_no_attack(pipeline, text):
+    assert [e.type for e in _extract(pipeline, text).events if e.type in ("ASSAULT", "FIGHT")] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Russia launched missiles at Kyiv overnight.",
+    "Militants launched a barrage of rockets at the army base on Friday.",
+])
+def test_missiles_and_rocket_barrages_launched_are_attacks(pipeline, text):
+    assert _one(pipeline, text, "ASSAULT").mode == "aerial"
+
+
+def test_the_hand_named_in_a_passive_when_clause_is_the_attacker(pipeline):
+    text = ("Three Ukrainian border guards were wounded on Wednesday when their patrol was attacked by Russian "
+            "drones near the village of Yunakivka, the State Border Guard Service said.")
+    [event] = [e for e in _extract(pipeline, text).events if e.type in ("ASSAULT", "FIGHT")]
+    assert (event.actor1.country, event.actor1.sector) == ("RUS", "MIL")
+    assert (event.actor2.country, event.actor2.sector) == ("UKR", "MIL")
+
+
+def test_a_command_of_a_named_army_is_the_army_with_its_acronym(pipeline):
+    text = ("The Eastern Theater Command of China's People's Liberation Army (PLA) seized a Taiwanese "
+            "fishing boat on Thursday.")
+    m = _one(pipeline, text, "COERCE")
+    assert (m.actor1.country, m.actor1.sector) == ("CHN", "MIL")
+    assert m.actor1.text.endswith("Liberation Army (PLA)")

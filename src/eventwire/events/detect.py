@@ -623,6 +623,12 @@ def _collapse(triggers: list[tuple[Token, object]]) -> list[tuple[Token, object]
     by_index = {tok.i: (tok, et) for tok, et in triggers}
     drop: set[int] = set()
     for tok, et in triggers:
+        if tok.dep_ == "advcl" and any(c.dep_ == "agent" for c in tok.children) \
+                and any(c.dep_ == "nsubjpass" and c.pos_ != "PRON" for c in tok.children):
+            # "were wounded when their patrol was attacked by Russian drones": a passive clause
+            # that names the hand, whose roles `_consolidate` joins to the governing mention's
+            # ("after they were surrounded by police": they are the governing clause's own)
+            continue
         node = tok
         for _ in range(4):
             if node.dep_ not in _COLLAPSE_DEPS or node.head is node:

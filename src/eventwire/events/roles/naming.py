@@ -45,7 +45,7 @@ def phrase_tokens(head: Token) -> list[Token]:
             # of ...") is not part of its name
             cut.update(x.i for x in t.subtree)  # its relative pronoun, read before it, too
     keep = [t for t in head.subtree if t.i not in cut]
-    while keep and keep[-1].dep_ in ("punct", "cc"):
+    while keep and keep[-1].dep_ in ("punct", "cc") and not _closing(keep):
         keep.pop()
     while keep and keep[0].dep_ in ("punct", "cc"):
         keep.pop(0)
@@ -87,18 +87,29 @@ def core_tokens(head: Token) -> list[Token]:
                 # names with "of": "Ministry of Foreign Affairs", "Government of Pakistan"
                 obj = [t for t in c.subtree if t.i > c.i and not t.is_punct]
                 if obj and obj[0].is_title and obj[0].i == c.i + 1:
-                    keep.update(t.i for t in c.subtree if t.i < c.i + 6)
+                    # five words at most, not counting a possessive's "'s": "Command of
+                    # China's People's Liberation Army" is one name
+                    last = [t for t in obj if t.dep_ != "case"][:5][-1].i
+                    if last + 1 < len(head.doc) and head.doc[last + 1].text == ")":
+                        last += 1  # "(PLA)" whole
+                    keep.update(t.i for t in c.subtree if t.i <= last)
     lo, hi = head.i, head.i
     while lo - 1 in keep:
         lo -= 1
     while hi + 1 in keep:
         hi += 1
     toks = [head.doc[i] for i in range(lo, hi + 1)]
-    while len(toks) > 1 and toks[-1].dep_ in ("punct", "cc"):
+    while len(toks) > 1 and toks[-1].dep_ in ("punct", "cc") and not _closing(toks):
         toks.pop()
     while len(toks) > 1 and toks[0].dep_ in ("punct", "cc"):
         toks.pop(0)
     return _without_predicate(toks)
+
+
+def _closing(toks: list[Token]) -> bool:
+    """The last token closes a bracket the phrase opened: "the People's Liberation Army
+    (PLA)" keeps it."""
+    return toks[-1].text == ")" and any(t.text == "(" for t in toks)
 
 
 _PLACE_KINDS = {"country", "capital", "demonym", "ethnic", "place"}
