@@ -520,3 +520,20 @@ def test_a_group_named_for_a_person_is_no_person_and_iraqi_militias_are_iraqs(re
 def test_brokers_are_no_parties(resolver, phrase, expected):
     actor = resolver.resolve(phrase)
     assert (None if actor is None else (actor.country, actor.sector)) == expected
+
+
+@pytest.mark.parametrize("text, region", [
+    ("northwest Syria", True),
+    ("southern Lebanon", True),
+    ("the south of Lebanon", True),
+    ("north-western Pakistan", True),
+    # countries whose own names begin with a compass point, and a country alone
+    ("North Korea", False),
+    ("South Sudan", False),
+    ("South Africa", False),
+    ("Syria", False),
+    # a thing in a region is another phrase
+    ("southwest Pakistan checkpoint", False),
+])
+def test_a_region_named_by_its_compass_point(resolver, text, region):
+    assert resolver.is_region_of_country(text) is region

@@ -1380,3 +1380,10 @@ def test_a_command_of_a_named_army_is_the_army_with_its_acronym(pipeline):
     m = _one(pipeline, text, "COERCE")
     assert (m.actor1.country, m.actor1.sector) == ("CHN", "MIL")
     assert m.actor1.text.endswith("Liberation Army (PLA)")
+
+
+def test_a_region_acts_on_no_one_and_is_no_state_but_to_a_foreign_attacker(pipeline):
+    aid = _extract(pipeline, "A World Food Programme convoy delivered food to northwest Syria on Tuesday.").events
+    assert [e.type for e in aid] == ["AID"] and aid[0].actor2 is None
+    # a headline's region as the subject of a verb of stance is no state that rejects
+    assert _extract(pipeline, "Southern Lebanon rejects the plan").events == []

@@ -47,6 +47,8 @@ _SITES = frozenset(lexicon("roles")["target_sites"])  # buildings and vehicles
 _BODIES_NAMED_FOR = frozenset(lexicon("roles")["bodies_named_for"])  # "the Maute group"
 _DWELLINGS = frozenset(lexicon("roles")["dwelling_nouns"])
 _OF = re.compile(r"\s*of\s+(?:the\s+|a\s+|an\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}", re.I)
+_REGION_OF = re.compile(r"\s*(?:the\s+)?(?:far[\s-]+|extreme\s+)?(?:(?:north|south)(?:[\s-]?(?:east|west))?(?:ern)?|"
+                        r"(?:east|west)(?:ern)?|central|mid|upper|lower)(?:\s+of(?:\s+the)?)?\s+", re.I)
 _APPOSITION = re.compile(r",\s*(?:the\s+)?", re.I)
 _PLACE_AFTER = re.compile(r"(?:in|at|near|on|across)\b", re.I)
 _COUNT_ONLY = re.compile(r"\s*(?:(?:at\s+least|at\s+most|up\s+to|about|around|nearly|almost|over|more\s+than|"
@@ -177,6 +179,13 @@ class ActorResolver:
         a demonym: a capital named as where something happened is a city."""
         return self._is_exactly(text, ("country",))
 
+    def is_region_of_country(self, text: str) -> bool:
+        """True when `text` is a part of a country named by its compass point ("northwest
+        Syria", "southern Lebanon", "the south of Lebanon"): a region, where "North Korea" and
+        "South Sudan" are countries' own names."""
+        region = _REGION_OF.match(text)
+        return region is not None and self.is_country_name(text[region.end():]) and not self.is_country_name(text)
+
     def is_place_name(self, text: str) -> bool:
         """True when `text` is exactly a country or capital name ("Pak", "Pakistan", "Kabul"),
         not a demonym: "Pak blast" names a place, "Indian shelling" an attacker."""
@@ -251,6 +260,8 @@ class ActorResolver:
             m.start += start
             m.end += start
         matches = self._drop_names(text, matches, persons)
+        # "the army, known by its French acronym FARDC": the word names a language there
+        matches = [m for m in matches if not (m.kind == "demonym" and _qualifies_a_thing(text, m.end, "language"))]
         # "Iran-backed Houthi rebels": the patron named in the modifier is another party than
         # the one the phrase names; an affiliation ("the al-Qaida-linked al-Shabab group",
         # "SDF-affiliated fighters") gives way only to a name of its own after it
@@ -614,10 +625,14 @@ def _things() -> frozenset[str]:
     return frozenset(w for w, kind in _non_actor_classes().items() if kind not in ("business", "trade"))
 
 
-def _qualifies_a_thing(text: str, at: int) -> bool:
-    """The word right after `at` is a player, team, work or good ("a Brazilian striker")."""
+def _qualifies_a_thing(text: str, at: int, kind: str | None = None) -> bool:
+    """The word right after `at` is a player, team, work or good ("a Brazilian striker"), or
+    of the class `kind` of non-actor heads."""
     nxt = _WORD.match(text, at + 1) if text[at:at + 1] == " " else None
-    return nxt is not None and nxt.group().lower() in _things()
+    if nxt is None:
+        return False
+    word = nxt.group().lower()
+    return _non_actor_classes().get(word) == kind if kind else word in _things()
 
 
 def _names_other_thing(text: str, start: int, end: int, entities: list[ActorMatch]) -> bool:

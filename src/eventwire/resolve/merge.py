@@ -361,11 +361,11 @@ def _domestic_target(actor1: Actor | None, here: str | None, family: str) -> Act
     return _state_actor(country, text="")
 
 
-def _pick_actor(ms: list[Mention], attr: str) -> Actor | None:
+def _pick_actor(ms: list[Mention], attr: str, unfit=lambda a: False) -> Actor | None:
     """The best-supported actor: the most frequent country/sector pair, a sentence's over a
-    headline's, earliest wording."""
-    told = [(getattr(m, attr), m) for m in ms if getattr(m, attr) is not None and m.factual]
-    told = told or [(getattr(m, attr), m) for m in ms if getattr(m, attr) is not None]
+    headline's, earliest wording; none that is `unfit`."""
+    told = [(a, m) for m in ms if (a := getattr(m, attr)) is not None and not unfit(a)]
+    told = [(a, m) for a, m in told if m.factual] or told
     if not told:
         return None
     actors = [a for a, _ in told]
@@ -390,6 +390,13 @@ def _pick_actor(ms: list[Mention], attr: str) -> Actor | None:
     # the same party called by its own name beats its description ("The BLA claimed
     # responsibility" over "a suicide bomber", both Pakistani militants)
     return next((a for a in actors if _named(a) and (a.country, a.sector) == (best.country, best.sector)), best)
+
+
+def _a_region(actor: Actor | None) -> bool:
+    from eventwire.actors import ActorResolver
+
+    return actor is not None and actor.sector == "GOV" and bool(actor.text) \
+        and ActorResolver.load().is_region_of_country(actor.text)
 
 
 def _named(actor: Actor) -> bool:
@@ -480,8 +487,13 @@ def build_event(ms: list[Mention], article_id: str, taxonomy, number: int = 1) -
     if mode and lead.mode is None:
         cameo = next(m.cameo for m in factual if m.mode == mode)
     goldstein = next((m.goldstein for m in factual if m.cameo == cameo), lead.goldstein)
-    actor1 = _pick_actor(ms, "actor1")
+    # a region of a country ("northwest Pakistan", "into northwest Syria") does nothing and is
+    # done to by none but a foreign attacker ("rockets at northern Israel" strike Israel)
+    actor1 = _pick_actor(ms, "actor1", _a_region)
     actor2 = _pick_actor(ms, "actor2")
+    if _a_region(actor2) and not (_family(lead.type) == "ASSAULT" and actor1 is not None
+                                  and actor1.country not in (None, actor2.country)):
+        actor2 = _pick_actor(ms, "actor2", _a_region)
     if _one_party(actor1, actor2):
         actor2 = None  # "ADF ... suspected ADF rebels": one party told twice is not its own target
     if actor1 is not None and _family(lead.type) in STATE_FORCE_TYPES and actor1.sector == "GOV":
