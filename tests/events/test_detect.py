@@ -1387,3 +1387,25 @@ def test_a_region_acts_on_no_one_and_is_no_state_but_to_a_foreign_attacker(pipel
     assert [e.type for e in aid] == ["AID"] and aid[0].actor2 is None
     # a headline's region as the subject of a verb of stance is no state that rejects
     assert _extract(pipeline, "Southern Lebanon rejects the plan").events == []
+
+
+def test_a_headline_infinitive_is_a_plan_not_a_done_visit(pipeline):
+    """"Biden to visit Israel": a visit to come, coded as its intent (CAMEO 036), never as a visit made."""
+    [event] = _extract(pipeline, "Biden to visit Israel on Wednesday").events
+    assert (event.type, event.cameo) == ("AGREE", "036")
+    assert (event.actor1.country, event.actor2.country) == ("USA", "ISR")
+
+
+def test_they_who_act_next_are_the_doers_of_the_last_act(pipeline):
+    """Not its hostages, nor the officials who told of it."""
+    text = ("Militants from the Baloch Liberation Army attacked a passenger train in Bolan district on Tuesday "
+            "and took hundreds of passengers hostage, officials said. They blew up the track and opened fire "
+            "on the train.")
+    blew = next(m for m in _mentions(pipeline, text) if m.trigger.text == "blew")
+    assert (blew.actor1.text, blew.actor1.sector) == ("They", "REB")
+
+
+def test_where_a_convoy_came_from_is_no_recipient(pipeline):
+    text = ("A convoy of 15 trucks carrying food crossed from Chad into West Darfur through the Adre border "
+            "crossing on Wednesday.")
+    assert all(e.actor2 is None or e.actor2.country != "TCD" for e in _extract(pipeline, text).events)

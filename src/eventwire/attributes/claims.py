@@ -230,7 +230,17 @@ def modality(trigger: Token) -> str | None:
                 return "planned"
         if tok is not trigger and tok.lemma_.lower() in PLANNED:
             return "planned"
+        if _headline_infinitive(tok):
+            return "planned"
     return None
+
+
+def _headline_infinitive(verb: Token) -> bool:
+    """Headlines tell what is to come with a bare infinitive as their main verb ("Biden to
+    visit Israel", "Minister to be sacked"): a plan, which prose would write with "will"."""
+    return verb.dep_ == "ROOT" and verb.tag_ in ("VB", "VBN") \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def frame(trigger: Token, modal: str | None, reported: bool) -> str | None:

@@ -589,7 +589,7 @@ def detect(doc: Doc, segment: Segment, order_base: int, ctx: ArticleContext, lex
     mentions = _consolidate(mentions)
     for m in mentions:
         ctx.roles.remember(m.actor1)
-        ctx.roles.remember(m.actor2)
+        ctx.roles.remember(m.actor2, "patient")
     _remember_speakers(doc, ctx, rows)
     return mentions
 
@@ -610,7 +610,7 @@ def _remember_speakers(doc: Doc, ctx: ArticleContext, rows: list) -> None:
             continue
         actor = resolve_token(speaker, ctx.roles)
         if actor is not None and actor.sector in PERSONAL_SECTORS and actor.start is not None:
-            ctx.roles.remember(actor)
+            ctx.roles.remember(actor, "speaker")
 
 
 _COLLAPSE_DEPS = {"dobj", "pobj", "prep", "nsubjpass", "attr", "compound", "acl", "relcl", "advcl", "xcomp", "amod"}

@@ -456,12 +456,15 @@ def _antecedent(pron: Token, ctx: RoleContext) -> Actor | None:
             if actor is not None and _fits(pron, number, actor, ctx):
                 return actor
             break
-    for actor in reversed(ctx.recent):
-        if actor.start is not None and actor.start > at:
-            continue  # named after the pronoun: "a message it had conveyed to the Iranian government"
-        if _fits(pron, number, actor, ctx):
-            return actor
-    return None
+    earlier = [a for a in reversed(ctx.recent) if a.start is None or a.start <= at]
+    # (not one named after the pronoun: "a message it had conveyed to the Iranian government")
+    if pron.lower_ == "they" and pron.dep_ == "nsubj":
+        # "Militants ... took hundreds of passengers hostage, officials said. They blew up the
+        # track": who acts goes on acting; the hostages and the officials do not
+        doer = next((a for a in earlier if ctx.named_as(a, "agent") and _fits(pron, number, a, ctx)), None)
+        if doer is not None:
+            return doer
+    return next((a for a in earlier if _fits(pron, number, a, ctx)), None)
 
 
 def _fits(pron: Token, number: str, actor: Actor, ctx: RoleContext) -> bool:

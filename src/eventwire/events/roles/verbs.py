@@ -94,6 +94,15 @@ def _fronted_participle_subject(verb: Token) -> Token | None:
     return _child(verb.head, "nsubjpass", "nsubj")
 
 
+def _from(verb: Token) -> set[str]:
+    """{"from"} where the "from" phrase may name whom an act is done to ("recalled its envoy
+    from Tehran"); none where the verb moves something on to another place ("crossed from
+    Chad into West Darfur"): there it is only where the movement began."""
+    if any(c.dep_ == "prep" and c.lower_ in ("into", "to", "toward", "towards") for c in verb.children):
+        return set()
+    return {"from"}
+
+
 def _verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None, harm: bool = False,
                 ) -> tuple[Actor | None, Actor | None, Token | None, Token | None]:
     victim = undergoer(verb)
@@ -173,7 +182,7 @@ def _verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None, harm: bool
     if tgt_tok is None and not topic_only:
         # whom it calls on ("called on the Georgian authorities (on Monday) to release"); then
         # "recalled its envoy from Tehran"; but fire comes "from Yemen", where the shooter is
-        tgt_tok = _addressee(verb) or _prep_object(verb, TARGET_PREPS if harm else TARGET_PREPS | {"from"})
+        tgt_tok = _addressee(verb) or _prep_object(verb, TARGET_PREPS if harm else TARGET_PREPS | _from(verb))
     if tgt_tok is None:
         tgt_tok = _object_fallback(verb)
     target = resolve_token(tgt_tok, ctx, speaker)
@@ -200,7 +209,7 @@ def _verb_roles(verb: Token, ctx: RoleContext, speaker: Token | None, harm: bool
                 return source, sides[1], src_tok, mods[-1]
     if (target is None or not target.country) and tgt_tok is not None:
         # "recalling its envoy from Tehran": the object names no country; the place does
-        alt = _prep_object(verb, TARGET_PREPS | {"from"})
+        alt = _prep_object(verb, TARGET_PREPS | (set() if harm else _from(verb)))  # (fire comes from where the shooter is)
         if alt is not None and alt.i != tgt_tok.i:  # Token objects are made per access: compare positions
             alt_actor = resolve_token(alt, ctx, speaker)
             # a named party stays: "abducted 20 girls from a school" (only a state or its
