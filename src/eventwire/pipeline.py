@@ -347,6 +347,13 @@ _PRIVATE_HELPERS = frozenset({"CVL", "EDU", "HLH", "REF", "AGR", "LAB", "REL", "
 _OFFICIAL_HOSTS = frozenset(OFFICE_SECTORS | {"SPY", "IGO"})
 
 
+# modes that name the means of an attack ("a drone strike", "shelling"), which ground an attack
+# no party is named for; what was done ("destroy", "beat") names no means: "phages attack and
+# destroy bacteria"
+_MEANS_MODES = frozenset({"aerial", "drone", "firearms", "explosives", "heavy-weapons", "suicide-attack",
+                          "unconventional", "cyber"})
+
+
 def _grounded(event, relevance_floor: float, coercion_floor: float) -> bool:
     if event.type not in _ACTS_WITHOUT_PARTIES and event.actor1 is None and event.actor2 is None:
         return False
@@ -355,10 +362,11 @@ def _grounded(event, relevance_floor: float, coercion_floor: float) -> bool:
         # a visit or a meeting that names no one who makes it, and no state or international
         # body it is made to ("Justin Timberlake visits Texas school shooting victims")
         return False
-    if event.type == "THREATEN" and event.actor1 is None and (
+    if event.type in ("THREATEN", "REQUEST") and event.actor1 is None and (
             event.actor2 is None or event.actor2.sector not in _OFFICIAL_HOSTS):
-        # a threat by no one named to a person or a firm ("a shop worker was threatened with a
-        # knife during a robbery"): crime news; a threat to a state or its officials stays
+        # a threat or an appeal by no one named to people or a firm ("a shop worker was
+        # threatened with a knife during a robbery", "residents were advised to stay indoors"):
+        # crime news or a public notice; one made to a state or its officials stays
         return False
     if event.type == "AID" and event.actor2 is None and event.actor1 is not None \
             and event.actor1.sector in _PRIVATE_HELPERS:
@@ -374,7 +382,7 @@ def _grounded(event, relevance_floor: float, coercion_floor: float) -> bool:
         return True
     # a place counts when the event's own sentence names it, not the article's fallback
     placed = event.location is not None and event.location.source in ("clause", "sentence")
-    if placed or event.mode is not None or (event.relevance or 0.0) >= relevance_floor:
+    if placed or event.mode in _MEANS_MODES or (event.relevance or 0.0) >= relevance_floor:
         return True
     return _hurt_anyone(event)
 

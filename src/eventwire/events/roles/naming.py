@@ -12,7 +12,7 @@ from spacy.tokens import Token
 from eventwire.events.roles.context import RoleContext, is_trigger
 from eventwire.events.roles.syntax import _child, _eventive
 from eventwire.model import Actor
-from eventwire.parse import doc_text
+from eventwire.parse import doc_text, person_ranges
 from eventwire.resources import lexicon
 
 _LEX = lexicon("roles")
@@ -157,7 +157,7 @@ def resolve_token(tok: Token | None, ctx: RoleContext, speaker: Token | None = N
             # "the fighters who ..." stand for what the clause hangs on; a "that" the parser
             # took for an object ("reports that troops had clashed") stands for no one
             return resolve_token(_who_of(tok, tok.head.head), ctx) if tok.head.dep_ == "relcl" else None
-        if speaker is not None and speaker is not tok:
+        if speaker is not None and speaker is not tok and not _one_person_for_many(tok, speaker):
             actor = resolve_token(speaker, ctx)
             # "The United States called for his release": "his" is a person, never the
             # state that speaks
@@ -440,6 +440,16 @@ def _told_group(tok: Token, ctx: RoleContext, speaker: Token | None = None) -> A
     return None
 
 
+def _one_person_for_many(pron: Token, speaker: Token) -> bool:
+    """"Interior Minister Sarfraz Bugti said they would be arrested": one person, named or
+    called by a singular office, is never "they" (a body may be: "the ministry said they")."""
+    if pron.lower_ not in ("they", "them", "their") or speaker.tag_ not in ("NN", "NNP"):
+        return False
+    if speaker.lower_ in OFFICE_NOUNS or any(start <= speaker.idx < end for start, end in person_ranges(speaker.doc)):
+        return True
+    return speaker.tag_ == "NNP" and any(c.dep_ == "compound" and c.lower_ in OFFICE_NOUNS for c in speaker.children)
+
+
 def _antecedent(pron: Token, ctx: RoleContext) -> Actor | None:
     """The latest actor a pronoun can stand for: "she"/"he" an official or a named person,
     "it" a state or organisation, "they"/"we" anyone."""
@@ -451,19 +461,23 @@ def _antecedent(pron: Token, ctx: RoleContext) -> Actor | None:
     embedded = pron.dep_ in ("nsubj", "nsubjpass") and pron.head.dep_ in ("ccomp", "relcl")
     for node in (pron.head.ancestors if embedded else ()):
         subj = _child(node, "nsubj")
-        if subj is not None and subj.i < pron.i and subj.lower_ not in PRONOUNS and subj.lower_ not in REL_PRONOUNS:
+        if subj is not None and subj.i < pron.i and subj.lower_ not in PRONOUNS and subj.lower_ not in REL_PRONOUNS \
+                and not _one_person_for_many(pron, subj):
             actor = resolve_token(subj, ctx)
             if actor is not None and _fits(pron, number, actor, ctx):
                 return actor
             break
     earlier = [a for a in reversed(ctx.recent) if a.start is None or a.start <= at]
     # (not one named after the pronoun: "a message it had conveyed to the Iranian government")
-    if pron.lower_ == "they" and pron.dep_ == "nsubj":
+    role = {"nsubj": "agent", "nsubjpass": "patient", "dobj": "patient"}.get(pron.dep_)
+    if pron.lower_ in ("they", "them") and role is not None:
         # "Militants ... took hundreds of passengers hostage, officials said. They blew up the
-        # track": who acts goes on acting; the hostages and the officials do not
-        doer = next((a for a in earlier if ctx.named_as(a, "agent") and _fits(pron, number, a, ctx)), None)
-        if doer is not None:
-            return doer
+        # track": who acts goes on acting, and those it was done to go on undergoing ("gave
+        # all migrants until Nov. 1 to leave ... they would be arrested"); the officials who
+        # told of it do neither
+        like = next((a for a in earlier if ctx.named_as(a, role) and _fits(pron, number, a, ctx)), None)
+        if like is not None:
+            return like
     return next((a for a in earlier if _fits(pron, number, a, ctx)), None)
 
 
