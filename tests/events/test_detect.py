@@ -1429,3 +1429,17 @@ def test_they_who_would_be_arrested_are_not_the_minister_who_says_so(pipeline):
             "and expelled if they did not go.")
     for event in _extract(pipeline, text).events:
         assert event.actor2 is None or "Bugti" not in event.actor2.text, event
+
+
+def test_him_whom_his_spokesman_speaks_for_is_not_the_spokesman(pipeline):
+    text = ("Soldiers surrounded the home of Petroleum Minister Puot Kang Chol in Juba on Tuesday and detained him "
+            "along with several bodyguards, his spokesman said.")
+    detained = next(m for m in _mentions(pipeline, text) if m.trigger.text == "detained")
+    assert detained.actor2 is None or "spokesman" not in detained.actor2.text
+
+
+def test_an_apposition_keeps_its_of_phrase_whole(pipeline):
+    text = ("The United States on Tuesday imposed sanctions on Mohamed Hamdan Dagalo, the commander of Sudan's "
+            "paramilitary Rapid Support Forces.")
+    [event] = _extract(pipeline, text).events
+    assert event.actor2.text.endswith("the commander of Sudan's paramilitary Rapid Support Forces")

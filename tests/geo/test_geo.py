@@ -52,6 +52,9 @@ def test_a_nationality_before_a_noun_is_not_the_region_of_that_name(gp):
     assert (somali.role, somali.country) == ("demonym", "SOM")
     (region,) = by_text(gp.geoparse("Fighting in the Somali region displaced thousands."), "Somali")
     assert (region.role, region.country) == ("place", "ETH")
+    # a compass word that qualifies the town, not the name: still the nationality
+    (town,) = by_text(gp.geoparse("Al-Shabaab takes central Somali town after battle with army"), "Somali")
+    assert (town.role, town.country) == ("demonym", "SOM")
 
 
 @pytest.mark.parametrize("text,name", [("Militants attacked a checkpoint in N Waziristan.", "North Waziristan"),

@@ -153,6 +153,12 @@ _PAREN_CLOSE = re.compile(r"\s*\)")
 # administrative unit ("the Somali region", "Somali state")
 _BEFORE_NOUN = re.compile(rf"[ \t]+(?!(?:{_PLURAL_ADMINS}|county|parish|province|district|governorate|region|state"
                           r"|oblast|prefecture|department|zone|territory|area)\b)[a-z]")
+# "a central Somali town", "takes central Somali town": a compass word with no preposition before
+# it qualifies the noun after the nationality, which is no region's name ("in Somali region",
+# "in central Somali region" may be Ethiopia's)
+_A_COMPASS_BEFORE = re.compile(r"(?:^|\b(?!(?:in|near|at|from|to|into|of|across|around|towards?|via|through|throughout|"
+                               r"between|outside|inside)\b)\w+\s+)(?:(?:north|south)(?:[\s-]?(?:east|west))?(?:ern)?|"
+                               r"(?:east|west)(?:ern)?|central)\s+$", re.I)
 _COMPASS_INITIALS = {"N": "North", "S": "South", "E": "East", "W": "West"}  # "N Waziristan"
 # a country's short form ("US", "U.K.", "UAE") read as a modifier of the word after it
 _COUNTRY_CODE = re.compile(r"(?:[A-Z]\.){2,3}|[A-Z]{2,3}")
@@ -900,6 +906,7 @@ class Geoparser:
                 c = None
             if c is not None and m.demonym is not None and _BEFORE_NOUN.match(text, m.end) and (
                     not self.lex.cues["before"].search(text[max(0, m.start - 25):m.start])
+                    or _A_COMPASS_BEFORE.search(text, max(0, m.start - 25), m.start)
                     or self._nation_of_the_text(m, c, senses)):
                 # "Somali troops": the nationality, not Ethiopia's Somali region; after a
                 # preposition too ("at Somali military base") when the text is about Somalia

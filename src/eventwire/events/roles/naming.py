@@ -77,7 +77,8 @@ def core_tokens(head: Token) -> list[Token]:
     while frontier:
         node = frontier.pop()
         for c in node.children:
-            if c.dep_ in _CORE_DEPS or (node is not head and c.dep_ in ("prep", "pobj") and node.dep_ in ("appos",)) \
+            if c.dep_ in _CORE_DEPS or (node is not head and c.dep_ in ("prep", "pobj") and (
+                    node.dep_ == "appos" or node.dep_ == "prep" and node.head.dep_ == "appos")) \
                     or c.dep_ == "npadvmod" and node.dep_ == "amod":  # "the US-led war", "Saudi-backed forces"
                 if c.dep_ == "punct" and c.text not in (",", "'s", "-"):
                     continue
@@ -157,7 +158,8 @@ def resolve_token(tok: Token | None, ctx: RoleContext, speaker: Token | None = N
             # "the fighters who ..." stand for what the clause hangs on; a "that" the parser
             # took for an object ("reports that troops had clashed") stands for no one
             return resolve_token(_who_of(tok, tok.head.head), ctx) if tok.head.dep_ == "relcl" else None
-        if speaker is not None and speaker is not tok and not _one_person_for_many(tok, speaker):
+        if speaker is not None and speaker is not tok and not _one_person_for_many(tok, speaker) \
+                and not _speaks_for(speaker, tok):
             actor = resolve_token(speaker, ctx)
             # "The United States called for his release": "his" is a person, never the
             # state that speaks
@@ -438,6 +440,12 @@ def _told_group(tok: Token, ctx: RoleContext, speaker: Token | None = None) -> A
                                                 "start": ctx.offset + lo.idx, "end": ctx.offset + hi.idx + len(hi.text)})
         return None
     return None
+
+
+def _speaks_for(speaker: Token, pron: Token) -> bool:
+    """"detained him ..., his spokesman said": a speaker called someone's ("his", "their") speaks
+    for that one, who is the pronoun, not the speaker."""
+    return pron.lower_ in PRONOUNS and any(c.dep_ == "poss" and c.lower_ in PRONOUNS for c in speaker.children)
 
 
 def _one_person_for_many(pron: Token, speaker: Token) -> bool:
