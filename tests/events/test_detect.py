@@ -1443,3 +1443,19 @@ def test_an_apposition_keeps_its_of_phrase_whole(pipeline):
             "paramilitary Rapid Support Forces.")
     [event] = _extract(pipeline, text).events
     assert event.actor2.text.endswith("the commander of Sudan's paramilitary Rapid Support Forces")
+
+
+@pytest.mark.parametrize("text", [
+    "Moldova-Transnistria talks postponed indefinitely",
+    "A round of talks between negotiators from Chisinau and Tiraspol, scheduled for Tuesday in Bender, has been "
+    "postponed indefinitely, the OSCE mission said.",
+])
+def test_talks_postponed_are_no_talks_held(pipeline, text):
+    assert "CONSULT" not in [e.type for e in _extract(pipeline, text).events]
+
+
+def test_sanctions_told_again_with_no_sanctioner_add_no_event(pipeline):
+    text = ("China's foreign ministry announced sanctions on Friday against seven US defence companies. The measures "
+            "freeze the companies' assets in China and bar the executives from entering the country.")
+    events = _extract(pipeline, text).events
+    assert all(e.actor1 is not None for e in events if (e.cameo or "").startswith("163")), events

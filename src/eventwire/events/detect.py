@@ -1260,8 +1260,12 @@ def _called_off(tok: Token) -> bool:
         # a headline the parser reads as one noun run: "Armenia, Azerbaijan postpone border
         # commission meeting"
         return True
+    if any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _UNDOING for c in tok.children):
+        return True  # a headline's "Moldova-Transnistria talks postponed indefinitely"
     if tok.dep_ == "compound":  # "withdraws blockade programme"
         tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+        tok = tok.head.head  # "a round of talks ... has been postponed"
     if tok.dep_ not in ("dobj", "nsubjpass"):
         return False
     head = tok.head
