@@ -362,10 +362,10 @@ def _grounded(event, relevance_floor: float, coercion_floor: float) -> bool:
         # a visit or a meeting that names no one who makes it, and no state or international
         # body it is made to ("Justin Timberlake visits Texas school shooting victims")
         return False
-    if (event.cameo or "").startswith("163") and event.actor1 is None:
-        # sanctions no one is named for ("The measures freeze the companies' assets in
-        # China") retell those whose sanctioner the text named, or name none at all (an
-        # expulsion told in the passive, "Eighty UN peacekeepers were expelled", stays)
+    if event.cameo in ("160", "163") and event.actor1 is None:
+        # sanctions or a cut in ties no one is named for ("The measures freeze the companies'
+        # assets in China") retell those whose sanctioner the text named, or name none at all
+        # (an expulsion told in the passive, "Eighty UN peacekeepers were expelled", stays)
         return False
     if event.type in ("THREATEN", "REQUEST") and event.actor1 is None and (
             event.actor2 is None or event.actor2.sector not in _OFFICIAL_HOSTS):

@@ -537,3 +537,16 @@ def test_brokers_are_no_parties(resolver, phrase, expected):
 ])
 def test_a_region_named_by_its_compass_point(resolver, text, region):
     assert resolver.is_region_of_country(text) is region
+
+
+@pytest.mark.parametrize("phrase, side", [
+    # forces called political, civilian or democratic are a political camp, not an armed force
+    ("Sudanese civilian political forces", ("SDN", "OPP")),
+    ("pro-democracy forces", (None, "OPP")),
+    # a group of that name stays the group
+    ("Syrian Democratic Forces", ("SYR", "REB")),
+    ("Sudanese forces", ("SDN", "MIL")),
+])
+def test_political_and_civilian_forces_are_no_armed_force(resolver, phrase, side):
+    actor = resolver.resolve(phrase)
+    assert (actor.country, actor.sector) == side

@@ -1458,4 +1458,4 @@ def test_sanctions_told_again_with_no_sanctioner_add_no_event(pipeline):
     text = ("China's foreign ministry announced sanctions on Friday against seven US defence companies. The measures "
             "freeze the companies' assets in China and bar the executives from entering the country.")
     events = _extract(pipeline, text).events
-    assert all(e.actor1 is not None for e in events if (e.cameo or "").startswith("163")), events
+    assert all(e.actor1 is not None for e in events if e.cameo in ("160", "163")), events
