@@ -20,6 +20,7 @@ import ahocorasick
 from pydantic import BaseModel
 
 from eventwire.actors.codes import DATA_DIR, CameoCodes, read_tsv
+from eventwire.geo.normalize import COMPASS
 from eventwire.model import Actor
 from eventwire.parse import doc_text, person_ranges
 from eventwire.resources import lexicon
@@ -47,8 +48,7 @@ _SITES = frozenset(lexicon("roles")["target_sites"])  # buildings and vehicles
 _BODIES_NAMED_FOR = frozenset(lexicon("roles")["bodies_named_for"])  # "the Maute group"
 _DWELLINGS = frozenset(lexicon("roles")["dwelling_nouns"])
 _OF = re.compile(r"\s*of\s+(?:the\s+|a\s+|an\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}", re.I)
-_REGION_OF = re.compile(r"\s*(?:the\s+)?(?:far[\s-]+|extreme\s+)?(?:(?:north|south)(?:[\s-]?(?:east|west))?(?:ern)?|"
-                        r"(?:east|west)(?:ern)?|central|mid|upper|lower)(?:\s+of(?:\s+the)?)?\s+", re.I)
+_REGION_OF = re.compile(rf"\s*(?:the\s+)?(?:far[\s-]+|extreme\s+)?(?:{COMPASS}|mid|upper|lower)(?:\s+of(?:\s+the)?)?\s+", re.I)
 _APPOSITION = re.compile(r",\s*(?:the\s+)?", re.I)
 _PLACE_AFTER = re.compile(r"(?:in|at|near|on|across)\b", re.I)
 _COUNT_ONLY = re.compile(r"\s*(?:(?:at\s+least|at\s+most|up\s+to|about|around|nearly|almost|over|more\s+than|"

@@ -610,7 +610,7 @@ def _remember_speakers(doc: Doc, ctx: ArticleContext, rows: list) -> None:
             continue
         actor = resolve_token(speaker, ctx.roles)
         if actor is not None and actor.sector in PERSONAL_SECTORS and actor.start is not None:
-            ctx.roles.remember(actor, "speaker")
+            ctx.roles.remember(actor, None)
 
 
 _COLLAPSE_DEPS = {"dobj", "pobj", "prep", "nsubjpass", "attr", "compound", "acl", "relcl", "advcl", "xcomp", "amod"}

@@ -11,6 +11,9 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
+# a compass word as an adjective or a noun ("northwest", "north-western", "southern", "central"):
+# the part of a country or a place it names (actors/resolver.py, geo/parser.py)
+COMPASS = r"(?:(?:north|south)(?:[\s-]?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?|central)"
 _SPLIT = re.compile(r"[\s\-‐‑–—_/,]+")
 _NON_WORD = re.compile(r"[^\w'.&]+")
 

@@ -21,7 +21,7 @@ from functools import lru_cache
 from pydantic import BaseModel
 
 from eventwire.geo.gazetteer import Gazetteer, haversine_km, load_gazetteer
-from eventwire.geo.normalize import droppable, fold, read_lines, strip_accents
+from eventwire.geo.normalize import COMPASS, droppable, fold, read_lines, strip_accents
 from eventwire.model import Article, Location
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w’'.]*\w)?\.?")  # hyphens split: "German-Iraqi"
@@ -157,8 +157,7 @@ _BEFORE_NOUN = re.compile(rf"[ \t]+(?!(?:{_PLURAL_ADMINS}|county|parish|province
 # it qualifies the noun after the nationality, which is no region's name ("in Somali region",
 # "in central Somali region" may be Ethiopia's)
 _A_COMPASS_BEFORE = re.compile(r"(?:^|\b(?!(?:in|near|at|from|to|into|of|across|around|towards?|via|through|throughout|"
-                               r"between|outside|inside)\b)\w+\s+)(?:(?:north|south)(?:[\s-]?(?:east|west))?(?:ern)?|"
-                               r"(?:east|west)(?:ern)?|central)\s+$", re.I)
+                               rf"between|outside|inside)\b)\w+\s+){COMPASS}\s+$", re.I)
 _COMPASS_INITIALS = {"N": "North", "S": "South", "E": "East", "W": "West"}  # "N Waziristan"
 # a country's short form ("US", "U.K.", "UAE") read as a modifier of the word after it
 _COUNTRY_CODE = re.compile(r"(?:[A-Z]\.){2,3}|[A-Z]{2,3}")

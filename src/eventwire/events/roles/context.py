@@ -30,16 +30,16 @@ class RoleContext:
     # inside a place name gives no country ("Dera Ismail Khan" is no Ismail Khan)
     places: tuple[tuple[int, int, str], ...] = ()
 
-    # where in the article the actors named as the doers of acts, those named as whom acts
-    # were done to, and those named only as speakers ("..., officials said") stand: "they"
-    # who act in the next sentence are the doers of the last act, not its victims or reporters
-    roles_at: dict[str, set[int]] = field(default_factory=lambda: {"agent": set(), "patient": set(), "speaker": set()})
+    # where in the article the actors named as the doers of acts and those named as whom acts
+    # were done to stand: "they" who act in the next sentence are the doers of the last act,
+    # not its victims, nor those who only spoke of it (remembered with no role)
+    roles_at: dict[str, set[int]] = field(default_factory=lambda: {"agent": set(), "patient": set()})
 
-    def remember(self, actor: Actor | None, role: str = "agent") -> None:
+    def remember(self, actor: Actor | None, role: str | None = "agent") -> None:
         if actor is not None and (actor.country or actor.sector):
             self.recent.append(actor)
             del self.recent[:-8]
-            if actor.start is not None:
+            if role is not None and actor.start is not None:
                 self.roles_at[role].add(actor.start)
 
     def named_as(self, actor: Actor, role: str) -> bool:
