@@ -1277,6 +1277,12 @@ def test_troops_sent_somewhere_are_a_deployment(pipeline):
     "Addis Ababa-Lagos route from June, part of an offensive to win back West African market share.",
     # hospitals that struggle have a hard time; they fight no one
     "Dengue cases surge in Dhaka as hospitals struggle",
+    # what a virus does to bacteria names no party, no place and no means of an attack
+    "The viruses, known as phages, attack and destroy specific bacteria while leaving human cells untouched, "
+    "the team said.",
+    # a public notice by no one named to people
+    "Hospitals in Karachi set up emergency heatstroke wards, and residents were advised to stay indoors "
+    "during the afternoon.",
 ])
 def test_no_party_and_no_fight_codes_nothing(pipeline, text):
     assert _extract(pipeline, text).events == []
@@ -1409,18 +1415,6 @@ def test_where_a_convoy_came_from_is_no_recipient(pipeline):
     text = ("A convoy of 15 trucks carrying food crossed from Chad into West Darfur through the Adre border "
             "crossing on Wednesday.")
     assert all(e.actor2 is None or e.actor2.country != "TCD" for e in _extract(pipeline, text).events)
-
-
-@pytest.mark.parametrize("text", [
-    # what a virus does to bacteria names no party, no place and no means of an attack
-    "The viruses, known as phages, attack and destroy specific bacteria while leaving human cells untouched, "
-    "the team said.",
-    # a public notice by no one named to people
-    "Hospitals in Karachi set up emergency heatstroke wards, and residents were advised to stay indoors "
-    "during the afternoon.",
-])
-def test_partyless_destruction_and_notices_to_the_public_code_nothing(pipeline, text):
-    assert _extract(pipeline, text).events == []
 
 
 def test_they_who_would_be_arrested_are_not_the_minister_who_says_so(pipeline):
